@@ -1,0 +1,390 @@
+// Shared normalisers: parse both sides into a canonical form, then compare (DESIGN.md §4 "Normalize
+// both sides before diffing", §8 habit 3). These never rewrite what the user wrote: the mapping layer
+// uses them only to decide whether the API value and the prior/config value mean the same thing, and
+// then keeps the PRIOR spelling (terraform/PROTOCOL-NOTES.md §5: returning a canonical value from RR
+// gives a perpetual diff; from PRC or ARC it is an invalid plan/result).
+
+import { BigNum, UNKNOWN, type Value } from '../../provider/values';
+
+// ---------------------------------------------------------------------------------------------
+// CIDR (API-NOTES §2.9, Op 24: IPv4 or IPv6 prefix notation; host-bit handling is undocumented [I])
+
+export interface ParsedCidr {
+  family: 4 | 6;
+  /** Address bytes as written (host bits kept). */
+  bytes: number[];
+  prefix: number;
+}
+
+export type CidrParse = { ok: true; value: ParsedCidr } | { ok: false; reason: string };
+
+function parseIPv4(s: string): number[] | string {
+  const parts = s.split('.');
+  if (parts.length !== 4) return 'an IPv4 address has four dot-separated numbers';
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p)) return `"${p}" is not a number from 0 to 255`;
+    // Leading zeros are ambiguous (some parsers read them as octal): refuse rather than guess.
+    if (p.length > 1 && p.startsWith('0')) return `"${p}" has a leading zero (ambiguous: octal or decimal)`;
+    const n = Number(p);
+    if (n > 255) return `"${p}" is greater than 255`;
+    out.push(n);
+  }
+  return out;
+}
+
+function parseIPv6(s: string): number[] | string {
+  if (s.includes('%')) return 'zone indexes (%...) are not allowed';
+  let head = s;
+  let v4tail: number[] = [];
+  const lastColon = s.lastIndexOf(':');
+  if (s.slice(lastColon + 1).includes('.')) {
+    const v4 = parseIPv4(s.slice(lastColon + 1));
+    if (typeof v4 === 'string') return `embedded IPv4 part: ${v4}`;
+    v4tail = v4;
+    head = s.slice(0, lastColon + 1);
+    // "::1.2.3.4" keeps its "::"; "64:ff9b::1:1.2.3.4" drops the separator before the IPv4 tail.
+    if (!head.endsWith('::') && head.endsWith(':')) head = head.slice(0, -1);
+  }
+  const groupsNeeded = v4tail.length ? 6 : 8;
+  const dbl = head.indexOf('::');
+  if (dbl !== head.lastIndexOf('::')) return '"::" may appear only once';
+  const parseGroups = (t: string): number[] | string => {
+    if (t === '') return [];
+    const gs = t.split(':');
+    const out: number[] = [];
+    for (const g of gs) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return `"${g}" is not a 1-4 digit hexadecimal group`;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  let groups: number[];
+  if (dbl >= 0) {
+    const left = parseGroups(head.slice(0, dbl));
+    const right = parseGroups(head.slice(dbl + 2));
+    if (typeof left === 'string') return left;
+    if (typeof right === 'string') return right;
+    const missing = groupsNeeded - left.length - right.length;
+    if (missing < 1) return 'too many groups for "::"';
+    groups = [...left, ...new Array<number>(missing).fill(0), ...right];
+  } else {
+    const all = parseGroups(head);
+    if (typeof all === 'string') return all;
+    if (all.length !== groupsNeeded) return `an IPv6 address has ${groupsNeeded === 8 ? 'eight' : 'six (plus an IPv4 tail)'} groups`;
+    groups = all;
+  }
+  const bytes: number[] = [];
+  for (const g of groups) bytes.push(g >> 8, g & 0xff);
+  return [...bytes, ...v4tail];
+}
+
+/** Parses `address/prefix`. The prefix is mandatory: the API documents prefix notation only. */
+export function parseCidr(input: string): CidrParse {
+  const s = input.trim();
+  if (s !== input) return { ok: false, reason: 'it has leading or trailing spaces' };
+  const slash = s.indexOf('/');
+  if (slash < 0) return { ok: false, reason: 'the prefix length is missing (write e.g. 192.0.2.10/32 for a single address)' };
+  const addr = s.slice(0, slash);
+  const pfx = s.slice(slash + 1);
+  const family: 4 | 6 = addr.includes(':') ? 6 : 4;
+  const max = family === 4 ? 32 : 128;
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(pfx)) return { ok: false, reason: `the prefix length "${pfx}" is not a whole number from 0 to ${max}` };
+  const prefix = Number(pfx);
+  if (prefix > max) return { ok: false, reason: `the prefix length /${prefix} exceeds /${max} for IPv${family}` };
+  const bytes = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
+  if (typeof bytes === 'string') return { ok: false, reason: `"${addr}" is not a valid IPv${family} address: ${bytes}` };
+  return { ok: true, value: { family, bytes, prefix } };
+}
+
+function maskBytes(bytes: number[], prefix: number): number[] {
+  return bytes.map((b, i) => {
+    const bits = Math.max(0, Math.min(8, prefix - i * 8));
+    return bits === 8 ? b : b & ((0xff << (8 - bits)) & 0xff);
+  });
+}
+
+export function cidrHasHostBits(c: ParsedCidr): boolean {
+  return maskBytes(c.bytes, c.prefix).some((b, i) => b !== c.bytes[i]);
+}
+
+function formatIPv6(bytes: number[]): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
+  // RFC 5952: compress the longest run (length >= 2) of zero groups, the first one on a tie.
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** Canonical network form: host bits cleared, IPv6 lower-case and RFC 5952 compressed. */
+export function canonicalCidr(input: string): string | null {
+  const p = parseCidr(input);
+  if (!p.ok) return null;
+  const net = maskBytes(p.value.bytes, p.value.prefix);
+  const addr = p.value.family === 4 ? net.join('.') : formatIPv6(net);
+  return `${addr}/${p.value.prefix}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 3339 instants (API-NOTES §2.4: output is UTC with a literal Z; input may carry an offset [C5])
+
+export interface ParsedInstant {
+  /** Whole seconds since the Unix epoch, UTC. */
+  seconds: number;
+  /** Fractional second digits with trailing zeros removed ("" for none). */
+  fraction: string;
+}
+
+const RFC3339_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+export type InstantParse = { ok: true; value: ParsedInstant } | { ok: false; reason: string };
+
+export function parseRfc3339(s: string): InstantParse {
+  const m = RFC3339_RE.exec(s);
+  if (!m) return { ok: false, reason: 'it does not have the form YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)' };
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12) return { ok: false, reason: `month ${m[2]} is not 01-12` };
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  if (d < 1 || d > dim) return { ok: false, reason: `day ${m[3]} does not exist in ${m[1]}-${m[2]}` };
+  if (h > 23) return { ok: false, reason: `hour ${m[4]} is not 00-23` };
+  if (mi > 59) return { ok: false, reason: `minute ${m[5]} is not 00-59` };
+  // RFC 3339 §5.6 allows second 60 (a leap second).
+  if (se > 60) return { ok: false, reason: `second ${m[6]} is not 00-60` };
+  let offsetMin = 0;
+  if (m[9]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return { ok: false, reason: `offset ${m[9]}${m[10]}:${m[11]} is out of range` };
+    offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, mo - 1, d);
+  dt.setUTCHours(h, mi, se, 0);
+  const seconds = Math.floor(dt.getTime() / 1000) - offsetMin * 60;
+  const fraction = (m[7] ?? '').slice(1).replace(/0+$/, '');
+  return { ok: true, value: { seconds, fraction } };
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the form the API emits (§2.4). */
+export function canonicalRfc3339(s: string): string | null {
+  const p = parseRfc3339(s);
+  if (!p.ok) return null;
+  const iso = new Date(p.value.seconds * 1000).toISOString(); // ...T..:..:..\.000Z
+  return `${iso.slice(0, 19)}${p.value.fraction ? `.${p.value.fraction}` : ''}Z`;
+}
+
+export function instantsEqual(a: string, b: string): boolean {
+  const pa = parseRfc3339(a);
+  const pb = parseRfc3339(b);
+  if (!pa.ok || !pb.ok) return a === b;
+  return pa.value.seconds === pb.value.seconds && pa.value.fraction === pb.value.fraction;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size strings (API-NOTES §2.9: positive number + KB|MB|GB|PB; "" = unlimited; TB undocumented, §8 q13)
+
+export interface ParsedSize {
+  /** Decimal digits without leading zeros. */
+  amount: string;
+  unit: string;
+}
+
+export function parseSize(s: string): ParsedSize | null {
+  const m = /^\s*([0-9]+)\s*([KMGTP]B)\s*$/i.exec(s);
+  if (!m) return null;
+  return { amount: m[1]!.replace(/^0+(?=\d)/, ''), unit: m[2]!.toUpperCase() };
+}
+
+/**
+ * "1gb" == "1GB" == "01GB". Different units are NOT converted ("1GB" vs "1024MB"): whether the PBX
+ * uses 1000 or 1024 is undocumented, so converting could hide a real change.
+ */
+export function sizesEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = parseSize(a);
+  const pb = parseSize(b);
+  if (!pa || !pb) return a.trim() === b.trim();
+  return pa.amount === pb.amount && pa.unit === pb.unit;
+}
+
+export function canonicalSize(s: string): string {
+  const p = parseSize(s);
+  return p ? `${p.amount}${p.unit}` : s.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comma-separated email lists (API-NOTES §2.9: one string, at most 15 addresses)
+
+export function splitEmailList(s: string): string[] {
+  if (s.trim() === '') return [];
+  return s.split(',').map((e) => e.trim());
+}
+
+/** Local part kept as written (it is case-sensitive per RFC 5321); the domain is lower-cased. */
+export function canonicalEmail(e: string): string {
+  const at = e.lastIndexOf('@');
+  return at < 0 ? e.trim() : `${e.slice(0, at).trim()}@${e.slice(at + 1).trim().toLowerCase()}`;
+}
+
+export function canonicalEmailList(s: string): string {
+  return splitEmailList(s)
+    .filter((e) => e !== '')
+    .map(canonicalEmail)
+    .join(',');
+}
+
+/** "a@x.com, b@y.com" == "b@Y.com,a@x.com": recipients are a set (order and spacing do not matter). */
+export function emailListsEqual(a: string, b: string): boolean {
+  const sa = new Set(splitEmailList(a).filter((e) => e !== '').map(canonicalEmail));
+  const sb = new Set(splitEmailList(b).filter((e) => e !== '').map(canonicalEmail));
+  if (sa.size !== sb.size) return false;
+  for (const e of sa) if (!sb.has(e)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Domains, codes, time zones, JSON
+
+/** DNS names are case-insensitive; a trailing root dot does not change the name. */
+export function canonicalDomain(s: string): string {
+  return s.trim().toLowerCase().replace(/\.$/, '');
+}
+
+export function domainsEqual(a: string, b: string): boolean {
+  return canonicalDomain(a) === canonicalDomain(b);
+}
+
+const tzCache = new Map<string, string | null>();
+/** The ICU canonical id of a time zone ("US/Pacific" -> "America/Los_Angeles"), or null if unknown. */
+export function canonicalTimezone(tz: string): string | null {
+  if (tzCache.has(tz)) return tzCache.get(tz)!;
+  let out: string | null;
+  try {
+    out = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    out = null;
+  }
+  tzCache.set(tz, out);
+  return out;
+}
+
+/** Aliases of one zone are equal, so a server that canonicalises "Asia/Calcutta" causes no diff. */
+export function timezonesEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = canonicalTimezone(a);
+  return ca !== null && ca === canonicalTimezone(b);
+}
+
+function jsonDeepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => jsonDeepEqual(x, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ka = Object.keys(ao);
+  if (ka.length !== Object.keys(bo).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonDeepEqual(ao[k], bo[k]));
+}
+
+/** JSON documents compared as values: whitespace and key order do not matter. */
+export function jsonTextEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return jsonDeepEqual(JSON.parse(a), JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic equality of Terraform values, by kind
+
+/**
+ * How an attribute's values are compared:
+ * - exact: byte-for-byte (numbers by decimal text)
+ * - enum / code: case-insensitive (API enums, ISO codes)
+ * - domain, cidr, rfc3339, size, email_list, timezone, json: the normalisers above
+ */
+export type SemanticKind = 'exact' | 'enum' | 'code' | 'domain' | 'cidr' | 'rfc3339' | 'size' | 'email_list' | 'timezone' | 'json';
+
+function numText(v: number | BigNum): string {
+  return v instanceof BigNum ? v.text : String(v);
+}
+
+export interface EqualOptions {
+  /** "" and null mean the same (an unset optional string the API echoes as ""). */
+  blankIsNull?: boolean;
+}
+
+/**
+ * True when a and b denote the same setting. Unknown is never equal to anything (the planner must not
+ * keep a prior value over an unknown). Objects and lists are compared element-wise with `kind` exact;
+ * the mapping layer walks blocks itself with per-attribute kinds.
+ */
+export function semanticEqual(kind: SemanticKind, a: Value, b: Value, opts: EqualOptions = {}): boolean {
+  if (a === UNKNOWN || b === UNKNOWN) return false;
+  if (opts.blankIsNull) {
+    if (a === '') a = null;
+    if (b === '') b = null;
+  }
+  if (a === null || b === null) return a === b;
+  if ((typeof a === 'number' || a instanceof BigNum) && (typeof b === 'number' || b instanceof BigNum)) {
+    return numText(a) === numText(b) || Number(numText(a)) === Number(numText(b));
+  }
+  if (typeof a === 'string' && typeof b === 'string') {
+    switch (kind) {
+      case 'exact':
+        return a === b;
+      case 'enum':
+      case 'code':
+        return a.toUpperCase() === b.toUpperCase();
+      case 'domain':
+        return domainsEqual(a, b);
+      case 'cidr': {
+        const ca = canonicalCidr(a);
+        return ca !== null ? ca === canonicalCidr(b) : a === b;
+      }
+      case 'rfc3339':
+        return instantsEqual(a, b);
+      case 'size':
+        return sizesEqual(a, b);
+      case 'email_list':
+        return emailListsEqual(a, b);
+      case 'timezone':
+        return timezonesEqual(a, b);
+      case 'json':
+        return jsonTextEqual(a, b);
+    }
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => semanticEqual(kind, x, b[i]!, opts));
+  }
+  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !(a instanceof BigNum) && !(b instanceof BigNum)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!semanticEqual('exact', a[k] ?? null, b[k] ?? null)) return false;
+    return true;
+  }
+  return a === b;
+}

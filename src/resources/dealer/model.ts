@@ -1,0 +1,85 @@
+// portsip_dealer: API <-> state mapping (pure functions). See schema.ts for the password design.
+
+import type { operations } from '../../client/types.gen';
+import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { dealerSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** GET /dealers/{id} (no password, no created_at [C1]). */
+export type DealerApi = Json<operations['retrieveDealer']['responses'][200]>;
+export type DealerCreateBody = Json<operations['createDealer']['requestBody']>;
+export type DealerUpdateBody = Json<operations['updateDealer']['requestBody']>;
+
+export const dealerRules: FieldRules = {
+  // Op 20 cannot change these; the schema forces replacement instead.
+  name: { createOnly: true },
+  level: { createOnly: true, kind: 'enum' },
+  // Never returned by the API; sent through Op 18 (create) or Op 21 (reset), see passwordChange().
+  password: { fromPrior: true, notSent: true },
+  password_wo_version: { fromPrior: true, notSent: true },
+  email: { blankIsNull: true },
+  display_name: { blankIsNull: true },
+  website: { blankIsNull: true },
+  phone: { blankIsNull: true },
+  address: { blankIsNull: true },
+  description: { blankIsNull: true },
+};
+
+/** API object -> state. `password` and `password_wo_version` come from prior; `password_wo` is always null. */
+export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  return apiToState(dealerSchema.block, dealerRules, api as ApiObject, prior, opts);
+}
+
+function knownString(v: Value | undefined): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
+ * config, PROTOCOL-NOTES §6) or else `planned.password`. When neither is known the body has no
+ * password and the API will refuse it; validation makes that impossible for a valid config.
+ */
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
+  const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;
+  const pw = knownString(config?.password_wo) ?? knownString(planned.password);
+  if (pw !== null) body.password = pw;
+  return body;
+}
+
+/** POST /dealers/{id} body with only what changed (never name, level or password), or null. */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerUpdateBody | null {
+  return statePatch(dealerSchema.block, dealerRules, prior, planned) as DealerUpdateBody | null;
+}
+
+/**
+ * The password to send through POST /dealers/{id}/password (Op 21) during an update, or null:
+ * - write-only mode: when `password_wo_version` changed, or when switching from `password`;
+ * - sensitive mode: when `password` changed.
+ */
+export function passwordChange(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): string | null {
+  const wo = knownString(config.password_wo);
+  if (wo !== null) {
+    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
+    const switched = knownString(prior.password) !== null;
+    return versionChanged || switched ? wo : null;
+  }
+  const pw = planned.password;
+  if (typeof pw === 'string' && pw !== prior.password) return pw;
+  return null;
+}
+
+/** Attributes whose change requires replacement, given prior and planned (for PlanResourceChange). */
+export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
+  // An unknown planned value may turn out different, so it forces replacement too.
+  return ['name', 'level'].filter((k) => planned[k] === UNKNOWN || !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(dealerSchema.block, dealerRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(dealerSchema.block, dealerRules, planned, prior);
+}

@@ -1,0 +1,120 @@
+// portsip_tenant: API <-> state mapping (pure functions). Planned-state rules and block semantics are
+// in src/resources/common/mapping.ts; the per-attribute rules below say how values compare.
+
+import type { operations } from '../../client/types.gen';
+import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { tenantSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** 22.3 additions not in the 22.2 OpenAPI (names C2, defaults C3). */
+interface Tenant223 {
+  allow_password_retrieval?: boolean;
+  contact_inbound_rule_append_type?: 'DISABLE' | 'APPEND' | 'PREPEND';
+}
+
+/** GET /tenants/{id} (detail form). */
+export type TenantApi = Json<operations['showTenant']['responses'][200]> & Tenant223;
+/** POST /tenants body. */
+export type TenantCreateBody = NonNullable<Json<NonNullable<operations['createTenant']['requestBody']>>> & Tenant223;
+/** POST /tenants/{id} body (all optional; 22.3 adds `name`, C3). */
+export type TenantUpdateBody = Partial<TenantCreateBody>;
+
+function webhookRules(prefix: string): FieldRules {
+  return {
+    [`${prefix}.auth`]: { kind: 'enum' },
+    [`${prefix}.username`]: { blankIsNull: true },
+    [`${prefix}.password`]: { blankIsNull: true },
+    [`${prefix}.token`]: { blankIsNull: true },
+    [`${prefix}.url`]: { blankIsNull: true },
+  };
+}
+
+export const tenantRules: FieldRules = {
+  domain: { kind: 'domain' },
+  website: { blankIsNull: true },
+  timezone: { kind: 'timezone' },
+  currency: { kind: 'code' },
+  region: { kind: 'code' },
+  custom_options: { kind: 'json', blankIsNull: true },
+  disk_quota: { kind: 'size' },
+  im_disk_quota: { kind: 'size' },
+  extension_im_disk_quota: { kind: 'size' },
+  contact_match_type: { kind: 'enum' },
+  contact_append_type: { kind: 'enum' },
+  contact_inbound_rule_append_type: { kind: 'enum' },
+  email_recipients: { kind: 'email_list', blankIsNull: true },
+  // Not part of the tenant object: read from GET /tenants/{id}/dealers and written through the
+  // designate/remove endpoints (Ops 39-41), see dealerChange().
+  dealer_id: { notSent: true },
+  created_at: { kind: 'rfc3339' },
+  'e164.international_code': { blankIsNull: true },
+  'e164.country': { blankIsNull: true },
+  'e164.area_code': { blankIsNull: true },
+  'e164.national_code': { blankIsNull: true },
+  'e164.prefix': { blankIsNull: true },
+  ...webhookRules('cdr_event'),
+  ...webhookRules('extension_event'),
+};
+
+export interface TenantToStateOptions extends ToStateOptions {
+  /**
+   * The tenant's dealer from GET /tenants/{id}/dealers: an id, null for none, undefined when not
+   * looked up (then the prior value is kept). With several entries (a dealer chain, API-NOTES §8 q11)
+   * pass the direct owner.
+   */
+  dealerId?: string | null;
+}
+
+/**
+ * API detail object -> state. Prior spelling is kept where semantically equal; blocks absent from the
+ * prior state stay null unless importing (see schema.ts header).
+ */
+export function toState(api: TenantApi | ApiObject, prior: ObjectValue | null, opts: TenantToStateOptions = {}): ObjectValue {
+  const state = apiToState(tenantSchema.block, tenantRules, api as ApiObject, prior, opts);
+  state.dealer_id = opts.dealerId !== undefined ? opts.dealerId : prior && prior.dealer_id !== UNKNOWN ? (prior.dealer_id ?? null) : null;
+  return state;
+}
+
+/** POST /tenants body from the planned state: nulls and unknowns omitted so server defaults apply. */
+export function toCreateBody(planned: ObjectValue): TenantCreateBody {
+  return stateToBody(tenantSchema.block, tenantRules, planned) as unknown as TenantCreateBody;
+}
+
+/**
+ * POST /tenants/{id} body with only what changed, or null. `live` (the current GET object), when
+ * given, is the base for changed nested objects, so unmanaged office-hours days are sent back unchanged.
+ */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, live?: TenantApi | ApiObject | null): TenantUpdateBody | null {
+  return statePatch(tenantSchema.block, tenantRules, prior, planned, (live ?? null) as ApiObject | null) as TenantUpdateBody | null;
+}
+
+/** Dealer designation calls needed (Ops 40-41): remove from the old dealer, then designate to the new. */
+export interface DealerChange {
+  remove?: string;
+  designate?: string;
+}
+
+export function dealerChange(prior: ObjectValue | null, planned: ObjectValue): DealerChange | null {
+  const before = prior && typeof prior.dealer_id === 'string' ? prior.dealer_id : null;
+  const after = planned.dealer_id;
+  if (after === UNKNOWN) return null; // resolved at apply; resource code calls again with the known value
+  const next = typeof after === 'string' ? after : null;
+  if (before === next) return null;
+  const change: DealerChange = {};
+  // Re-designating may replace the owner by itself (API-NOTES Op 40 [I]); removing first is safe either way.
+  if (before) change.remove = before;
+  if (next) change.designate = next;
+  return change;
+}
+
+/** Whether a and b mean the same for `attr` (a name or dotted path such as "office_hours.monday"). */
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(tenantSchema.block, tenantRules, attr, a, b);
+}
+
+/** The planner's helper: planned values semantically equal to prior take the prior spelling. */
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(tenantSchema.block, tenantRules, planned, prior);
+}

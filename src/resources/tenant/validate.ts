@@ -1,0 +1,176 @@
+// portsip_tenant: static validation of a configuration (ValidateResourceConfig). Every rule from
+// API-NOTES Op 35 and §2.9; every problem is reported; unknown and null values are skipped.
+
+import { type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
+import {
+  all,
+  check,
+  checkObject,
+  combination,
+  currency,
+  emailList,
+  formatPath,
+  hhmm,
+  hhmmMinutes,
+  hostOrIp,
+  INT32_MAX,
+  intRange,
+  isKnown,
+  isSet,
+  jsonText,
+  matches,
+  oneOf,
+  quote,
+  region,
+  sensitive,
+  sizeString,
+  stringLength,
+  timezone,
+  notBlank,
+  type Validator,
+} from '../common/validators';
+import { APPEND_TYPES, CONTACT_MATCH_TYPES, WEBHOOK_AUTH_TYPES, WEEKDAYS } from './schema';
+
+const count = intRange(0, INT32_MAX);
+const retention = intRange(1, INT32_MAX);
+
+const topLevel: Record<string, Validator | Validator[]> = {
+  name: [stringLength(1, 1024), notBlank()],
+  domain: [stringLength(1, 280), hostOrIp()],
+  website: stringLength(0, 255),
+  timezone: timezone(),
+  currency: currency(),
+  region: region(),
+  custom_options: jsonText(),
+  max_extensions: count,
+  max_concurrent_calls: count,
+  max_ring_groups: count,
+  max_virtual_receptionists: count,
+  max_call_queues: count,
+  max_conference_rooms: count,
+  disk_quota: sizeString(),
+  im_disk_quota: sizeString(),
+  extension_im_disk_quota: sizeString(),
+  recording_retention: retention,
+  call_report_retention: retention,
+  log_retention: retention,
+  temp_file_retention: retention,
+  contact_match_type: oneOf(CONTACT_MATCH_TYPES),
+  contact_match_length: count,
+  contact_append_type: oneOf(APPEND_TYPES),
+  contact_inbound_rule_append_type: oneOf(APPEND_TYPES),
+  // uint32 in C1, but the documented range is 1-43200 minutes (30 days).
+  contact_update_interval: intRange(1, 43200),
+  email_recipients: emailList(15),
+  dealer_id: [stringLength(1), notBlank()],
+};
+
+// Webhook credentials: `[a-z0-9]{6,64}` [C1]. The spec also puts that pattern on `url`, which is a doc
+// bug (no URL matches it, API-NOTES Op 35), so `url` only gets its 1-128 length.
+const CREDENTIAL = matches(/^[a-z0-9]{6,64}$/, '6 to 64 characters, lower-case letters a-z and digits 0-9 only');
+
+const webhookRules: Record<string, Validator | Validator[]> = {
+  auth: oneOf(WEBHOOK_AUTH_TYPES),
+  username: CREDENTIAL,
+  password: sensitive(CREDENTIAL),
+  token: sensitive(all(stringLength(1), notBlank())),
+  url: stringLength(1, 128),
+};
+
+function asObj(v: Value | undefined): ObjectValue | null {
+  return isKnown(v) && typeof v === 'object' && !Array.isArray(v) ? (v as ObjectValue) : null;
+}
+
+function validateWebhook(block: ObjectValue, base: AttributePath): Diagnostic[] {
+  const out = checkObject(block, base, webhookRules, ['password', 'token']);
+  const auth = block.auth;
+  const name = formatPath(base);
+  if (auth === 'BASIC' || auth === 'DIGEST') {
+    for (const k of ['username', 'password'] as const) {
+      if (!isSet(block[k])) out.push(combination([...base, k], `Attribute "${name}.${k}" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs both "username" and "password".`));
+    }
+  }
+  if (auth === 'BEARER' && !isSet(block.token)) {
+    out.push(combination([...base, 'token'], `Attribute "${name}.token" is required when "${name}.auth" is "BEARER"; got null.`));
+  }
+  if (isKnown(auth) && auth !== 'BEARER' && isKnown(block.token)) {
+    out.push(combination([...base, 'token'], `Attribute "${name}.token" is only used when "${name}.auth" is "BEARER"; "auth" is ${quote(auth)}, so the token is ignored.`, 'warning'));
+  }
+  if (isKnown(auth) && (auth === 'DISABLE' || auth === 'BEARER')) {
+    for (const k of ['username', 'password'] as const) {
+      if (isKnown(block[k])) out.push(combination([...base, k], `Attribute "${name}.${k}" is only used when "${name}.auth" is "BASIC" or "DIGEST"; "auth" is ${quote(auth)}, so it is ignored.`, 'warning'));
+    }
+  }
+  // An enabled webhook with no URL cannot deliver anything (not in the API text; a plain mistake).
+  if (block.enabled === true && block.url === null) {
+    out.push(combination([...base, 'url'], `Attribute "${name}.url" is required when "${name}.enabled" is true; got null.`));
+  }
+  return out;
+}
+
+function validateOfficeHours(oh: ObjectValue, base: AttributePath): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const day of WEEKDAYS) {
+    const d = asObj(oh[day]);
+    if (!d) continue;
+    const ranges = d.ranges;
+    if (!Array.isArray(ranges)) continue;
+    ranges.forEach((r, i) => {
+      const ro = asObj(r);
+      if (!ro) return;
+      const p: AttributePath = [...base, day, 'ranges', i];
+      out.push(...check(ro.from, [...p, 'from'], hhmm()));
+      out.push(...check(ro.to, [...p, 'to'], hhmm()));
+      const f = hhmmMinutes(ro.from ?? null);
+      const t = hhmmMinutes(ro.to ?? null);
+      if (f !== null && t !== null && f >= t) {
+        out.push(
+          combination(
+            [...p, 'to'],
+            `Attribute "${formatPath([...p, 'to'])}" must be later than "from" (times are on one day, 00:00-23:59); got from ${quote(ro.from!)} and to ${quote(ro.to!)}.`,
+          ),
+        );
+      }
+    });
+  }
+  return out;
+}
+
+export interface ValidateOptions {
+  /** From ClientCapabilities.write_only_attributes_allowed (unused here: the tenant has no write-only attributes). */
+  writeOnlyAttributesAllowed?: boolean;
+}
+
+export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+  const out = checkObject(config, [], topLevel);
+
+  // contact_match_length only means something with MATCH_LENGTH (API-NOTES Op 35 [C1]).
+  const mt = config.contact_match_type;
+  if (isKnown(config.contact_match_length) && isKnown(mt) && mt !== 'MATCH_LENGTH') {
+    out.push(
+      combination(
+        ['contact_match_length'],
+        `Attribute "contact_match_length" is only allowed when "contact_match_type" is "MATCH_LENGTH"; "contact_match_type" is ${quote(mt)} and "contact_match_length" is ${quote(config.contact_match_length!)}. Remove "contact_match_length" or set contact_match_type = "MATCH_LENGTH".`,
+      ),
+    );
+  } else if (isKnown(config.contact_match_length) && mt === null) {
+    out.push(
+      combination(
+        ['contact_match_length'],
+        'Attribute "contact_match_length" only takes effect when "contact_match_type" is "MATCH_LENGTH", and "contact_match_type" is not set (server default "MATCH_EXACTLY"). Set contact_match_type = "MATCH_LENGTH".',
+        'warning',
+      ),
+    );
+  }
+
+  const oh = asObj(config.office_hours);
+  if (oh) out.push(...validateOfficeHours(oh, ['office_hours']));
+
+  // e164 has no documented constraints beyond types.
+
+  for (const hook of ['cdr_event', 'extension_event'] as const) {
+    const b = asObj(config[hook]);
+    if (b) out.push(...validateWebhook(b, [hook]));
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// portsip_transport: static validation (API-NOTES Op 29/31 [C1, C3]).
+
+import type { Diagnostic, ObjectValue } from '../../provider/values';
+import { checkObject, combination, intRange, isKnown, oneOf, quote, type Validator } from '../common/validators';
+import { TLS_VERIFICATION, TRANSPORT_PROTOCOLS } from './schema';
+
+const rules: Record<string, Validator | Validator[]> = {
+  protocol: oneOf(TRANSPORT_PROTOCOLS),
+  port: intRange(0, 65535),
+  verification: oneOf(TLS_VERIFICATION),
+};
+
+export interface ValidateOptions {
+  writeOnlyAttributesAllowed?: boolean;
+}
+
+export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+  const out = checkObject(config, [], rules);
+  const protocol = config.protocol;
+  const port = config.port;
+  const verification = config.verification;
+
+  // "For TCP, port number 0 is reserved and cannot be used, while for UDP ... zero means no port" [C1, C3].
+  // TLS runs over TCP, so the same reservation applies.
+  if (port === 0 && (protocol === 'TCP' || protocol === 'TLS')) {
+    out.push(combination(['port'], `Attribute "port" must be from 1 to 65535 for protocol ${quote(protocol)}; got 0 (port 0 is reserved for TCP-based transports).`));
+  } else if (port === 0 && protocol === 'UDP') {
+    out.push(combination(['port'], 'Attribute "port" is 0; for UDP that means "no port", so the transport will not listen on a fixed port. Usual UDP SIP port: 5060.', 'warning'));
+  }
+
+  // Client certificates exist only in TLS (Op 29 [C1]). DISABLE is harmless anywhere (it is what the
+  // server may report for UDP/TCP), but asking for certificates on UDP/TCP is a mistake: error.
+  if (isKnown(protocol) && protocol !== 'TLS' && (verification === 'OPTIONAL' || verification === 'MANDATORY')) {
+    out.push(
+      combination(
+        ['verification'],
+        `Attribute "verification" can be "OPTIONAL" or "MANDATORY" only when "protocol" is "TLS"; got ${quote(verification)} with protocol ${quote(protocol)}. Allowed for ${quote(protocol)}: "DISABLE" or unset.`,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,402 @@
+// API <-> state mapping: exact key sets, round trips, prior spelling kept, write-only never in state,
+// minimal update patches, block semantics.
+
+import type { Block } from '../../src/provider/schema';
+import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
+import * as tenant from '../../src/resources/tenant/model';
+import { tenantSchema, WEEKDAYS } from '../../src/resources/tenant/schema';
+import * as dealer from '../../src/resources/dealer/model';
+import { dealerSchema } from '../../src/resources/dealer/schema';
+import * as transport from '../../src/resources/transport/model';
+import { transportImportKey, transportSchema } from '../../src/resources/transport/schema';
+import * as ipRule from '../../src/resources/ip-rule/model';
+import { ipRuleSchema } from '../../src/resources/ip-rule/schema';
+import { blockOf, configOf } from './helpers';
+
+function expectExactKeys(block: Block, v: ObjectValue) {
+  expect(Object.keys(v).sort()).toEqual([...Object.keys(block.attributes), ...Object.keys(block.blocks ?? {})].sort());
+  for (const [name, nb] of Object.entries(block.blocks ?? {})) {
+    const child = v[name];
+    if (Array.isArray(child)) child.forEach((c) => expectExactKeys(nb.block, c as ObjectValue));
+    else if (child && typeof child === 'object') expectExactKeys(nb.block, child as ObjectValue);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+describe('ip rule', () => {
+  const api = { id: 'NzAwNTUxOTA5NzczMTQ4MTYw', cidr: '10.0.0.0/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z', description: null };
+
+  test('import (no prior): API values, every key', () => {
+    const s = ipRule.toState(api, null);
+    expectExactKeys(ipRuleSchema.block, s);
+    expect(s).toEqual({ id: 'NzAwNTUxOTA5NzczMTQ4MTYw', cidr: '10.0.0.0/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z', description: null });
+  });
+
+  test('prior spelling kept when semantically equal (CIDR host bits, offset instant)', () => {
+    const prior = configOf(ipRuleSchema, { id: api.id, cidr: '10.0.0.1/8', target: 'DENY', expire_at: '2030-01-31T08:00:00+08:00', description: '' });
+    const s = ipRule.toState({ ...api, description: '' }, prior);
+    expect(s.cidr).toBe('10.0.0.1/8');
+    expect(s.expire_at).toBe('2030-01-31T08:00:00+08:00');
+    expect(s.description).toBe('');
+  });
+
+  test('real drift is reported', () => {
+    const prior = configOf(ipRuleSchema, { id: api.id, cidr: '10.0.0.0/16', target: 'ACCEPT', expire_at: '2030-01-31T00:00:01Z' });
+    const s = ipRule.toState(api, prior);
+    expect(s).toMatchObject({ cidr: '10.0.0.0/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z' });
+  });
+
+  test('blank description from the API reads as null', () => {
+    expect(ipRule.toState({ ...api, description: '' }, configOf(ipRuleSchema, { id: api.id, cidr: '10.0.0.0/8' })).description).toBeNull();
+  });
+
+  test('create body omits nulls and unknowns; id never sent', () => {
+    const planned = configOf(ipRuleSchema, { id: UNKNOWN, cidr: '192.0.2.0/24', target: 'ACCEPT', expire_at: null, description: UNKNOWN });
+    expect(ipRule.toCreateBody(planned)).toEqual({ cidr: '192.0.2.0/24', target: 'ACCEPT' });
+  });
+
+  test('update patch: minimal, null when nothing changed, clears with null', () => {
+    const prior = configOf(ipRuleSchema, { id: 'x', cidr: '10.0.0.1/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z', description: 'old' });
+    expect(ipRule.toUpdatePatch(prior, { ...prior, cidr: '10.0.0.0/8', expire_at: '2030-01-31T01:00:00+01:00' })).toBeNull();
+    expect(ipRule.toUpdatePatch(prior, { ...prior, description: 'new' })).toEqual({ description: 'new' });
+    expect(ipRule.toUpdatePatch(prior, { ...prior, expire_at: null, description: null })).toEqual({ expire_at: null, description: '' });
+    expect(ipRule.toUpdatePatch(prior, { ...prior, cidr: '10.1.0.0/16' })).toEqual({ cidr: '10.1.0.0/16' });
+  });
+
+  test('semanticallyEqual and keepPriorSpelling for the planner', () => {
+    expect(ipRule.semanticallyEqual('cidr', '10.0.0.1/8', '10.0.0.0/8')).toBe(true);
+    expect(ipRule.semanticallyEqual('expire_at', '2030-01-31T08:00:00+08:00', '2030-01-31T00:00:00Z')).toBe(true);
+    expect(ipRule.semanticallyEqual('target', 'DENY', 'ACCEPT')).toBe(false);
+    const prior = configOf(ipRuleSchema, { id: 'x', cidr: '10.0.0.0/8', target: 'DENY' });
+    const planned = configOf(ipRuleSchema, { id: 'x', cidr: '10.0.0.1/8', target: 'DENY', description: 'n' });
+    expect(ipRule.keepPriorSpelling(planned, prior)).toEqual({ ...planned, cidr: '10.0.0.0/8' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('transport', () => {
+  const api = { id: 't1', protocol: 'TLS', port: 5061, verification: 'OPTIONAL' };
+
+  test('round trip: toState(api) -> create body -> same fields', () => {
+    const s = transport.toState(api, null);
+    expectExactKeys(transportSchema.block, s);
+    expect(transport.toCreateBody(s)).toEqual({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' });
+    expect(transport.toState(api, s)).toEqual(s);
+  });
+
+  test('protocol forces replacement and is never patched', () => {
+    const prior = transport.toState(api, null);
+    const planned = { ...prior, protocol: 'TCP', port: 5063, verification: 'DISABLE' };
+    expect(transport.requiresReplace(prior, planned)).toEqual(['protocol']);
+    expect(transport.requiresReplace(prior, { ...prior, protocol: UNKNOWN })).toEqual(['protocol']);
+    expect(transport.requiresReplace(prior, { ...prior, port: 5062 })).toEqual([]);
+    expect(transport.toUpdatePatch(prior, planned)).toEqual({ port: 5063, verification: 'DISABLE' });
+    expect(transport.toUpdatePatch(prior, { ...prior, verification: UNKNOWN })).toBeNull();
+  });
+
+  test('natural import key', () => {
+    expect(transportImportKey.parse('tls:5061')).toEqual({ protocol: 'TLS', port: 5061 });
+    expect(transportImportKey.parse('UDP:5060')).toEqual({ protocol: 'UDP', port: 5060 });
+    expect(transportImportKey.parse('UDP:70000')).toBeNull();
+    expect(transportImportKey.parse('NzAwNTUxOTA5NzczMTQ4MTYw')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('dealer', () => {
+  const api = {
+    id: 'd1',
+    enabled: true,
+    level: 'RESELLER',
+    name: 'acme',
+    email: '',
+    display_name: 'Acme',
+    website: null,
+    phone: null,
+    address: null,
+    description: null,
+    max_tenants: 100,
+    max_extensions: 50000,
+    tenant_full_access: true,
+  };
+
+  test('write-only password never reaches state; sensitive password and version kept from prior', () => {
+    const prior = configOf(dealerSchema, { id: 'd1', name: 'acme', level: 'RESELLER', password: 'keep-me-1', password_wo: 'leak?', password_wo_version: 3 });
+    const s = dealer.toState(api, prior);
+    expectExactKeys(dealerSchema.block, s);
+    expect(s.password_wo).toBeNull();
+    expect(s.password).toBe('keep-me-1');
+    expect(s.password_wo_version).toBe(3);
+    expect(s.email).toBeNull(); // "" from the API is "unset"
+    expect(dealer.toState(api, null).password_wo).toBeNull();
+    expect(dealer.toState(api, null).password).toBeNull();
+  });
+
+  test('create body takes the write-only password from config and never sends password_wo*', () => {
+    const config = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', password_wo: 'from-config-1', password_wo_version: 1, email: 'ops@acme.example' });
+    const planned: ObjectValue = { ...config, password_wo: null, id: UNKNOWN, enabled: UNKNOWN, max_tenants: UNKNOWN, max_extensions: UNKNOWN, tenant_full_access: UNKNOWN };
+    const body = dealer.toCreateBody(planned, config);
+    expect(body).toEqual({ name: 'acme', level: 'RESELLER', password: 'from-config-1', email: 'ops@acme.example' });
+    const legacy = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', password: 'legacy-pass' });
+    expect(dealer.toCreateBody(legacy, legacy)).toEqual({ name: 'acme', level: 'RESELLER', password: 'legacy-pass' });
+  });
+
+  test('update patch: only changed fields; never name, level or password; "" clears strings', () => {
+    const prior = dealer.toState({ ...api, email: 'a@b.example', phone: '123' }, configOf(dealerSchema, { id: 'd1', password: 'p-123456' }));
+    expect(dealer.toUpdatePatch(prior, { ...prior })).toBeNull();
+    expect(dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password: 'new-pass-1' })).toEqual({ max_tenants: 5 });
+    expect(dealer.toUpdatePatch(prior, { ...prior, email: null, phone: '456' })).toEqual({ email: '', phone: '456' });
+    expect(dealer.requiresReplace(prior, { ...prior, name: 'renamed', level: 'DISTRIBUTOR' })).toEqual(['name', 'level']);
+  });
+
+  test('passwordChange', () => {
+    const base = configOf(dealerSchema, { id: 'd1', name: 'acme', level: 'RESELLER' });
+    const woConfig = (v: number | null, pw = 'wo-secret-1') => ({ ...base, password_wo: pw, password_wo_version: v });
+    // version bump re-sends
+    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 2 }, woConfig(2))).toBe('wo-secret-1');
+    // same version: a changed write-only value is not visible and not sent
+    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 1 }, woConfig(1, 'other-1'))).toBeNull();
+    // switching from password to password_wo sends once
+    expect(dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base }, woConfig(null))).toBe('wo-secret-1');
+    // sensitive mode
+    expect(dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base, password: 'new-pass-1' }, { ...base, password: 'new-pass-1' })).toBe('new-pass-1');
+    expect(dealer.passwordChange({ ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }, { ...base, password: 'same-pass' })).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('tenant', () => {
+  const range = (from: string, to: string) => ({ from, to });
+  const apiDay = (enabled: boolean, ranges: { from: string; to: string }[]) => ({ enabled, ranges });
+  const api = {
+    id: 'tn1',
+    name: 'Acme',
+    domain: 'sip.acme.example',
+    website: '',
+    timezone: 'Asia/Kolkata',
+    currency: 'USD',
+    region: 'USA',
+    enabled: true,
+    enable_video_recording: false,
+    enable_audio_recording: false,
+    enable_dual_track_recording: false,
+    enable_billing: false,
+    enable_feature_billing: false,
+    enable_feature_call_statistics: true,
+    enable_feature_contact_center: true,
+    enable_feature_message_channels: true,
+    enable_feature_microsoft_teams: true,
+    enable_feature_trunks: true,
+    enable_feature_whats_app: true,
+    enable_night_mode: false,
+    enable_two_factor_authentication: false,
+    allow_password_retrieval: false,
+    custom_options: '{"b":2,"a":1}',
+    max_extensions: 1000,
+    max_concurrent_calls: 20,
+    max_ring_groups: 20,
+    max_virtual_receptionists: 20,
+    max_call_queues: 20,
+    max_conference_rooms: 20,
+    disk_quota: '',
+    used_disk_quota: '12MB',
+    im_disk_quota: '',
+    extension_im_disk_quota: '1GB',
+    recording_retention: 180,
+    call_report_retention: 30,
+    log_retention: 180,
+    temp_file_retention: 30,
+    contact_match_type: 'MATCH_EXACTLY',
+    contact_match_length: 0,
+    contact_append_type: 'APPEND',
+    contact_inbound_rule_append_type: 'APPEND',
+    contact_update_interval: 720,
+    email_recipients: 'a@x.example,b@y.example',
+    password_force_reset: false,
+    created_at: '2025-06-01T10:00:00Z',
+    avatar_file_url: '/api/blobs/abc',
+    office_hours: Object.fromEntries(WEEKDAYS.map((d, i) => [d, apiDay(i < 5, i < 5 ? [range('09:00', '17:00')] : [])])),
+    e164: { enabled: false, international_code: '', country: 'Angola(244)', area_code: '', national_code: '', prefix: '', remove_special_chars: false, remove_duplicate_countries: true, remove_duplicate_area_codes: true },
+    cdr_event: { enabled: true, auth: 'BEARER', username: '', password: '', token: 'tok-1', url: 'https://h.example/cdr' },
+    extension_event: { enabled: false, auth: 'DISABLE', username: null, password: null, token: null, url: null },
+  };
+
+  test('import fills every block; volatile fields are not in state', () => {
+    const s = tenant.toState(api, null, { dealerId: 'd1' });
+    expectExactKeys(tenantSchema.block, s);
+    expect(s).not.toHaveProperty('used_disk_quota');
+    expect(s.dealer_id).toBe('d1');
+    expect(s.website).toBeNull();
+    const oh = s.office_hours as ObjectValue;
+    expect(Object.keys(oh).sort()).toEqual([...WEEKDAYS].sort());
+    expect(oh.monday).toEqual({ enabled: true, ranges: [{ from: '09:00', to: '17:00' }] });
+    expect(oh.sunday).toEqual({ enabled: false, ranges: [] });
+    expect((s.e164 as ObjectValue).international_code).toBeNull();
+    expect(s.cdr_event).toEqual({ enabled: true, auth: 'BEARER', username: null, password: null, token: 'tok-1', url: 'https://h.example/cdr' });
+    // id-only prior (what IRS hands to the first read) is an import too
+    expect(tenant.toState(api, configOf(tenantSchema, { id: 'tn1' })).office_hours).not.toBeNull();
+  });
+
+  test('unmanaged blocks and days stay null on a normal read', () => {
+    const prior = tenant.toState(api, null);
+    prior.office_hours = blockOf(tenantSchema, ['office_hours'], { monday: blockOf(tenantSchema, ['office_hours', 'monday'], { enabled: true, ranges: [range('09:00', '17:00')] }) });
+    prior.e164 = null;
+    prior.cdr_event = null;
+    const s = tenant.toState(api, prior);
+    expect(s.e164).toBeNull();
+    expect(s.cdr_event).toBeNull();
+    const oh = s.office_hours as ObjectValue;
+    expect(oh.monday).toEqual({ enabled: true, ranges: [{ from: '09:00', to: '17:00' }] });
+    for (const d of WEEKDAYS.filter((x) => x !== 'monday')) expect(oh[d]).toBeNull();
+  });
+
+  test('prior spellings kept: domain case, size case, email list spacing/order, timezone alias, JSON, instant', () => {
+    const prior = tenant.toState(api, null);
+    Object.assign(prior, {
+      domain: 'SIP.Acme.Example',
+      extension_im_disk_quota: '1gb',
+      email_recipients: 'b@Y.example, a@x.example',
+      timezone: 'Asia/Calcutta',
+      custom_options: '{ "a": 1, "b": 2 }',
+      created_at: '2025-06-01T12:00:00+02:00',
+      currency: 'usd',
+      contact_match_type: 'match_exactly',
+    });
+    const s = tenant.toState(api, prior);
+    expect(s).toMatchObject({
+      domain: 'SIP.Acme.Example',
+      extension_im_disk_quota: '1gb',
+      email_recipients: 'b@Y.example, a@x.example',
+      timezone: 'Asia/Calcutta',
+      custom_options: '{ "a": 1, "b": 2 }',
+      created_at: '2025-06-01T12:00:00+02:00',
+      currency: 'usd',
+      contact_match_type: 'match_exactly',
+    });
+    // ... and toState is idempotent: reading again gives the same state (no perpetual diff)
+    expect(tenant.toState(api, s)).toEqual(s);
+  });
+
+  test('dealer_id kept from prior when not looked up; null clears', () => {
+    const prior = { ...tenant.toState(api, null), dealer_id: 'd9' };
+    expect(tenant.toState(api, prior).dealer_id).toBe('d9');
+    expect(tenant.toState(api, prior, { dealerId: null }).dealer_id).toBeNull();
+  });
+
+  test('a 22.3 field the server omits keeps the prior value', () => {
+    const { allow_password_retrieval: _omit, ...api222 } = api;
+    const prior = { ...tenant.toState(api, null), allow_password_retrieval: true };
+    expect(tenant.toState(api222, prior).allow_password_retrieval).toBe(true);
+  });
+
+  test('create body: nested blocks, unmanaged days and nulls omitted, no dealer_id', () => {
+    const planned = configOf(tenantSchema, {
+      id: UNKNOWN,
+      name: 'Acme',
+      domain: 'sip.acme.example',
+      timezone: 'UTC',
+      currency: 'USD',
+      region: 'USA',
+      enabled: UNKNOWN,
+      max_extensions: 50,
+      disk_quota: '10GB',
+      dealer_id: 'd1',
+      created_at: UNKNOWN,
+      office_hours: blockOf(tenantSchema, ['office_hours'], { monday: blockOf(tenantSchema, ['office_hours', 'monday'], { enabled: true, ranges: [range('08:00', '12:00'), range('13:00', '18:00')] }) }),
+      cdr_event: blockOf(tenantSchema, ['cdr_event'], { enabled: true, auth: 'BEARER', token: 'tok', url: 'https://h.example/x', password: UNKNOWN }),
+    });
+    expect(tenant.toCreateBody(planned)).toEqual({
+      name: 'Acme',
+      domain: 'sip.acme.example',
+      timezone: 'UTC',
+      currency: 'USD',
+      region: 'USA',
+      max_extensions: 50,
+      disk_quota: '10GB',
+      office_hours: { monday: { enabled: true, ranges: [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '18:00' }] } },
+      cdr_event: { enabled: true, auth: 'BEARER', token: 'tok', url: 'https://h.example/x' },
+    });
+  });
+
+  test('update patch: minimal; semantic equals skipped; removed blocks unmanaged; changed block merged over live', () => {
+    const prior = tenant.toState(api, null);
+    expect(tenant.toUpdatePatch(prior, prior)).toBeNull();
+    expect(tenant.toUpdatePatch(prior, { ...prior, domain: 'SIP.ACME.EXAMPLE', extension_im_disk_quota: '1gb', email_recipients: 'b@y.example, a@x.example' })).toBeNull();
+    expect(tenant.toUpdatePatch(prior, { ...prior, max_extensions: 10, name: 'Acme Ltd' })).toEqual({ max_extensions: 10, name: 'Acme Ltd' });
+    expect(tenant.toUpdatePatch(prior, { ...prior, e164: null, cdr_event: null, office_hours: null })).toBeNull();
+    expect(tenant.toUpdatePatch(prior, { ...prior, dealer_id: 'other' })).toBeNull(); // separate endpoint
+
+    // Only Monday managed; Monday changes. The body carries the other days from the live object.
+    const managed = { ...prior, office_hours: { ...(prior.office_hours as ObjectValue) } };
+    for (const d of WEEKDAYS.filter((x) => x !== 'monday')) (managed.office_hours as ObjectValue)[d] = null;
+    const planned = { ...managed, office_hours: { ...(managed.office_hours as ObjectValue), monday: { enabled: true, ranges: [{ from: '10:00', to: '16:00' }] } } };
+    const patch = tenant.toUpdatePatch(managed, planned, api) as Record<string, unknown>;
+    expect(Object.keys(patch)).toEqual(['office_hours']);
+    const oh = patch.office_hours as Record<string, unknown>;
+    expect(oh.monday).toEqual({ enabled: true, ranges: [{ from: '10:00', to: '16:00' }] });
+    expect(oh.tuesday).toEqual(api.office_hours.tuesday);
+    // Without live, only managed days are sent.
+    expect(Object.keys((tenant.toUpdatePatch(managed, planned) as Record<string, Record<string, unknown>>).office_hours!)).toEqual(['monday']);
+
+    // Webhook: clearing the url sends "" (blank); unchanged auth is still sent with the whole block.
+    const hookPlanned = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), url: null, enabled: false } };
+    expect(tenant.toUpdatePatch(prior, hookPlanned)).toEqual({ cdr_event: { enabled: false, auth: 'BEARER', token: 'tok-1', url: '' } });
+  });
+
+  test('dealerChange', () => {
+    const s = configOf(tenantSchema, { dealer_id: 'd1' });
+    expect(tenant.dealerChange(s, { ...s })).toBeNull();
+    expect(tenant.dealerChange(s, { ...s, dealer_id: 'd2' })).toEqual({ remove: 'd1', designate: 'd2' });
+    expect(tenant.dealerChange(s, { ...s, dealer_id: null })).toEqual({ remove: 'd1' });
+    expect(tenant.dealerChange(null, { ...s })).toEqual({ designate: 'd1' });
+    expect(tenant.dealerChange(s, { ...s, dealer_id: UNKNOWN })).toBeNull();
+  });
+
+  test('semanticallyEqual on attributes and whole blocks', () => {
+    expect(tenant.semanticallyEqual('domain', 'A.example', 'a.example.')).toBe(true);
+    expect(tenant.semanticallyEqual('disk_quota', '5gb', '5GB')).toBe(true);
+    expect(tenant.semanticallyEqual('website', '', null)).toBe(true);
+    expect(tenant.semanticallyEqual('name', 'Acme', 'acme')).toBe(false);
+    expect(tenant.semanticallyEqual('cdr_event.auth', 'bearer', 'BEARER')).toBe(true);
+    const mon = { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] };
+    expect(tenant.semanticallyEqual('office_hours.monday', mon, { ...mon })).toBe(true);
+    expect(tenant.semanticallyEqual('office_hours.monday', mon, { ...mon, ranges: [] })).toBe(false);
+    expect(tenant.semanticallyEqual('office_hours.monday.ranges', mon.ranges, [{ from: '09:00', to: '17:00' }])).toBe(true);
+  });
+
+  test('keepPriorSpelling walks blocks', () => {
+    const prior = tenant.toState(api, null);
+    (prior.cdr_event as ObjectValue).auth = 'bearer';
+    const planned = { ...prior, domain: 'SIP.ACME.EXAMPLE', cdr_event: { ...(prior.cdr_event as ObjectValue), auth: 'BEARER' } };
+    const out = tenant.keepPriorSpelling(planned, prior);
+    expect(out.domain).toBe('sip.acme.example');
+    expect((out.cdr_event as ObjectValue).auth).toBe('bearer');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('schemas', () => {
+  const all = { tenant: tenantSchema, dealer: dealerSchema, transport: transportSchema, ip_rule: ipRuleSchema };
+  test.each(Object.entries(all))('%s: version 0, described, flags consistent', (_n, schema) => {
+    expect(schema.version).toBe(0);
+    const walk = (b: Block) => {
+      for (const [name, a] of Object.entries(b.attributes)) {
+        expect({ name, ok: a.description.length > 10 }).toEqual({ name, ok: true });
+        const modes = [a.required, a.optional && !a.computed, a.optional && a.computed, a.computed && !a.optional].filter(Boolean);
+        expect({ name, modes: modes.length }).toEqual({ name, modes: 1 });
+        if (a.writeOnly) expect(a.computed).toBeFalsy();
+      }
+      for (const nb of Object.values(b.blocks ?? {})) walk(nb.block);
+    };
+    walk(schema.block);
+    expect(schema.block.attributes.id).toMatchObject({ computed: true });
+  });
+  test('secrets are flagged', () => {
+    expect(dealerSchema.block.attributes.password).toMatchObject({ sensitive: true });
+    expect(dealerSchema.block.attributes.password_wo).toMatchObject({ writeOnly: true });
+    for (const hook of ['cdr_event', 'extension_event']) {
+      expect(tenantSchema.block.blocks![hook]!.block.attributes.password).toMatchObject({ sensitive: true });
+      expect(tenantSchema.block.blocks![hook]!.block.attributes.token).toMatchObject({ sensitive: true });
+    }
+  });
+});
