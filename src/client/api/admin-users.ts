@@ -1,0 +1,53 @@
+// System (admin) users: /admin/users (22.3; paths C2, every JSON name I: API-NOTES Ops 2-9).
+
+import type { HttpClient } from '../http';
+import type { AdminUser, AdminUserCreate, AdminUserUpdate, Created } from '../types';
+import { Collection, odata, sameText, seg } from './common';
+
+export class AdminUsersApi extends Collection<AdminUser> {
+  constructor(http: HttpClient) {
+    super(http, '/admin/users');
+  }
+
+  get(id: string): Promise<AdminUser> {
+    return this.http.request<AdminUser>('GET', `/admin/users/${seg(id)}`);
+  }
+
+  /** Op 3: 201 {id} (I). Recovered by `name` if the answer is lost. */
+  create(body: AdminUserCreate): Promise<Created> {
+    return this.http.request<Created>('POST', '/admin/users', {
+      body,
+      retry: 'create',
+      lookupExisting: async () => (await this.findByName(body.name))?.id,
+    });
+  }
+
+  /** Op 5: profile fields and `enabled`; name, password and role have their own endpoints (C3). */
+  update(id: string, patch: AdminUserUpdate): Promise<void> {
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}`, { body: patch, retry: 'idempotent' });
+  }
+
+  /** Op 6: body `{name}` (key I). Renaming to the same name again is harmless: idempotent. */
+  changeUsername(id: string, name: string): Promise<void> {
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}/username`, { body: { name }, retry: 'idempotent' });
+  }
+
+  /** Op 7: admin reset without the old password; body key `new_password` (I, the emulator also accepts `password`). */
+  changePassword(id: string, newPassword: string): Promise<void> {
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}/password`, { body: { new_password: newPassword }, retry: 'idempotent' });
+  }
+
+  /** Op 8: body `{role}` with the role name (I). */
+  changeRole(id: string, role: string): Promise<void> {
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}/role`, { body: { role }, retry: 'idempotent' });
+  }
+
+  /** Op 9: 204. */
+  delete(id: string): Promise<void> {
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}/destroy`, { retry: 'destroy' });
+  }
+
+  findByName(name: string): Promise<AdminUser | undefined> {
+    return this.findOne(`name eq ${odata(name)}`, (u) => sameText(u.name, name));
+  }
+}

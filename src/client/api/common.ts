@@ -1,0 +1,63 @@
+// Helpers shared by the per-area API classes.
+
+import type { HttpClient, QueryValue } from '../http';
+import { collectAll, paginate, toListResult } from '../paginate';
+import { PortsipError } from '../errors';
+import type { ListQuery, ListResult } from '../types';
+
+/** Ids are opaque base64 strings that may contain `/`, `+`, `=` (API-NOTES §2.5): always encode. */
+export const seg = (id: string): string => {
+  if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string');
+  return encodeURIComponent(id);
+};
+
+/** OData string literal: single quotes, doubled inside (API-NOTES §2.6). */
+export const odata = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+export function listQuery(q: ListQuery = {}): Record<string, QueryValue> {
+  return { filter: q.filter, search: q.search, orderby: q.orderby, skip: q.skip, top: q.top };
+}
+
+/** A paged `{count, items}` collection at `path`. */
+export class Collection<T> {
+  constructor(
+    protected readonly http: HttpClient,
+    protected readonly path: string,
+  ) {}
+
+  /** One page. */
+  async list(query: ListQuery = {}): Promise<ListResult<T>> {
+    return toListResult<T>(await this.http.request<unknown>('GET', this.path, { query: listQuery(query) }));
+  }
+
+  /** Every item, following `skip`/`top=100` pages. */
+  listAll(query: Omit<ListQuery, 'skip' | 'top'> = {}): Promise<T[]> {
+    return collectAll((q) => this.list(q), query);
+  }
+
+  /** Async iteration over every item. */
+  iterate(query: Omit<ListQuery, 'skip' | 'top'> = {}): AsyncGenerator<T, void, undefined> {
+    return paginate((q) => this.list(q), query);
+  }
+
+  /**
+   * Finds one item by natural key: first with a server-side `filter`, then, when that finds
+   * nothing or the server rejects the filter (which fields filter is undocumented, §2.6 / open
+   * question 9), by listing everything and matching client-side.
+   */
+  protected async findOne(filter: string, match: (item: T) => boolean): Promise<T | undefined> {
+    try {
+      const page = await this.list({ filter, top: 100 });
+      const hit = page.items.find(match);
+      if (hit !== undefined) return hit;
+    } catch (e) {
+      if (!(e instanceof PortsipError) || e.status < 400 || e.status >= 500 || e.status === 401 || e.status === 403) throw e;
+      this.http.log('find.filter_rejected', { path: this.path, status: e.status });
+    }
+    for await (const item of this.iterate()) if (match(item)) return item;
+    return undefined;
+  }
+}
+
+export const sameText = (a: unknown, b: string): boolean => typeof a === 'string' && a === b;
+export const sameTextCI = (a: unknown, b: string): boolean => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();

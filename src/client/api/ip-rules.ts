@@ -1,0 +1,53 @@
+// IP allow/deny rules: /ip_filters (API-NOTES Ops 23-27). The path is `ip_filters`, not `ip_rules`.
+
+import type { HttpClient } from '../http';
+import type { Created, IpRule, IpRuleCreate, IpRuleSummary, IpRuleUpdate } from '../types';
+import { Collection, odata, seg } from './common';
+
+/** Canonical form for comparing CIDRs: lower-case (IPv6), no spaces. Host bits are kept as sent. */
+const cidrKey = (c: string): string => c.trim().toLowerCase();
+
+export class IpRulesApi extends Collection<IpRuleSummary> {
+  constructor(http: HttpClient) {
+    super(http, '/ip_filters');
+  }
+
+  get(id: string): Promise<IpRule> {
+    return this.http.request<IpRule>('GET', `/ip_filters/${seg(id)}`);
+  }
+
+  /** Op 24: answers **200** {id}, not 201 (C1). Recovered by cidr+target if the answer is lost. */
+  create(body: IpRuleCreate): Promise<Created> {
+    return this.http.request<Created>('POST', '/ip_filters', {
+      body,
+      retry: 'create',
+      lookupExisting: async () => (await this.findByCidr(body.cidr, body.target))?.id,
+    });
+  }
+
+  update(id: string, patch: IpRuleUpdate): Promise<void> {
+    return this.http.request<void>('POST', `/ip_filters/${seg(id)}`, { body: patch, retry: 'idempotent' });
+  }
+
+  /**
+   * Op 27: 204. The only documented error is 400 "Invalid rule ID supplied." (C1), so on a retry
+   * after an ambiguous attempt both 400 and 404 mean the rule is already gone.
+   */
+  delete(id: string): Promise<void> {
+    return this.http.request<void>('POST', `/ip_filters/${seg(id)}/destroy`, { retry: 'destroy', goneStatuses: [404, 400] });
+  }
+
+  /** `GET /ip_filters/export`: an application/octet-stream file (C1); needs SystemSettings.FullAccess (C2). */
+  export(): Promise<Buffer> {
+    return this.http.request<Buffer>('GET', '/ip_filters/export', { responseType: 'buffer' });
+  }
+
+  /** Natural key: cidr (+ target when given). */
+  findByCidr(cidr: string, target?: 'ACCEPT' | 'DENY'): Promise<IpRuleSummary | undefined> {
+    const filter = `cidr eq ${odata(cidr)}` + (target ? ` and target eq ${odata(target)}` : '');
+    return this.findOne(
+      filter,
+      (r) => typeof r.cidr === 'string' && cidrKey(r.cidr) === cidrKey(cidr) && (target === undefined || r.target === target),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+// SIP transports: /transports (API-NOTES Ops 28-33).
+
+import type { HttpClient } from '../http';
+import type { Created, Transport, TransportCreate, TransportStatus, TransportSummary, TransportUpdate } from '../types';
+import { Collection, odata, seg } from './common';
+
+export class TransportsApi extends Collection<TransportSummary> {
+  constructor(http: HttpClient) {
+    super(http, '/transports');
+  }
+
+  get(id: string): Promise<Transport> {
+    return this.http.request<Transport>('GET', `/transports/${seg(id)}`);
+  }
+
+  /** Op 29: 201 {id}. Recovered by protocol+port if the answer is lost. */
+  create(body: TransportCreate): Promise<Created> {
+    return this.http.request<Created>('POST', '/transports', {
+      body,
+      retry: 'create',
+      lookupExisting: async () => (await this.findByProtocolPort(body.protocol, body.port))?.id,
+    });
+  }
+
+  /** Op 31: only `port` and `verification`; `protocol` is fixed (C1). */
+  update(id: string, patch: TransportUpdate): Promise<void> {
+    return this.http.request<void>('POST', `/transports/${seg(id)}`, { body: patch, retry: 'idempotent' });
+  }
+
+  /** Op 32: 204. The PBX keeps at least one transport (C9). */
+  delete(id: string): Promise<void> {
+    return this.http.request<void>('POST', `/transports/${seg(id)}/destroy`, { retry: 'destroy' });
+  }
+
+  /**
+   * Op 33. C1 types the path parameter as the protocol enum although it is named `id`; we pass the
+   * transport id (I), and a protocol name works too on servers that read it that way.
+   */
+  status(idOrProtocol: string): Promise<TransportStatus> {
+    return this.http.request<TransportStatus>('GET', `/transports/${seg(idOrProtocol)}/status`);
+  }
+
+  /** Natural key: protocol (case-insensitive) + port. */
+  findByProtocolPort(protocol: string, port: number): Promise<TransportSummary | undefined> {
+    return this.findOne(
+      `protocol eq ${odata(protocol.toUpperCase())} and port eq ${Number(port)}`,
+      (t) => typeof t.protocol === 'string' && t.protocol.toUpperCase() === protocol.toUpperCase() && t.port === port,
+    );
+  }
+}

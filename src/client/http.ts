@@ -1,0 +1,514 @@
+// HTTP core of the PortSIP client: one undici Pool per endpoint, bearer auth (auth.ts), the
+// client-side rate limit and concurrency cap (limits.ts), per-attempt timeouts, TLS options,
+// retries with full-jitter exponential backoff, create recovery and debug logging.
+//
+// PortSIP's v22 API speaks only GET and POST (API-NOTES §2.2): reads are GETs, and writes, updates,
+// deletes (`/destroy`) and actions are all POSTs. Whether a POST may be repeated therefore depends
+// on the operation, not the verb; every call states it with a RetryClass:
+//   idempotent  GETs, updates, singleton writes, assign: repeat on 429, 502/503/504, network errors.
+//   destroy     like idempotent; a 404 (or the op's documented "gone" status) on a retry after an
+//               ambiguous attempt means the first attempt worked, so it counts as success.
+//   create      POST that answers {id}: never blindly repeated. When the first attempt may have
+//               reached the server (timeout, reset, 5xx) the object is looked up by its natural
+//               key; if found its id is returned, otherwise the create is sent again. A 429 or a
+//               refused connection is always safe to repeat (the server did not act).
+//   unsafe      actions whose repeat has a visible effect (test email, own password change): only
+//               429 and "never reached the server" errors are retried.
+
+import { Pool, type Dispatcher } from 'undici';
+import { AuthManager, type AuthMethod } from './auth';
+import {
+  ConfigurationError,
+  ConflictError,
+  NetworkError,
+  type NetworkErrorKind,
+  PortsipError,
+  ValidationError,
+  errorFromResponse,
+} from './errors';
+import { SlidingWindowLimiter, Semaphore, realSleep, type Sleep } from './limits';
+import { type ClientLogger, bodyForLog, redact, redactForm, stderrLogger } from './log';
+
+export type HttpMethod = 'GET' | 'POST';
+export type RetryClass = 'idempotent' | 'destroy' | 'create' | 'unsafe';
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface RetryOptions {
+  /** Total attempts including the first. Default 4. */
+  maxAttempts?: number;
+  /** Backoff base in ms: attempt n waits random() * min(maxDelayMs, baseDelayMs * 2^(n-1)). Default 250. */
+  baseDelayMs?: number;
+  /** Backoff cap in ms. Default 10000. */
+  maxDelayMs?: number;
+  /** Longest Retry-After the client will wait; a longer one fails at once. Default 60000. */
+  maxRetryAfterMs?: number;
+}
+
+export interface PortsipClientOptions {
+  /**
+   * Base URL of the API, e.g. `https://pbx.example.com:8887/api`. `/api` is appended when the path
+   * does not already end in `/api` (so `https://pbx:8887` works too); `https://` is assumed when
+   * no scheme is given. PortSIP's default is HTTPS on 8887 (API-NOTES §2.1).
+   */
+  endpoint: string;
+  username?: string;
+  password?: string;
+  /** Tenant SIP domain for tenant-level accounts; leave unset for system admins and dealers (§3.2). */
+  domain?: string;
+  /**
+   * `sign_in` (default): `POST /auth/sign_in` (22.2.11+). `oauth`: the OAuth2 password grant at
+   * `POST /login/oauth/token` (§3.5). With `sign_in` the client falls back to `oauth` by itself
+   * when `/auth/sign_in` does not exist (404/405: a PBX older than 22.2.11).
+   */
+  authMethod?: AuthMethod;
+  /** PEM CA bundle to trust for the endpoint (self-signed PBX certificates). */
+  caCertPem?: string;
+  /** Disable TLS verification. Explicit only; never the default. */
+  insecureSkipVerify?: boolean;
+  /** Per-attempt deadline covering connect, headers and body. Default 30000. */
+  requestTimeoutMs?: number;
+  /** Simultaneous in-flight requests. Default 10. */
+  maxConcurrency?: number;
+  /** Client-side limit, sliding 60 s window. Default 10000 (PortSIP's default, §2.8). */
+  maxRequestsPerMinute?: number;
+  retry?: RetryOptions;
+  /** Path of the Data Flow server config (inferred, API-NOTES Op 52). Default `/dataflow`. */
+  dataflowPath?: string;
+  userAgent?: string;
+  /** Debug log sink. Without one, `PORTSIP_LOG=debug` logs JSON lines to stderr. */
+  logger?: ClientLogger;
+  /** Injected undici dispatcher (e.g. MockAgent in tests); the client then creates no Pool. */
+  dispatcher?: Dispatcher;
+  /** Token refresh point as a fraction of `expires_in`. Default 0.8. */
+  refreshFraction?: number;
+  /** Test hooks. */
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+/** Reads endpoint and credentials from PORTSIP_ENDPOINT / PORTSIP_USERNAME / PORTSIP_PASSWORD. */
+export function clientOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<PortsipClientOptions> {
+  const out: Partial<PortsipClientOptions> = {};
+  if (env.PORTSIP_ENDPOINT) out.endpoint = env.PORTSIP_ENDPOINT;
+  if (env.PORTSIP_USERNAME) out.username = env.PORTSIP_USERNAME;
+  if (env.PORTSIP_PASSWORD) out.password = env.PORTSIP_PASSWORD;
+  return out;
+}
+
+/** Splits an endpoint into origin and API base path (see PortsipClientOptions.endpoint). */
+export function normaliseEndpoint(endpoint: string): { origin: string; basePath: string } {
+  const raw = endpoint.trim();
+  if (raw === '') throw new ConfigurationError('endpoint is required (e.g. https://pbx.example.com:8887/api)');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigurationError(`endpoint is not a valid URL: ${JSON.stringify(endpoint)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigurationError(`endpoint must use http or https, got ${url.protocol}`);
+  if (url.username || url.password) throw new ConfigurationError('endpoint must not contain credentials; use username/password');
+  if (url.search || url.hash) throw new ConfigurationError('endpoint must not contain a query or fragment');
+  let basePath = url.pathname.replace(/\/+$/, '');
+  if (!/(^|\/)api$/.test(basePath)) basePath += '/api';
+  return { origin: url.origin, basePath };
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  /** JSON body. */
+  body?: unknown;
+  /** Form-encoded body (OAuth only). */
+  form?: Record<string, string>;
+  /** Send the bearer token (default true). Auth endpoints pass false. */
+  auth?: boolean;
+  /** Explicit bearer token for calls made with auth=false (sign-out). */
+  bearer?: string;
+  /** Default: GET -> idempotent, POST -> unsafe. */
+  retry?: RetryClass;
+  /** `buffer` for octet-stream answers (`/ip_filters/export`). */
+  responseType?: 'json' | 'buffer';
+  /** For retry='create': finds the object by natural key; returns its id or undefined. */
+  lookupExisting?: () => Promise<string | undefined>;
+  /** For retry='destroy': statuses meaning "already gone" on a retry. Default [404]. */
+  goneStatuses?: number[];
+  /** Return null instead of throwing on 404 (`GET /providers/{id}/assignees/{tid}`, §4 Op 49). */
+  notFoundAsNull?: boolean;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/;
+
+export class HttpClient {
+  readonly origin: string;
+  readonly basePath: string;
+  readonly auth: AuthManager;
+  readonly logger: ClientLogger | undefined;
+  readonly now: () => number;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly limiter: SlidingWindowLimiter;
+  private readonly semaphore: Semaphore;
+  private readonly sleep: Sleep;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+  private readonly userAgent: string;
+  private readonly retry: Required<RetryOptions>;
+
+  constructor(options: PortsipClientOptions) {
+    const { origin, basePath } = normaliseEndpoint(options.endpoint);
+    this.origin = origin;
+    this.basePath = basePath;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = positive(options.requestTimeoutMs ?? 30_000, 'requestTimeoutMs');
+    this.userAgent = options.userAgent ?? 'terraform-provider-portsip-client/0.1';
+    this.retry = {
+      maxAttempts: Math.max(1, Math.floor(options.retry?.maxAttempts ?? 4)),
+      baseDelayMs: options.retry?.baseDelayMs ?? 250,
+      maxDelayMs: options.retry?.maxDelayMs ?? 10_000,
+      maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
+    };
+    const maxConcurrency = Math.floor(positive(options.maxConcurrency ?? 10, 'maxConcurrency'));
+    this.semaphore = new Semaphore(maxConcurrency);
+    this.limiter = new SlidingWindowLimiter(
+      Math.floor(positive(options.maxRequestsPerMinute ?? 10_000, 'maxRequestsPerMinute')),
+      60_000,
+      this.now,
+      this.sleep,
+    );
+    // PORTSIP_LOG is a logging switch, not configuration: reading it here is deliberate. The
+    // endpoint and credentials are only read from the environment via clientOptionsFromEnv().
+    this.logger = options.logger ?? (process.env.PORTSIP_LOG?.toLowerCase() === 'debug' ? stderrLogger() : undefined);
+
+    if (options.caCertPem !== undefined && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(options.caCertPem))
+      throw new ConfigurationError('caCertPem must be PEM (-----BEGIN CERTIFICATE-----)');
+    if (options.dispatcher) {
+      this.dispatcher = options.dispatcher;
+      this.ownsDispatcher = false;
+    } else {
+      this.dispatcher = new Pool(origin, {
+        connections: maxConcurrency,
+        connect: {
+          ...(options.caCertPem !== undefined ? { ca: options.caCertPem } : {}),
+          rejectUnauthorized: options.insecureSkipVerify !== true,
+          timeout: this.timeoutMs,
+        },
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      this.ownsDispatcher = true;
+    }
+    this.auth = new AuthManager(this, {
+      username: options.username,
+      password: options.password,
+      domain: options.domain,
+      method: options.authMethod ?? 'sign_in',
+      refreshFraction: options.refreshFraction ?? 0.8,
+    });
+    if (options.insecureSkipVerify === true) this.log('tls.insecure', { note: 'TLS certificate verification is disabled' });
+  }
+
+  log(message: string, fields: Record<string, unknown>): void {
+    if (!this.logger) return;
+    try {
+      this.logger.debug(message, fields);
+    } catch {
+      // A broken logger must never break an API call.
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** Full-jitter exponential backoff delay for retry number `n` (1-based). */
+  backoff(n: number): number {
+    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (n - 1));
+    return Math.floor(this.random() * cap);
+  }
+
+  /** Performs one API call with auth, retries and recovery. Path is relative to the API base. */
+  async request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+    const retryClass: RetryClass = opts.retry ?? (method === 'GET' ? 'idempotent' : 'unsafe');
+    const useAuth = opts.auth !== false;
+    let attempt = 0;
+    let reauthenticated = false;
+    let ambiguous = false; // an earlier attempt may have been applied by the server
+
+    const lookup = async (cause: PortsipError): Promise<T | undefined> => {
+      if (retryClass !== 'create' || !opts.lookupExisting) return undefined;
+      this.log('create.lookup', { method, path, reason: cause.name });
+      let id: string | undefined;
+      try {
+        id = await opts.lookupExisting();
+      } catch (e) {
+        // Without knowing whether the first create landed, sending it again could duplicate it.
+        this.log('create.lookup_failed', { method, path, error: (e as Error).message });
+        throw cause;
+      }
+      this.log('create.lookup_result', { method, path, found: id !== undefined });
+      return id !== undefined ? ({ id } as T) : undefined;
+    };
+
+    for (;;) {
+      attempt++;
+      const token = useAuth ? await this.auth.getAccessToken() : opts.bearer;
+      let res: RawResponse;
+      try {
+        res = await this.send(method, path, opts, token, attempt);
+      } catch (e) {
+        if (!(e instanceof NetworkError)) throw e; // a bug or a bad argument, not the network
+        const err = e;
+        let retryable: boolean;
+        if (err.kind === 'tls') retryable = false;
+        else if (!err.mayHaveReachedServer) retryable = true;
+        else if (retryClass === 'idempotent' || retryClass === 'destroy') retryable = true;
+        else if (retryClass === 'create') {
+          ambiguous = true;
+          const found = await lookup(err);
+          if (found !== undefined) return found;
+          retryable = true;
+        } else retryable = false;
+        if (err.mayHaveReachedServer) ambiguous = true;
+        if (!retryable || attempt >= this.retry.maxAttempts) throw err;
+        await this.pause(method, path, attempt, this.backoff(attempt), `network:${err.kind}`);
+        continue;
+      }
+
+      if (res.status >= 200 && res.status < 300) return this.parseSuccess<T>(method, path, res, opts);
+
+      const retryAfterMs = res.status === 429 || res.status === 503 ? this.retryAfter(res.headers['retry-after']) : undefined;
+      const err = errorFromResponse({ status: res.status, method, path, bodyText: res.body.toString('utf8'), retryAfterMs });
+
+      if (res.status === 401 && useAuth && !reauthenticated) {
+        // The token was rejected (expired early, revoked, server restarted): sign in again once and
+        // repeat the call. This does not consume a retry attempt.
+        reauthenticated = true;
+        attempt--;
+        this.log('auth.reauthenticate', { method, path });
+        await this.auth.invalidate(token);
+        continue;
+      }
+      if (opts.notFoundAsNull && res.status === 404) return null as T;
+      if (retryClass === 'destroy' && ambiguous && (opts.goneStatuses ?? [404]).includes(res.status)) {
+        this.log('destroy.already_gone', { method, path, status: res.status });
+        return undefined as T;
+      }
+      if (retryClass === 'create' && ambiguous && (err instanceof ConflictError || err instanceof ValidationError)) {
+        // Our earlier attempt probably created it after all; the duplicate check proves it.
+        const found = await lookup(err);
+        if (found !== undefined) return found;
+        throw err;
+      }
+
+      if (res.status === 429) {
+        if (retryAfterMs !== undefined && retryAfterMs > this.retry.maxRetryAfterMs) throw err;
+        if (attempt >= this.retry.maxAttempts) throw err;
+        await this.pause(method, path, attempt, retryAfterMs ?? this.backoff(attempt), 'status:429');
+        continue;
+      }
+      if (res.status >= 500) {
+        if (retryClass === 'create') {
+          ambiguous = true;
+          const found = await lookup(err);
+          if (found !== undefined) return found;
+        }
+        const retryable =
+          RETRYABLE_STATUSES.has(res.status) && (retryClass === 'idempotent' || retryClass === 'destroy' || retryClass === 'create');
+        if (retryClass !== 'create' && retryClass !== 'unsafe') ambiguous = true;
+        if (!retryable || attempt >= this.retry.maxAttempts) throw err;
+        const wait = retryAfterMs !== undefined && retryAfterMs <= this.retry.maxRetryAfterMs ? retryAfterMs : this.backoff(attempt);
+        await this.pause(method, path, attempt, wait, `status:${res.status}`);
+        continue;
+      }
+      throw err;
+    }
+  }
+
+  private async pause(method: string, path: string, attempt: number, delayMs: number, reason: string): Promise<void> {
+    this.log('http.retry', { method, path, attempt, nextAttempt: attempt + 1, delayMs, reason });
+    await this.sleep(delayMs);
+  }
+
+  /** Retry-After as ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+  private retryAfter(h: string | string[] | undefined): number | undefined {
+    const v = Array.isArray(h) ? h[0] : h;
+    if (v === undefined || v.trim() === '') return undefined;
+    if (/^\s*\d+(\.\d+)?\s*$/.test(v)) return Math.round(parseFloat(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - this.now());
+  }
+
+  private parseSuccess<T>(method: string, path: string, res: RawResponse, opts: RequestOptions): T {
+    // "OK / No content" answers are common (API-NOTES §2.3): never JSON.parse an empty body.
+    if (res.body.length === 0) return undefined as T;
+    if (opts.responseType === 'buffer') return res.body as T;
+    const text = res.body.toString('utf8');
+    if (text.trim() === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      const ct = String(res.headers['content-type'] ?? '');
+      if (!/json/i.test(ct)) return text as T;
+      throw new PortsipError({ status: res.status, message: `${method} ${path}: HTTP ${res.status} with a body that is not valid JSON`, method, path });
+    }
+  }
+
+  private async send(method: HttpMethod, path: string, opts: RequestOptions, token: string | undefined, attempt: number): Promise<RawResponse> {
+    const qs = buildQuery(opts.query);
+    const fullPath = this.basePath + path + (qs ? `?${qs}` : '');
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (opts.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(opts.form).toString();
+    } else if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    } else if (method === 'POST') {
+      // Action and /destroy POSTs carry no body (C1); some servers still want a JSON type.
+      headers['content-type'] = 'application/json';
+    }
+
+    return this.semaphore.run(async () => {
+      await this.limiter.acquire();
+      const started = performance.now();
+      if (this.logger)
+        this.log('http.request', {
+          method,
+          path,
+          query: opts.query ? redact(stripUndefined(opts.query)) : undefined,
+          attempt,
+          body: opts.form !== undefined ? redactForm(opts.form) : bodyForLog(opts.body),
+        });
+      const ac = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        ac.abort();
+      }, this.timeoutMs);
+      try {
+        const res = await this.dispatcher.request({
+          origin: this.origin,
+          path: fullPath,
+          method,
+          headers,
+          body: body ?? null,
+          signal: ac.signal,
+          headersTimeout: this.timeoutMs,
+          bodyTimeout: this.timeoutMs,
+        });
+        const buf = Buffer.from(await res.body.arrayBuffer());
+        const out: RawResponse = { status: res.statusCode, headers: res.headers, body: buf };
+        if (this.logger) this.log('http.response', { method, path, status: out.status, durationMs: Math.round(performance.now() - started), attempt, body: logBody(out) });
+        return out;
+      } catch (e) {
+        const err = this.networkError(e, timedOut, method, path);
+        this.log('http.error', { method, path, attempt, durationMs: Math.round(performance.now() - started), kind: err.kind, mayHaveReachedServer: err.mayHaveReachedServer, error: err.message });
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  private networkError(e: unknown, timedOut: boolean, method: string, path: string): NetworkError {
+    const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+    const code = err?.code ?? '';
+    const causeCode = err?.cause?.code ?? '';
+    let kind: NetworkErrorKind;
+    let reached: boolean;
+    if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
+      kind = 'timeout';
+      reached = true;
+    } else if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+      kind = 'timeout';
+      reached = false;
+    } else if (TLS_CODES.test(code) || TLS_CODES.test(causeCode)) {
+      kind = 'tls';
+      reached = false;
+    } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      kind = 'dns';
+      reached = false;
+    } else if (NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(causeCode)) {
+      kind = 'refused';
+      reached = false;
+    } else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || causeCode === 'ECONNRESET') {
+      kind = 'reset';
+      reached = true;
+    } else {
+      kind = 'other';
+      reached = true;
+    }
+    const what =
+      kind === 'timeout'
+        ? `timed out after ${this.timeoutMs} ms`
+        : kind === 'tls'
+          ? `TLS failure (${err?.message ?? code}); set caCertPem for a private CA, or insecureSkipVerify explicitly`
+          : `${err?.message ?? 'network error'}${code ? ` (${code})` : ''}`;
+    return new NetworkError({
+      message: `${method} ${path}: ${what}`,
+      method,
+      path,
+      kind,
+      mayHaveReachedServer: reached,
+      cause: e,
+    });
+  }
+}
+
+function positive(n: number, name: string): number {
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigurationError(`${name} must be a positive number, got ${n}`);
+  return n;
+}
+
+function stripUndefined(q: Record<string, QueryValue>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+/** Spaces become %20, not `+`: OData filters are full of spaces and not every server form-decodes. */
+function buildQuery(q: Record<string, QueryValue> | undefined): string {
+  if (!q) return '';
+  return Object.entries(stripUndefined(q))
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+function logBody(res: RawResponse): unknown {
+  if (res.body.length === 0) return undefined;
+  const ct = String(res.headers['content-type'] ?? '');
+  const text = res.body.toString('utf8');
+  if (/json/i.test(ct) || /^\s*[[{]/.test(text)) {
+    try {
+      return bodyForLog(JSON.parse(text));
+    } catch {
+      // fall through
+    }
+  }
+  return `<${res.body.length} bytes ${ct || 'unknown type'}>`;
+}
+
