@@ -1,0 +1,102 @@
+// Our Diagnostic (values.ts) <-> tfplugin6.Diagnostic. Paths become AttributePath steps:
+// string -> attribute_name, number -> element_key_int, {key} -> element_key_string
+// (PROTOCOL-NOTES §3 "Diagnostics": such a path points Terraform's UI at the config line).
+
+import type { AttributePath, Diagnostic, PathStep } from './values';
+
+export interface ProtoStep {
+  attribute_name?: string;
+  element_key_string?: string;
+  element_key_int?: number | string | { toString(): string };
+}
+export interface ProtoAttributePath {
+  steps?: ProtoStep[];
+}
+export interface ProtoDiagnostic {
+  severity?: number;
+  summary?: string;
+  detail?: string;
+  attribute?: ProtoAttributePath | null;
+}
+
+export const SEVERITY_ERROR = 1;
+export const SEVERITY_WARNING = 2;
+
+export function pathToProto(path: AttributePath): ProtoAttributePath {
+  return {
+    steps: path.map((s): ProtoStep => {
+      if (typeof s === 'string') return { attribute_name: s };
+      if (typeof s === 'number') return { element_key_int: s };
+      return { element_key_string: s.key };
+    }),
+  };
+}
+
+export function pathFromProto(p: ProtoAttributePath | null | undefined): AttributePath | undefined {
+  if (!p || !p.steps || p.steps.length === 0) return undefined;
+  return p.steps.map((s): PathStep => {
+    if (s.attribute_name !== undefined && s.attribute_name !== null && s.attribute_name !== '') return s.attribute_name;
+    if (s.element_key_string !== undefined && s.element_key_string !== null) return { key: s.element_key_string };
+    return Number(s.element_key_int ?? 0);
+  });
+}
+
+export function toProtoDiagnostic(d: Diagnostic): ProtoDiagnostic {
+  const out: ProtoDiagnostic = {
+    severity: d.severity === 'warning' ? SEVERITY_WARNING : SEVERITY_ERROR,
+    summary: d.summary,
+  };
+  if (d.detail) out.detail = d.detail;
+  if (d.path && d.path.length > 0) out.attribute = pathToProto(d.path);
+  return out;
+}
+
+export function fromProtoDiagnostic(p: ProtoDiagnostic): Diagnostic {
+  const d: Diagnostic = { severity: p.severity === SEVERITY_WARNING ? 'warning' : 'error', summary: p.summary ?? '' };
+  if (p.detail) d.detail = p.detail;
+  const path = pathFromProto(p.attribute);
+  if (path) d.path = path;
+  return d;
+}
+
+export function toProtoDiagnostics(ds: readonly Diagnostic[] | undefined): ProtoDiagnostic[] {
+  return (ds ?? []).map(toProtoDiagnostic);
+}
+
+export function errorDiagnostic(summary: string, detail?: string, path?: AttributePath): Diagnostic {
+  const d: Diagnostic = { severity: 'error', summary };
+  if (detail) d.detail = detail;
+  if (path) d.path = path;
+  return d;
+}
+
+export function warningDiagnostic(summary: string, detail?: string, path?: AttributePath): Diagnostic {
+  const d: Diagnostic = { severity: 'warning', summary };
+  if (detail) d.detail = detail;
+  if (path) d.path = path;
+  return d;
+}
+
+export function hasErrors(ds: readonly Diagnostic[] | undefined): boolean {
+  return (ds ?? []).some((d) => d.severity === 'error');
+}
+
+/**
+ * A thrown value as an error diagnostic. An error object may carry its own `diagnostics` array
+ * (e.g. a DiagnosticsError) or a `path`, which are kept.
+ */
+export function diagnosticsFromError(e: unknown, summary = 'Provider error'): Diagnostic[] {
+  if (e instanceof DiagnosticsError) return e.diagnostics;
+  const err = e as { message?: unknown; path?: unknown } | null;
+  const message = err && typeof err.message === 'string' ? err.message : String(e);
+  const path = err && Array.isArray(err.path) ? (err.path as AttributePath) : undefined;
+  return [errorDiagnostic(summary, message, path)];
+}
+
+/** Throw this from resource code to return exact diagnostics from any RPC. */
+export class DiagnosticsError extends Error {
+  override name = 'DiagnosticsError';
+  constructor(public readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.summary + (d.detail ? `: ${d.detail}` : '')).join('; '));
+  }
+}

@@ -1,0 +1,102 @@
+// serve(definition): the provider process. Order matters for start-up cost and for stdout
+// hygiene (PROTOCOL-NOTES §1.6, §1.8): guard stdout first, then check the handshake environment,
+// start gRPC and print the one line; the provider definition (resources, API client) may be
+// given lazily and is loaded right after the line is out, while Terraform connects.
+
+import * as fs from 'node:fs';
+import { format } from 'node:util';
+import type { ProviderDefinition } from './definition';
+import { errorDiagnostic, toProtoDiagnostics } from './diagnostics';
+import { createProviderHandlers, type Handler, type ProviderHandlers } from './handlers';
+import { createLogger, type Logger } from './logger';
+import { loadProtocol } from './proto';
+import { checkHandshakeEnv, startPluginServer } from './server';
+
+/**
+ * Anything on stdout before the handshake line is fatal to Terraform, and after it is silently
+ * dropped (§1.6). Route every stdout write (console.log, stray dependency output) to stderr and
+ * keep fd 1 for the handshake line only.
+ */
+function guardStdout(): void {
+  const toStderr = (...args: unknown[]) => {
+    process.stderr.write(format(...args) + '\n');
+  };
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+  console.trace = toStderr;
+  const stderrWrite = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
+  process.stdout.write = ((...args: unknown[]) => stderrWrite(...args)) as typeof process.stdout.write;
+}
+
+export type DefinitionSource<C> = ProviderDefinition<C> | (() => ProviderDefinition<C>);
+
+export interface ServeOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): void {
+  const env = opts.env ?? process.env;
+  guardStdout();
+  const check = checkHandshakeEnv(env);
+  if (!check.ok) {
+    process.stderr.write(check.message);
+    process.exit(1);
+  }
+  const logger = opts.logger ?? createLogger();
+
+  // Ctrl-C reaches the whole process group. Dying here loses objects an in-flight apply just
+  // created; Terraform instead calls StopProvider and waits for the apply to return (§1.5).
+  process.on('SIGINT', () => logger.info('SIGINT ignored: Terraform stops us via StopProvider and Shutdown'));
+  // Never crash on a stray error: Terraform would report "Plugin did not respond" (§1.5).
+  process.on('uncaughtException', (e) => logger.error('uncaught exception', { error: e.stack ?? String(e) }));
+  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+
+  let provider: ProviderHandlers | undefined;
+  let loadError: unknown;
+  const getProvider = (): ProviderHandlers | undefined => {
+    if (provider || loadError) return provider;
+    try {
+      const def = typeof source === 'function' ? source() : source;
+      provider = createProviderHandlers(def, { logger });
+    } catch (e) {
+      loadError = e;
+      logger.error('loading the provider definition failed', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+    return provider;
+  };
+  const failing: Handler = async () => ({
+    diagnostics: toProtoDiagnostics([errorDiagnostic('Provider failed to load', String((loadError as Error)?.message ?? loadError))]),
+  });
+  const handler = (method: string): Handler => {
+    const p = getProvider();
+    if (!p) return failing;
+    return p.handlers[method] ?? (async () => ({}));
+  };
+
+  const exit = () => {
+    // Give grpc-js a moment to flush the Shutdown response, then go: lingering costs 2 s (§1.5).
+    setTimeout(() => process.exit(0), 10);
+  };
+
+  const services = loadProtocol();
+
+  startPluginServer({ services, handler, clientCertPem: check.clientCertPem, logger, onShutdown: exit }).then(
+    ({ line, port }) => {
+      fs.writeSync(1, line);
+      logger.debug('plugin server started', { port, tls: !!check.clientCertPem });
+      // Load resources while Terraform connects (it only needs the line to start).
+      setImmediate(getProvider);
+      // If Terraform dies without Shutdown we are re-parented: don't linger as an orphan.
+      const parent = process.ppid;
+      setInterval(() => {
+        if (process.ppid !== parent) process.exit(0);
+      }, 2000).unref();
+    },
+    (e: unknown) => {
+      process.stderr.write(`terraform-provider-portsip: cannot start the plugin server: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,123 @@
+// go-plugin handshake and the gRPC server (PROTOCOL-NOTES §1).
+//
+//  - Terraform starts us with TF_PLUGIN_MAGIC_COOKIE; without it we are being run by a human.
+//  - We speak protocol 6 only; PLUGIN_PROTOCOL_VERSIONS comes as "5,6" or "6,5" (§1.1).
+//  - Auto-mTLS: serve TLS with our own self-signed certificate, require a client certificate and
+//    verify it against PLUGIN_CLIENT_CERT as the only root (§1.3). Plaintext when Terraform runs
+//    with TF_DISABLE_PLUGIN_TLS and sends no client certificate; the cert field is then empty.
+//  - The one stdout line: `1|6|tcp|127.0.0.1:PORT|grpc|<DER base64 without padding>` (§1.2).
+//  - Message size limits off: Terraform sends up to 2 GiB, grpc-js refuses > 4 MiB by default (§1.7).
+//  - plugin.GRPCController/Shutdown answers and exits at once, else +2 s and SIGKILL (§1.4, §1.5).
+
+import * as grpc from '@grpc/grpc-js';
+import { createSelfSignedCert } from './cert';
+import type { Handler } from './handlers';
+import type { Logger } from './logger';
+import type { ProtocolServices } from './proto/services';
+
+export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+export const CORE_PROTOCOL_VERSION = 1;
+export const APP_PROTOCOL_VERSION = 6;
+
+export type HandshakeCheck = { ok: true; clientCertPem: string | undefined } | { ok: false; message: string };
+
+export function checkHandshakeEnv(env: NodeJS.ProcessEnv): HandshakeCheck {
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    return {
+      ok: false,
+      message:
+        'This binary is a plugin. These are not meant to be executed directly.\n' +
+        'Please execute the program that consumes these plugins, which will\n' +
+        'load any plugins automatically (terraform-provider-portsip is loaded by `terraform`).\n',
+    };
+  }
+  const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (versions.length > 0 && !versions.includes(String(APP_PROTOCOL_VERSION))) {
+    return {
+      ok: false,
+      message: `terraform-provider-portsip speaks plugin protocol ${APP_PROTOCOL_VERSION} only (Terraform 1.0 or later); this Terraform offers ${versions.join(', ')}.\n`,
+    };
+  }
+  const disabled = !!env.TF_DISABLE_PLUGIN_TLS && env.TF_DISABLE_PLUGIN_TLS !== '0' && env.TF_DISABLE_PLUGIN_TLS !== 'false';
+  const pem = env.PLUGIN_CLIENT_CERT;
+  return { ok: true, clientCertPem: disabled || !pem ? undefined : pem };
+}
+
+/** The handshake line; certDer undefined -> empty cert field (plaintext). */
+export function handshakeLine(port: number, certDer: Buffer | undefined): string {
+  const cert = certDer ? certDer.toString('base64').replace(/=+$/, '') : '';
+  return `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc|${cert}\n`;
+}
+
+export interface PluginServerOptions {
+  services: ProtocolServices;
+  /** Looked up per call, so the provider definition can load after the handshake. */
+  handler: (method: string) => Handler;
+  clientCertPem: string | undefined;
+  logger: Logger;
+  /** Called after Shutdown has been answered. */
+  onShutdown: () => void;
+}
+
+export interface PluginServer {
+  port: number;
+  line: string;
+  server: grpc.Server;
+}
+
+export async function startPluginServer(opts: PluginServerOptions): Promise<PluginServer> {
+  const { services, logger } = opts;
+  let credentials: grpc.ServerCredentials;
+  let certDer: Buffer | undefined;
+  if (opts.clientCertPem) {
+    const cert = createSelfSignedCert('localhost');
+    certDer = cert.der;
+    credentials = grpc.ServerCredentials.createSsl(
+      Buffer.from(opts.clientCertPem),
+      [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }],
+      true, // require and verify Terraform's client certificate
+    );
+  } else {
+    credentials = grpc.ServerCredentials.createInsecure();
+  }
+
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': -1,
+    'grpc.max_send_message_length': -1,
+  });
+
+  const impl: grpc.UntypedServiceImplementation = {};
+  for (const method of Object.keys(services.provider)) {
+    impl[method] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      let h: Handler;
+      try {
+        h = opts.handler(method);
+      } catch (e) {
+        callback({ code: grpc.status.INTERNAL, details: String((e as Error)?.message ?? e) });
+        return;
+      }
+      h(call.request).then(
+        (res) => callback(null, res),
+        (e: unknown) => {
+          // Handlers already turn errors into diagnostics; this is the last line of defence.
+          logger.error(`${method}: unhandled error`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+          callback({ code: grpc.status.INTERNAL, details: String((e as Error)?.message ?? e) });
+        },
+      );
+    };
+  }
+  server.addService(services.provider, impl);
+  server.addService(services.controller, {
+    Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      logger.debug('Shutdown received');
+      callback(null, {});
+      opts.onShutdown();
+    },
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p)));
+  });
+  return { port, line: handshakeLine(port, certDer), server };
+}

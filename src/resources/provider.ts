@@ -1,0 +1,233 @@
+// The PortSIP provider definition served by src/provider/main.ts: the provider block (DESIGN §4
+// "Provider configuration"), its static checks, ConfigureProvider (which builds the API client) and
+// the resource registry (src/resources/index.ts).
+//
+// Loaded lazily after the handshake line (serve.ts), so nothing here may do work at import time
+// beyond building plain objects.
+
+import { ConfigurationError, PortsipClient, type PortsipClientOptions } from '../client';
+import type { BaseContext, ConfigureResult, ProviderDefinition, ValidateContext } from '../provider/definition';
+import type { Logger } from '../provider/logger';
+import type { Schema } from '../provider/schema';
+import { BigNum, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
+import type { PortsipContext } from './common/context';
+import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
+import { isKnown, quote } from './common/validators';
+import { portsipResources } from './index';
+
+export const READ_STRATEGIES = ['batch', 'per_resource'] as const;
+export const API_VERSIONS = ['22.2', '22.3'] as const;
+
+export const providerSchema: Schema = {
+  version: 0,
+  block: {
+    description: 'Manages a PortSIP PBX v22 through its admin REST API.',
+    attributes: {
+      endpoint: { type: 'string', optional: true, description: 'Base URL of the PortSIP API, e.g. `https://pbx.example.com:8887` (`/api` is appended when missing). Env: `PORTSIP_ENDPOINT`.' },
+      username: { type: 'string', optional: true, description: 'Admin user name. Env: `PORTSIP_USERNAME`.' },
+      password: { type: 'string', optional: true, sensitive: true, description: 'Admin password. Env: `PORTSIP_PASSWORD`.' },
+      ca_cert_pem: { type: 'string', optional: true, description: 'PEM of a CA to trust for the API endpoint (e.g. a self-signed PBX certificate).' },
+      insecure_skip_verify: { type: 'bool', optional: true, description: 'Skip TLS verification of the endpoint. Never the default; prefer `ca_cert_pem`.' },
+      request_timeout: { type: 'string', optional: true, description: 'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.' },
+      max_concurrency: { type: 'number', optional: true, description: 'Maximum concurrent API requests, 1-100. Default 10.' },
+      max_requests_per_minute: { type: 'number', optional: true, description: 'Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP\'s own default limit).' },
+      read_strategy: {
+        type: 'string',
+        optional: true,
+        description:
+          '`batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only).',
+      },
+      api_version: { type: 'string', optional: true, description: 'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).' },
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Durations
+
+const DURATION = /^(?:(\d+(?:\.\d+)?)(ms|s|m|h))+$/;
+
+/** "30s", "1m30s", "500ms", "1.5s" -> milliseconds, or null when malformed. */
+export function parseDuration(s: string): number | null {
+  const t = s.trim();
+  if (!DURATION.test(t)) return null;
+  let ms = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    const n = Number(m[1]);
+    ms += m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n * 3_600_000;
+  }
+  return Math.round(ms);
+}
+
+function num(v: Value | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (v instanceof BigNum) return Number(v.text);
+  return null;
+}
+
+function endpointLooksValid(endpoint: string): boolean {
+  const raw = endpoint.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  try {
+    const u = new URL(withScheme);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !u.search && !u.hash && !/\s/.test(raw);
+  } catch {
+    return false;
+  }
+}
+
+function err(path: string, detail: string): Diagnostic {
+  return { severity: 'error', summary: 'Invalid provider configuration', detail, path: [path] };
+}
+
+/** Every problem at once; unknown and null values are skipped (they may come from variables). */
+export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const endpoint = config.endpoint;
+  if (typeof endpoint === 'string') {
+    if (endpoint.trim() === '') out.push(err('endpoint', 'Attribute "endpoint" must not be empty; set the PBX API URL, e.g. "https://pbx.example.com:8887", or leave it unset to use PORTSIP_ENDPOINT.'));
+    else if (!endpointLooksValid(endpoint))
+      out.push(err('endpoint', `Attribute "endpoint" must be an http(s) URL without credentials, query or fragment, e.g. "https://pbx.example.com:8887"; got ${quote(endpoint)}.`));
+  }
+  for (const k of ['username', 'password'] as const) {
+    if (config[k] === '') out.push(err(k, `Attribute "${k}" must not be empty; leave it unset to use PORTSIP_${k.toUpperCase()}.`));
+  }
+  const ca = config.ca_cert_pem;
+  if (typeof ca === 'string' && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(ca)) out.push(err('ca_cert_pem', 'Attribute "ca_cert_pem" must hold a PEM certificate ("-----BEGIN CERTIFICATE-----" ...).'));
+  if (config.insecure_skip_verify === true && isKnown(ca))
+    out.push({ severity: 'warning', summary: 'Conflicting TLS settings', detail: '"insecure_skip_verify = true" disables verification, so "ca_cert_pem" is not used.', path: ['insecure_skip_verify'] });
+  const timeout = config.request_timeout;
+  if (typeof timeout === 'string') {
+    const ms = parseDuration(timeout);
+    if (ms === null) out.push(err('request_timeout', `Attribute "request_timeout" must be a duration such as "30s", "1m30s" or "500ms" (units ms, s, m, h); got ${quote(timeout)}.`));
+    else if (ms < 100 || ms > 3_600_000) out.push(err('request_timeout', `Attribute "request_timeout" must be from 100ms to 1h; got ${quote(timeout)}.`));
+  }
+  const mc = num(config.max_concurrency);
+  if (mc !== null && (!Number.isInteger(mc) || mc < 1 || mc > 100)) out.push(err('max_concurrency', `Attribute "max_concurrency" must be a whole number from 1 to 100; got ${quote(config.max_concurrency!)}.`));
+  const rpm = num(config.max_requests_per_minute);
+  if (rpm !== null && (!Number.isInteger(rpm) || rpm < 1 || rpm > 1_000_000))
+    out.push(err('max_requests_per_minute', `Attribute "max_requests_per_minute" must be a whole number from 1 to 1000000; got ${quote(config.max_requests_per_minute!)}.`));
+  const rs = config.read_strategy;
+  if (typeof rs === 'string' && !(READ_STRATEGIES as readonly string[]).includes(rs))
+    out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
+  const av = config.api_version;
+  if (typeof av === 'string' && !(API_VERSIONS as readonly string[]).includes(av))
+    out.push(err('api_version', `Attribute "api_version" must be "22.2" or "22.3" (or unset to detect it); got ${quote(av)}.`));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configure
+
+/** True when the provider's own log level lets debug lines through (building them costs per request). */
+function debugLogging(env: NodeJS.ProcessEnv): boolean {
+  if ((env.PORTSIP_LOG ?? '').toLowerCase() === 'debug') return true;
+  const lvl = (env.TF_LOG_PROVIDER || env.TF_LOG || '').toLowerCase();
+  return lvl === 'debug' || lvl === 'trace' || lvl === 'json';
+}
+
+function str(v: Value | undefined): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/**
+ * Settings from the provider block, falling back to the environment. Returns diagnostics for what is
+ * missing, or the client options. Unknown values (a provider block that references resources) are
+ * reported once the client is used, not here: Terraform may configure before they are known.
+ */
+export function clientOptionsFrom(config: ObjectValue, env: NodeJS.ProcessEnv): { options?: PortsipClientOptions; diagnostics: Diagnostic[]; unknown: string[] } {
+  const diagnostics: Diagnostic[] = [];
+  const unknown = Object.entries(config)
+    .filter(([, v]) => v === UNKNOWN)
+    .map(([k]) => k);
+  const endpoint = str(config.endpoint) ?? str(env.PORTSIP_ENDPOINT);
+  const username = str(config.username) ?? str(env.PORTSIP_USERNAME);
+  const password = str(config.password) ?? str(env.PORTSIP_PASSWORD);
+  const missing = (attr: string, envName: string, example: string) =>
+    diagnostics.push({
+      severity: 'error',
+      summary: `Missing PortSIP ${attr}`,
+      detail: `Set "${attr}" in the provider "portsip" block or the ${envName} environment variable (${example}).`,
+      path: [attr],
+    });
+  if (!endpoint && config.endpoint !== UNKNOWN) missing('endpoint', 'PORTSIP_ENDPOINT', 'e.g. https://pbx.example.com:8887');
+  if (!username && config.username !== UNKNOWN) missing('username', 'PORTSIP_USERNAME', 'an admin account name');
+  if (!password && config.password !== UNKNOWN) missing('password', 'PORTSIP_PASSWORD', 'that account\'s password; pass it through a variable or the environment, never a literal');
+  if (diagnostics.length || unknown.length) return { diagnostics, unknown };
+  const options: PortsipClientOptions = { endpoint: endpoint!, username, password };
+  const ca = str(config.ca_cert_pem);
+  if (ca) options.caCertPem = ca;
+  if (config.insecure_skip_verify === true) options.insecureSkipVerify = true;
+  const timeout = str(config.request_timeout);
+  if (timeout) options.requestTimeoutMs = parseDuration(timeout) ?? undefined;
+  const mc = num(config.max_concurrency);
+  if (mc !== null) options.maxConcurrency = mc;
+  const rpm = num(config.max_requests_per_minute);
+  if (rpm !== null) options.maxRequestsPerMinute = rpm;
+  return { options, diagnostics, unknown };
+}
+
+function majorMinor(v: unknown): string | undefined {
+  const m = typeof v === 'string' ? /^(\d+\.\d+)/.exec(v) : null;
+  return m ? m[1] : undefined;
+}
+
+export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger: Logger): ConfigureResult<PortsipContext> {
+  const diagnostics = validateProviderConfig(config);
+  const built = clientOptionsFrom(config, env);
+  diagnostics.push(...built.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const readStrategy: ReadStrategy = config.read_strategy === 'per_resource' ? 'per_resource' : 'batch';
+  let client: PortsipClient | undefined;
+  let clientError: string | undefined;
+  if (built.options) {
+    try {
+      // The client redacts secrets before any sink sees a record (docs/client.md "Debug log"); we
+      // only route those records into the provider's stderr log, never the options themselves.
+      client = new PortsipClient({ ...built.options, ...(debugLogging(env) ? { logger: { debug: (m: string, f?: Record<string, unknown>) => logger.debug(m, f) } } : {}) });
+    } catch (e) {
+      if (e instanceof ConfigurationError) {
+        return { diagnostics: [{ severity: 'error', summary: 'Invalid provider configuration', detail: e.message, path: /endpoint/i.test(e.message) ? ['endpoint'] : /ca/i.test(e.message) ? ['ca_cert_pem'] : undefined }] };
+      }
+      throw e;
+    }
+  } else {
+    clientError = `The provider "portsip" configuration depends on values that are not known yet (${built.unknown.join(', ')}), so the PortSIP API cannot be reached in this step. Use values known at plan time (variables, environment) for the provider block.`;
+  }
+  const configuredVersion = str(config.api_version);
+  let detected: Promise<string> | undefined;
+  const ctx: PortsipContext = {
+    get client(): PortsipClient {
+      if (!client) throw new ConfigurationError(clientError ?? 'PortSIP client not configured');
+      return client;
+    },
+    reads: new ReadCoalescer(readStrategy),
+    readStrategy,
+    apiVersion() {
+      if (configuredVersion) return Promise.resolve(configuredVersion);
+      detected ??= ctx.client.status.get().then(
+        (s) => majorMinor((s as { version?: unknown }).version) ?? '22.3',
+        (e: unknown) => {
+          detected = undefined;
+          throw e;
+        },
+      );
+      return detected;
+    },
+  };
+  logger.debug('provider configured', { endpoint: built.options?.endpoint, read_strategy: readStrategy, api_version: configuredVersion ?? 'auto' });
+  return { context: ctx, diagnostics };
+}
+
+export const portsipProvider: ProviderDefinition<PortsipContext> = {
+  typeName: 'portsip',
+  schema: providerSchema,
+  validateConfig(config: ObjectValue, _ctx: ValidateContext) {
+    return validateProviderConfig(config);
+  },
+  async configure(config: ObjectValue, ctx: BaseContext) {
+    return buildContext(config, process.env, ctx.logger);
+  },
+  resources: portsipResources,
+  dataSources: {},
+};
