@@ -38,6 +38,13 @@ export interface FieldRule {
   clearWith?: '' | null;
   /** Name in the API JSON when it differs from the attribute name. */
   apiName?: string;
+  /**
+   * LIST/SET blocks only: no items in config means "not managed" (the block's equivalent of
+   * Optional+Computed). Reads keep `[]` unless the prior state had items (or when importing), and an
+   * update never sends an empty list, so the server's items survive. Managing "no items" is then not
+   * expressible; use it for server lists that a fresh PBX fills (e.g. SBC transports).
+   */
+  unmanagedWhenEmpty?: boolean;
 }
 
 /** Rules keyed by dotted schema path without list indices, e.g. "cdr_event.password", "office_hours.monday.ranges.from". */
@@ -94,6 +101,26 @@ export function fromApiScalar(v: unknown, type: AttrType): Value {
     return null;
   }
   return null;
+}
+
+/**
+ * An API JSON value as a Terraform value of any attribute type, collections and objects included
+ * (data sources expose nested API objects as computed object attributes). Objects carry exactly the
+ * type's keys, null where the API has none.
+ */
+export function fromApiValue(v: unknown, type: AttrType): Value {
+  if (v === undefined || v === null) return null;
+  if (typeof type === 'string') return type === 'dynamic' ? (JSON.parse(JSON.stringify(v)) as Value) : fromApiScalar(v, type);
+  if ('list' in type || 'set' in type) {
+    const el = 'list' in type ? type.list : type.set;
+    return Array.isArray(v) ? v.map((e) => fromApiValue(e, el)) : null;
+  }
+  if ('map' in type) {
+    if (!isObj(v)) return null;
+    return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, fromApiValue(e, type.map)]));
+  }
+  if (!isObj(v)) return null;
+  return Object.fromEntries(Object.entries(type.object).map(([k, t]) => [k, fromApiValue(v[k], t)]));
 }
 
 /** A known Terraform scalar as API JSON. */
@@ -213,6 +240,10 @@ export function apiToState(block: Block, rules: FieldRules, api: ApiObject | nul
     } else if (nb.nesting === 'list' || nb.nesting === 'set') {
       const items = Array.isArray(apiB) ? apiB : [];
       const priorItems = Array.isArray(priorB) ? priorB : [];
+      if (ruleAt(rules, [...path, name]).unmanagedWhenEmpty && !importing && priorItems.length === 0) {
+        out[name] = []; // not managed (see FieldRule.unmanagedWhenEmpty)
+        continue;
+      }
       out[name] = items.map((it, i) => apiToState(nb.block, rules, isObj(it) ? it : {}, objOrNull(priorItems[i]), { importing }, [...path, name]));
     } else {
       out[name] = {};
@@ -306,7 +337,13 @@ export function statePatch(block: Block, rules: FieldRules, prior: ObjectValue, 
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     const v = planned[name];
     if (v === null || v === undefined || v === UNKNOWN) continue;
-    if (valuesEqual(nb.block, rules, prior[name], v, [name])) continue;
+    if (Array.isArray(v) && v.length === 0 && ruleAt(rules, [name]).unmanagedWhenEmpty) continue;
+    if (nb.nesting === 'list' || nb.nesting === 'set') {
+      // LIST/SET blocks: compare item by item (valuesEqual takes one object, not an array).
+      const pl = Array.isArray(prior[name]) ? (prior[name] as Value[]) : [];
+      const vl = Array.isArray(v) ? v : [];
+      if (pl.length === vl.length && vl.every((e, i) => valuesEqual(nb.block, rules, pl[i], e, [name]))) continue;
+    } else if (valuesEqual(nb.block, rules, prior[name], v, [name])) continue;
     if (nb.nesting === 'list' || nb.nesting === 'set') {
       if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [name]));
     } else if (isObj(v)) {

@@ -9,7 +9,7 @@
 //   "required" is enforced by Terraform from the schema before we are called.
 
 import { BigNum, UNKNOWN, type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
-import { cidrHasHostBits, canonicalCidr, canonicalTimezone, parseCidr, parseRfc3339, splitEmailList } from './normalize';
+import { cidrHasHostBits, canonicalCidr, canonicalTimezone, parseCidr, parseDidPool, parsePem, parseRfc3339, splitEmailList } from './normalize';
 import { ISO3166_ALPHA3 } from './regions';
 
 export const SUMMARY_INVALID_VALUE = 'Invalid attribute value';
@@ -462,4 +462,180 @@ export function exactlyOneOf(obj: ObjectValue, base: AttributePath, names: reado
     return [{ severity: 'error', summary: SUMMARY_MISSING_ATTRIBUTE, detail: `Exactly one of ${list} must be set; got neither.`, path: [...base, names[0]!] }];
   }
   return [];
+}
+
+/** At most one of `names` may be set (known values only: an unknown may still turn out null). */
+export function atMostOneOf(obj: ObjectValue, base: AttributePath, names: readonly string[]): Diagnostic[] {
+  const known = names.filter((n) => isKnown(obj[n]));
+  if (known.length <= 1) return [];
+  const list = names.map((n) => `"${formatPath([...base, n])}"`).join(' or ');
+  return known
+    .slice(1)
+    .map((n) => combination([...base, n], `At most one of ${list} may be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are all set; remove all but one.`));
+}
+
+/**
+ * The usual write-only pair checks (DESIGN.md §4, PROTOCOL-NOTES §6):
+ * - `<x>_version` without `<x>` is an error (it only triggers re-sending the write-only value);
+ * - with Terraform before 1.11 (`writeOnlyAttributesAllowed === false`) a known write-only value is
+ *   refused, naming the sensitive fallback when there is one.
+ */
+export function writeOnlyChecks(
+  config: ObjectValue,
+  opts: { writeOnlyAttributesAllowed?: boolean },
+  pairs: readonly { writeOnly: string; version?: string; fallback?: string; versionNeeds?: readonly string[] }[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of pairs) {
+    const needs = p.versionNeeds ?? [p.writeOnly];
+    if (p.version && isSet(config[p.version])) {
+      for (const n of needs) {
+        if (config[n] === null || config[n] === undefined) {
+          out.push(
+            combination(
+              [p.version],
+              `Attribute "${p.version}" requires "${n}": it only triggers sending the write-only value again. Set "${n}", or remove "${p.version}"${p.fallback ? ` when using "${p.fallback}"` : ''}.`,
+            ),
+          );
+        }
+      }
+    }
+    if (opts.writeOnlyAttributesAllowed === false && isKnown(config[p.writeOnly])) {
+      out.push({
+        severity: 'error',
+        summary: SUMMARY_UNSUPPORTED,
+        detail: `Attribute "${p.writeOnly}" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. ${p.fallback ? `Use "${p.fallback}" instead, or upgrade Terraform.` : 'Upgrade Terraform to use it.'}`,
+        path: [p.writeOnly],
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// More formats (settings singletons, certificate, trunk assignment)
+
+function asNum(v: Value): number | null {
+  if (typeof v === 'number') return v;
+  if (v instanceof BigNum) {
+    const n = Number(v.text);
+    return Number.isNaN(n) ? null : n;
+  }
+  return null;
+}
+
+/** Any number (fractions allowed) in [min, max]; `hint` is appended when out of range. */
+export function numberRange(min: number, max: number, hint?: string): Validator {
+  return (v, p, c) => {
+    const n = asNum(v);
+    if (n !== null && Number.isFinite(n) && n >= min && n <= max) return [];
+    return [problem(p, v, c, `must be a number from ${min} to ${max}`, hint)];
+  };
+}
+
+/** An IP address without prefix. `family` 4 or 6 restricts it. Light checks only (Op 1 [I]). */
+export function ipAddress(family?: 4 | 6): Validator {
+  const what = family === 4 ? 'an IPv4 address such as "192.0.2.10"' : family === 6 ? 'an IPv6 address such as "2001:db8::10"' : 'an IPv4 or IPv6 address such as "192.0.2.10" or "2001:db8::10"';
+  return (v, p, c) => {
+    if (typeof v !== 'string') return wrongType('a string')(v, p, c);
+    if (v === '') return [];
+    if (v.includes('/')) return [problem(p, v, c, `must be ${what}`, 'Write the address without a "/prefix".')];
+    const isV6 = v.includes(':');
+    if (family === 4 && isV6) return [problem(p, v, c, `must be ${what}`, 'This is an IPv6 address; it belongs in the matching "_ipv6" attribute.')];
+    if (family === 6 && !isV6) return [problem(p, v, c, `must be ${what}`, /^[0-9.]+$/.test(v) ? 'This is an IPv4 address; it belongs in the matching "_ipv4" attribute.' : undefined)];
+    const r = parseCidr(isV6 ? `${v.replace(/^\[|\]$/g, '')}/128` : `${v}/32`);
+    return r.ok ? [] : [problem(p, v, c, `must be ${what}`, `Problem: ${r.reason.replace(/^"([^"]*)" is not a valid IPv[46] address: /, '')}.`)];
+  };
+}
+
+export interface PemOptions {
+  /** What the document must hold: a certificate chain or one private key. */
+  kind: 'certificate' | 'private_key';
+}
+
+const PRIVATE_KEY_LABELS = ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'];
+
+/**
+ * PEM armour checks (Op 43 "[I] the emulator may check for PEM armour"): BEGIN/END lines that match,
+ * base64 bodies, and the right kind of block (a certificate where a certificate belongs, exactly one
+ * private key where a key belongs). Encrypted keys are refused: the API has no passphrase field.
+ * Values of sensitive attributes are never quoted.
+ */
+export function pem(opts: PemOptions): Validator {
+  const rule =
+    opts.kind === 'certificate'
+      ? 'must be a PEM-encoded X.509 certificate ("-----BEGIN CERTIFICATE-----" ... "-----END CERTIFICATE-----"), optionally followed by its chain (tip: file("cert.pem"))'
+      : 'must be one PEM-encoded, unencrypted private key ("-----BEGIN PRIVATE KEY-----", "RSA PRIVATE KEY" or "EC PRIVATE KEY") (tip: file("key.pem"))';
+  return (v, p, c) => {
+    if (typeof v !== 'string') return wrongType('a string')(v, p, c);
+    if (v === '') return [];
+    const r = parsePem(v);
+    if (!r.ok) return [problem(p, v, c, rule, `Problem: ${r.reason}.`)];
+    const labels = r.blocks.map((b) => b.label);
+    if (opts.kind === 'certificate') {
+      const other = labels.filter((l) => l !== 'CERTIFICATE');
+      if (other.some((l) => PRIVATE_KEY_LABELS.includes(l))) return [problem(p, v, c, rule, 'Problem: it contains a private key; the key belongs in the key attribute, not with the certificate.')];
+      if (other.length) return [problem(p, v, c, rule, `Problem: it contains ${[...new Set(other)].map((l) => `a "${l}" block`).join(', ')}.`)];
+      return [];
+    }
+    if (labels.length !== 1) return [problem(p, v, c, rule, `Problem: it has ${labels.length} PEM blocks (${labels.join(', ')}); give the private key only.`)];
+    const [label] = labels as [string];
+    const block = r.blocks[0]!;
+    if (label === 'CERTIFICATE') return [problem(p, v, c, rule, 'Problem: this is a certificate, not a private key (are the certificate and key swapped?).')];
+    if (label === 'ENCRYPTED PRIVATE KEY' || block.headers.some((h) => /ENCRYPTED/i.test(h))) {
+      return [problem(p, v, c, rule, 'Problem: the key is encrypted with a passphrase, and the API has no passphrase field; decrypt it first (e.g. openssl pkey -in key.pem -out plain.pem).')];
+    }
+    if (!PRIVATE_KEY_LABELS.includes(label)) return [problem(p, v, c, rule, `Problem: it is a "${label}" block.`)];
+    return [];
+  };
+}
+
+/**
+ * A DID pool (Op 50 [C1]): single numbers and ranges `start-end` separated by ";", e.g.
+ * "3000;12000-18000". Every range must have start ≤ end, and entries must not overlap within the pool
+ * (overlap with OTHER tenants' pools is the server's check). White space is tolerated.
+ */
+export function didPool(): Validator {
+  const rule = 'must be DID numbers and ranges "start-end" separated by ";", e.g. "3000;12000-18000"';
+  return (v, p, c) => {
+    if (typeof v !== 'string') return wrongType('a string')(v, p, c);
+    const r = parseDidPool(v);
+    if (!r.ok) return [problem(p, v, c, rule, `Problem: ${r.reason}.`)];
+    const out: Diagnostic[] = [];
+    r.intervals.forEach((iv, i) => {
+      if (iv.start > iv.end) out.push(problem(p, v, c, `${rule}, with start ≤ end in every range`, `Entry ${i + 1} "${iv.text}" starts after it ends; did you mean "${iv.end}-${iv.start}"?`));
+    });
+    const valid = r.intervals.map((iv, i) => ({ ...iv, i })).filter((iv) => iv.start <= iv.end);
+    for (let a = 0; a < valid.length; a++) {
+      for (let b = a + 1; b < valid.length; b++) {
+        const x = valid[a]!;
+        const y = valid[b]!;
+        if (x.start <= y.end && y.start <= x.end) {
+          out.push(problem(p, v, c, `${rule}, without overlapping entries`, `Entries ${x.i + 1} "${x.text}" and ${y.i + 1} "${y.text}" overlap.`));
+        }
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * The signed-in account's password change (`portsip_admin_profile`, `portsip_dealer_profile`):
+ * `old_password_wo` and `new_password_wo` go together, `password_wo_version` needs both, the new
+ * password has at least 6 characters (§2.9) and differs from the old one. Write-only only: there is
+ * no sensitive fallback, so Terraform before 1.11 cannot change the password here.
+ */
+export function ownPasswordChecks(config: ObjectValue, opts: { writeOnlyAttributesAllowed?: boolean }): Diagnostic[] {
+  const out = check(config.new_password_wo, ['new_password_wo'], stringLength(6), { sensitive: true });
+  const o = config.old_password_wo;
+  const n = config.new_password_wo;
+  if (isSet(o) !== isSet(n)) {
+    const [missing, present] = isSet(o) ? ['new_password_wo', 'old_password_wo'] : ['old_password_wo', 'new_password_wo'];
+    out.push(combination([missing], `Attribute "${missing}" is required when "${present}" is set; got null. A password change needs both the current and the new password.`));
+  }
+  if (isKnown(o) && isKnown(n) && o === n) {
+    out.push(combination(['new_password_wo'], 'Attribute "new_password_wo" is the same as "old_password_wo"; the password would not change. Set a different new password.'));
+  }
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'old_password_wo' }, { writeOnly: 'new_password_wo', version: 'password_wo_version', versionNeeds: ['old_password_wo', 'new_password_wo'] }]));
+  return out;
 }

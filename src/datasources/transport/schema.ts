@@ -1,0 +1,17 @@
+// data.portsip_transport: look up one SIP transport by `id`, or by `protocol` + `port` (DESIGN.md §4),
+// with its computed `status` from GET /transports/{id}/status (Op 33 [C1]).
+
+import type { Schema } from '../../provider/schema';
+import { computed, dataSourceBlock } from '../../resources/common/schema-helpers';
+import { transportSchema } from '../../resources/transport/schema';
+
+export const TRANSPORT_STATUSES = ['ACTIVATED', 'DEACTIVATED'] as const;
+
+export const transportDataSourceSchema: Schema = {
+  version: 0,
+  block: dataSourceBlock(transportSchema.block, {
+    lookup: ['id', 'protocol', 'port'],
+    extra: { status: computed('string', 'Whether the transport is listening: `ACTIVATED` or `DEACTIVATED`.') },
+    description: 'Looks up one SIP transport by `id`, or by `protocol` and `port` together (exactly one of the two ways), and reports its `status`.',
+  }),
+};

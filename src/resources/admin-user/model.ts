@@ -1,0 +1,128 @@
+// portsip_admin_user: API <-> state mapping (pure functions). The API shapes are INFERRED for 22.3
+// (API-NOTES Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
+
+import type { ObjectValue, Value } from '../../provider/values';
+import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { adminUserSchema } from './schema';
+
+/** GET /admin/users/{id} (22.3, inferred; no password). */
+export interface AdminUserApi {
+  id?: string;
+  name?: string;
+  email?: string | null;
+  display_name?: string | null;
+  enabled?: boolean;
+  role?: string;
+  mobile_phone?: string | null;
+  work_phone?: string | null;
+  home_phone?: string | null;
+  address?: string | null;
+  department?: string | null;
+  website?: string | null;
+  created_at?: string;
+  [key: string]: unknown;
+}
+
+/** POST /admin/users body (22.3, inferred). */
+export interface AdminUserCreateBody {
+  name: string;
+  password: string;
+  role: string;
+  email?: string;
+  display_name?: string;
+  enabled?: boolean;
+  mobile_phone?: string;
+  work_phone?: string;
+  home_phone?: string;
+  address?: string;
+  department?: string;
+  website?: string;
+}
+
+/** POST /admin/users/{id} body: the profile fields only (Op 5 [C3]; names inferred). */
+export type AdminUserUpdateBody = Partial<Omit<AdminUserCreateBody, 'name' | 'password' | 'role'>>;
+
+export const adminUserRules: FieldRules = {
+  // Sent on create; afterwards each has its own endpoint (usernameChange, roleChange below), so the
+  // update body never carries them.
+  name: { createOnly: true },
+  role: { createOnly: true },
+  // Never returned (Op 2 [I]); sent on create and through Op 7, see passwordChange().
+  password: { fromPrior: true, notSent: true },
+  password_wo_version: { fromPrior: true, notSent: true },
+  email: { blankIsNull: true },
+  display_name: { blankIsNull: true },
+  mobile_phone: { blankIsNull: true },
+  work_phone: { blankIsNull: true },
+  home_phone: { blankIsNull: true },
+  address: { blankIsNull: true },
+  department: { blankIsNull: true },
+  website: { blankIsNull: true },
+};
+
+export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  return apiToState(adminUserSchema.block, adminUserRules, api as ApiObject, prior, opts);
+}
+
+function knownString(v: Value | undefined): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** POST /admin/users body; the password comes from `config.password_wo` or `planned.password`. */
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreateBody {
+  const body = stateToBody(adminUserSchema.block, adminUserRules, planned) as unknown as AdminUserCreateBody;
+  const pw = knownString(config?.password_wo) ?? knownString(planned.password);
+  if (pw !== null) body.password = pw;
+  return body;
+}
+
+/** POST /admin/users/{id} body with only the changed profile fields (never name, password or role), or null. */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminUserUpdateBody | null {
+  return statePatch(adminUserSchema.block, adminUserRules, prior, planned) as AdminUserUpdateBody | null;
+}
+
+/** The new name for POST /admin/users/{id}/username (Op 6, body `{name}` [I]), or null. */
+export function usernameChange(prior: ObjectValue, planned: ObjectValue): string | null {
+  const next = planned.name;
+  if (typeof next !== 'string' || next === prior.name) return null;
+  return next;
+}
+
+/** The new role for POST /admin/users/{id}/role (Op 8, body `{role}` [I]), or null. */
+export function roleChange(prior: ObjectValue, planned: ObjectValue): string | null {
+  const next = planned.role;
+  if (typeof next !== 'string' || next === prior.role) return null;
+  return next;
+}
+
+/**
+ * The password to send through POST /admin/users/{id}/password (Op 7; body key `new_password` [I],
+ * API-NOTES §8 q2), or null. Same rules as the dealer's:
+ * - write-only mode: when `password_wo_version` changed, or when switching from `password`;
+ * - sensitive mode: when `password` changed.
+ */
+export function passwordChange(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): string | null {
+  const wo = knownString(config.password_wo);
+  if (wo !== null) {
+    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
+    const switched = knownString(prior.password) !== null;
+    return versionChanged || switched ? wo : null;
+  }
+  const pw = planned.password;
+  if (typeof pw === 'string' && pw !== prior.password) return pw;
+  return null;
+}
+
+/** Nothing forces replacement (Ops 6-8 change name, password and role in place). */
+export function requiresReplace(_prior: ObjectValue, _planned: ObjectValue): string[] {
+  return [];
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(adminUserSchema.block, adminUserRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(adminUserSchema.block, adminUserRules, planned, prior);
+}
+

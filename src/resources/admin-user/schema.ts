@@ -1,0 +1,75 @@
+// portsip_admin_user: schema (API-NOTES Ops 2-9). The admin-user API is new in PortSIP 22.3: its paths
+// are confirmed [C2], but every JSON name below is INFERRED from the extension-user schema whose
+// descriptions the 22.3 reference reuses (API-NOTES Op 3 [I], §8 q1). Check against a live 22.3 PBX.
+//
+// `name`, `password` and `role` are changed in place through their own endpoints (Ops 6-8), so nothing
+// forces replacement. The password follows the dealer's design: write-only `password_wo` +
+// `password_wo_version` (Terraform 1.11+), or the sensitive `password` for older Terraform.
+
+import type { Schema } from '../../provider/schema';
+import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
+
+/** Built-in system roles of 22.3 [C3, C9]. Custom system roles are allowed too. */
+export const BUILTIN_SYSTEM_ROLES = ['SystemAdmin', 'OperationsAdmin', 'SiteAdmin'] as const;
+/** Built-in roles that belong to dealers and tenant users, not to system users [C3]. */
+export const NON_SYSTEM_BUILTIN_ROLES = ['Dealer', 'Admin', 'StandardUser', 'StandardInternationalUser', 'QueueManager', 'Replicator'] as const;
+
+const INFERRED = '(JSON name inferred for PortSIP 22.3.)';
+
+export const adminUserSchema: Schema = {
+  version: 0,
+  block: {
+    description:
+      'A system (administrator) user of the PBX (`/api/admin/users`, PortSIP 22.3+). Import with the user id or its `name`. Set the password with `password_wo` + `password_wo_version` (Terraform 1.11+, never stored) or with `password` (stored in state). Renaming, password and role changes are made in place through their own API endpoints.',
+    attributes: {
+      id: computed('string', 'The user id assigned by the PBX (an opaque string).'),
+      name: required(
+        'string',
+        "The login name, 1-64 characters: letters, digits and `_ - ' .`, not starting or ending with `.`. Changed in place through `/admin/users/{id}/username`. Must be unique (the built-in administrator is `admin`).",
+      ),
+      password: optional(
+        'string',
+        'The password (at least 6 characters), for Terraform before 1.11. Stored in state in plain text (marked sensitive). The API never returns it, so it cannot drift. Exactly one of `password` and `password_wo` must be set.',
+        { sensitive: true },
+      ),
+      password_wo: optional(
+        'string',
+        'The password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Changing it alone does nothing; bump `password_wo_version` to send a new one. Exactly one of `password` and `password_wo` must be set.',
+        { writeOnly: true },
+      ),
+      password_wo_version: optional(
+        'number',
+        'Any number; changing it re-sends `password_wo` through `/admin/users/{id}/password`. Requires `password_wo`. Without it the write-only password is sent only when the user is created.',
+      ),
+      role: required(
+        'string',
+        'The system role, 1-64 characters: a built-in role (`SystemAdmin`, `OperationsAdmin`, `SiteAdmin`) or the name of a custom system role. Case-sensitive. Changed in place through `/admin/users/{id}/role`.',
+      ),
+      email: optional('string', `Email address, at most 128 characters (required from PortSIP 22.6). ${INFERRED}`),
+      display_name: optional('string', `Display name, at most 1024 characters (at most 128 and required from PortSIP 22.6). ${INFERRED}`),
+      enabled: optionalComputed('bool', `Whether the user may sign in. Server default \`true\`. ${UNMANAGED_WHEN_UNSET}`),
+      mobile_phone: optional('string', `Mobile phone number, at most 32 characters. ${INFERRED}`),
+      work_phone: optional('string', `Office phone number, at most 32 characters. ${INFERRED}`),
+      home_phone: optional('string', `Home phone number, at most 32 characters. ${INFERRED}`),
+      address: optional('string', `Postal address, at most 128 characters. ${INFERRED}`),
+      department: optional('string', `Department, at most 128 characters. ${INFERRED}`),
+      website: optional('string', `Personal or company website (no documented length limit). ${INFERRED}`),
+    },
+  },
+};
+
+/** Name, password and role each have an update endpoint (Ops 6-8): nothing forces replacement. */
+export const adminUserReplaceOnChange: readonly string[] = [];
+
+export const adminUserSensitive: readonly string[] = ['password', 'password_wo'];
+
+/** Import by API id or by login `name` ("name=<name>" forces the name reading). */
+export const adminUserImportKey: ImportKeyFormat<{ name: string }> = {
+  format: '<name>',
+  example: 'ops-admin',
+  attributes: ['name'],
+  parse(id: string) {
+    const key = id.startsWith('name=') ? id.slice('name='.length) : id;
+    return key.length > 0 ? { name: key } : null;
+  },
+};

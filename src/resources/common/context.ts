@@ -1,0 +1,14 @@
+// What ConfigureProvider hands to every resource (ResourceContext.provider): the API client, the
+// read coalescer of this provider process and the effective settings.
+
+import type { PortsipClient } from '../../client';
+import type { ReadCoalescer, ReadStrategy } from './read-cache';
+
+export interface PortsipContext {
+  /** Throws (with a diagnostic-ready message) when the provider block was not fully known at configure time. */
+  readonly client: PortsipClient;
+  readonly reads: ReadCoalescer;
+  readonly readStrategy: ReadStrategy;
+  /** `api_version` from the provider block, else detected once per process from GET /admin/status ("22.3.0" -> "22.3"). */
+  apiVersion(): Promise<string>;
+}

@@ -1,0 +1,49 @@
+// portsip_im_server: API <-> state mapping (pure functions). Singleton semantics are in
+// src/resources/common/singleton.ts.
+
+import type { operations } from '../../client/types.gen';
+import type { ObjectValue, Value } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { IM_SERVER_ID, imServerDefaults, imServerSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type ImServerApi = Json<operations['getIMServerConfiguration']['responses'][200]>;
+export type ImServerUpdateBody = Json<NonNullable<operations['updateIMServerConfiguration']['requestBody']>>;
+
+export { imServerDefaults };
+
+export const imServerRules: FieldRules = {
+  ...SINGLETON_RULES,
+  private_ipv4: { kind: 'ip', blankIsNull: true },
+  private_ipv6: { kind: 'ip', blankIsNull: true },
+  public_ipv4: { kind: 'ip', blankIsNull: true },
+  public_ipv6: { kind: 'ip', blankIsNull: true },
+};
+
+export function toState(api: ImServerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  return singletonToState(imServerSchema.block, imServerRules, IM_SERVER_ID, api as ApiObject, prior, opts);
+}
+
+/** The adopting create: the configured addresses that differ from `live`, or null. */
+export function toCreatePatch(live: ImServerApi | ApiObject, planned: ObjectValue): ImServerUpdateBody | null {
+  return adoptPatch(imServerSchema.block, imServerRules, IM_SERVER_ID, live as ApiObject, planned) as ImServerUpdateBody | null;
+}
+
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): ImServerUpdateBody | null {
+  return statePatch(imServerSchema.block, imServerRules, prior, planned) as ImServerUpdateBody | null;
+}
+
+/** `reset_on_destroy`: nothing has a documented default, so always null. */
+export function toResetPatch(live?: ImServerApi | ApiObject | null): ImServerUpdateBody | null {
+  return resetPatch(imServerSchema.block, imServerRules, imServerDefaults, (live ?? null) as ApiObject | null) as ImServerUpdateBody | null;
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(imServerSchema.block, imServerRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(imServerSchema.block, imServerRules, planned, prior);
+}

@@ -1,0 +1,52 @@
+// portsip_network_settings: API <-> state mapping (pure functions). Singleton semantics are in
+// src/resources/common/singleton.ts.
+
+import type { operations } from '../../client/types.gen';
+import type { ObjectValue, Value } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type NetworkSettingsApi = Json<operations['retrieveNetworkConfigurations']['responses'][200]>;
+export type NetworkSettingsUpdateBody = Json<operations['updateNetworkConfigurations']['requestBody']>;
+
+export { networkSettingsDefaults };
+
+export const networkSettingsRules: FieldRules = {
+  ...SINGLETON_RULES,
+  web_domain: { kind: 'domain', blankIsNull: true },
+  private_ipv4: { kind: 'ip', blankIsNull: true },
+  public_ipv4: { kind: 'ip', blankIsNull: true },
+  private_ipv6: { kind: 'ip', blankIsNull: true },
+  public_ipv6: { kind: 'ip', blankIsNull: true },
+  primary_dns_server: { kind: 'ip', blankIsNull: true },
+  secondary_dns_server: { kind: 'ip', blankIsNull: true },
+};
+
+export function toState(api: NetworkSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api as ApiObject, prior, opts);
+}
+
+/** The adopting create: the configured settings that differ from `live`, or null. */
+export function toCreatePatch(live: NetworkSettingsApi | ApiObject, planned: ObjectValue): NetworkSettingsUpdateBody | null {
+  return adoptPatch(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, live as ApiObject, planned) as NetworkSettingsUpdateBody | null;
+}
+
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkSettingsUpdateBody | null {
+  return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned) as NetworkSettingsUpdateBody | null;
+}
+
+/** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
+export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
+  return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, (live ?? null) as ApiObject | null) as NetworkSettingsUpdateBody | null;
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(networkSettingsSchema.block, networkSettingsRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(networkSettingsSchema.block, networkSettingsRules, planned, prior);
+}

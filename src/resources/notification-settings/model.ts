@@ -1,0 +1,112 @@
+// portsip_notification_settings: API <-> state mapping (pure functions). Singleton semantics are in
+// src/resources/common/singleton.ts. Every POST body carries `type` and `username` (required by the
+// API even on update [C1]).
+
+import type { operations } from '../../client/types.gen';
+import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { NOTIFICATION_SETTINGS_ID, notificationSettingsDefaults, notificationSettingsSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** GET /admin/notification (no password). */
+export type NotificationSettingsApi = Json<operations['getSystemNotificationSettings']['responses'][200]>;
+/** POST /admin/notification body: `type` and `username` required. */
+export type NotificationSettingsUpdateBody = Json<operations['updateSystemNotificationSettings']['requestBody']>;
+
+export { notificationSettingsDefaults };
+
+export const notificationSettingsRules: FieldRules = {
+  ...SINGLETON_RULES,
+  type: { kind: 'enum' },
+  auth: { kind: 'enum' },
+  server: { kind: 'domain', blankIsNull: true },
+  reply_to: { blankIsNull: true },
+  recipients: { kind: 'email_list', blankIsNull: true },
+  // Never returned [C1]; sent by passwordChange().
+  password: { fromPrior: true, notSent: true },
+  password_wo_version: { fromPrior: true, notSent: true },
+};
+
+export function toState(api: NotificationSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  return singletonToState(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, api as ApiObject, prior, opts);
+}
+
+function knownString(v: Value | undefined): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * The password to send, or null:
+ * - write-only: on create (`prior` null), when `password_wo_version` changed, or when switching from `password`;
+ * - sensitive: on create, or when `password` changed.
+ */
+export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): string | null {
+  const wo = knownString(config?.password_wo);
+  if (wo !== null) {
+    if (prior === null) return wo;
+    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
+    return versionChanged || knownString(prior.password) !== null ? wo : null;
+  }
+  const pw = planned.password;
+  if (typeof pw === 'string' && (prior === null || pw !== prior.password)) return pw;
+  return null;
+}
+
+/** `type` and `username` for the body: planned when known, else prior/live (never unknown, never null-sent). */
+function required(body: ApiObject, planned: ObjectValue, fallback: ObjectValue | ApiObject | null): void {
+  for (const k of ['type', 'username'] as const) {
+    const p = planned[k];
+    const v = p !== UNKNOWN && p !== null && p !== undefined ? p : (fallback?.[k] as Value | undefined);
+    if (typeof v === 'string' && v !== '') body[k] = v;
+  }
+}
+
+function finish(body: ApiObject | null, planned: ObjectValue, fallback: ObjectValue | ApiObject | null, password: string | null): NotificationSettingsUpdateBody | null {
+  if (body === null && password === null) return null;
+  const out: ApiObject = { ...(body ?? {}) };
+  if (password !== null) out.password = password;
+  required(out, planned, fallback);
+  return out as NotificationSettingsUpdateBody;
+}
+
+/**
+ * The adopting create: the configured settings that differ from `live` (plus the password when
+ * configured), always with `type` and `username`; null when the PBX already matches. When neither
+ * config nor the PBX has a `type`/`username`, the body lacks them and the API will refuse it: the
+ * resource reports that the attribute must be configured.
+ */
+export function toCreatePatch(live: NotificationSettingsApi | ApiObject, planned: ObjectValue, config?: ObjectValue | null): NotificationSettingsUpdateBody | null {
+  const body = adoptPatch(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, live as ApiObject, planned);
+  return finish(body, planned, live as ApiObject, passwordChange(null, planned, config ?? null));
+}
+
+/** POST /admin/notification body with what changed, always with `type` and `username`; null when nothing changed. */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): NotificationSettingsUpdateBody | null {
+  const body = statePatch(notificationSettingsSchema.block, notificationSettingsRules, prior, planned);
+  return finish(body, planned, prior, passwordChange(prior, planned, config ?? null));
+}
+
+/** `reset_on_destroy`: the documented defaults not already in place, with `type` and `username` from `live`/`state`; null when nothing to do. */
+export function toResetPatch(live?: NotificationSettingsApi | ApiObject | null, state?: ObjectValue | null): NotificationSettingsUpdateBody | null {
+  const body = resetPatch(notificationSettingsSchema.block, notificationSettingsRules, notificationSettingsDefaults, (live ?? null) as ApiObject | null);
+  if (body === null) return null;
+  required(body, state ?? {}, (live ?? null) as ApiObject | null);
+  return body as NotificationSettingsUpdateBody;
+}
+
+/** Names of the always-required body fields that are missing (for a clear error before calling the API). */
+export function missingRequired(body: NotificationSettingsUpdateBody | ApiObject | null): string[] {
+  if (body === null) return [];
+  const b = body as ApiObject;
+  return ['type', 'username'].filter((k) => typeof b[k] !== 'string' || b[k] === '');
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(notificationSettingsSchema.block, notificationSettingsRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(notificationSettingsSchema.block, notificationSettingsRules, planned, prior);
+}

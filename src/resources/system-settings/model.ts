@@ -1,0 +1,95 @@
+// portsip_system_settings: API <-> state mapping (pure functions). Singleton semantics are in
+// src/resources/common/singleton.ts; the STIR/SHAKEN key handling is explained in schema.ts.
+
+import type { operations } from '../../client/types.gen';
+import type { ObjectValue, Value } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { semanticEqual } from '../common/normalize';
+import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { SYSTEM_SETTINGS_ID, systemSettingsDefaults, systemSettingsSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** GET /admin/settings. */
+export type SystemSettingsApi = Json<operations['listOptions']['responses'][200]>;
+/** POST /admin/settings body (all optional; merged). */
+export type SystemSettingsUpdateBody = Json<NonNullable<operations['updateOptions']['requestBody']>>;
+
+export { systemSettingsDefaults };
+
+export const systemSettingsRules: FieldRules = {
+  ...SINGLETON_RULES,
+  congestion_management_metric: { kind: 'enum', blankIsNull: true },
+  auto_answer_alert_info_header: { kind: 'enum', blankIsNull: true },
+  blocked_user_agents: { blankIsNull: true },
+  trace_server_host: { kind: 'domain', blankIsNull: true },
+  stir_shaken_cert: { kind: 'pem', blankIsNull: true },
+  // Read by hand (see toState): only when configured.
+  stir_shaken_key: { kind: 'pem', fromPrior: true },
+  stir_shaken_key_wo_version: { fromPrior: true, notSent: true },
+  custom_options: { kind: 'json', blankIsNull: true },
+};
+
+/**
+ * API object -> state. `stir_shaken_key` is filled from the API only when the prior state has it
+ * (the sensitive mode): then a changed key on the PBX is reported; otherwise it stays null.
+ */
+export function toState(api: SystemSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+  const a = api as ApiObject;
+  const state = singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, a, prior, opts);
+  const p = prior?.stir_shaken_key;
+  if (typeof p === 'string' && 'stir_shaken_key' in a) {
+    const live = a.stir_shaken_key;
+    state.stir_shaken_key = typeof live !== 'string' || live === '' ? null : semanticEqual('pem', p, live) ? p : live;
+  }
+  return state;
+}
+
+/** The key to send: `stir_shaken_key_wo` from config when it is new (create, version bump), else a changed `stir_shaken_key`. */
+export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): string | null {
+  const wo = config?.stir_shaken_key_wo;
+  if (typeof wo === 'string') {
+    if (prior === null) return wo;
+    const versionChanged = !semanticallyEqual('stir_shaken_key_wo_version', prior.stir_shaken_key_wo_version ?? null, planned.stir_shaken_key_wo_version ?? null);
+    return versionChanged || typeof prior.stir_shaken_key === 'string' ? wo : null;
+  }
+  const k = planned.stir_shaken_key;
+  if (typeof k === 'string' && (prior === null || typeof prior.stir_shaken_key !== 'string' || !semanticallyEqual('stir_shaken_key', prior.stir_shaken_key, k))) return k;
+  return null;
+}
+
+function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpdateBody | null {
+  if (key === null) return body as SystemSettingsUpdateBody | null;
+  return { ...(body ?? {}), stir_shaken_key: key } as SystemSettingsUpdateBody;
+}
+
+/**
+ * The adopting create: POST body with the configured settings that differ from `live`, or null. The
+ * key is sent when configured and different from the live one.
+ */
+export function toCreatePatch(live: SystemSettingsApi | ApiObject, planned: ObjectValue, config?: ObjectValue | null): SystemSettingsUpdateBody | null {
+  const body = adoptPatch(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, live as ApiObject, planned);
+  let key = stirShakenKeyChange(null, planned, config ?? null);
+  const liveKey = (live as ApiObject).stir_shaken_key;
+  if (key !== null && typeof liveKey === 'string' && semanticEqual('pem', key, liveKey)) key = null;
+  return withKey(body, key);
+}
+
+/** POST /admin/settings body with only what changed (plus the key when it is due), or null. */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): SystemSettingsUpdateBody | null {
+  const body = statePatch(systemSettingsSchema.block, systemSettingsRules, prior, planned);
+  return withKey(body, stirShakenKeyChange(prior, planned, config ?? null));
+}
+
+/** `reset_on_destroy`: the documented defaults not already in place (all of them without `live`), or null. */
+export function toResetPatch(live?: SystemSettingsApi | ApiObject | null): SystemSettingsUpdateBody | null {
+  return resetPatch(systemSettingsSchema.block, systemSettingsRules, systemSettingsDefaults, (live ?? null) as ApiObject | null) as SystemSettingsUpdateBody | null;
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(systemSettingsSchema.block, systemSettingsRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(systemSettingsSchema.block, systemSettingsRules, planned, prior);
+}

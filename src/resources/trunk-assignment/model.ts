@@ -1,0 +1,76 @@
+// portsip_trunk_assignment: API <-> state mapping (pure functions).
+
+import type { operations } from '../../client/types.gen';
+import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, toApiScalar, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { canonicalDidPool } from '../common/normalize';
+import { trunkAssignmentId, trunkAssignmentSchema } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** GET /providers/{id}/assignees/{tenant_id} (200; 404 = not assigned). */
+export type TrunkAssignmentApi = Json<operations['checkProviderAssignee']['responses'][200]>;
+/** POST /providers/{id}/assignees/{tenant_id} body (create and update). */
+export type TrunkAssignmentBody = NonNullable<Json<NonNullable<operations['assignProvider']['requestBody']>>>;
+
+export const trunkAssignmentRules: FieldRules = {
+  // Path parameters, not body fields.
+  trunk_id: { notSent: true },
+  tenant_id: { notSent: true },
+  // "" and null both mean "no DIDs"; white space and entry order do not matter.
+  did_numbers: { kind: 'did_pool', blankIsNull: true },
+};
+
+/**
+ * API object -> state. The response carries neither id (they are the path), so `trunk_id` and
+ * `tenant_id` come from `ids` (import, or the ids the caller requested), else from prior.
+ */
+export function toState(api: TrunkAssignmentApi | ApiObject, prior: ObjectValue | null, ids?: { trunk_id: string; tenant_id: string }, opts: ToStateOptions = {}): ObjectValue {
+  const state = apiToState(trunkAssignmentSchema.block, trunkAssignmentRules, api as ApiObject, prior, opts);
+  const trunk = ids?.trunk_id ?? (typeof prior?.trunk_id === 'string' ? prior.trunk_id : null);
+  const tenant = ids?.tenant_id ?? (typeof prior?.tenant_id === 'string' ? prior.tenant_id : null);
+  state.trunk_id = trunk;
+  state.tenant_id = tenant;
+  state.id = trunk !== null && tenant !== null ? trunkAssignmentId(trunk, tenant) : null;
+  return state;
+}
+
+function body(planned: ObjectValue, prior: ObjectValue | null): TrunkAssignmentBody {
+  const out: TrunkAssignmentBody = {};
+  const dids = planned.did_numbers;
+  // Sent without white space: the server's pool syntax has none (API-NOTES §6.6).
+  if (typeof dids === 'string') out.did_numbers = canonicalDidPool(dids);
+  const conc = planned.concurrency !== UNKNOWN && planned.concurrency !== null && planned.concurrency !== undefined ? planned.concurrency : prior?.concurrency;
+  if (conc !== undefined && conc !== null && conc !== UNKNOWN) out.concurrency = toApiScalar(conc) as number;
+  return out;
+}
+
+/** The assign body at create: the DID pool and concurrency when set. */
+export function toCreateBody(planned: ObjectValue): TrunkAssignmentBody {
+  return body(planned, null);
+}
+
+/**
+ * The assign body for an update, or null when nothing changed. Whether re-assigning merges or
+ * replaces is undocumented (API-NOTES Op 50 [I]), so the WHOLE assignment is sent: the DID pool as
+ * planned ("" to clear it) and the concurrency (planned, else the prior value).
+ */
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAssignmentBody | null {
+  const changed = ['did_numbers', 'concurrency'].some((k) => planned[k] !== UNKNOWN && !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
+  if (!changed) return null;
+  const out = body(planned, prior);
+  if (planned.did_numbers === null) out.did_numbers = '';
+  return out;
+}
+
+export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
+  return ['trunk_id', 'tenant_id'].filter((k) => planned[k] === UNKNOWN || prior[k] !== planned[k]);
+}
+
+export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
+  return semanticallyEqualAt(trunkAssignmentSchema.block, trunkAssignmentRules, attr, a, b);
+}
+
+export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
+  return keepPrior(trunkAssignmentSchema.block, trunkAssignmentRules, planned, prior);
+}
