@@ -1,0 +1,23 @@
+// The `portsip` CLI. Each command lives in its own file and registers itself here.
+import { Command } from 'commander';
+import { registerEmulatorCommand } from './emulator';
+import { registerProviderCommands } from './provider-install';
+
+export function buildProgram(): Command {
+  const program = new Command('portsip').description('PortSIP PBX tooling: API emulator, Terraform provider install, and more').showHelpAfterError();
+  registerEmulatorCommand(program);
+  registerProviderCommands(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
+
+// Run when executed directly (dist/cli.js); bin/portsip requires the bundle and calls main().
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`portsip: ${e?.message ?? e}\n`);
+    process.exit(1);
+  });
+}

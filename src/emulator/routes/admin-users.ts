@@ -1,0 +1,361 @@
+// System (admin) users, the signed-in admin, and roles. /admin/users* and /admin/user* are 22.3
+// additions whose JSON names are inferred (API-NOTES §4 Ops 2-12, §8 Q1-Q2); /admin/username and
+// /admin/password exist only in 22.2 (§5.3).
+import { type ValidateFunction } from 'ajv';
+import { BUILTIN_ROLES, SYSTEM_ROLES } from '../auth';
+import { HttpError, invalid } from '../errors';
+import { encodeId, newId } from '../ids';
+import { type Ctx, type Route, created, noContent, ok } from '../server';
+import { type Rec, hashPassword, verifyPassword } from '../store';
+import { checkEmail, checkPassword, checkUsername, compile, validateBody } from '../validate';
+import { get, listAnswer, merge, nowIso, view } from './common';
+
+export const ADMIN_USER_KEYS = ['id', 'name', 'email', 'display_name', 'enabled', 'role', 'mobile_phone', 'work_phone', 'home_phone', 'address', 'department', 'website', 'created_at'];
+
+const str = (max?: number) => (max ? { type: 'string', maxLength: max } : { type: 'string' });
+const PROFILE = {
+  email: str(128),
+  display_name: str(1024),
+  mobile_phone: str(32),
+  work_phone: str(32),
+  home_phone: str(32),
+  address: str(128),
+  department: str(128),
+  website: str(),
+};
+const S: Record<string, ValidateFunction> = {
+  create: compile({
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string' }, enabled: { type: 'boolean' }, role: { type: 'string', minLength: 1, maxLength: 64 }, ...PROFILE },
+    required: ['name', 'password', 'role'],
+  }),
+  update: compile({ type: 'object', properties: { enabled: { type: 'boolean' }, ...PROFILE } }),
+  self: compile({ type: 'object', properties: PROFILE }),
+  name: compile({ type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] }),
+  password: compile({ type: 'object', properties: { new_password: { type: 'string' }, password: { type: 'string' } } }),
+  role: compile({ type: 'object', properties: { role: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['role'] }),
+  selfPassword: compile({ type: 'object', properties: { old_password: { type: 'string' }, new_password: { type: 'string' } }, required: ['old_password', 'new_password'] }),
+};
+
+const V23 = ['22.3'] as const;
+const V22 = ['22.2'] as const;
+
+/** Usernames share one namespace across admin users and dealers: sign-in takes no domain for either (§3.2). */
+export function assertNameFree(ctx: Ctx, field: string, name: string, exceptId?: string): void {
+  const n = name.toLowerCase();
+  for (const coll of [ctx.store.c.adminUsers, ctx.store.c.dealers])
+    for (const r of coll.values()) if (r.id !== exceptId && String(r.name).toLowerCase() === n) throw invalid(field, `'${name}' is already in use`);
+}
+
+function customRoles(ctx: Ctx): Rec[] {
+  return [...ctx.store.c.roles.values()];
+}
+
+/** Role ids for 22.3 (roles gained ids, C2); built-ins get fixed ids. */
+export function roleIdOf(ctx: Ctx, name: string): string | null {
+  const i = BUILTIN_ROLES.indexOf(name);
+  if (i >= 0) return encodeId(String(700551909773140000 + i));
+  return customRoles(ctx).find((r) => r.name === name)?.id ?? null;
+}
+
+function checkSystemRole(ctx: Ctx, field: string, role: unknown): string {
+  if (typeof role !== 'string') throw invalid(field, 'is required');
+  if ((SYSTEM_ROLES as readonly string[]).includes(role)) return role;
+  if (customRoles(ctx).some((r) => r.name === role)) return role;
+  throw invalid(field, `'${role}' is not a system role (${SYSTEM_ROLES.join(', ')} or a custom role)`);
+}
+
+function enabledSystemAdmins(ctx: Ctx): Rec[] {
+  return [...ctx.store.c.adminUsers.values()].filter((u) => u.enabled !== false && u.role === 'SystemAdmin');
+}
+
+/** Guard (§4 Op 5/8/9, I): never leave the PBX without an enabled SystemAdmin. */
+function assertNotLastAdmin(ctx: Ctx, u: Rec, field: string): void {
+  if (u.role === 'SystemAdmin' && u.enabled !== false && enabledSystemAdmins(ctx).length <= 1) throw invalid(field, 'the last enabled SystemAdmin cannot be removed, disabled or demoted');
+}
+
+function checkProfile(b: Record<string, unknown>): void {
+  checkEmail('email', b.email);
+}
+
+function newPasswordOf(b: Record<string, unknown>): string {
+  // The key is unknown (§8 Q2): new_password is assumed, password accepted too.
+  return checkPassword(b.new_password !== undefined ? 'new_password' : 'password', b.new_password ?? b.password);
+}
+
+function adminRoutes(): Route[] {
+  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
+  return [
+    {
+      method: 'GET',
+      template: '/admin/users',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => ok(listAnswer(ctx, [...ctx.store.c.adminUsers.values()].map((u) => view(u, ADMIN_USER_KEYS)))),
+    },
+    {
+      method: 'POST',
+      template: '/admin/users',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const b = validateBody('POST', '/admin/users', ctx.body, { schema: S.create, strictUnknownFields: strict(ctx) });
+        // Reserved names are reserved *for* system admins, so they are legal here (§4 Op 3).
+        const name = checkUsername('name', b.name, true);
+        const pw = checkPassword('password', b.password);
+        const role = checkSystemRole(ctx, 'role', b.role);
+        checkProfile(b);
+        assertNameFree(ctx, 'name', name);
+        const id = newId();
+        const rec: Rec = { ...merge({}, b), id, name, role, enabled: b.enabled ?? true, created_at: nowIso(), _password: hashPassword(pw) };
+        ctx.store.c.adminUsers.set(id, rec);
+        ctx.store.changed();
+        return created(id);
+      },
+    },
+    {
+      method: 'GET',
+      template: '/admin/users/{id}',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => ok(view(get(ctx, 'adminUsers', ctx.params.id, 'user'), ADMIN_USER_KEYS)),
+    },
+    {
+      method: 'POST',
+      template: '/admin/users/{id}',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const b = validateBody('POST', '/admin/users/{id}', ctx.body, { schema: S.update, strictUnknownFields: strict(ctx) });
+        // name, password and role have their own endpoints (§4 Op 5).
+        for (const f of ['name', 'password', 'role']) if (f in b) throw invalid(f, `cannot be changed here; use POST /api/admin/users/{id}/${f === 'name' ? 'username' : f}`);
+        checkProfile(b);
+        if (b.enabled === false && u.enabled !== false) {
+          if (u.id === ctx.principal!.account.id) throw invalid('enabled', 'you cannot disable yourself');
+          assertNotLastAdmin(ctx, u, 'enabled');
+        }
+        ctx.store.c.adminUsers.set(u.id, merge(u, b) as Rec);
+        if (b.enabled === false) ctx.emu.auth.revokeAccount('system', u.id);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/admin/users/{id}/username',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const b = validateBody('POST', '/admin/users/{id}/username', ctx.body, { schema: S.name });
+        const name = checkUsername('name', b.name, true);
+        assertNameFree(ctx, 'name', name, u.id);
+        u.name = name;
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/admin/users/{id}/password',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const b = validateBody('POST', '/admin/users/{id}/password', ctx.body, { schema: S.password });
+        u._password = hashPassword(newPasswordOf(b));
+        ctx.emu.auth.revokeAccount('system', u.id, ctx.principal!.session);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/admin/users/{id}/role',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const b = validateBody('POST', '/admin/users/{id}/role', ctx.body, { schema: S.role });
+        const role = checkSystemRole(ctx, 'role', b.role);
+        if (role !== u.role) {
+          if (u._builtin) throw invalid('role', 'the built-in admin keeps the SystemAdmin role');
+          if (u.id === ctx.principal!.account.id) throw invalid('role', 'you cannot change your own role');
+          assertNotLastAdmin(ctx, u, 'role');
+        }
+        u.role = role;
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/admin/users/{id}/destroy',
+      access: 'sysadmin',
+      versions: [...V23],
+      handler: (ctx) => {
+        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        if (u._builtin) throw invalid('id', 'the built-in admin account cannot be deleted');
+        if (u.id === ctx.principal!.account.id) throw invalid('id', 'you cannot delete yourself');
+        assertNotLastAdmin(ctx, u, 'id');
+        ctx.store.c.adminUsers.delete(u.id);
+        ctx.emu.auth.revokeAccount('system', u.id);
+        ctx.store.changed();
+        return noContent();
+      },
+    },
+    // ---- the signed-in system user ----
+    {
+      method: 'GET',
+      template: '/admin/user',
+      access: 'system',
+      versions: [...V23],
+      handler: (ctx) => ok(view(ctx.principal!.account, ADMIN_USER_KEYS)),
+    },
+    {
+      method: 'POST',
+      template: '/admin/user',
+      access: 'system',
+      versions: [...V23],
+      handler: (ctx) => {
+        const b = validateBody('POST', '/admin/user', ctx.body, { schema: S.self, strictUnknownFields: strict(ctx) });
+        for (const f of ['name', 'password', 'role', 'enabled']) if (f in b) throw invalid(f, 'cannot be changed here');
+        checkProfile(b);
+        const u = ctx.principal!.account;
+        ctx.store.c.adminUsers.set(u.id, merge(u, b) as Rec);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    ...selfNameAndPassword('/admin/user/username', '/admin/user/password', [...V23]),
+    // 22.2 names of the same two actions, removed in 22.3 (§5.3).
+    ...selfNameAndPassword('/admin/username', '/admin/password', [...V22]),
+  ];
+}
+
+function selfNameAndPassword(namePath: string, pwPath: string, versions: ('22.2' | '22.3')[]): Route[] {
+  return [
+    {
+      method: 'POST',
+      template: namePath,
+      access: 'system',
+      versions,
+      handler: (ctx) => {
+        const b = validateBody('POST', namePath, ctx.body, { schema: S.name });
+        const name = checkUsername('name', b.name, true);
+        const u = ctx.principal!.account;
+        assertNameFree(ctx, 'name', name, u.id);
+        u.name = name;
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: pwPath,
+      access: 'system',
+      versions,
+      handler: (ctx) => {
+        const b = validateBody('POST', pwPath, ctx.body, { schema: S.selfPassword });
+        const u = ctx.principal!.account;
+        if (!verifyPassword(u._password, String(b.old_password))) throw invalid('old_password', 'does not match the current password');
+        u._password = hashPassword(checkPassword('new_password', b.new_password));
+        ctx.emu.auth.revokeAccount('system', u.id, ctx.principal!.session);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+  ];
+}
+
+// ---- roles (§5.5): 22.2 keys them by name, 22.3 by id; both are accepted in the path ----
+
+const ROLE_KEYS = ['name', 'description'];
+const ROLE_KEYS_223 = ['id', 'name', 'description', 'protected', 'capabilities'];
+
+function roleView(ctx: Ctx, r: { name: string; description?: unknown; id?: string; protected?: boolean; permissions?: unknown }): Record<string, unknown> {
+  const base = { ...r, id: r.id ?? roleIdOf(ctx, r.name), protected: r.protected ?? false, capabilities: null };
+  return view(base, ctx.emu.cfg.apiVersion === '22.2' ? ROLE_KEYS : ROLE_KEYS_223, true);
+}
+
+function findRole(ctx: Ctx, key: string): Rec {
+  for (const r of ctx.store.c.roles.values()) if (r.id === key || r.name === key) return r;
+  if (BUILTIN_ROLES.includes(key) || BUILTIN_ROLES.some((n) => roleIdOf(ctx, n) === key)) throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'name', reason: 'built-in roles cannot be modified' });
+  throw new HttpError(404, 'NOT_FOUND', 'role not found');
+}
+
+function roleRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: '/roles',
+      access: 'sysadmin',
+      handler: (ctx) => {
+        const builtins = BUILTIN_ROLES.map((name) => roleView(ctx, { name, description: `Built-in role ${name}`, protected: true }));
+        return ok(listAnswer(ctx, [...builtins, ...customRoles(ctx).map((r) => roleView(ctx, r as never))]));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/roles',
+      access: 'sysadmin',
+      handler: (ctx) => {
+        const b = validateBody('POST', '/roles', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
+        const name = String(b.name);
+        if (BUILTIN_ROLES.some((n) => n.toLowerCase() === name.toLowerCase())) throw invalid('name', 'built-in role names are reserved');
+        if (customRoles(ctx).some((r) => String(r.name).toLowerCase() === name.toLowerCase())) throw invalid('name', `role '${name}' already exists`);
+        const id = newId();
+        ctx.store.c.roles.set(id, { ...merge({}, b), id, name });
+        ctx.store.changed();
+        return { status: 201, body: ctx.emu.cfg.apiVersion === '22.2' ? { name } : { id, name } };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/roles/{name}',
+      access: 'sysadmin',
+      handler: (ctx) => {
+        const key = ctx.params.name;
+        const bi = BUILTIN_ROLES.find((n) => n === key || roleIdOf(ctx, n) === key);
+        if (bi) return ok({ ...roleView(ctx, { name: bi, protected: true }), permissions: null });
+        const r = findRole(ctx, key);
+        return ok({ ...roleView(ctx, r as never), permissions: r.permissions ?? null });
+      },
+    },
+    {
+      method: 'POST',
+      template: '/roles/{name}',
+      access: 'sysadmin',
+      handler: (ctx) => {
+        const r = findRole(ctx, ctx.params.name);
+        const b = validateBody('POST', '/roles/{name}', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
+        if (b.name !== undefined && b.name !== r.name) {
+          const n = String(b.name);
+          if (BUILTIN_ROLES.some((x) => x.toLowerCase() === n.toLowerCase()) || customRoles(ctx).some((x) => x.id !== r.id && String(x.name).toLowerCase() === n.toLowerCase()))
+            throw invalid('name', `role '${n}' already exists or is reserved`);
+          for (const u of ctx.store.c.adminUsers.values()) if (u.role === r.name) u.role = n;
+        }
+        ctx.store.c.roles.set(r.id, merge(r, b) as Rec);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/roles/{name}/destroy',
+      access: 'sysadmin',
+      handler: (ctx) => {
+        const r = findRole(ctx, ctx.params.name);
+        if ([...ctx.store.c.adminUsers.values()].some((u) => u.role === r.name)) throw invalid('name', 'the role is still assigned to users');
+        ctx.store.c.roles.delete(r.id);
+        ctx.store.changed();
+        return noContent();
+      },
+    },
+  ];
+}
+
+export function adminUserRoutes(): Route[] {
+  return [...adminRoutes(), ...roleRoutes()];
+}

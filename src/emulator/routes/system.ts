@@ -1,0 +1,230 @@
+// Singleton settings and system companions: network (Op 1), settings (13), notification (14, 15),
+// SBC (16), IM (17), Data Flow (52, path inferred), certificate (43), brand (44), status and
+// license (§5.1, §5.2). Singleton POSTs merge (§6.3) and answer 200 with no body, except /key (204).
+import { randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+import { type ValidateFunction } from 'ajv';
+import { invalid } from '../errors';
+import { type Ctx, type Route, noContent, ok } from '../server';
+import type { SingletonName } from '../store';
+import { checkEmail, checkEmailList, checkMaxLen, checkPem, compile, responseKeys, validateBody } from '../validate';
+import { merge, view } from './common';
+
+const IP_FIELDS = { private_ipv4: 4, public_ipv4: 4, private_ipv6: 6, public_ipv6: 6 } as const;
+
+/** Light address checks (§4 Op 1 allows them): catches swapped v4/v6 fields. Empty means unset. */
+function checkIps(b: Record<string, unknown>): void {
+  for (const [f, fam] of Object.entries(IP_FIELDS)) {
+    const v = b[f];
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'string' || !(fam === 4 ? isIPv4(v) : isIPv6(v))) throw invalid(f, `must be an IPv${fam} address`);
+  }
+}
+function checkDns(b: Record<string, unknown>): void {
+  for (const f of ['primary_dns_server', 'secondary_dns_server']) {
+    const v = b[f];
+    if (typeof v === 'string' && v !== '' && !isIPv4(v) && !isIPv6(v)) throw invalid(f, 'must be an IP address');
+  }
+}
+
+const DATAFLOW_SCHEMA: ValidateFunction = compile({
+  type: 'object',
+  properties: { private_ipv4: { type: 'string' }, private_ipv6: { type: 'string' }, public_ipv4: { type: 'string' }, public_ipv6: { type: 'string' } },
+});
+const DATAFLOW_KEYS = ['private_ipv4', 'private_ipv6', 'public_ipv4', 'public_ipv6'];
+
+interface SingletonSpec {
+  name: SingletonName;
+  path: string;
+  access: 'ops' | 'sysadmin';
+  keys: string[];
+  schema?: ValidateFunction;
+  versions?: ('22.2' | '22.3')[];
+  check?: (b: Record<string, unknown>, ctx: Ctx) => void;
+  /** Stored under `_name`, accepted on write, never returned (notification password, §6.4). */
+  writeOnly?: string[];
+  postStatus?: 200 | 204;
+  noGet?: boolean;
+}
+
+function singleton(s: SingletonSpec): Route[] {
+  const routes: Route[] = [];
+  if (!s.noGet)
+    routes.push({ method: 'GET', template: s.path, access: s.access, versions: s.versions, handler: (ctx) => ok(view(ctx.store.singletons[s.name], s.keys)) });
+  routes.push({
+    method: 'POST',
+    template: s.path,
+    access: s.access,
+    versions: s.versions,
+    handler: (ctx) => {
+      const b = validateBody('POST', s.path, ctx.body, { schema: s.schema, strictUnknownFields: ctx.emu.cfg.strictUnknownFields, extraKeys: s.keys });
+      s.check?.(b, ctx);
+      const cur = ctx.store.singletons[s.name];
+      const next = merge(cur, b);
+      for (const w of s.writeOnly ?? []) if (w in b) next[`_${w}`] = b[w];
+      ctx.store.singletons[s.name] = next;
+      ctx.store.changed();
+      return s.postStatus === 204 ? noContent() : ok();
+    },
+  });
+  return routes;
+}
+
+function tokenRoutes(base: string, which: 'sbc' | 'im' | 'dataflow', versions?: ('22.2' | '22.3')[]): Route[] {
+  return [
+    { method: 'GET', template: `${base}/token`, access: 'ops', versions, handler: (ctx) => ok({ token: ctx.store.singletons.tokens[which] ?? null }) },
+    {
+      method: 'POST',
+      template: `${base}/token`,
+      access: 'ops',
+      versions,
+      handler: (ctx) => {
+        const token = randomBytes(24).toString('hex');
+        ctx.store.singletons.tokens[which] = token;
+        ctx.store.changed();
+        return ok({ token });
+      },
+    },
+    {
+      method: 'POST',
+      template: `${base}/token/destroy`,
+      access: 'ops',
+      versions,
+      handler: (ctx) => {
+        ctx.store.singletons.tokens[which] = null;
+        ctx.store.changed();
+        return noContent();
+      },
+    },
+  ];
+}
+
+export function systemRoutes(opts: { brandGet: boolean }): Route[] {
+  const routes: Route[] = [
+    ...singleton({
+      name: 'network',
+      path: '/network',
+      access: 'ops',
+      keys: responseKeys('GET', '/network'),
+      check: (b) => {
+        checkIps(b);
+        checkDns(b);
+      },
+    }),
+    ...singleton({
+      name: 'settings',
+      path: '/admin/settings',
+      access: 'sysadmin',
+      keys: responseKeys('GET', '/admin/settings'),
+      check: (b) => {
+        // custom_options is a JSON object serialised as a string (§4 Op 13).
+        const co = b.custom_options;
+        if (typeof co === 'string' && co.trim() !== '') {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(co);
+          } catch {
+            throw invalid('custom_options', 'must be a JSON object serialised as a string');
+          }
+          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('custom_options', 'must be a JSON object serialised as a string');
+        }
+      },
+    }),
+    ...singleton({
+      name: 'notification',
+      path: '/admin/notification',
+      access: 'ops',
+      keys: responseKeys('GET', '/admin/notification'),
+      writeOnly: ['password'],
+      check: (b) => {
+        checkEmailList('recipients', b.recipients);
+        checkEmail('reply_to', b.reply_to);
+        for (const f of ['hard_disk_threshold', 'cpu_threshold', 'memory_threshold']) {
+          const v = b[f];
+          // Thresholds are fractions, 0.9 = 90 % (§4 Op 14, I).
+          if (typeof v === 'number' && (v < 0 || v > 1)) throw invalid(f, 'must be a fraction between 0 and 1 (0.9 = 90 %)');
+        }
+      },
+    }),
+    ...singleton({ name: 'sbc', path: '/sbc', access: 'ops', keys: responseKeys('GET', '/sbc') }),
+    ...tokenRoutes('/sbc', 'sbc'),
+    ...singleton({ name: 'im', path: '/im', access: 'ops', keys: responseKeys('GET', '/im'), check: checkIps }),
+    ...tokenRoutes('/im', 'im'),
+    ...singleton({
+      name: 'key',
+      path: '/key',
+      access: 'ops',
+      keys: responseKeys('GET', '/key'),
+      postStatus: 204,
+      check: (b) => {
+        checkPem('crt', b.crt, 'CERTIFICATE');
+        checkPem('key', b.key, 'PRIVATE KEY');
+      },
+    }),
+    ...singleton({
+      name: 'brand',
+      path: '/brand',
+      access: 'ops',
+      keys: ['theme', 'logo', 'favicon', 'title', 'copyright', 'product', 'website', 'forum', 'bottom_text'],
+      // No GET /brand in C1 (§4 Op 44); a non-standard GET only behind the brandGet option.
+      noGet: !opts.brandGet,
+      check: (b) => checkMaxLen('bottom_text', b.bottom_text, 256),
+    }),
+    {
+      method: 'POST',
+      template: '/admin/notification/test_email',
+      access: 'ops',
+      handler: (ctx) => {
+        const b = validateBody('POST', '/admin/notification/test_email', ctx.body);
+        checkEmail('recipient', b.recipient);
+        const n = ctx.store.singletons.notification;
+        // "4XX when no mail server is configured" (§4 Op 15, I).
+        if (!n.type || (n.type === 'SMTP' && !n.server)) throw invalid(n.type ? 'server' : 'type', 'no mail server is configured (POST /api/admin/notification first)');
+        ctx.emu.auth.outbox.push({ kind: 'email', to: String(b.recipient), subject: String(b.subject), content: String(b.content), at: new Date().toISOString() });
+        return ok();
+      },
+    },
+    {
+      method: 'GET',
+      template: '/admin/status',
+      access: 'site',
+      handler: (ctx) => {
+        const st = ctx.store;
+        const lic = st.singletons.license;
+        return ok({
+          version: ctx.emu.cfg.apiVersion === '22.2' ? '22.2.11' : '22.3.0',
+          news: null,
+          license_key: lic.license_key ?? null,
+          license_type: 'Trial',
+          maintenance_expires_at: null,
+          max_concurrent_calls: lic.max_sim_calls ?? null,
+          licensed_users: 100,
+          current_users: 0,
+          online_users: 0,
+          current_tenants: st.c.tenants.size,
+          current_dealers: st.c.dealers.size,
+          current_calls: 0,
+          current_trunks: st.c.providers.size,
+          current_conference_servers: 0,
+          current_media_servers: 0,
+          current_call_queue_servers: 0,
+          current_ivr_servers: 0,
+          calls_in_24_hours: [],
+        });
+      },
+    },
+    {
+      method: 'GET',
+      template: '/license',
+      access: 'site',
+      handler: (ctx) => ok({ ...view(ctx.store.singletons.license, responseKeys('GET', '/license'), true), api_version: ctx.emu.cfg.apiVersion }),
+    },
+    ...singleton({ name: 'license', path: '/license', access: 'ops', keys: responseKeys('GET', '/license'), noGet: true }),
+  ];
+  // Data Flow (22.3): the path is inferred (§4 Op 52, §8 Q3); the alternatives are mounted as aliases.
+  for (const p of ['/dataflow', '/data_flow', '/dataflow_server']) {
+    routes.push(...singleton({ name: 'dataflow', path: p, access: 'ops', keys: DATAFLOW_KEYS, schema: DATAFLOW_SCHEMA, versions: ['22.3'], check: checkIps }));
+    routes.push(...tokenRoutes(p, 'dataflow', ['22.3']));
+  }
+  return routes;
+}

@@ -1,0 +1,261 @@
+// Tenants (Ops 34-42): the list answers the summary shape, GET by id the detailed one (C5, §2.6).
+import { type ValidateFunction } from 'ajv';
+import { HttpError, invalid } from '../errors';
+import { isWellFormedId, newId } from '../ids';
+import { type Ctx, type Route, created, noContent, ok } from '../server';
+import { type Rec, defaultsOf } from '../store';
+import { checkEmailList, checkOfficeHours, checkSize, compile, responseKeys, runAjv, validateBody } from '../validate';
+import { listAnswer, merge, must, nowIso, view } from './common';
+import { dealerScope } from './dealers';
+
+// Fields added in 22.3 (C2/C3). The two feature-flag names are unknown (§4 Op 35, §8 Q4): these
+// are the likeliest spellings; anything else a client sends is stored and echoed back anyway.
+const PASSWORD_POLICY_DEFAULT = {
+  min_length: 6,
+  max_length: 32,
+  contains_letters: true,
+  contains_numbers: true,
+  contains_special_letters: true,
+  disable_sequential_characters: true,
+  disable_repeating_characters: true,
+  disable_account_information: true,
+};
+const ADDED_223: Record<string, unknown> = {
+  allow_password_retrieval: false,
+  contact_inbound_rule_append_type: 'APPEND',
+  limit_app_logins: null,
+  ai_engine: null,
+  password_policy: PASSWORD_POLICY_DEFAULT,
+  enable_feature_ai_transcription: true,
+  enable_feature_crm_integrations: true,
+};
+const EXTRA_223: ValidateFunction = compile({
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 1024 },
+    allow_password_retrieval: { type: 'boolean' },
+    contact_inbound_rule_append_type: { type: 'string', enum: ['DISABLE', 'APPEND', 'PREPEND'] },
+    limit_app_logins: { type: 'object' },
+    ai_engine: { type: 'object' },
+    enable_feature_ai_transcription: { type: 'boolean' },
+    enable_feature_crm_integrations: { type: 'boolean' },
+    password_policy: {
+      type: 'object',
+      properties: {
+        min_length: { type: 'integer', minimum: 6, maximum: 32 },
+        max_length: { type: 'integer', minimum: 6, maximum: 32 },
+        contains_letters: { type: 'boolean' },
+        contains_numbers: { type: 'boolean' },
+        contains_special_letters: { type: 'boolean' },
+        disable_sequential_characters: { type: 'boolean' },
+        disable_repeating_characters: { type: 'boolean' },
+        disable_account_information: { type: 'boolean' },
+      },
+    },
+  },
+});
+/** Output-only keys: ignored when a client echoes them back in a write. */
+const READ_ONLY = ['id', 'created_at', 'used_disk_quota', 'outbound_caller_ids', 'avatar_file_name', 'avatar_file_size', 'avatar_file_url', 'current_extensions'];
+
+const DOMAIN = /^(?=.{1,280}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+let currencies: Set<string> | null = null;
+function validCurrency(c: string): boolean {
+  if (!/^[A-Z]{3}$/.test(c)) return false;
+  try {
+    currencies ??= new Set((Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('currency'));
+    return currencies.has(c);
+  } catch {
+    return true;
+  }
+}
+
+function is223(ctx: Ctx): boolean {
+  return ctx.emu.cfg.apiVersion !== '22.2';
+}
+
+/** The 22.3 field rules on a write body `b`, with `next` the merged result (for cross-field checks). */
+function checkTenant(ctx: Ctx, b: Record<string, unknown>, next: Record<string, unknown>, selfId?: string): void {
+  if (is223(ctx)) runAjv(EXTRA_223, b);
+  if (typeof b.domain === 'string') {
+    if (!DOMAIN.test(b.domain)) throw invalid('domain', 'must be a domain name such as tenant1.pbx.example.com');
+    const d = b.domain.toLowerCase();
+    // Unique across tenants (§4 Op 35 validation, I): the SIP domain identifies the tenant.
+    for (const t of ctx.store.c.tenants.values()) if (t.id !== selfId && String(t.domain).toLowerCase() === d) throw invalid('domain', `domain '${b.domain}' is already used by tenant ${t.id}`);
+  }
+  if (typeof b.timezone === 'string' && !validTimeZone(b.timezone)) throw invalid('timezone', 'must be an IANA time zone such as Asia/Shanghai');
+  if (typeof b.currency === 'string' && !validCurrency(b.currency)) throw invalid('currency', 'must be an ISO 4217 code such as USD');
+  if (typeof b.region === 'string' && !/^[A-Z]{3}$/.test(b.region)) throw invalid('region', 'must be an ISO 3166-1 alpha-3 code such as USA');
+  for (const f of ['disk_quota', 'im_disk_quota', 'extension_im_disk_quota']) checkSize(f, b[f], ctx.emu.cfg.allowSizeTB);
+  checkEmailList('email_recipients', b.email_recipients);
+  checkOfficeHours(b.office_hours);
+  // contact_match_length only with MATCH_LENGTH (§6.6 cross-field checks).
+  if (next.contact_match_length !== null && next.contact_match_length !== undefined && next.contact_match_type !== 'MATCH_LENGTH')
+    throw invalid('contact_match_length', 'only allowed when contact_match_type is MATCH_LENGTH');
+  const pp = next.password_policy as Record<string, number> | null | undefined;
+  if (pp && typeof pp.min_length === 'number' && typeof pp.max_length === 'number' && pp.min_length > pp.max_length)
+    throw invalid('password_policy.min_length', 'must not exceed max_length');
+}
+
+function dropReadOnly(b: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...b };
+  for (const k of READ_ONLY) delete out[k];
+  return out;
+}
+
+function visibleTenant(ctx: Ctx, id: string): Rec {
+  const t = must(ctx.store.c.tenants.get(id), 'tenant');
+  const scope = dealerScope(ctx);
+  if (scope && !scope.has(ctx.store.tenantDealer.get(id) ?? '')) throw new HttpError(404, 'NOT_FOUND', 'tenant not found');
+  return t;
+}
+
+/** A dealer's max_tenants counts tenants designated to it (§4 Op 35/40, I). */
+function assertDealerCapacity(ctx: Ctx, dealer: Rec, tenantId?: string): void {
+  let n = 0;
+  for (const [t, d] of ctx.store.tenantDealer) if (d === dealer.id && t !== tenantId) n++;
+  if (typeof dealer.max_tenants === 'number' && n >= dealer.max_tenants) throw invalid('dealer_id', `dealer ${dealer.name} already has its maximum of ${dealer.max_tenants} tenants`);
+}
+
+export function tenantRoutes(): Route[] {
+  const detail22 = responseKeys('GET', '/tenants/{id}');
+  const summary22 = responseKeys('GET', '/tenants', 200, true);
+  const detailKeys = (ctx: Ctx) => (is223(ctx) ? [...detail22, ...Object.keys(ADDED_223)] : detail22);
+  const summaryKeys = (ctx: Ctx) => (is223(ctx) ? [...summary22, 'current_extensions', 'password_policy'] : summary22);
+  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
+  const allowedExtra = (ctx: Ctx) => (is223(ctx) ? [...Object.keys(ADDED_223), 'name', ...READ_ONLY] : READ_ONLY);
+  const detail = (ctx: Ctx, t: Rec) => view(t, detailKeys(ctx));
+
+  return [
+    {
+      method: 'GET',
+      template: '/tenants',
+      access: 'scoped',
+      handler: (ctx) => {
+        const scope = dealerScope(ctx);
+        let all = [...ctx.store.c.tenants.values()];
+        if (scope) all = all.filter((t) => scope.has(ctx.store.tenantDealer.get(t.id) ?? ''));
+        // Summary items: documented keys only (tenant details still need GET /tenants/{id}).
+        return ok(listAnswer(ctx, all.map((t) => view({ ...t, current_extensions: 0 }, summaryKeys(ctx), true))));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/tenants',
+      access: 'scoped',
+      handler: (ctx) => {
+        const b = dropReadOnly(validateBody('POST', '/tenants', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }));
+        const base = { ...defaultsOf('/tenants/{id}'), ...(is223(ctx) ? ADDED_223 : {}) };
+        const next = merge(base, b);
+        checkTenant(ctx, b, next);
+        const p = ctx.principal!;
+        if (p.kind === 'dealer') assertDealerCapacity(ctx, p.account);
+        const id = newId();
+        const rec: Rec = { ...next, id, created_at: nowIso(), used_disk_quota: '0MB', outbound_caller_ids: [], avatar_file_name: null, avatar_file_size: null, avatar_file_url: null };
+        ctx.store.c.tenants.set(id, rec);
+        if (p.kind === 'dealer') ctx.store.tenantDealer.set(id, p.account.id);
+        ctx.store.changed();
+        return created(id);
+      },
+    },
+    {
+      // Literal path: must outrank /tenants/{id} (the router prefers literals).
+      method: 'POST',
+      template: '/tenants/switch',
+      access: 'scoped',
+      handler: (ctx) => {
+        // The id travels as a query parameter (§4 Op 38); no new token since 22.0 (C7).
+        const id = ctx.query.get('id') ?? (ctx.body as Record<string, unknown> | undefined)?.id;
+        if (typeof id !== 'string' || id === '') throw invalid('id', 'is required (query parameter id)');
+        const t = visibleTenant(ctx, id);
+        ctx.principal!.session.currentTenantId = t.id;
+        return ok();
+      },
+    },
+    { method: 'GET', template: '/tenants/{id}', access: 'scoped', handler: (ctx) => ok(detail(ctx, visibleTenant(ctx, ctx.params.id))) },
+    {
+      method: 'POST',
+      template: '/tenants/{id}',
+      access: 'scoped',
+      handler: (ctx) => {
+        const t = visibleTenant(ctx, ctx.params.id);
+        const b = dropReadOnly(validateBody('POST', '/tenants/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }));
+        // name is not updatable in 22.2 (absent from the update schema); 22.3 lists it (§4 Op 37).
+        if (!is223(ctx) && 'name' in b && b.name !== t.name) throw invalid('name', 'cannot be changed in API 22.2');
+        const next = merge(t, b);
+        checkTenant(ctx, b, next, t.id);
+        ctx.store.c.tenants.set(t.id, next as Rec);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/tenants/{id}/destroy',
+      access: 'scoped',
+      handler: (ctx) => {
+        const id = ctx.params.id;
+        // Documented: 400 "Invalid name supplied" for a malformed id, 404 "Tenant not found" (C1, §6.5).
+        if (!isWellFormedId(id)) throw new HttpError(400, 'VALIDATE_FAILED', 'Invalid name supplied', { field: 'id' });
+        if (!ctx.store.c.tenants.has(id)) throw new HttpError(404, 'NOT_FOUND', 'Tenant not found');
+        visibleTenant(ctx, id);
+        ctx.store.c.tenants.delete(id);
+        // Cascade (§4 Op 42, I): the dealer link and trunk assignments go with the tenant.
+        ctx.store.tenantDealer.delete(id);
+        for (const m of ctx.store.assignments.values()) m.delete(id);
+        ctx.store.changed();
+        return noContent();
+      },
+    },
+    {
+      method: 'GET',
+      template: '/tenants/{id}/dealers',
+      access: 'scoped',
+      handler: (ctx) => {
+        const t = visibleTenant(ctx, ctx.params.id);
+        const d = ctx.store.c.dealers.get(ctx.store.tenantDealer.get(t.id) ?? '');
+        // {items} without count (C1); the single owning dealer (§8 Q11 choice).
+        return ok({ items: d ? [view(d, ['id', 'enabled', 'level', 'name', 'display_name'], true)] : [] });
+      },
+    },
+    {
+      method: 'POST',
+      template: '/tenants/{id}/dealers/{dealer_id}',
+      access: 'scoped',
+      handler: (ctx) => {
+        const t = visibleTenant(ctx, ctx.params.id);
+        // The early 22.0 doc also sent {dealer_id} in the body (C10): tolerated, the path wins.
+        const d = ctx.store.c.dealers.get(ctx.params.dealer_id);
+        const scope = dealerScope(ctx);
+        if (!d || (scope && !scope.has(d.id))) throw new HttpError(404, 'NOT_FOUND', 'dealer not found');
+        if (d.enabled === false) throw invalid('dealer_id', 'the dealer is disabled');
+        if (ctx.store.tenantDealer.get(t.id) !== d.id) assertDealerCapacity(ctx, d, t.id);
+        ctx.store.tenantDealer.set(t.id, d.id); // re-designating replaces the previous owner
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/tenants/{id}/dealers/{dealer_id}/destroy',
+      access: 'scoped',
+      handler: (ctx) => {
+        const t = visibleTenant(ctx, ctx.params.id);
+        if (ctx.store.tenantDealer.get(t.id) !== ctx.params.dealer_id) throw new HttpError(404, 'NOT_FOUND', 'the tenant is not designated to this dealer');
+        if (ctx.principal!.kind === 'dealer' && ctx.params.dealer_id === ctx.principal!.account.id)
+          throw new HttpError(403, 'FORBIDDEN', 'a dealer cannot release its own tenant');
+        ctx.store.tenantDealer.delete(t.id);
+        ctx.store.changed();
+        return noContent();
+      },
+    },
+  ];
+}
