@@ -1,12 +1,14 @@
 // The `portsip` CLI. Each command lives in its own file and registers itself here.
 import { Command } from 'commander';
 import { registerEmulatorCommand } from './emulator';
+import { registerNotificationCommands } from './notification';
 import { registerProviderCommands } from './provider-install';
 
 export function buildProgram(): Command {
   const program = new Command('portsip').description('PortSIP PBX tooling: API emulator, Terraform provider install, and more').showHelpAfterError();
   registerEmulatorCommand(program);
   registerProviderCommands(program);
+  registerNotificationCommands(program);
   return program;
 }
 

@@ -13,10 +13,13 @@ import { BigNum, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '
 import type { PortsipContext } from './common/context';
 import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
 import { isKnown, quote } from './common/validators';
+import { portsipDataSources } from '../datasources';
 import { portsipResources } from './index';
 
 export const READ_STRATEGIES = ['batch', 'per_resource'] as const;
 export const API_VERSIONS = ['22.2', '22.3'] as const;
+/** The client's own default is 3 retries; Terraform runs are long and a failed apply is costly, so more. */
+export const DEFAULT_MAX_RETRIES = 8;
 
 export const providerSchema: Schema = {
   version: 0,
@@ -31,6 +34,12 @@ export const providerSchema: Schema = {
       request_timeout: { type: 'string', optional: true, description: 'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.' },
       max_concurrency: { type: 'number', optional: true, description: 'Maximum concurrent API requests, 1-100. Default 10.' },
       max_requests_per_minute: { type: 'number', optional: true, description: 'Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP\'s own default limit).' },
+      max_retries: {
+        type: 'number',
+        optional: true,
+        description:
+          'Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`), 502-504 and network errors. Creates are looked up by natural key before being resent, so a retry never duplicates an object. Default 8: a failed apply costs more than a slow one.',
+      },
       read_strategy: {
         type: 'string',
         optional: true,
@@ -107,6 +116,8 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const rpm = num(config.max_requests_per_minute);
   if (rpm !== null && (!Number.isInteger(rpm) || rpm < 1 || rpm > 1_000_000))
     out.push(err('max_requests_per_minute', `Attribute "max_requests_per_minute" must be a whole number from 1 to 1000000; got ${quote(config.max_requests_per_minute!)}.`));
+  const mr = num(config.max_retries);
+  if (mr !== null && (!Number.isInteger(mr) || mr < 0 || mr > 20)) out.push(err('max_retries', `Attribute "max_retries" must be a whole number from 0 to 20; got ${quote(config.max_retries!)}.`));
   const rs = config.read_strategy;
   if (typeof rs === 'string' && !(READ_STRATEGIES as readonly string[]).includes(rs))
     out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
@@ -164,6 +175,8 @@ export function clientOptionsFrom(config: ObjectValue, env: NodeJS.ProcessEnv): 
   if (mc !== null) options.maxConcurrency = mc;
   const rpm = num(config.max_requests_per_minute);
   if (rpm !== null) options.maxRequestsPerMinute = rpm;
+  const mr = num(config.max_retries);
+  options.retry = { maxAttempts: (mr ?? DEFAULT_MAX_RETRIES) + 1 };
   return { options, diagnostics, unknown };
 }
 
@@ -229,5 +242,5 @@ export const portsipProvider: ProviderDefinition<PortsipContext> = {
     return buildContext(config, process.env, ctx.logger);
   },
   resources: portsipResources,
-  dataSources: {},
+  dataSources: portsipDataSources,
 };

@@ -104,13 +104,14 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Di
 }
 
 /**
- * The resource's name in the configuration, when it can be known. The protocol does not tell a
- * provider the address it serves, but Terraform runs it in the root module's directory
- * (PROTOCOL-NOTES §1.1): when exactly one block of this type is declared there (HCL or cdktf's
- * JSON), that is the one. Otherwise undefined (modules, several blocks, count/for_each).
+ * The resource's name in the configuration, when it can be known for sure. The protocol does not
+ * tell a provider the address it serves, but Terraform runs it in the root module's directory
+ * (PROTOCOL-NOTES §1.1): when that directory declares exactly one block of this type, with no
+ * count/for_each and no module calls (whose resources could be the one failing), that is the one.
+ * Otherwise undefined, and the message asks for the address.
  */
 export function guessResourceName(typeName: string, dir: string = process.cwd()): string | undefined {
-  const names = new Set<string>();
+  const names: string[] = [];
   let files: string[];
   try {
     files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
@@ -122,27 +123,35 @@ export function guessResourceName(typeName: string, dir: string = process.cwd())
     try {
       text = fs.readFileSync(path.join(dir, f), 'utf8');
     } catch {
-      continue;
+      return undefined;
     }
     if (f.endsWith('.tf.json')) {
       try {
-        const res = (JSON.parse(text) as { resource?: Record<string, Record<string, unknown>> }).resource?.[typeName];
-        for (const n of Object.keys(res ?? {})) names.add(n);
+        const doc = JSON.parse(text) as { module?: unknown; resource?: Record<string, Record<string, Record<string, unknown>>> };
+        if (doc.module) return undefined;
+        for (const [n, body] of Object.entries(doc.resource?.[typeName] ?? {})) {
+          if (body && typeof body === 'object' && ('count' in body || 'for_each' in body)) return undefined;
+          names.push(n);
+        }
       } catch {
-        // not JSON we understand: no guess from this file
+        return undefined;
       }
     } else {
-      const re = new RegExp(`^\\s*resource\\s+"${typeName}"\\s+"([A-Za-z_][A-Za-z0-9_-]*)"`, 'gm');
-      for (const m of text.matchAll(re)) names.add(m[1]!);
+      if (/^\s*module\s+"/m.test(text)) return undefined;
+      const re = new RegExp(`^resource\\s+"${typeName}"\\s+"([A-Za-z_][A-Za-z0-9_-]*)"\\s*\\{([\\s\\S]*?)^\\}`, 'gm');
+      for (const m of text.matchAll(re)) {
+        if (/^\s*(count|for_each)\s*=/m.test(m[2]!)) return undefined;
+        names.push(m[1]!);
+      }
     }
   }
-  return names.size === 1 ? [...names][0] : undefined;
+  return names.length === 1 ? names[0] : undefined;
 }
 
 /** The conflict diagnostic: who is in the way, and the exact block that adopts it. */
 export function conflictDiagnostic(typeName: string, noun: string, existing: { id: string; key: string }, resourceName = guessResourceName(typeName)): Diagnostic {
   const to = `${typeName}.${resourceName ?? '<NAME>'}`;
-  const where = resourceName ? '' : ` (replace <NAME> with this resource's name, from the "with ${typeName}...." line above)`;
+  const where = resourceName ? '' : ` (replace ${to} with this resource's full address, shown in the "with" line above)`;
   return {
     severity: 'error',
     summary: `A ${noun} with ${existing.key} already exists`,

@@ -1,0 +1,2 @@
+export { dealerDataSource } from './datasource';
+export { dealerDataSourceSchema } from './schema';

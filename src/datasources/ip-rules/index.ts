@@ -1,0 +1,2 @@
+export { ipRulesDataSource } from './datasource';
+export { ipRulesDataSourceSchema } from './schema';

@@ -1,0 +1,2 @@
+export { systemStatusDataSource } from './datasource';
+export { systemStatusDataSourceSchema } from './schema';

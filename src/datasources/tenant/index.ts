@@ -1,0 +1,2 @@
+export { tenantDataSource } from './datasource';
+export { tenantDataSourceSchema } from './schema';

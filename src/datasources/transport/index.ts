@@ -1,0 +1,2 @@
+export { transportDataSource } from './datasource';
+export { transportDataSourceSchema } from './schema';

@@ -1,0 +1,2 @@
+export { adminProfileResource } from './resource';
+export { adminProfileSchema, ADMIN_PROFILE_ID } from './schema';

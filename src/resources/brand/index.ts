@@ -1,0 +1,2 @@
+export { brandResource } from './resource';
+export { brandSchema, BRAND_ID } from './schema';

@@ -1,0 +1,2 @@
+export { certificateResource } from './resource';
+export { certificateSchema, CERTIFICATE_ID } from './schema';

@@ -1,0 +1,221 @@
+// The flow every singleton resource shares (DESIGN.md §4), so each singleton's resource.ts only
+// declares its API calls and which model functions build the bodies:
+//
+// validate -> the model's validate, plus "only one instance per configuration" (see below).
+// plan     -> planDefault (PROTOCOL-NOTES §5) + keep the prior spelling; `id` is the fixed id from
+//             the start (a computed attribute may be planned known: rule 4).
+// create   -> ADOPT: read the live object, send only the configured attributes that differ
+//             (nothing when the PBX already matches), run the extra steps (profile username and
+//             password), then read back. A failure after something was written returns the live
+//             state with the error, so Terraform records the resource (no silent half-adoption).
+// update   -> the minimal patch from prior -> planned (+ write-only secrets when their `_version`
+//             changed), then the extra steps; the planned state is returned when fully known.
+// delete   -> forget; with `reset_on_destroy = true`, POST the documented defaults that differ
+//             from the live object (the models know which fields have one).
+// read     -> GET; objects without a GET (brand) are what we last sent: the prior state.
+// import   -> only the fixed id; the following read fills the rest.
+//
+// One instance per PBX: two resource blocks of the same singleton type would fight over the same
+// object (each "adopting" it and undoing the other). The protocol never tells a provider the
+// resource address, and a per-process count of PlanResourceChange calls cannot tell two resources
+// from one planned twice, so the check reads the root module's files (Terraform runs the provider in
+// that directory, PROTOCOL-NOTES §1.1), like crud.ts's guessResourceName. It does not see `count`,
+// `for_each` or modules: docs/coverage.md says so.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PortsipClient } from '../../client';
+import type { ApplyRequest, ApplyResponse, ImportResponse, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceDefinition, ValidateContext } from '../../provider/definition';
+import { DiagnosticsError } from '../../provider/diagnostics';
+import { planDefault } from '../../provider/plan-helpers';
+import type { Schema } from '../../provider/schema';
+import { containsUnknown, type Diagnostic, type ObjectValue } from '../../provider/values';
+import type { PortsipContext } from './context';
+import { apiErrorDiagnostic, nullUnknowns, type Ctx } from './crud';
+import { emptyState, type ToStateOptions } from './mapping';
+
+export interface SingletonSpec<L> {
+  typeName: string;
+  fixedId: string;
+  schema: Schema;
+  validate(config: ObjectValue, opts: { writeOnlyAttributesAllowed?: boolean }): Diagnostic[];
+  keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue;
+  /** GET the live object. Absent: the API has no GET (brand), and state is what we last sent. */
+  get?(client: PortsipClient): Promise<L>;
+  /** Live object (null when there is no GET) -> state; `prior` supplies spellings and our own attributes. */
+  toState(live: L | null, prior: ObjectValue | null, opts?: ToStateOptions): ObjectValue;
+  /** The adopting create's body, or null when the PBX already matches. */
+  createBody(live: L | null, planned: ObjectValue, config: ObjectValue): unknown;
+  /** The update body, or null when nothing is to be sent. */
+  updateBody(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): unknown;
+  /** `reset_on_destroy`: the body restoring the documented defaults, or null (nothing documented / already so). */
+  resetBody?(live: L | null, state: ObjectValue): unknown;
+  /** POST the body. */
+  post(client: PortsipClient, body: unknown): Promise<void>;
+  /** Problems with a body before it is sent (e.g. notification's always-required type/username). */
+  checkBody?(body: unknown): Diagnostic[];
+  /** Steps after the body (profiles: username and password changes). `prior` null on create. */
+  afterWrite?(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue, live: L | null, ctx: Ctx): Promise<void>;
+}
+
+/** Number of `resource "<typeName>"` blocks in the root module's .tf / .tf.json files (0 when unreadable). */
+export function countResourceBlocks(typeName: string, dir: string = process.cwd()): number {
+  let files: string[];
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const f of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, f), 'utf8');
+    } catch {
+      continue;
+    }
+    if (f.endsWith('.tf.json')) {
+      try {
+        n += Object.keys((JSON.parse(text) as { resource?: Record<string, Record<string, unknown>> }).resource?.[typeName] ?? {}).length;
+      } catch {
+        // not JSON we understand: nothing counted from this file
+      }
+    } else {
+      const re = new RegExp(`^\\s*resource\\s+"${typeName}"\\s+"[A-Za-z_][A-Za-z0-9_-]*"`, 'gm');
+      n += [...text.matchAll(re)].length;
+    }
+  }
+  return n;
+}
+
+export function duplicateSingletonDiagnostic(typeName: string, count: number): Diagnostic {
+  return {
+    severity: 'error',
+    summary: `Only one ${typeName} per configuration`,
+    detail:
+      `${typeName} manages a single object of the PBX, but the configuration declares ${count} of them. ` +
+      'Each would adopt the same object and undo the others on every apply. Keep one resource block and put every setting in it.',
+  };
+}
+
+export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition<PortsipContext> {
+  const block = spec.schema.block;
+
+  async function live(ctx: Ctx): Promise<L | null> {
+    return spec.get ? spec.get(ctx.provider.client) : null;
+  }
+
+  async function send(body: unknown, ctx: Ctx): Promise<boolean> {
+    if (body === null || body === undefined) return false;
+    const problems = spec.checkBody?.(body) ?? [];
+    if (problems.length) throw new DiagnosticsError(problems);
+    await spec.post(ctx.provider.client, body);
+    return true;
+  }
+
+  /** After a failed step: what the PBX now has (with `fallback`'s own attributes), else `fallback`. */
+  async function bestEffort(fallback: ObjectValue, ctx: Ctx): Promise<ObjectValue> {
+    try {
+      return nullUnknowns(spec.toState(await live(ctx), fallback));
+    } catch {
+      return nullUnknowns(fallback);
+    }
+  }
+
+  function failure(e: unknown, what: string): Diagnostic[] {
+    return e instanceof DiagnosticsError ? e.diagnostics : [apiErrorDiagnostic(e, what, spec.schema)];
+  }
+
+  async function create(planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
+    let wrote = false;
+    let current: L | null;
+    try {
+      current = await live(ctx);
+      wrote = await send(spec.createBody(current, planned, config), ctx);
+      if (spec.afterWrite) {
+        wrote = true;
+        await spec.afterWrite(null, planned, config, current, ctx);
+      }
+    } catch (e) {
+      const diagnostics = failure(e, `Cannot adopt ${spec.typeName}`);
+      // Nothing written: no state, the resource is simply not created. Something written: record it.
+      return { newState: wrote ? await bestEffort({ ...planned, id: spec.fixedId }, ctx) : null, diagnostics };
+    }
+    if (!spec.get) return { newState: nullUnknowns({ ...planned, id: spec.fixedId }) };
+    try {
+      // Unset Optional+Computed attributes were planned unknown: the read-back fills them.
+      return { newState: spec.toState(await live(ctx), planned) };
+    } catch (e) {
+      return { newState: nullUnknowns({ ...planned, id: spec.fixedId }), diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`) };
+    }
+  }
+
+  async function update(prior: ObjectValue, planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
+    let wrote = false;
+    try {
+      wrote = await send(spec.updateBody(prior, planned, config), ctx);
+      if (spec.afterWrite) {
+        wrote = true;
+        await spec.afterWrite(prior, planned, config, null, ctx);
+      }
+    } catch (e) {
+      // Part of the update may have landed (e.g. the profile but not the password): record the PBX.
+      return { newState: wrote && spec.get ? await bestEffort(prior, ctx) : prior, diagnostics: failure(e, `Cannot update ${spec.typeName}`) };
+    }
+    if (!containsUnknown(planned) || !spec.get) return { newState: nullUnknowns(planned) };
+    return { newState: spec.toState(await live(ctx), planned) };
+  }
+
+  async function destroy(prior: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
+    if (prior.reset_on_destroy !== true || !spec.resetBody) return { newState: null };
+    try {
+      await send(spec.resetBody(await live(ctx), prior), ctx);
+    } catch (e) {
+      // Keep it in state so a retry of destroy resets again (the user asked for the defaults).
+      return { newState: prior, diagnostics: failure(e, `Cannot restore the defaults of ${spec.typeName}`) };
+    }
+    return { newState: null };
+  }
+
+  return {
+    schema: spec.schema,
+
+    validate(config: ObjectValue, ctx: ValidateContext) {
+      const out = spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
+      const n = countResourceBlocks(spec.typeName);
+      if (n > 1) out.push(duplicateSingletonDiagnostic(spec.typeName, n));
+      return out;
+    },
+
+    async plan(req: PlanRequest): Promise<PlanResponse> {
+      const base = planDefault(spec.schema, req);
+      const planned = req.prior ? spec.keepPriorSpelling(base.planned, req.prior) : base.planned;
+      planned.id = spec.fixedId;
+      return { planned };
+    },
+
+    async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {
+      if (req.action === 'delete') return destroy(req.prior!, ctx);
+      if (req.action === 'create') return create(req.planned!, req.config!, ctx);
+      return update(req.prior!, req.planned!, req.config!, ctx);
+    },
+
+    async read(req: ReadRequest, ctx: Ctx): Promise<ReadResponse> {
+      try {
+        return { newState: spec.toState(await live(ctx), req.current) };
+      } catch (e) {
+        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read ${spec.typeName}`, spec.schema)]);
+      }
+    },
+
+    async importState(raw: string): Promise<ImportResponse> {
+      if (raw.trim() !== spec.fixedId) {
+        return {
+          state: null,
+          diagnostics: [{ severity: 'error', summary: 'Invalid import id', detail: `${spec.typeName} is a singleton: import it with the id "${spec.fixedId}"; got "${raw}".` }],
+        };
+      }
+      return { state: emptyState(block, { id: spec.fixedId }) };
+    },
+  };
+}

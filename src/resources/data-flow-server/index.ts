@@ -1,0 +1,2 @@
+export { dataFlowServerResource } from './resource';
+export { dataFlowServerSchema, DATA_FLOW_SERVER_ID } from './schema';

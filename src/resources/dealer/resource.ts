@@ -1,0 +1,58 @@
+// portsip_dealer: the shared CRUD flow (common/crud.ts) with /dealers calls.
+// - `name` and `level` cannot be updated (Op 20 [C1]): the model forces replacement.
+// - The password goes in the create body; later changes go through POST /dealers/{id}/password
+//   (Op 21), triggered by a changed `password` or `password_wo_version` (model.passwordChange).
+//   `password_wo` is write-only: read from the apply-time config, never stored (PROTOCOL-NOTES §6).
+
+import type { PortsipClient } from '../../client';
+import type { ResourceDefinition } from '../../provider/definition';
+import type { ObjectValue } from '../../provider/values';
+import type { PortsipContext } from '../common/context';
+import { crudResource } from '../common/crud';
+import type { CollectionReader } from '../common/read-cache';
+import { keepPriorSpelling, passwordChange, requiresReplace, toCreateBody, toState, toUpdatePatch, type DealerApi } from './model';
+import { dealerImportKey, dealerSchema } from './schema';
+import { validate } from './validate';
+
+/** The 22.2 list answers full dealer objects [C1]; a summary item lacking these is read with a GET. */
+const FULL_KEYS = ['id', 'name', 'level', 'enabled', 'max_tenants', 'max_extensions', 'tenant_full_access'] as const;
+
+function reader(client: PortsipClient): CollectionReader<DealerApi> {
+  return {
+    collection: 'dealers',
+    listAll: () => client.dealers.listAll() as Promise<DealerApi[]>,
+    get: (id) => client.dealers.get(id) as Promise<DealerApi>,
+    idOf: (d) => d.id,
+    complete: (d) => FULL_KEYS.every((k) => k in d),
+  };
+}
+
+export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
+  typeName: 'portsip_dealer',
+  noun: 'dealer',
+  schema: dealerSchema,
+  validate,
+  keepPriorSpelling,
+  requiresReplace,
+  reader,
+  toState: (live, prior, opts) => toState(live, prior, opts),
+  api: (client) => ({
+    create: (body) => client.dealers.create(body as Parameters<PortsipClient['dealers']['create']>[0]),
+    update: (id, patch) => client.dealers.update(id, patch as Parameters<PortsipClient['dealers']['update']>[1]),
+    delete: (id) => client.dealers.delete(id),
+  }),
+  toCreateBody: (planned, config) => toCreateBody(planned, config),
+  updatePatch: (prior, planned) => toUpdatePatch(prior, planned),
+  async afterUpdate(id, prior, planned, config, ctx) {
+    const pw = passwordChange(prior, planned, config);
+    if (pw !== null) await ctx.provider.client.dealers.resetPassword(id, pw);
+  },
+  async findExisting(planned: ObjectValue, client) {
+    const hit = await client.dealers.findByName(String(planned.name));
+    return hit?.id ? { id: hit.id, key: `name "${hit.name}"` } : undefined;
+  },
+  importKey: dealerImportKey,
+  async findByKey(key, client) {
+    return (await client.dealers.findByName(key.name))?.id;
+  },
+});

@@ -1,0 +1,2 @@
+export { imServerResource } from './resource';
+export { imServerSchema, IM_SERVER_ID } from './schema';

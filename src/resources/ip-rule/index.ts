@@ -1,0 +1,3 @@
+export { ipRuleResource } from './resource';
+export { ipRuleSchema, ipRuleImportKey, IP_RULE_TARGETS } from './schema';
+export { validate as validateIpRule } from './validate';

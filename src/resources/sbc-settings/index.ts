@@ -1,0 +1,2 @@
+export { sbcSettingsResource } from './resource';
+export { sbcSettingsSchema, SBC_SETTINGS_ID } from './schema';

@@ -1,0 +1,2 @@
+export { systemSettingsResource } from './resource';
+export { systemSettingsSchema, SYSTEM_SETTINGS_ID } from './schema';

@@ -1,0 +1,117 @@
+// portsip_tenant: the shared CRUD flow (common/crud.ts) with /tenants calls, plus `dealer_id`, which
+// is not a tenant field but a link managed through GET/POST /tenants/{id}/dealers[/{dealer}[/destroy]]
+// (Ops 39-41).
+//
+// Reads are never batched: GET /tenants answers summaries (Op 34 [C1]: no office hours, webhooks,
+// quotas...), so every tenant needs GET /tenants/{id} anyway, plus its dealer link. Listing first
+// would only add requests (it could detect deletions, but a 404 on the GET does that for free).
+//
+// Create is multi-step when `dealer_id` is set: POST /tenants, then designate. If the designation
+// fails, the tenant exists: the partial state (dealer_id as the PBX has it, i.e. null) is returned
+// with the error so Terraform records the tenant (tainted) instead of orphaning it.
+
+import type { PortsipClient } from '../../client';
+import type { ResourceDefinition } from '../../provider/definition';
+import type { Diagnostic, ObjectValue } from '../../provider/values';
+import type { PortsipContext } from '../common/context';
+import { crudResource } from '../common/crud';
+import type { CollectionReader } from '../common/read-cache';
+import { dealerChange, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type TenantApi } from './model';
+import { tenantImportKey, tenantSchema } from './schema';
+import { validate } from './validate';
+
+interface LiveTenant {
+  tenant: TenantApi;
+  /** Ids from GET /tenants/{id}/dealers. */
+  dealerIds: string[];
+}
+
+function reader(client: PortsipClient): CollectionReader<LiveTenant> {
+  return {
+    collection: 'tenants',
+    async get(id) {
+      const [tenant, dealers] = await Promise.all([client.tenants.get(id), client.tenants.getDealers(id)]);
+      return { tenant: tenant as unknown as TenantApi, dealerIds: dealers.items.map((d) => d.id).filter((x): x is string => typeof x === 'string') };
+    },
+    idOf: (t) => t.tenant.id,
+  };
+}
+
+/**
+ * The dealer to report. One entry is the owner. Several (a dealer chain, API-NOTES §8 q11: whether the
+ * list holds the whole chain is undocumented): keep the configured one if present, else the first.
+ */
+function ownerOf(live: LiveTenant, prior: ObjectValue | null): string | null {
+  if (live.dealerIds.length === 0) return null;
+  const configured = prior && typeof prior.dealer_id === 'string' ? prior.dealer_id : null;
+  return configured && live.dealerIds.includes(configured) ? configured : live.dealerIds[0]!;
+}
+
+const BLOCKS = Object.keys(tenantSchema.block.blocks ?? {});
+
+export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
+  typeName: 'portsip_tenant',
+  noun: 'tenant',
+  schema: tenantSchema,
+  validate,
+  keepPriorSpelling,
+  async planChecks(prior, planned, ctx): Promise<Diagnostic[]> {
+    // 22.2's update API ignores `name` (Op 37 [C1]); 22.3 can rename (C3). Only ask the server its
+    // version when a rename is planned, so ordinary plans make no extra request.
+    if (typeof planned.name !== 'string' || planned.name === prior.name) return [];
+    let version: string;
+    try {
+      version = await ctx.provider.apiVersion();
+    } catch (e) {
+      // Not worth failing the plan over (a dealer account may not read /admin/status): the PBX
+      // itself refuses the rename at apply if it cannot do it.
+      ctx.logger.warn('API version detection failed; tenant rename not pre-checked', { error: e instanceof Error ? e.message : String(e) });
+      return [];
+    }
+    if (version !== '22.2') return [];
+    return [
+      {
+        severity: 'error',
+        summary: 'Tenant name cannot be changed on PortSIP 22.2',
+        detail: `PortSIP 22.2 cannot rename a tenant (its update API has no "name"); renaming needs 22.3. Keep name = ${JSON.stringify(prior.name)}, or upgrade the PBX.`,
+        path: ['name'],
+      },
+    ];
+  },
+  reader,
+  toState: (live, prior, opts) => toState(live.tenant, prior, { ...opts, dealerId: ownerOf(live, prior) }),
+  api: (client) => ({
+    create: (body) => client.tenants.create(body as Parameters<PortsipClient['tenants']['create']>[0]),
+    update: (id, patch) => client.tenants.update(id, patch as Parameters<PortsipClient['tenants']['update']>[1]),
+    delete: (id) => client.tenants.delete(id),
+  }),
+  toCreateBody: (planned) => toCreateBody(planned),
+  async updatePatch(prior, planned, ctx, id) {
+    const patch = toUpdatePatch(prior, planned);
+    // A changed block is sent whole; on top of the live object, so parts of it that the config does
+    // not manage (e.g. office-hours days left out) survive whether the PBX merges or replaces nested
+    // objects (mapping.ts nestedPatchBody). Only then is the extra GET worth it.
+    if (!patch || !BLOCKS.some((b) => b in patch)) return patch;
+    const live = await ctx.provider.client.tenants.get(id);
+    return toUpdatePatch(prior, planned, live as unknown as TenantApi);
+  },
+  setAfterCreate: ['dealer_id'],
+  async afterCreate(id, planned, _config, ctx) {
+    if (typeof planned.dealer_id === 'string') await ctx.provider.client.tenants.designateDealer(id, planned.dealer_id);
+  },
+  async afterUpdate(id, prior, planned, _config, ctx) {
+    const change = dealerChange(prior, planned);
+    if (!change) return;
+    const client = ctx.provider.client;
+    if (change.remove) await client.tenants.removeDealer(id, change.remove);
+    if (change.designate) await client.tenants.designateDealer(id, change.designate);
+  },
+  async findExisting(planned: ObjectValue, client) {
+    const hit = await client.tenants.findByDomain(String(planned.domain));
+    return hit?.id ? { id: hit.id, key: `domain "${hit.domain}"` } : undefined;
+  },
+  importKey: tenantImportKey,
+  async findByKey(key, client) {
+    return (await client.tenants.findByDomain(key.domain))?.id;
+  },
+});

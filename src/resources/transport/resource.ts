@@ -1,0 +1,60 @@
+// portsip_transport: the shared CRUD flow (common/crud.ts) with the transport's API calls.
+// `protocol` cannot be updated (Op 31 [C1]): the model forces replacement. The natural key is
+// `PROTOCOL:port`.
+
+import type { PortsipClient } from '../../client';
+import type { ResourceDefinition } from '../../provider/definition';
+import type { ObjectValue } from '../../provider/values';
+import type { PortsipContext } from '../common/context';
+import { crudResource } from '../common/crud';
+import type { CollectionReader } from '../common/read-cache';
+import { keepPriorSpelling, requiresReplace, toCreateBody, toState, toUpdatePatch, type TransportApi } from './model';
+import { transportImportKey, transportSchema } from './schema';
+import { validate } from './validate';
+
+/** List items carry the full object (Op 28 [C1]); any that lack these keys are read with a GET. */
+const FULL_KEYS = ['id', 'protocol', 'port'] as const;
+
+function reader(client: PortsipClient): CollectionReader<TransportApi> {
+  return {
+    collection: 'transports',
+    listAll: () => client.transports.listAll() as Promise<TransportApi[]>,
+    get: (id) => client.transports.get(id) as Promise<TransportApi>,
+    idOf: (t) => t.id,
+    complete: (t) => FULL_KEYS.every((k) => k in t),
+  };
+}
+
+/** TCP and TLS listen on TCP sockets, UDP on UDP ones: a port collides within the same family. */
+const family = (p: unknown) => (String(p).toUpperCase() === 'UDP' ? 'udp' : 'tcp');
+
+export const transportResource: ResourceDefinition<PortsipContext> = crudResource({
+  typeName: 'portsip_transport',
+  noun: 'transport',
+  schema: transportSchema,
+  validate,
+  keepPriorSpelling,
+  requiresReplace,
+  reader,
+  toState: (live, prior, opts) => toState(live, prior, opts),
+  api: (client) => ({
+    create: (body) => client.transports.create(body as Parameters<PortsipClient['transports']['create']>[0]),
+    update: (id, patch) => client.transports.update(id, patch as Parameters<PortsipClient['transports']['update']>[1]),
+    delete: (id) => client.transports.delete(id),
+  }),
+  toCreateBody: (planned) => toCreateBody(planned),
+  updatePatch: (prior, planned) => toUpdatePatch(prior, planned),
+  async findExisting(planned: ObjectValue, client) {
+    const protocol = String(planned.protocol);
+    const port = Number(planned.port);
+    const all = await client.transports.listAll();
+    const hit =
+      all.find((t) => String(t.protocol).toUpperCase() === protocol.toUpperCase() && t.port === port) ??
+      all.find((t) => t.port === port && family(t.protocol) === family(protocol));
+    return hit?.id ? { id: hit.id, key: `protocol ${String(hit.protocol).toUpperCase()} and port ${hit.port}` } : undefined;
+  },
+  importKey: transportImportKey,
+  async findByKey(key, client) {
+    return (await client.transports.findByProtocolPort(key.protocol, key.port))?.id;
+  },
+});

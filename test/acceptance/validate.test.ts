@@ -1,0 +1,164 @@
+// `terraform validate` rejects invalid configurations, naming the attribute, without a single
+// API request (ValidateResourceConfig / ValidateProviderConfig never reach the PBX).
+//
+// Several cases share one terraform invocation to keep the suite fast, but every case is its own
+// resource (or provider alias) block and its diagnostic is asserted individually: it must be an
+// error, come from that block (snippet context), point at the attribute's line (snippet code) and
+// name the attribute in its text.
+import { withAcceptance } from './portsip';
+
+jest.setTimeout(240_000);
+
+interface Case {
+  /** What is wrong, for the failure message. */
+  why: string;
+  type: 'portsip_tenant' | 'portsip_dealer' | 'portsip_transport' | 'portsip_ip_rule' | 'provider';
+  /** The attribute the diagnostic must name (dotted path as printed). */
+  attr: string;
+  /** The attribute (or, for a missing one, the block) on the line the diagnostic points at. */
+  line?: string;
+  body: string;
+}
+
+const TENANT = `name = "ACME"\n  domain = "acme.example.com"\n  timezone = "UTC"\n  currency = "USD"\n  region = "USA"`;
+const DEALER = `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password_wo = "Passw0rd-ok"`;
+const long = (n: number) => 'x'.repeat(n);
+
+const cases: Case[] = [
+  // portsip_tenant
+  { why: 'empty name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '""') },
+  { why: 'blank name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '"   "') },
+  { why: 'domain with spaces', type: 'portsip_tenant', attr: 'domain', body: TENANT.replace('acme.example.com', 'bad domain!') },
+  { why: 'unknown time zone', type: 'portsip_tenant', attr: 'timezone', body: TENANT.replace('"UTC"', '"Mars/Olympus_Mons"') },
+  { why: 'currency not ISO 4217', type: 'portsip_tenant', attr: 'currency', body: TENANT.replace('"USD"', '"usd"') },
+  { why: 'region not alpha-3', type: 'portsip_tenant', attr: 'region', body: TENANT.replace('"USA"', '"US"') },
+  { why: 'negative max_extensions', type: 'portsip_tenant', attr: 'max_extensions', body: `${TENANT}\n  max_extensions = -1` },
+  { why: 'fractional max_concurrent_calls', type: 'portsip_tenant', attr: 'max_concurrent_calls', body: `${TENANT}\n  max_concurrent_calls = 2.5` },
+  { why: 'bad size unit', type: 'portsip_tenant', attr: 'disk_quota', body: `${TENANT}\n  disk_quota = "100XB"` },
+  { why: 'bad im size', type: 'portsip_tenant', attr: 'im_disk_quota', body: `${TENANT}\n  im_disk_quota = "lots"` },
+  { why: 'zero retention', type: 'portsip_tenant', attr: 'recording_retention', body: `${TENANT}\n  recording_retention = 0` },
+  { why: 'enum spelled wrong', type: 'portsip_tenant', attr: 'contact_match_type', body: `${TENANT}\n  contact_match_type = "FUZZY"` },
+  { why: 'enum in lower case', type: 'portsip_tenant', attr: 'contact_append_type', body: `${TENANT}\n  contact_append_type = "append"` },
+  { why: 'update interval over 30 days', type: 'portsip_tenant', attr: 'contact_update_interval', body: `${TENANT}\n  contact_update_interval = 50000` },
+  { why: 'not an email', type: 'portsip_tenant', attr: 'email_recipients', body: `${TENANT}\n  email_recipients = "ops@example.com, not-an-email"` },
+  { why: 'custom_options not JSON', type: 'portsip_tenant', attr: 'custom_options', body: `${TENANT}\n  custom_options = "{bad json"` },
+  { why: 'website too long', type: 'portsip_tenant', attr: 'website', body: `${TENANT}\n  website = "${long(300)}"` },
+  { why: 'match length without MATCH_LENGTH', type: 'portsip_tenant', attr: 'contact_match_length', body: `${TENANT}\n  contact_match_type = "DISABLE"\n  contact_match_length = 5` },
+  { why: 'empty dealer_id', type: 'portsip_tenant', attr: 'dealer_id', body: `${TENANT}\n  dealer_id = ""` },
+  { why: 'hour 25', type: 'portsip_tenant', attr: 'office_hours.monday.ranges[0].from', line: 'from', body: `${TENANT}\n  office_hours {\n    monday {\n      ranges {\n        from = "25:00"\n        to = "26:30"\n      }\n    }\n  }` },
+  { why: 'range ends before it starts', type: 'portsip_tenant', attr: 'office_hours.friday.ranges[0].to', line: 'to', body: `${TENANT}\n  office_hours {\n    friday {\n      ranges {\n        from = "17:00"\n        to = "09:00"\n      }\n    }\n  }` },
+  { why: 'unknown webhook auth', type: 'portsip_tenant', attr: 'cdr_event.auth', line: 'auth', body: `${TENANT}\n  cdr_event {\n    auth = "NTLM"\n    url = "https://hooks.example.com/cdr"\n  }` },
+  { why: 'BASIC without credentials', type: 'portsip_tenant', attr: 'cdr_event.username', line: 'cdr_event', body: `${TENANT}\n  cdr_event {\n    auth = "BASIC"\n    url = "https://hooks.example.com/cdr"\n  }` },
+  { why: 'webhook password pattern', type: 'portsip_tenant', attr: 'extension_event.password', line: 'password', body: `${TENANT}\n  extension_event {\n    auth = "DIGEST"\n    username = "hookuser"\n    password = "NOT-lower"\n    url = "https://hooks.example.com/ext"\n  }` },
+  { why: 'enabled webhook without url', type: 'portsip_tenant', attr: 'extension_event.url', line: 'extension_event', body: `${TENANT}\n  extension_event {\n    enabled = true\n  }` },
+  // portsip_dealer
+  { why: 'reserved name', type: 'portsip_dealer', attr: 'name', body: DEALER.replace('"acme-reseller"', '"Admin"') },
+  { why: 'name starting with a dot', type: 'portsip_dealer', attr: 'name', body: DEALER.replace('"acme-reseller"', '".acme"') },
+  { why: 'name too long', type: 'portsip_dealer', attr: 'name', body: DEALER.replace('"acme-reseller"', `"${long(65)}"`) },
+  { why: 'unknown level', type: 'portsip_dealer', attr: 'level', body: DEALER.replace('"DISTRIBUTOR"', '"RESELLER2"') },
+  { why: 'short write-only password', type: 'portsip_dealer', attr: 'password_wo', body: DEALER.replace('"Passw0rd-ok"', '"abc"') },
+  { why: 'short password', type: 'portsip_dealer', attr: 'password', body: `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password = "abc"` },
+  { why: 'both passwords', type: 'portsip_dealer', attr: 'password_wo', body: `${DEALER}\n  password = "Passw0rd-two"` },
+  { why: 'version without password_wo', type: 'portsip_dealer', attr: 'password_wo_version', body: `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password = "Passw0rd-ok"\n  password_wo_version = 1` },
+  { why: 'bad email', type: 'portsip_dealer', attr: 'email', body: `${DEALER}\n  email = "nope"` },
+  { why: 'phone too long', type: 'portsip_dealer', attr: 'phone', body: `${DEALER}\n  phone = "${'1'.repeat(40)}"` },
+  { why: 'address too long', type: 'portsip_dealer', attr: 'address', body: `${DEALER}\n  address = "${long(200)}"` },
+  { why: 'negative max_tenants', type: 'portsip_dealer', attr: 'max_tenants', body: `${DEALER}\n  max_tenants = -5` },
+  { why: 'max_extensions over int32', type: 'portsip_dealer', attr: 'max_extensions', body: `${DEALER}\n  max_extensions = 3000000000` },
+  // portsip_transport
+  { why: 'unknown protocol', type: 'portsip_transport', attr: 'protocol', body: `protocol = "SCTP"\n  port = 5060` },
+  { why: 'protocol in lower case', type: 'portsip_transport', attr: 'protocol', body: `protocol = "tcp"\n  port = 5063` },
+  { why: 'port above 65535', type: 'portsip_transport', attr: 'port', body: `protocol = "UDP"\n  port = 70000` },
+  { why: 'negative port', type: 'portsip_transport', attr: 'port', body: `protocol = "UDP"\n  port = -1` },
+  { why: 'TCP port 0', type: 'portsip_transport', attr: 'port', body: `protocol = "TCP"\n  port = 0` },
+  { why: 'unknown verification', type: 'portsip_transport', attr: 'verification', body: `protocol = "TLS"\n  port = 5061\n  verification = "MAYBE"` },
+  { why: 'client certificates on UDP', type: 'portsip_transport', attr: 'verification', body: `protocol = "UDP"\n  port = 5060\n  verification = "MANDATORY"` },
+  // portsip_ip_rule
+  { why: 'prefix too long', type: 'portsip_ip_rule', attr: 'cidr', body: `cidr = "10.0.0.0/33"\n  target = "ACCEPT"` },
+  { why: 'not a cidr', type: 'portsip_ip_rule', attr: 'cidr', body: `cidr = "not-a-cidr"\n  target = "ACCEPT"` },
+  { why: 'IPv6 prefix too long', type: 'portsip_ip_rule', attr: 'cidr', body: `cidr = "2001:db8::/129"\n  target = "DENY"` },
+  { why: 'unknown target', type: 'portsip_ip_rule', attr: 'target', body: `cidr = "10.0.0.0/8"\n  target = "ALLOW"` },
+  { why: 'expiry not RFC 3339', type: 'portsip_ip_rule', attr: 'expire_at', body: `cidr = "10.0.0.0/8"\n  target = "ACCEPT"\n  expire_at = "tomorrow"` },
+  { why: 'description too long', type: 'portsip_ip_rule', attr: 'description', body: `cidr = "10.0.0.0/8"\n  target = "ACCEPT"\n  description = "${long(300)}"` },
+  // provider blocks (aliases, so each is its own block)
+  { why: 'unknown read strategy', type: 'provider', attr: 'read_strategy', body: `read_strategy = "lazy"` },
+  { why: 'duration without unit', type: 'provider', attr: 'request_timeout', body: `request_timeout = "30 seconds"` },
+  { why: 'zero concurrency', type: 'provider', attr: 'max_concurrency', body: `max_concurrency = 0` },
+  { why: 'unknown api version', type: 'provider', attr: 'api_version', body: `api_version = "21.0"` },
+  { why: 'negative retries', type: 'provider', attr: 'max_retries', body: `max_retries = -1` },
+  { why: 'endpoint with a query', type: 'provider', attr: 'endpoint', body: `endpoint = "https://pbx.example.com:8887/api?x=1"` },
+];
+
+interface JsonDiag {
+  severity: 'error' | 'warning';
+  summary: string;
+  detail: string;
+  range?: { filename: string; start: { line: number } };
+  snippet?: { context: string | null; code: string };
+}
+
+function hcl(group: Case[]): string {
+  return group
+    .map((c, i) => {
+      const body = c.body.split('\n').map((l) => (l.startsWith('  ') ? l : `  ${l}`)).join('\n');
+      // Terraform validates a provider block only when a resource uses it: give each alias a valid one.
+      return c.type === 'provider'
+        ? `provider "portsip" {\n  alias = "c${i}"\n${body}\n}\nresource "portsip_ip_rule" "uses_c${i}" {\n  provider = portsip.c${i}\n  cidr = "10.${i}.0.0/16"\n  target = "ACCEPT"\n}\n`
+        : `resource "${c.type}" "c${i}" {\n${body}\n}\n`;
+    })
+    .join('\n');
+}
+
+const groups: [string, Case[]][] = ['portsip_tenant', 'portsip_dealer', 'portsip_transport', 'portsip_ip_rule', 'provider'].map((t) => [t, cases.filter((c) => c.type === t)]);
+
+test('there are at least 40 invalid configurations', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(40);
+});
+
+test.each(groups)('terraform validate rejects every invalid %s configuration, naming the attribute, with no API request', (_type, group) =>
+  withAcceptance(async ({ h, emu }) => {
+    h.writeConfig(hcl(group));
+    await h.init();
+    emu.resetStats();
+    const r = await h.tf('validate', '-json', '-no-color');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { valid: boolean; diagnostics: JsonDiag[] };
+    expect(out.valid).toBe(false);
+    const problems: string[] = [];
+    group.forEach((c, i) => {
+      const ctx = c.type === 'provider' ? `provider "portsip"` : `resource "${c.type}" "c${i}"`;
+      const line = c.line ?? c.attr.split('.').pop()!.replace(/\[\d+\]$/, '');
+      const mine = out.diagnostics.filter((d) => d.severity === 'error' && d.snippet?.context === ctx && new RegExp(`^\\s*${line}\\s*[={]`).test(d.snippet.code));
+      const named = mine.filter((d) => `${d.summary} ${d.detail}`.includes(`"${c.attr}"`) || `${d.summary} ${d.detail}`.includes(c.attr));
+      if (c.type === 'provider') {
+        // Aliased provider blocks share one snippet context: match the attribute's line instead.
+        if (named.length === 0) problems.push(`c${i} (${c.why}): no error naming "${c.attr}" at its line`);
+        return;
+      }
+      if (named.length === 0) problems.push(`c${i} ${c.type} (${c.why}): no error naming "${c.attr}" on its line; got ${JSON.stringify(out.diagnostics.filter((d) => d.snippet?.context === ctx).map((d) => [d.severity, d.detail, d.snippet?.code]))}`);
+    });
+    expect(problems).toEqual([]);
+    // Not one request reached the PBX (validation is static).
+    expect(emu.stats().total).toBe(0);
+  }),
+);
+
+test('a plan without endpoint or credentials names each missing attribute and its environment variable', () =>
+  withAcceptance(
+    async ({ h, emu }) => {
+      h.writeConfig(`resource "portsip_ip_rule" "r" {\n  cidr   = "10.0.0.0/8"\n  target = "ACCEPT"\n}\n`);
+      await h.init();
+      const r = await h.plan();
+      expect(r.code).toBe(1);
+      for (const [attr, env] of [
+        ['endpoint', 'PORTSIP_ENDPOINT'],
+        ['username', 'PORTSIP_USERNAME'],
+        ['password', 'PORTSIP_PASSWORD'],
+      ]) {
+        expect(r.stderr).toContain(`Missing PortSIP ${attr}`);
+        expect(r.stderr).toContain(env);
+      }
+      expect(emu.stats().total).toBe(0);
+    },
+    { env: { PORTSIP_ENDPOINT: undefined, PORTSIP_USERNAME: undefined, PORTSIP_PASSWORD: undefined } },
+  ));
