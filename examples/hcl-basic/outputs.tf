@@ -1,0 +1,11 @@
+output "tenant_id" {
+  value = portsip_tenant.acme.id
+}
+
+output "dealer_id" {
+  value = portsip_dealer.reseller.id
+}
+
+output "pbx_version" {
+  value = data.portsip_system_status.pbx.version
+}
