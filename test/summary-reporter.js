@@ -1,4 +1,6 @@
 // Prints the plain closing line CI reads: "N passed, N failed[, N skipped]".
+// Written when the process exits, so it comes after jest's own summary and is the last line
+// (writes to pipes and files are synchronous in Node on Linux, so nothing is lost at exit).
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
@@ -6,7 +8,7 @@ class SummaryReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     let line = `${results.numPassedTests} passed, ${failed} failed`;
     if (skipped > 0) line += `, ${skipped} skipped`;
-    process.stdout.write(`\n${line}\n`);
+    process.once('exit', () => process.stderr.write(`\n${line}\n`));
   }
 }
 module.exports = SummaryReporter;

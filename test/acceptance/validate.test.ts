@@ -1,30 +1,16 @@
-// `terraform validate` rejects invalid configurations, naming the attribute, without a single
-// API request (ValidateResourceConfig / ValidateProviderConfig never reach the PBX).
-//
-// Several cases share one terraform invocation to keep the suite fast, but every case is its own
-// resource (or provider alias) block and its diagnostic is asserted individually: it must be an
-// error, come from that block (snippet context), point at the attribute's line (snippet code) and
-// name the attribute in its text.
+// `terraform validate` rejects invalid configurations of the core resources and the provider
+// block, naming the attribute, without a single API request (ValidateResourceConfig /
+// ValidateProviderConfig never reach the PBX). The runner is in validate-cases.ts.
 import { withAcceptance } from './portsip';
+import { expectValidateRejects, groupByType, type ValidateCase } from './validate-cases';
 
 jest.setTimeout(240_000);
-
-interface Case {
-  /** What is wrong, for the failure message. */
-  why: string;
-  type: 'portsip_tenant' | 'portsip_dealer' | 'portsip_transport' | 'portsip_ip_rule' | 'provider';
-  /** The attribute the diagnostic must name (dotted path as printed). */
-  attr: string;
-  /** The attribute (or, for a missing one, the block) on the line the diagnostic points at. */
-  line?: string;
-  body: string;
-}
 
 const TENANT = `name = "ACME"\n  domain = "acme.example.com"\n  timezone = "UTC"\n  currency = "USD"\n  region = "USA"`;
 const DEALER = `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password_wo = "Passw0rd-ok"`;
 const long = (n: number) => 'x'.repeat(n);
 
-const cases: Case[] = [
+const cases: ValidateCase[] = [
   // portsip_tenant
   { why: 'empty name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '""') },
   { why: 'blank name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '"   "') },
@@ -89,58 +75,14 @@ const cases: Case[] = [
   { why: 'endpoint with a query', type: 'provider', attr: 'endpoint', body: `endpoint = "https://pbx.example.com:8887/api?x=1"` },
 ];
 
-interface JsonDiag {
-  severity: 'error' | 'warning';
-  summary: string;
-  detail: string;
-  range?: { filename: string; start: { line: number } };
-  snippet?: { context: string | null; code: string };
-}
-
-function hcl(group: Case[]): string {
-  return group
-    .map((c, i) => {
-      const body = c.body.split('\n').map((l) => (l.startsWith('  ') ? l : `  ${l}`)).join('\n');
-      // Terraform validates a provider block only when a resource uses it: give each alias a valid one.
-      return c.type === 'provider'
-        ? `provider "portsip" {\n  alias = "c${i}"\n${body}\n}\nresource "portsip_ip_rule" "uses_c${i}" {\n  provider = portsip.c${i}\n  cidr = "10.${i}.0.0/16"\n  target = "ACCEPT"\n}\n`
-        : `resource "${c.type}" "c${i}" {\n${body}\n}\n`;
-    })
-    .join('\n');
-}
-
-const groups: [string, Case[]][] = ['portsip_tenant', 'portsip_dealer', 'portsip_transport', 'portsip_ip_rule', 'provider'].map((t) => [t, cases.filter((c) => c.type === t)]);
+const groups = groupByType(cases);
 
 test('there are at least 40 invalid configurations', () => {
   expect(cases.length).toBeGreaterThanOrEqual(40);
 });
 
 test.each(groups)('terraform validate rejects every invalid %s configuration, naming the attribute, with no API request', (_type, group) =>
-  withAcceptance(async ({ h, emu }) => {
-    h.writeConfig(hcl(group));
-    await h.init();
-    emu.resetStats();
-    const r = await h.tf('validate', '-json', '-no-color');
-    expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { valid: boolean; diagnostics: JsonDiag[] };
-    expect(out.valid).toBe(false);
-    const problems: string[] = [];
-    group.forEach((c, i) => {
-      const ctx = c.type === 'provider' ? `provider "portsip"` : `resource "${c.type}" "c${i}"`;
-      const line = c.line ?? c.attr.split('.').pop()!.replace(/\[\d+\]$/, '');
-      const mine = out.diagnostics.filter((d) => d.severity === 'error' && d.snippet?.context === ctx && new RegExp(`^\\s*${line}\\s*[={]`).test(d.snippet.code));
-      const named = mine.filter((d) => `${d.summary} ${d.detail}`.includes(`"${c.attr}"`) || `${d.summary} ${d.detail}`.includes(c.attr));
-      if (c.type === 'provider') {
-        // Aliased provider blocks share one snippet context: match the attribute's line instead.
-        if (named.length === 0) problems.push(`c${i} (${c.why}): no error naming "${c.attr}" at its line`);
-        return;
-      }
-      if (named.length === 0) problems.push(`c${i} ${c.type} (${c.why}): no error naming "${c.attr}" on its line; got ${JSON.stringify(out.diagnostics.filter((d) => d.snippet?.context === ctx).map((d) => [d.severity, d.detail, d.snippet?.code]))}`);
-    });
-    expect(problems).toEqual([]);
-    // Not one request reached the PBX (validation is static).
-    expect(emu.stats().total).toBe(0);
-  }),
+  withAcceptance((acc) => expectValidateRejects(acc, group)),
 );
 
 test('a plan without endpoint or credentials names each missing attribute and its environment variable', () =>
