@@ -4,6 +4,7 @@
 import type { ObjectValue, Value } from '../../provider/values';
 import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adminUserSchema } from './schema';
+import { createPassword, passwordChange } from '../common/password';
 
 /** GET /admin/users/{id} (22.3, inferred; no password). */
 export interface AdminUserApi {
@@ -64,14 +65,10 @@ export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null
   return apiToState(adminUserSchema.block, adminUserRules, api as ApiObject, prior, opts);
 }
 
-function knownString(v: Value | undefined): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
 /** POST /admin/users body; the password comes from `config.password_wo` or `planned.password`. */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreateBody {
   const body = stateToBody(adminUserSchema.block, adminUserRules, planned) as unknown as AdminUserCreateBody;
-  const pw = knownString(config?.password_wo) ?? knownString(planned.password);
+  const pw = createPassword(planned, config);
   if (pw !== null) body.password = pw;
   return body;
 }
@@ -95,23 +92,8 @@ export function roleChange(prior: ObjectValue, planned: ObjectValue): string | n
   return next;
 }
 
-/**
- * The password to send through POST /admin/users/{id}/password (Op 7; body key `new_password` [I],
- * API-NOTES §8 q2), or null. Same rules as the dealer's:
- * - write-only mode: when `password_wo_version` changed, or when switching from `password`;
- * - sensitive mode: when `password` changed.
- */
-export function passwordChange(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): string | null {
-  const wo = knownString(config.password_wo);
-  if (wo !== null) {
-    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
-    const switched = knownString(prior.password) !== null;
-    return versionChanged || switched ? wo : null;
-  }
-  const pw = planned.password;
-  if (typeof pw === 'string' && pw !== prior.password) return pw;
-  return null;
-}
+/** The password to send through the account's password endpoint during an update (common/password.ts). */
+export { passwordChange };
 
 /** Nothing forces replacement (Ops 6-8 change name, password and role in place). */
 export function requiresReplace(_prior: ObjectValue, _planned: ObjectValue): string[] {

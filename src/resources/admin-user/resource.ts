@@ -10,7 +10,7 @@ import type { ResourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
-import type { CollectionReader } from '../common/read-cache';
+import { listedCollection } from '../common/read-cache';
 import { keepPriorSpelling, passwordChange, requiresReplace, roleChange, toCreateBody, toState, toUpdatePatch, usernameChange, type AdminUserApi } from './model';
 import { adminUserImportKey, adminUserSchema } from './schema';
 import { validate } from './validate';
@@ -18,15 +18,7 @@ import { validate } from './validate';
 /** A list item is used in place of a GET only when it carries what the state maps. */
 const FULL_KEYS = ['id', 'name', 'role', 'enabled'] as const;
 
-function reader(client: PortsipClient): CollectionReader<AdminUserApi> {
-  return {
-    collection: 'admin_users',
-    listAll: () => client.adminUsers.listAll() as Promise<AdminUserApi[]>,
-    get: (id) => client.adminUsers.get(id) as Promise<AdminUserApi>,
-    idOf: (u) => u.id,
-    complete: (u) => FULL_KEYS.every((k) => k in u),
-  };
-}
+const reader = (client: PortsipClient) => listedCollection<AdminUserApi>('admin_users', client.adminUsers, FULL_KEYS);
 
 export const adminUserResource: ResourceDefinition<PortsipContext> = crudResource({
   typeName: 'portsip_admin_user',

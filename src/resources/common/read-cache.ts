@@ -34,6 +34,25 @@ export interface CollectionReader<T> {
   complete?(item: T): boolean;
 }
 
+/**
+ * The reader of a collection whose list items are full objects (dealers, transports, IP rules,
+ * admin users): batched through `listAll`, and an item lacking one of `fullKeys` (a summary) is
+ * read with a GET instead.
+ */
+export function listedCollection<T extends { id?: string }>(
+  collection: string,
+  area: { listAll(): Promise<unknown[]>; get(id: string): Promise<unknown> },
+  fullKeys: readonly string[],
+): CollectionReader<T> {
+  return {
+    collection,
+    listAll: () => area.listAll() as Promise<T[]>,
+    get: (id) => area.get(id) as Promise<T>,
+    idOf: (item) => item.id,
+    complete: (item) => fullKeys.every((k) => k in item),
+  };
+}
+
 export interface ReadStats {
   lists: number;
   gets: number;

@@ -4,6 +4,7 @@ import type { operations } from '../../client/types.gen';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { dealerSchema } from './schema';
+import { createPassword, passwordChange } from '../common/password';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -32,10 +33,6 @@ export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, o
   return apiToState(dealerSchema.block, dealerRules, api as ApiObject, prior, opts);
 }
 
-function knownString(v: Value | undefined): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
 /**
  * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
  * config, PROTOCOL-NOTES §6) or else `planned.password`. When neither is known the body has no
@@ -43,7 +40,7 @@ function knownString(v: Value | undefined): string | null {
  */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
   const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;
-  const pw = knownString(config?.password_wo) ?? knownString(planned.password);
+  const pw = createPassword(planned, config);
   if (pw !== null) body.password = pw;
   return body;
 }
@@ -53,22 +50,8 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerU
   return statePatch(dealerSchema.block, dealerRules, prior, planned) as DealerUpdateBody | null;
 }
 
-/**
- * The password to send through POST /dealers/{id}/password (Op 21) during an update, or null:
- * - write-only mode: when `password_wo_version` changed, or when switching from `password`;
- * - sensitive mode: when `password` changed.
- */
-export function passwordChange(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): string | null {
-  const wo = knownString(config.password_wo);
-  if (wo !== null) {
-    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
-    const switched = knownString(prior.password) !== null;
-    return versionChanged || switched ? wo : null;
-  }
-  const pw = planned.password;
-  if (typeof pw === 'string' && pw !== prior.password) return pw;
-  return null;
-}
+/** The password to send through the account's password endpoint during an update (common/password.ts). */
+export { passwordChange };
 
 /** Attributes whose change requires replacement, given prior and planned (for PlanResourceChange). */
 export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {

@@ -9,7 +9,7 @@ import type { ResourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
-import type { CollectionReader } from '../common/read-cache';
+import { listedCollection } from '../common/read-cache';
 import { keepPriorSpelling, passwordChange, requiresReplace, toCreateBody, toState, toUpdatePatch, type DealerApi } from './model';
 import { dealerImportKey, dealerSchema } from './schema';
 import { validate } from './validate';
@@ -17,15 +17,7 @@ import { validate } from './validate';
 /** The 22.2 list answers full dealer objects [C1]; a summary item lacking these is read with a GET. */
 const FULL_KEYS = ['id', 'name', 'level', 'enabled', 'max_tenants', 'max_extensions', 'tenant_full_access'] as const;
 
-function reader(client: PortsipClient): CollectionReader<DealerApi> {
-  return {
-    collection: 'dealers',
-    listAll: () => client.dealers.listAll() as Promise<DealerApi[]>,
-    get: (id) => client.dealers.get(id) as Promise<DealerApi>,
-    idOf: (d) => d.id,
-    complete: (d) => FULL_KEYS.every((k) => k in d),
-  };
-}
+const reader = (client: PortsipClient) => listedCollection<DealerApi>('dealers', client.dealers, FULL_KEYS);
 
 export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
   typeName: 'portsip_dealer',

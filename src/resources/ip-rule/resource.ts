@@ -7,22 +7,14 @@ import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { semanticEqual } from '../common/normalize';
-import type { CollectionReader } from '../common/read-cache';
+import { listedCollection } from '../common/read-cache';
 import { keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type IpRuleApi } from './model';
 import { ipRuleImportKey, ipRuleSchema } from './schema';
 import { validate } from './validate';
 
 const FULL_KEYS = ['id', 'cidr', 'target', 'expire_at', 'description'] as const;
 
-function reader(client: PortsipClient): CollectionReader<IpRuleApi> {
-  return {
-    collection: 'ip_filters',
-    listAll: () => client.ipRules.listAll() as Promise<IpRuleApi[]>,
-    get: (id) => client.ipRules.get(id) as Promise<IpRuleApi>,
-    idOf: (r) => r.id,
-    complete: (r) => FULL_KEYS.every((k) => k in r),
-  };
-}
+const reader = (client: PortsipClient) => listedCollection<IpRuleApi>('ip_filters', client.ipRules, FULL_KEYS);
 
 /** By network: the client's own lookup compares the text, which misses "10.0.0.1/8" vs "10.0.0.0/8". */
 async function findByCidr(cidr: string, client: PortsipClient): Promise<{ id: string; cidr: string } | undefined> {

@@ -7,7 +7,7 @@ import type { ResourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
-import type { CollectionReader } from '../common/read-cache';
+import { listedCollection } from '../common/read-cache';
 import { keepPriorSpelling, requiresReplace, toCreateBody, toState, toUpdatePatch, type TransportApi } from './model';
 import { transportImportKey, transportSchema } from './schema';
 import { validate } from './validate';
@@ -15,15 +15,7 @@ import { validate } from './validate';
 /** List items carry the full object (Op 28 [C1]); any that lack these keys are read with a GET. */
 const FULL_KEYS = ['id', 'protocol', 'port'] as const;
 
-function reader(client: PortsipClient): CollectionReader<TransportApi> {
-  return {
-    collection: 'transports',
-    listAll: () => client.transports.listAll() as Promise<TransportApi[]>,
-    get: (id) => client.transports.get(id) as Promise<TransportApi>,
-    idOf: (t) => t.id,
-    complete: (t) => FULL_KEYS.every((k) => k in t),
-  };
-}
+const reader = (client: PortsipClient) => listedCollection<TransportApi>('transports', client.transports, FULL_KEYS);
 
 /** TCP and TLS listen on TCP sockets, UDP on UDP ones: a port collides within the same family. */
 const family = (p: unknown) => (String(p).toUpperCase() === 'UDP' ? 'udp' : 'tcp');
