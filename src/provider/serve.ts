@@ -11,6 +11,7 @@ import { createProviderHandlers, type Handler, type ProviderHandlers } from './h
 import { createLogger, type Logger } from './logger';
 import { loadProtocol } from './proto';
 import { checkHandshakeEnv, startPluginServer } from './server';
+import { createStats } from './stats';
 
 /**
  * Anything on stdout before the handshake line is fatal to Terraform, and after it is silently
@@ -45,6 +46,9 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
     process.exit(1);
   }
   const logger = opts.logger ?? createLogger();
+  // Benchmark measurements (bench/), only when PORTSIP_PROVIDER_STATS_FILE is set: otherwise
+  // undefined, and nothing below is wrapped or hooked.
+  const stats = createStats(env);
 
   // Ctrl-C reaches the whole process group. Dying here loses objects an in-flight apply just
   // created; Terraform instead calls StopProvider and waits for the apply to return (§1.5).
@@ -69,15 +73,16 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
   const failing: Handler = async () => ({
     diagnostics: toProtoDiagnostics([errorDiagnostic('Provider failed to load', String((loadError as Error)?.message ?? loadError))]),
   });
-  const handler = (method: string): Handler => {
+  const plainHandler = (method: string): Handler => {
     const p = getProvider();
     if (!p) return failing;
     return p.handlers[method] ?? (async () => ({}));
   };
+  const handler = stats ? (method: string): Handler => stats.wrap(method, plainHandler(method)) : plainHandler;
 
   const exit = () => {
-    // Give grpc-js a moment to flush the Shutdown response, then go: lingering costs 2 s (§1.5).
-    setTimeout(() => process.exit(0), 10);
+    // Called once the Shutdown answer is sent (server.ts): go at once, lingering costs 2 s (§1.5).
+    process.exit(0);
   };
 
   const services = loadProtocol();
@@ -85,6 +90,7 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
   startPluginServer({ services, handler, clientCertPem: check.clientCertPem, logger, onShutdown: exit }).then(
     ({ line, port }) => {
       fs.writeSync(1, line);
+      stats?.handshakeWritten();
       logger.debug('plugin server started', { port, tls: !!check.clientCertPem });
       // Load resources while Terraform connects (it only needs the line to start).
       setImmediate(getProvider);

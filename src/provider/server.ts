@@ -112,7 +112,17 @@ export async function startPluginServer(opts: PluginServerOptions): Promise<Plug
     Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
       logger.debug('Shutdown received');
       callback(null, {});
-      opts.onShutdown();
+      // Exit once the answer is on the wire: tryShutdown completes when in-flight calls (this one
+      // included) have finished. A fixed short delay raced the send under load, and Terraform then
+      // logged a dropped connection. The timer bounds the wait if a call never completes.
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        opts.onShutdown();
+      };
+      server.tryShutdown(finish);
+      setTimeout(finish, 500).unref();
     },
   });
 
