@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm run bench [-- options]`: bundles bench/run.ts (with the emulator and the provider's stats
+// types) into .bench/run.js with esbuild, then runs it with this node. See bench/README.md.
+'use strict';
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const outfile = path.join(root, '.bench', 'run.js');
+esbuild.buildSync({
+  entryPoints: [path.join(__dirname, 'run.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  loader: { '.proto': 'text' },
+});
+const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exit(r.status ?? 1);

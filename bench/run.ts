@@ -1,0 +1,510 @@
+// The scale benchmark: `npm run bench [-- options]` (bench/index.js bundles this file with esbuild
+// into .bench/ and runs it). For each scenario it
+//   1. generates a Terraform configuration (bench/scenarios.ts) into .bench/work/<scenario>/;
+//   2. per round: starts a fresh emulator (latency per request, default rate limit 10,000/min),
+//      runs `terraform apply` from empty, then the no-op plans in rotating order:
+//      `plan` with read_strategy = "batch", with "per_resource", and `plan -refresh=false`;
+//   3. records per command: wall time, CPU and peak RSS of terraform + providers (/usr/bin/time),
+//      the emulator's request counts by route and status, its CPU (this process), and one stats
+//      line per provider launch (PORTSIP_PROVIDER_STATS_FILE, src/provider/stats.ts);
+// and finally writes RESULTS.md, results.json and the chart (bench/report.ts, bench/chart.ts).
+//
+// Options:
+//   --scenarios S,L          scenarios (XS, S, M, L, or name:rules:dealers:tenants:transports)
+//   --runs 3                 rounds per scenario (plans are measured once per round)
+//   --apply-runs 3 | S=3,L=1 rounds that start from an empty PBX with a measured apply (default: --runs);
+//                            later rounds re-plan the last apply's state
+//   --latency 20             emulator latency per request, ms
+//   --parallelism 10         terraform -parallelism
+//   --out bench              where RESULTS.md, results.json and plan-time.svg go
+//   --wait-load 3            before starting, wait (up to --wait-max 600 s) for the 1-min load to drop below this
+//   --keep                   keep .bench/work after the run
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { installProvider } from '../src/cli/provider-install';
+import { startEmulator, type EmulatorHandle } from '../src/emulator';
+import { createSelfSignedCert } from '../src/provider/cert';
+import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
+import { portsipResources } from '../src/resources';
+import { writeReport } from './report';
+import { randomUUID } from 'node:crypto';
+import { chunkBlocks, generateConfig, parseScenarios, singletonsPresent, type GeneratedConfig } from './scenarios';
+import type { BenchResults, CommandKind, CommandRun, MachineInfo, Options, ScenarioResult } from './types';
+
+// The bundle runs from .bench/, one level below the repository root.
+const REPO_ROOT = path.resolve(__dirname, '..');
+const BENCH_DIR = path.join(REPO_ROOT, '.bench');
+const PROVIDER_VERSION = '0.1.0';
+const ADMIN_PASSWORD = 'Bench-admin-S3cret';
+
+const PLAN_KINDS: CommandKind[] = ['plan_batch', 'plan_per_resource', 'plan_refresh_false'];
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`--${name}=`));
+    return eq ? eq.slice(name.length + 3) : undefined;
+  };
+  const known = ['report-from', 'chunk-size', 'chunked-apply', 'scenarios', 'runs', 'apply-runs', 'latency', 'parallelism', 'out', 'wait-load', 'wait-max', 'keep', 'timeout'];
+  for (const a of argv) {
+    if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!)) throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
+  }
+  const scenarios = parseScenarios(get('scenarios') ?? 'S,L');
+  const runs = Math.max(1, Number(get('runs') ?? 3));
+  const applyRuns: Record<string, number> = {};
+  const ar = get('apply-runs');
+  const chunkedApply = (get('chunked-apply') ?? 'L').split(',').map((x) => x.trim()).filter(Boolean);
+  // A chunked apply (L) costs many minutes: once by default.
+  for (const s of scenarios) applyRuns[s.name] = chunkedApply.includes(s.name) ? 1 : runs;
+  if (ar) {
+    if (/^\d+$/.test(ar)) for (const s of scenarios) applyRuns[s.name] = Number(ar);
+    else
+      for (const part of ar.split(',')) {
+        const [k, v] = part.split('=');
+        if (!k || !v || !/^\d+$/.test(v)) throw new Error(`--apply-runs: expected N or NAME=N,..., got "${ar}"`);
+        applyRuns[k.trim()] = Number(v);
+      }
+  }
+  for (const s of scenarios) applyRuns[s.name] = Math.min(runs, Math.max(1, applyRuns[s.name] ?? runs));
+  const latency = get('latency') ?? '20';
+  const latencyMs = Number(latency.replace(/ms$/, ''));
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`--latency: expected ms, got "${latency}"`);
+  return {
+    scenarios,
+    runs,
+    applyRuns,
+    latencyMs,
+    parallelism: Number(get('parallelism') ?? 10),
+    outDir: path.resolve(REPO_ROOT, get('out') ?? 'bench'),
+    waitLoad: Number(get('wait-load') ?? 3),
+    waitMaxS: Number(get('wait-max') ?? 600),
+    keep: argv.includes('--keep'),
+    commandTimeoutMs: Number(get('timeout') ?? 30 * 60) * 1000,
+    reportFrom: get('report-from'),
+    chunkSize: Number(get('chunk-size') ?? 500),
+    chunkedApply,
+  };
+}
+
+const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: one at a time, in its own process group, killed on abort.
+
+let currentChild: { pid?: number } | null = null;
+let currentEmulator: EmulatorHandle | null = null;
+
+function killCurrent(): void {
+  if (currentChild?.pid) {
+    try {
+      process.kill(-currentChild.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    log(`${sig}: stopping`);
+    killCurrent();
+    void (currentEmulator?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface SpawnResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+  cpuUserMs: number | null;
+  cpuSysMs: number | null;
+  maxRssKb: number | null;
+}
+
+function runTerraform(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, scratch: string): Promise<SpawnResult> {
+  const timeFile = path.join(scratch, 'time.txt');
+  fs.rmSync(timeFile, { force: true });
+  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, 'terraform', ...args]] : ['terraform', args];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    currentChild = child;
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => {
+      log(`terraform ${args[0]} exceeded ${timeoutMs / 1000} s: killing it`);
+      killCurrent();
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      currentChild = null;
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      const wallMs = performance.now() - t0;
+      clearTimeout(timer);
+      currentChild = null;
+      let cpuUserMs: number | null = null;
+      let cpuSysMs: number | null = null;
+      let maxRssKb: number | null = null;
+      if (GNU_TIME && fs.existsSync(timeFile)) {
+        // GNU time prepends "Command exited with non-zero status N" on failure: take the last line.
+        const lines = fs.readFileSync(timeFile, 'utf8').trim().split('\n');
+        const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] ?? '');
+        if (m) {
+          cpuUserMs = Math.round(Number(m[2]) * 1000);
+          cpuSysMs = Math.round(Number(m[3]) * 1000);
+          maxRssKb = Number(m[4]);
+        }
+      }
+      resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), wallMs, cpuUserMs, cpuSysMs, maxRssKb });
+    });
+  });
+}
+
+function readStatsFile(file: string): ProviderStatsLine[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ProviderStatsLine)
+    .sort((a, b) => a.started_at - b.started_at);
+}
+
+function countStateObjects(workDir: string): number {
+  const p = path.join(workDir, 'terraform.tfstate');
+  if (!fs.existsSync(p)) return 0;
+  const st = JSON.parse(fs.readFileSync(p, 'utf8')) as { resources?: { mode: string; instances: unknown[] }[] };
+  return (st.resources ?? []).filter((r) => r.mode === 'managed').reduce((n, r) => n + r.instances.length, 0);
+}
+
+function tail(s: string, n = 40): string {
+  return s.trim().split('\n').slice(-n).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function waitForLoad(opts: Options): Promise<number> {
+  const t0 = Date.now();
+  let announced = false;
+  while (os.loadavg()[0]! >= opts.waitLoad && (Date.now() - t0) / 1000 < opts.waitMaxS) {
+    if (!announced) log(`load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} >= ${opts.waitLoad}: waiting up to ${opts.waitMaxS} s for it to drop`);
+    announced = true;
+    await new Promise((r) => setTimeout(r, 10_000));
+  }
+  const waited = Math.round((Date.now() - t0) / 1000);
+  if (announced) log(`load now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after ${waited} s`);
+  return waited;
+}
+
+function machineInfo(loadAtStart: number[], waited: number): MachineInfo {
+  const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  let terraform = 'unknown';
+  try {
+    terraform = (JSON.parse(tf.stdout) as { terraform_version: string }).terraform_version;
+  } catch {
+    terraform = tf.stdout.trim().split('\n')[0] ?? 'unknown';
+  }
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: REPO_ROOT });
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', cwd: REPO_ROOT });
+  const gitCommit = head.status === 0 ? `${head.stdout.trim()}${dirty.stdout.trim() ? '+dirty' : ''}` : undefined;
+  return {
+    gitCommit,
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memTotalGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    terraform,
+    loadAtStart,
+    loadAtEnd: os.loadavg(),
+    waitedForLoadS: waited,
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const opts = parseArgs(argv);
+  if (opts.reportFrom) {
+    // Re-render RESULTS.md and the chart from a saved results.json / raw-*.json.
+    const saved = JSON.parse(fs.readFileSync(path.resolve(opts.reportFrom), 'utf8')) as BenchResults;
+    writeReport(saved, opts.outDir);
+    log(`report written to ${path.relative(REPO_ROOT, opts.outDir) || '.'} from ${opts.reportFrom}`);
+    return;
+  }
+  const t0 = Date.now();
+  const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
+  if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
+  const tfCheck = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+  if (tfCheck.status !== 0) throw new Error('terraform is not on PATH');
+
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  const install = installProvider({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
+  const registered = Object.keys(portsipResources);
+  const singletons = singletonsPresent(registered);
+  const tls = createSelfSignedCert('pbx.bench.example.com');
+  log(`scenarios ${opts.scenarios.map((s) => s.name).join(',')}, ${opts.runs} rounds (apply rounds ${JSON.stringify(opts.applyRuns)}), latency ${opts.latencyMs} ms, parallelism ${opts.parallelism}`);
+  log(`singletons registered: ${singletons.join(', ') || 'none'}`);
+
+  const waited = await waitForLoad(opts);
+  const loadAtStart = os.loadavg();
+  const rawFile = path.join(BENCH_DIR, `raw-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const results: BenchResults = {
+    command: `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`,
+    date: new Date().toISOString(),
+    durationS: 0,
+    options: { runs: opts.runs, applyRuns: opts.applyRuns, latencyMs: opts.latencyMs, parallelism: opts.parallelism, rateLimitPerMinute: 10000 },
+    machine: machineInfo(loadAtStart, waited),
+    scenarios: [],
+  };
+  const saveRaw = () => fs.writeFileSync(rawFile, JSON.stringify(results, null, 1));
+
+  for (const scenario of opts.scenarios) {
+    const gen = generateConfig(scenario, { singletons, tls, providerVersion: PROVIDER_VERSION });
+    const workDir = path.join(BENCH_DIR, 'work', scenario.name);
+    const scratch = path.join(BENCH_DIR, 'scratch', scenario.name);
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.mkdirSync(scratch, { recursive: true });
+    fs.writeFileSync(path.join(workDir, 'main.tf'), gen.hcl);
+    fs.writeFileSync(path.join(workDir, 'terraform.tfvars'), gen.tfvars);
+    const sr: ScenarioResult = {
+      scenario,
+      objects: gen.objects,
+      counts: gen.counts,
+      singletons: scenario.singletons ? singletons : [],
+      configBytes: Buffer.byteLength(gen.hcl),
+      runs: [],
+      startedAt: new Date().toISOString(),
+      finishedAt: '',
+    };
+    results.scenarios.push(sr);
+    log(`scenario ${scenario.name}: ${gen.objects} objects (${Object.entries(gen.counts).filter(([, n]) => n > 1).map(([t, n]) => `${n} ${t}`).join(', ')}, ${gen.counts ? Object.values(gen.counts).filter((n) => n === 1).length : 0} singletons), main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB`);
+
+    const baseEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR)/.test(k)) baseEnv[k] = v;
+    Object.assign(baseEnv, { TF_CLI_CONFIG_FILE: install.cliConfigFile, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', PORTSIP_USERNAME: 'admin', PORTSIP_PASSWORD: ADMIN_PASSWORD });
+
+    const init = await runTerraform(['init', '-input=false', '-no-color'], workDir, baseEnv, opts.commandTimeoutMs, scratch);
+    if (init.code !== 0) throw new Error(`terraform init failed in ${workDir}:\n${tail(init.stdout)}\n${tail(init.stderr)}`);
+
+    let emu: EmulatorHandle | null = null;
+    let applied = false;
+    try {
+      for (let round = 0; round < opts.runs; round++) {
+        if (round < opts.applyRuns[scenario.name]!) {
+          if (emu) await emu.close();
+          emu = currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } });
+          for (const f of ['terraform.tfstate', 'terraform.tfstate.backup']) fs.rmSync(path.join(workDir, f), { force: true });
+          const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
+          const run = opts.chunkedApply.includes(scenario.name)
+            ? await chunkedApply(emu, scenario.name, round, applyArgs, gen, workDir, scratch, baseEnv, opts)
+            : await measure(emu, scenario.name, 'apply', round, applyArgs, workDir, scratch, baseEnv, opts);
+          run.stateObjects = countStateObjects(workDir);
+          if (run.stateObjects !== gen.objects) {
+            run.ok = false;
+            run.error = `${run.error ?? ''}state holds ${run.stateObjects} objects, expected ${gen.objects}`.trim();
+          }
+          sr.runs.push(run);
+          saveRaw();
+          if (!run.ok) {
+            log(`apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}`);
+            break;
+          }
+          applied = true;
+        }
+        if (!applied || !emu) break;
+        // Rotate the order so no kind always runs first (warm caches, load drift).
+        for (let k = 0; k < PLAN_KINDS.length; k++) {
+          const kind = PLAN_KINDS[(k + round) % PLAN_KINDS.length]!;
+          const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${opts.parallelism}`];
+          if (kind === 'plan_per_resource') args.push('-var=read_strategy=per_resource');
+          else args.push('-var=read_strategy=batch');
+          if (kind === 'plan_refresh_false') args.push('-refresh=false');
+          const run = await measure(emu, scenario.name, kind, round, args, workDir, scratch, baseEnv, opts);
+          sr.runs.push(run);
+          saveRaw();
+        }
+      }
+    } finally {
+      if (emu) await emu.close();
+      currentEmulator = null;
+    }
+    sr.finishedAt = new Date().toISOString();
+    saveRaw();
+    if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  }
+
+  results.machine.loadAtEnd = os.loadavg();
+  results.durationS = Math.round((Date.now() - t0) / 1000);
+  saveRaw();
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  fs.writeFileSync(path.join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+  writeReport(results, opts.outDir);
+  log(`done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`);
+}
+
+/**
+ * Apply from empty in chunks of at most opts.chunkSize objects, each its own configuration and
+ * state (as a service provider would split a huge PBX into several root modules), one after
+ * another against the same emulator; then merge the chunk states into the scenario's state so the
+ * plans run on the whole configuration. Reported as one 'apply' run with per-chunk detail.
+ */
+async function chunkedApply(
+  emu: EmulatorHandle,
+  scenario: string,
+  round: number,
+  args: string[],
+  gen: GeneratedConfig,
+  workDir: string,
+  scratch: string,
+  baseEnv: Record<string, string>,
+  opts: Options,
+): Promise<CommandRun> {
+  const chunks = chunkBlocks(gen.blocks, opts.chunkSize);
+  const root = path.join(scratch, 'chunks');
+  fs.rmSync(root, { recursive: true, force: true });
+  const statsFile = path.join(scratch, `apply-chunked-${round}.jsonl`);
+  fs.rmSync(statsFile, { force: true });
+  // Every chunk shares the scenario's initialized provider (TF_DATA_DIR) and lock file.
+  const env = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile, TF_DATA_DIR: path.join(workDir, '.terraform') };
+  emu.resetStats();
+  const load1 = os.loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const detail: NonNullable<CommandRun['chunks']> = { size: opts.chunkSize, count: chunks.length, wallMs: [], objects: [] };
+  let wall = 0;
+  let user = 0;
+  let sys = 0;
+  let rss = 0;
+  let failed: { code: number; out: string } | null = null;
+  const states: { resources: unknown[]; terraform_version: string }[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const dir = path.join(root, String(k).padStart(3, '0'));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), gen.header + '\n' + chunks[k]!.map((b) => b.hcl).join('\n'));
+    fs.writeFileSync(path.join(dir, 'terraform.tfvars'), gen.tfvars);
+    fs.copyFileSync(path.join(workDir, '.terraform.lock.hcl'), path.join(dir, '.terraform.lock.hcl'));
+    const r = await runTerraform(args, dir, env, opts.commandTimeoutMs, scratch);
+    wall += r.wallMs;
+    user += r.cpuUserMs ?? NaN;
+    sys += r.cpuSysMs ?? NaN;
+    rss = Math.max(rss, r.maxRssKb ?? 0);
+    detail.wallMs.push(Math.round(r.wallMs));
+    detail.objects.push(chunks[k]!.length);
+    log(`${scenario} r${round} apply chunk ${k + 1}/${chunks.length} (${chunks[k]!.length} objects) ${(r.wallMs / 1000).toFixed(2)} s exit ${r.code}`);
+    if (r.code !== 0) {
+      failed = { code: r.code, out: `${tail(r.stdout)}\n${tail(r.stderr)}` };
+      break;
+    }
+    states.push(JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  await new Promise((res) => setTimeout(res, 50));
+  if (!failed) {
+    const merged = {
+      version: 4,
+      terraform_version: states[0]?.terraform_version ?? 'unknown',
+      serial: 1,
+      lineage: randomUUID(),
+      outputs: {},
+      resources: states.flatMap((st) => st.resources),
+      check_results: null,
+    };
+    fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(merged, null, 2));
+  }
+  const st = emu.stats();
+  const run: CommandRun = {
+    scenario,
+    kind: 'apply',
+    round,
+    args: [...args, `(in ${chunks.length} chunks of <= ${opts.chunkSize} objects, one state each, merged)`],
+    exitCode: failed?.code ?? 0,
+    ok: !failed,
+    wallMs: Math.round(wall),
+    tfTreeCpuUserMs: user,
+    tfTreeCpuSysMs: sys,
+    tfTreeMaxRssKb: rss,
+    emulatorCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    load1: Math.round(load1 * 100) / 100,
+    api: { total: st.total, byRoute: st.byRoute, byStatus: st.byStatus },
+    providers: readStatsFile(statsFile),
+    chunks: detail,
+  };
+  if (failed) {
+    run.error = `chunk apply exited ${failed.code}`;
+    log(`chunked apply failed:\n${failed.out}`);
+  }
+  log(`${scenario} r${round} apply (chunked)     ${(wall / 1000).toFixed(2).padStart(7)} s  api ${st.total} req (429: ${st.byStatus['429'] ?? 0})`);
+  return run;
+}
+
+async function measure(
+  emu: EmulatorHandle,
+  scenario: string,
+  kind: CommandKind,
+  round: number,
+  args: string[],
+  workDir: string,
+  scratch: string,
+  baseEnv: Record<string, string>,
+  opts: Options,
+): Promise<CommandRun> {
+  const statsFile = path.join(scratch, `${kind}-${round}.jsonl`);
+  fs.rmSync(statsFile, { force: true });
+  const env = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile };
+  emu.resetStats();
+  const load1 = os.loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const r = await runTerraform(args, workDir, env, opts.commandTimeoutMs, scratch);
+  const cpu = process.cpuUsage(cpu0);
+  // Providers write their line in an exit hook; terraform has waited for them, but be safe.
+  await new Promise((res) => setTimeout(res, 50));
+  const st = emu.stats();
+  const expected = kind === 'apply' ? [0] : [0];
+  const ok = expected.includes(r.code);
+  const run: CommandRun = {
+    scenario,
+    kind,
+    round,
+    args,
+    exitCode: r.code,
+    ok,
+    wallMs: Math.round(r.wallMs),
+    tfTreeCpuUserMs: r.cpuUserMs,
+    tfTreeCpuSysMs: r.cpuSysMs,
+    tfTreeMaxRssKb: r.maxRssKb,
+    emulatorCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    load1: Math.round(load1 * 100) / 100,
+    api: { total: st.total, byRoute: st.byRoute, byStatus: st.byStatus },
+    providers: readStatsFile(statsFile),
+  };
+  if (!ok) {
+    run.error = r.code === 2 ? 'plan was not empty (exit 2)' : `exit ${r.code}`;
+    log(`terraform ${args.join(' ')} exited ${r.code}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
+  }
+  const main = run.providers.reduce<ProviderStatsLine | undefined>((best, p) => (!best || p.rpc_busy_ms > best.rpc_busy_ms ? p : best), undefined);
+  const s429 = st.byStatus['429'] ?? 0;
+  const s5xx = Object.entries(st.byStatus).filter(([k]) => /^5/.test(k)).reduce((n, [, v]) => n + v, 0);
+  log(
+    `${scenario} r${round} ${kind.padEnd(18)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  exit ${r.code}  api ${st.total} req (429: ${s429}, 5xx: ${s5xx})  ` +
+      `launches ${run.providers.length}  main: rpc busy ${((main?.rpc_busy_ms ?? 0) / 1000).toFixed(2)} s, api busy ${((main?.api.busy_ms ?? 0) / 1000).toFixed(2)} s, rss ${Math.round((main?.max_rss_kb ?? 0) / 1024)} MiB  load ${load1.toFixed(2)}`,
+  );
+  return run;
+}
+
+main().catch((e: unknown) => {
+  log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  killCurrent();
+  void (currentEmulator?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+});
