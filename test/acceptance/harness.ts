@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installProvider } from '../../src/cli/provider-install';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_PROVIDER_ENTRY = path.join(REPO_ROOT, 'dist', 'provider.js');
@@ -80,17 +81,9 @@ export class TerraformHarness {
     const entry = path.resolve(opts.providerEntry ?? DEFAULT_PROVIDER_ENTRY);
     if (!fs.existsSync(entry)) throw new Error(`provider entry ${entry} does not exist (run npm run build?)`);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-acc-'));
-    const mirrorDir = path.join(root, 'mirror');
-    const platformDir = path.join(mirrorDir, 'registry.terraform.io', PROVIDER_SOURCE, version, 'linux_amd64');
-    fs.mkdirSync(platformDir, { recursive: true });
-    const launcher = path.join(platformDir, `terraform-provider-portsip_v${version}`);
-    // exec, so terraform's child is node itself (signals and Shutdown reach it directly).
-    fs.writeFileSync(launcher, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(entry)} "$@"\n`, { mode: 0o755 });
-    const cliConfigFile = path.join(root, 'terraform.rc');
-    fs.writeFileSync(
-      cliConfigFile,
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirrorDir)}\n    include = ["${PROVIDER_SOURCE}"]\n  }\n  direct {\n    exclude = ["${PROVIDER_SOURCE}"]\n  }\n}\n`,
-    );
+    // The same mirror and CLI config users get from `portsip provider install`, so the tests
+    // exercise that code path too.
+    const { mirrorDir, executable: launcher, cliConfigFile } = installProvider({ dir: root, version, providerEntry: entry });
     const workDir = path.join(root, 'work');
     fs.mkdirSync(workDir);
     const env: Record<string, string> = {};
@@ -271,6 +264,3 @@ export class TerraformHarness {
   }
 }
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
