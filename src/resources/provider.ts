@@ -10,7 +10,7 @@ import type { BaseContext, ConfigureResult, ProviderDefinition, ValidateContext 
 import type { Logger } from '../provider/logger';
 import type { Schema } from '../provider/schema';
 import { BigNum, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
-import type { PortsipContext } from './common/context';
+import type { PortsipContext, TenantDealerReads } from './common/context';
 import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
 import { isKnown, quote } from './common/validators';
 import { portsipDataSources } from '../datasources';
@@ -18,6 +18,7 @@ import { portsipResources } from './index';
 
 export const READ_STRATEGIES = ['batch', 'per_resource'] as const;
 export const API_VERSIONS = ['22.2', '22.3'] as const;
+export const TENANT_DEALER_READS = ['managed', 'all', 'none'] as const;
 /** The client's own default is 3 retries; Terraform runs are long and a failed apply is costly, so more. */
 export const DEFAULT_MAX_RETRIES = 8;
 
@@ -45,6 +46,12 @@ export const providerSchema: Schema = {
         optional: true,
         description:
           '`batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only).',
+      },
+      tenant_dealer_reads: {
+        type: 'string',
+        optional: true,
+        description:
+          'When a tenant\'s dealer link (`GET /tenants/{id}/dealers`, one request per tenant; the API has no bulk form) is read. `managed` (default): on refresh only for tenants whose state has a `dealer_id`, so a tenant whose configuration leaves `dealer_id` unset is not checked for an out-of-band designation. `all`: on every refresh, so such a designation shows as drift. `none`: never on refresh (plans trust the state for `dealer_id`; one request per tenant), only on import and around writes; pair it with a nightly `all` drift check. Env: `PORTSIP_TENANT_DEALER_READS`.',
       },
       api_version: { type: 'string', optional: true, description: 'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).' },
     },
@@ -121,6 +128,9 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const rs = config.read_strategy;
   if (typeof rs === 'string' && !(READ_STRATEGIES as readonly string[]).includes(rs))
     out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
+  const tdr = config.tenant_dealer_reads;
+  if (typeof tdr === 'string' && !(TENANT_DEALER_READS as readonly string[]).includes(tdr))
+    out.push(err('tenant_dealer_reads', `Attribute "tenant_dealer_reads" must be "managed", "all" or "none"; got ${quote(tdr)}.`));
   const av = config.api_version;
   if (typeof av === 'string' && !(API_VERSIONS as readonly string[]).includes(av))
     out.push(err('api_version', `Attribute "api_version" must be "22.2" or "22.3" (or unset to detect it); got ${quote(av)}.`));
@@ -191,6 +201,11 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
   diagnostics.push(...built.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const readStrategy: ReadStrategy = config.read_strategy === 'per_resource' ? 'per_resource' : 'batch';
+  const tdr = str(config.tenant_dealer_reads) ?? str(env.PORTSIP_TENANT_DEALER_READS);
+  if (tdr !== undefined && !(TENANT_DEALER_READS as readonly string[]).includes(tdr))
+    // Only the environment can get here: the attribute was checked above.
+    return { diagnostics: [{ severity: 'error', summary: 'Invalid provider configuration', detail: `Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got ${quote(tdr)}.` }] };
+  const tenantDealerReads = (tdr ?? 'managed') as TenantDealerReads;
   let client: PortsipClient | undefined;
   let clientError: string | undefined;
   if (built.options) {
@@ -216,6 +231,7 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
     },
     reads: new ReadCoalescer(readStrategy),
     readStrategy,
+    tenantDealerReads,
     apiVersion() {
       if (configuredVersion) return Promise.resolve(configuredVersion);
       detected ??= ctx.client.status.get().then(
@@ -228,7 +244,7 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
       return detected;
     },
   };
-  logger.debug('provider configured', { endpoint: built.options?.endpoint, read_strategy: readStrategy, api_version: configuredVersion ?? 'auto' });
+  logger.debug('provider configured', { endpoint: built.options?.endpoint, read_strategy: readStrategy, tenant_dealer_reads: tenantDealerReads, api_version: configuredVersion ?? 'auto' });
   return { context: ctx, diagnostics };
 }
 

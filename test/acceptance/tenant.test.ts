@@ -108,15 +108,46 @@ test('lifecycle: create with dealer, update in place (fields, blocks, dealer cha
     // Out of band: a configured field, and a designation made in the portal.
     await api.tenants.update(String(t.id), { max_extensions: 99 });
     await api.tenants.designateDealer(String(t.id), one);
-    const drift = await expectPlan(h, 2, 'after out-of-band change');
+    // Default tenant_dealer_reads = "managed": this tenant's configuration leaves dealer_id unset, so
+    // its link is not read (one request per tenant) and the designation is not reported.
+    emu.resetStats();
+    const managed = await expectPlan(h, 2, 'after out-of-band change, managed dealer reads');
+    expect(managed.stdout).toMatch(/max_extensions\s+= 99 -> 60/);
+    expect(managed.stdout).not.toMatch(/dealer_id/);
+    expect(emu.stats().byRoute['GET /api/tenants/{id}'] ?? 0).toBe(1);
+    expect(emu.stats().byRoute['GET /api/tenants/{id}/dealers'] ?? 0).toBe(0);
+    // "all" reads every link: the designation is drift, removed by the apply.
+    const ALL = { PORTSIP_TENANT_DEALER_READS: 'all' };
+    const drift = expectExit(await h.tfWithEnv(ALL, 'plan', '-input=false', '-no-color', '-detailed-exitcode'), 2, 'all dealer reads');
     expect(drift.stdout).toMatch(/max_extensions\s+= 99 -> 60/);
     expect(drift.stdout).toMatch(/- dealer_id\s+= "[^"]+" -> null/);
-    const ro = await h.plan('-refresh-only');
+    const ro = expectExit(await h.tfWithEnv(ALL, 'plan', '-input=false', '-no-color', '-refresh-only'), 0, 'refresh-only');
     expect(ro.stdout).toMatch(/changed outside of Terraform/);
     expect(ro.stdout).toMatch(/max_extensions\s+= 60 -> 99/);
-    await h.apply();
+    expectExit(await h.tfWithEnv(ALL, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'apply with all dealer reads');
     expect(await dealerOf(api, String(t.id))).toBeNull();
     await expectPlan(h, 0, 'after repairing drift');
+
+    // Setting dealer_id on a tenant that was designated out of band (unseen in managed mode): the
+    // apply looks at the link first and moves the tenant, whatever designating does to an owner.
+    await api.tenants.designateDealer(String(t.id), two);
+    h.writeConfig(tenant({ name: 'ACME Corp', maxExtensions: 60, dealer: 'portsip_dealer.one.id', officeHours: 'tuesday {\n enabled = false\n }' }));
+    emu.resetStats();
+    await h.apply();
+    expect(emu.stats().byRoute['POST /api/tenants/{id}/dealers/{dealer_id}/destroy']).toBe(1);
+    expect(await dealerOf(api, String(t.id))).toBe(one);
+    expect(attrs(h, 'portsip_tenant.acme').dealer_id).toBe(one);
+    // Managed now: an out-of-band removal is drift again in the default mode.
+    await api.tenants.removeDealer(String(t.id), one);
+    const back = await expectPlan(h, 2, 'managed link removed out of band');
+    expect(back.stdout).toMatch(/\+ dealer_id\s+= "[^"]+"/);
+    // "none": refreshes never read the link; the plan trusts the state (one request per tenant).
+    emu.resetStats();
+    expectExit(await h.tfWithEnv({ PORTSIP_TENANT_DEALER_READS: 'none' }, 'plan', '-input=false', '-no-color', '-detailed-exitcode'), 0, 'none: link not read');
+    expect(emu.stats().byRoute['GET /api/tenants/{id}'] ?? 0).toBe(1);
+    expect(emu.stats().byRoute['GET /api/tenants/{id}/dealers'] ?? 0).toBe(0);
+    await h.apply();
+    expect(await dealerOf(api, String(t.id))).toBe(one);
 
     await h.destroy();
     const counts = await liveCounts(emu, api);

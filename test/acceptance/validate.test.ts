@@ -68,6 +68,7 @@ const cases: ValidateCase[] = [
   { why: 'description too long', type: 'portsip_ip_rule', attr: 'description', body: `cidr = "10.0.0.0/8"\n  target = "ACCEPT"\n  description = "${long(300)}"` },
   // provider blocks (aliases, so each is its own block)
   { why: 'unknown read strategy', type: 'provider', attr: 'read_strategy', body: `read_strategy = "lazy"` },
+  { why: 'unknown tenant dealer reads', type: 'provider', attr: 'tenant_dealer_reads', body: `tenant_dealer_reads = "some"` },
   { why: 'duration without unit', type: 'provider', attr: 'request_timeout', body: `request_timeout = "30 seconds"` },
   { why: 'zero concurrency', type: 'provider', attr: 'max_concurrency', body: `max_concurrency = 0` },
   { why: 'unknown api version', type: 'provider', attr: 'api_version', body: `api_version = "21.0"` },

@@ -118,11 +118,12 @@ test('there are at least 20 failure cases', () => {
 
 test('the provider block is validated too', () => {
   const stack = newStack({ provider: false });
-  new PortsipProvider(stack, 'portsip', { endpoint: 'ftp://pbx.example.com', readStrategy: 'lazy', maxConcurrency: 500 });
+  new PortsipProvider(stack, 'portsip', { endpoint: 'ftp://pbx.example.com', readStrategy: 'lazy', maxConcurrency: 500, tenantDealerReads: 'never' });
   const message = synthError(stack);
   expectProblem(message, `${STACK}/portsip`, 'portsip.endpoint');
   expectProblem(message, `${STACK}/portsip`, 'portsip.read_strategy (prop readStrategy)');
   expectProblem(message, `${STACK}/portsip`, 'portsip.max_concurrency (prop maxConcurrency)');
+  expectProblem(message, `${STACK}/portsip`, 'portsip.tenant_dealer_reads (prop tenantDealerReads)');
 });
 
 test('every problem in the app is reported at once', () => {

@@ -4,11 +4,15 @@
 import type { PortsipClient } from '../../client';
 import type { ReadCoalescer, ReadStrategy } from './read-cache';
 
+export type TenantDealerReads = 'managed' | 'all' | 'none';
+
 export interface PortsipContext {
   /** Throws (with a diagnostic-ready message) when the provider block was not fully known at configure time. */
   readonly client: PortsipClient;
   readonly reads: ReadCoalescer;
   readonly readStrategy: ReadStrategy;
+  /** `tenant_dealer_reads`: when a tenant read also reads its dealer link (tenant/resource.ts needsDealerLink). */
+  readonly tenantDealerReads: TenantDealerReads;
   /** `api_version` from the provider block, else detected once per process from GET /admin/status ("22.3.0" -> "22.3"). */
   apiVersion(): Promise<string>;
 }

@@ -50,6 +50,12 @@ export interface CrudSpec<F, K> {
   planChecks?(prior: ObjectValue, planned: ObjectValue, ctx: Ctx): Promise<Diagnostic[]>;
   /** How the live object F is read: listAll (optional, enables batching) and get. */
   reader(client: PortsipClient): CollectionReader<F>;
+  /**
+   * Completes a live object with what its reader does not fetch and that depends on the prior
+   * state (tenant: the dealer link, read only when managed). Runs after every successful read;
+   * null means the object went away in between (a 404 on the extra call).
+   */
+  enrich?(live: F, prior: ObjectValue | null, ctx: Ctx): Promise<F | null>;
   toState(live: F, prior: ObjectValue | null, opts?: ToStateOptions): ObjectValue;
   api(client: PortsipClient): CrudApi;
   toCreateBody(planned: ObjectValue, config: ObjectValue): unknown;
@@ -170,7 +176,8 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {
     const reader = spec.reader(ctx.provider.client);
     const live = await ctx.provider.reads.read(reader, id);
-    return live === null ? null : spec.toState(live, prior, opts);
+    const full = live === null || !spec.enrich ? live : await spec.enrich(live, prior, ctx);
+    return full === null ? null : spec.toState(full, prior, opts);
   }
 
   /** After a failed step: the live object if it can be read, else `fallback`. */

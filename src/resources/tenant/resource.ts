@@ -3,8 +3,16 @@
 // (Ops 39-41).
 //
 // Reads are never batched: GET /tenants answers summaries (Op 34 [C1]: no office hours, webhooks,
-// quotas...), so every tenant needs GET /tenants/{id} anyway, plus its dealer link. Listing first
-// would only add requests (it could detect deletions, but a 404 on the GET does that for free).
+// quotas...), so every tenant needs GET /tenants/{id} anyway. Listing first would only add requests
+// (it could detect deletions, but a 404 on the GET does that for free).
+//
+// The dealer link costs a second request per tenant and the API has no bulk form of it, so when it
+// is read is the provider's `tenant_dealer_reads` (PORTSIP_TENANT_DEALER_READS): "managed" (the
+// default) where Terraform manages it, i.e. the prior state has a dealer_id, plus on import (the
+// id-only state has no domain yet) and after a create; "all" on every read (a designation made in
+// the portal on a tenant whose configuration leaves dealer_id unset is then drift too: the nightly
+// drift check); "none" only on import and around writes, so a plan costs one request per tenant.
+// Measured in bench/RESULTS.md.
 //
 // Create is multi-step when `dealer_id` is set: POST /tenants, then designate. If the designation
 // fails, the tenant exists: the partial state (dealer_id as the PBX has it, i.e. null) is returned
@@ -14,7 +22,9 @@ import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
-import { crudResource } from '../common/crud';
+import { NotFoundError } from '../../client';
+import type { TenantDealerReads } from '../common/context';
+import { crudResource, type Ctx } from '../common/crud';
 import type { CollectionReader } from '../common/read-cache';
 import { dealerChange, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type TenantApi } from './model';
 import { tenantImportKey, tenantSchema } from './schema';
@@ -22,26 +32,52 @@ import { validate } from './validate';
 
 interface LiveTenant {
   tenant: TenantApi;
-  /** Ids from GET /tenants/{id}/dealers. */
-  dealerIds: string[];
+  /** Ids from GET /tenants/{id}/dealers; undefined when the link was not read (prior value kept). */
+  dealerIds?: string[];
 }
 
 function reader(client: PortsipClient): CollectionReader<LiveTenant> {
   return {
     collection: 'tenants',
     async get(id) {
-      const [tenant, dealers] = await Promise.all([client.tenants.get(id), client.tenants.getDealers(id)]);
-      return { tenant: tenant as unknown as TenantApi, dealerIds: dealers.items.map((d) => d.id).filter((x): x is string => typeof x === 'string') };
+      return { tenant: (await client.tenants.get(id)) as unknown as TenantApi };
     },
     idOf: (t) => t.tenant.id,
   };
+}
+
+async function linkedDealers(client: PortsipClient, id: string): Promise<string[]> {
+  return (await client.tenants.getDealers(id)).items.map((d) => d.id).filter((x): x is string => typeof x === 'string');
+}
+
+/**
+ * Whether this read must fetch the dealer link. Always when Terraform knows nothing yet (no prior,
+ * or the id-only state of an import, which has no domain). Otherwise by tenant_dealer_reads: "all"
+ * always; "managed" when the prior state (or, after a create, the plan) has a dealer_id; "none"
+ * never (the state's dealer_id stands).
+ */
+export function needsDealerLink(prior: ObjectValue | null, mode: TenantDealerReads): boolean {
+  if (prior === null || prior.domain === null || prior.domain === undefined) return true;
+  if (mode === 'all') return true;
+  return mode === 'managed' && typeof prior.dealer_id === 'string';
+}
+
+async function enrich(live: LiveTenant, prior: ObjectValue | null, ctx: Ctx): Promise<LiveTenant | null> {
+  if (!needsDealerLink(prior, ctx.provider.tenantDealerReads)) return live;
+  try {
+    return { ...live, dealerIds: await linkedDealers(ctx.provider.client, String(live.tenant.id)) };
+  } catch (e) {
+    if (e instanceof NotFoundError) return null; // deleted between the two calls
+    throw e;
+  }
 }
 
 /**
  * The dealer to report. One entry is the owner. Several (a dealer chain, API-NOTES §8 q11: whether the
  * list holds the whole chain is undocumented): keep the configured one if present, else the first.
  */
-function ownerOf(live: LiveTenant, prior: ObjectValue | null): string | null {
+function ownerOf(live: LiveTenant, prior: ObjectValue | null): string | null | undefined {
+  if (live.dealerIds === undefined) return undefined;
   if (live.dealerIds.length === 0) return null;
   const configured = prior && typeof prior.dealer_id === 'string' ? prior.dealer_id : null;
   return configured && live.dealerIds.includes(configured) ? configured : live.dealerIds[0]!;
@@ -79,6 +115,7 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     ];
   },
   reader,
+  enrich,
   toState: (live, prior, opts) => toState(live.tenant, prior, { ...opts, dealerId: ownerOf(live, prior) }),
   api: (client) => ({
     create: (body) => client.tenants.create(body as Parameters<PortsipClient['tenants']['create']>[0]),
@@ -104,6 +141,15 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     if (!change) return;
     const client = ctx.provider.client;
     if (change.remove) await client.tenants.removeDealer(id, change.remove);
+    else if (change.designate) {
+      // No dealer in state: with tenant_dealer_reads = "managed" the link was not read, so the
+      // tenant may have been designated out of band. Whether designating replaces an owner is
+      // undocumented (API-NOTES Op 40 [I]): look, and remove a different owner first.
+      for (const other of await linkedDealers(client, id)) {
+        if (other === change.designate) return;
+        await client.tenants.removeDealer(id, other);
+      }
+    }
     if (change.designate) await client.tenants.designateDealer(id, change.designate);
   },
   async findExisting(planned: ObjectValue, client) {

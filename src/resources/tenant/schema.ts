@@ -151,7 +151,7 @@ export const tenantSchema: Schema = {
       password_force_reset: optionalComputed('bool', `Force users to change their initial password (added in PortSIP 22.2). Server default \`false\`. ${U}`),
       dealer_id: optional(
         'string',
-        'Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset means the tenant belongs to no dealer.',
+        'Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset: Terraform designates the tenant to no dealer, and with the provider\'s default `tenant_dealer_reads = "managed"` a designation made outside Terraform is not read or reported (`"all"` reports it as drift).',
       ),
       created_at: computed('string', 'When the tenant was created (RFC 3339, UTC).'),
     },

@@ -71,6 +71,12 @@ export interface PortsipProviderConfig {
   */
   readonly requestTimeout?: string;
   /**
+  * When a tenant's dealer link (`GET /tenants/{id}/dealers`, one request per tenant; the API has no bulk form) is read. `managed` (default): on refresh only for tenants whose state has a `dealer_id`, so a tenant whose configuration leaves `dealer_id` unset is not checked for an out-of-band designation. `all`: on every refresh, so such a designation shows as drift. `none`: never on refresh (plans trust the state for `dealer_id`; one request per tenant), only on import and around writes; pair it with a nightly `all` drift check. Env: `PORTSIP_TENANT_DEALER_READS`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#tenant_dealer_reads PortsipProvider#tenant_dealer_reads}
+  */
+  readonly tenantDealerReads?: string;
+  /**
   * Admin user name. Env: `PORTSIP_USERNAME`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#username PortsipProvider#username}
@@ -137,6 +143,7 @@ export class PortsipProvider extends cdktf.TerraformProvider {
     this._password = config.password;
     this._readStrategy = config.readStrategy;
     this._requestTimeout = config.requestTimeout;
+    this._tenantDealerReads = config.tenantDealerReads;
     this._username = config.username;
     this._alias = config.alias;
   }
@@ -305,6 +312,22 @@ export class PortsipProvider extends cdktf.TerraformProvider {
     return this._requestTimeout;
   }
 
+  // tenant_dealer_reads - computed: false, optional: true, required: false
+  private _tenantDealerReads?: string; 
+  public get tenantDealerReads() {
+    return this._tenantDealerReads;
+  }
+  public set tenantDealerReads(value: string | undefined) {
+    this._tenantDealerReads = value;
+  }
+  public resetTenantDealerReads() {
+    this._tenantDealerReads = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tenantDealerReadsInput() {
+    return this._tenantDealerReads;
+  }
+
   // username - computed: false, optional: true, required: false
   private _username?: string; 
   public get username() {
@@ -353,6 +376,7 @@ export class PortsipProvider extends cdktf.TerraformProvider {
       password: cdktf.stringToTerraform(this._password),
       read_strategy: cdktf.stringToTerraform(this._readStrategy),
       request_timeout: cdktf.stringToTerraform(this._requestTimeout),
+      tenant_dealer_reads: cdktf.stringToTerraform(this._tenantDealerReads),
       username: cdktf.stringToTerraform(this._username),
       alias: cdktf.stringToTerraform(this._alias),
     };
@@ -416,6 +440,12 @@ export class PortsipProvider extends cdktf.TerraformProvider {
       },
       request_timeout: {
         value: cdktf.stringToHclTerraform(this._requestTimeout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tenant_dealer_reads: {
+        value: cdktf.stringToHclTerraform(this._tenantDealerReads),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -65,7 +65,7 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   */
   readonly customOptions?: string;
   /**
-  * Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset means the tenant belongs to no dealer.
+  * Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset: Terraform designates the tenant to no dealer, and with the provider's default `tenant_dealer_reads = "managed"` a designation made outside Terraform is not read or reported (`"all"` reports it as drift).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#dealer_id Tenant#dealer_id}
   */
