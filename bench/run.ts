@@ -1,19 +1,30 @@
 // The scale benchmark: `npm run bench [-- options]` (bench/index.js bundles this file with esbuild
 // into .bench/ and runs it). For each scenario it
-//   1. generates a Terraform configuration (bench/scenarios.ts) into .bench/work/<scenario>/;
+//   1. generates a Terraform configuration (bench/scenarios.ts) into .bench/work/<scenario>/, with
+//      an empty `backend "http" {}` (backend.tf) pointing at the runner's own HTTP state server
+//      (bench/state-server.ts) unless --backend local;
 //   2. per round: starts a fresh emulator (latency per request, default rate limit 10,000/min),
-//      runs `terraform apply` from empty, then the no-op plans in rotating order:
-//      `plan` with read_strategy = "batch", with "per_resource", and `plan -refresh=false`;
-//   3. records per command: wall time, CPU and peak RSS of terraform + providers (/usr/bin/time),
-//      the emulator's request counts by route and status, its CPU (this process), and one stats
-//      line per provider launch (PORTSIP_PROVIDER_STATS_FILE, src/provider/stats.ts);
+//      runs `terraform apply` from empty (the server's state for the scenario reset first), then
+//      the no-op plans in rotating order: `plan` with read_strategy = "batch", with "per_resource",
+//      and `plan -refresh=false`;
+//   3. after its rounds, for the scenarios of --local-apply: the same apply from empty with
+//      Terraform's default local backend (own work dir and init, fresh emulator), kind apply_local,
+//      so the report can set the two backends side by side;
+//   4. records per command: wall time, CPU and peak RSS of terraform + providers (/usr/bin/time),
+//      the emulator's request counts by route and status, its CPU (this process), one stats
+//      line per provider launch (PORTSIP_PROVIDER_STATS_FILE, src/provider/stats.ts) and the state
+//      server's requests by method (how many state uploads an apply made);
 // and finally writes RESULTS.md, results.json and the chart (bench/report.ts, bench/chart.ts).
 //
 // Options:
 //   --scenarios S,L          scenarios (XS, S, M, L, or name:rules:dealers:tenants:transports)
 //   --runs 3                 rounds per scenario (plans are measured once per round)
-//   --apply-runs 3 | S=3,L=1 rounds that start from an empty PBX with a measured apply (default: --runs);
-//                            later rounds re-plan the last apply's state
+//   --apply-runs 3 | S=3,L=1 rounds that start from an empty PBX with a measured apply (default: --runs,
+//                            1 for chunked scenarios); later rounds re-plan the last apply's state
+//   --backend http|local     state backend of every command (default http: the runner's state server)
+//   --local-apply S | none   scenarios that also get an apply from empty with the local backend (default S)
+//   --local-apply-runs 1     how many of those per scenario
+//   --chunked-apply none     scenarios applied in chunks of --chunk-size 500 objects, one state each
 //   --latency 20             emulator latency per request, ms
 //   --parallelism 10         terraform -parallelism
 //   --out bench              where RESULTS.md, results.json and plan-time.svg go
@@ -32,7 +43,8 @@ import { portsipResources } from '../src/resources';
 import { writeReport } from './report';
 import { randomUUID } from 'node:crypto';
 import { chunkBlocks, generateConfig, parseScenarios, singletonsPresent, type GeneratedConfig } from './scenarios';
-import type { BenchResults, CommandKind, CommandRun, MachineInfo, Options, ScenarioResult } from './types';
+import { startStateServer, type StateServer, type StateServerStats } from './state-server';
+import type { BenchResults, CommandKind, CommandRun, MachineInfo, Options, ScenarioResult, StateBackend } from './types';
 
 // The bundle runs from .bench/, one level below the repository root.
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -40,7 +52,7 @@ const BENCH_DIR = path.join(REPO_ROOT, '.bench');
 const PROVIDER_VERSION = '0.1.0';
 const ADMIN_PASSWORD = 'Bench-admin-S3cret';
 
-const PLAN_KINDS: CommandKind[] = ['plan_batch', 'plan_per_resource', 'plan_refresh_false'];
+const PLAN_KINDS: CommandKind[] = ['plan_batch', 'plan_batch_no_links', 'plan_per_resource', 'plan_refresh_false'];
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string): string | undefined => {
@@ -49,7 +61,7 @@ function parseArgs(argv: string[]): Options {
     const eq = argv.find((a) => a.startsWith(`--${name}=`));
     return eq ? eq.slice(name.length + 3) : undefined;
   };
-  const known = ['report-from', 'chunk-size', 'chunked-apply', 'scenarios', 'runs', 'apply-runs', 'latency', 'parallelism', 'out', 'wait-load', 'wait-max', 'keep', 'timeout'];
+  const known = ['report-from', 'chunk-size', 'chunked-apply', 'backend', 'local-apply', 'local-apply-runs', 'scenarios', 'runs', 'apply-runs', 'latency', 'parallelism', 'out', 'wait-load', 'wait-max', 'keep', 'timeout'];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!)) throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   }
@@ -57,8 +69,14 @@ function parseArgs(argv: string[]): Options {
   const runs = Math.max(1, Number(get('runs') ?? 3));
   const applyRuns: Record<string, number> = {};
   const ar = get('apply-runs');
-  const chunkedApply = (get('chunked-apply') ?? 'L').split(',').map((x) => x.trim()).filter(Boolean);
-  // A chunked apply (L) costs many minutes: once by default.
+  const list = (v: string) => (v.trim() === 'none' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean));
+  const chunkedApply = list(get('chunked-apply') ?? 'none');
+  const backend = get('backend') ?? 'http';
+  if (backend !== 'http' && backend !== 'local') throw new Error(`--backend: expected http or local, got "${backend}"`);
+  const localApply = list(get('local-apply') ?? 'S');
+  const localApplyRuns = Number(get('local-apply-runs') ?? 1);
+  if (!Number.isInteger(localApplyRuns) || localApplyRuns < 0) throw new Error(`--local-apply-runs: expected a whole number, got "${get('local-apply-runs')}"`);
+  // A chunked apply costs many minutes: once by default.
   for (const s of scenarios) applyRuns[s.name] = chunkedApply.includes(s.name) ? 1 : runs;
   if (ar) {
     if (/^\d+$/.test(ar)) for (const s of scenarios) applyRuns[s.name] = Number(ar);
@@ -87,6 +105,9 @@ function parseArgs(argv: string[]): Options {
     reportFrom: get('report-from'),
     chunkSize: Number(get('chunk-size') ?? 500),
     chunkedApply,
+    backend,
+    localApply,
+    localApplyRuns,
   };
 }
 
@@ -97,6 +118,8 @@ const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOStri
 
 let currentChild: { pid?: number } | null = null;
 let currentEmulator: EmulatorHandle | null = null;
+/** The HTTP state backend, started once per bench process when --backend http. */
+let stateServer: StateServer | null = null;
 
 function killCurrent(): void {
   if (currentChild?.pid) {
@@ -181,11 +204,77 @@ function readStatsFile(file: string): ProviderStatsLine[] {
     .sort((a, b) => a.started_at - b.started_at);
 }
 
-function countStateObjects(workDir: string): number {
-  const p = path.join(workDir, 'terraform.tfstate');
-  if (!fs.existsSync(p)) return 0;
-  const st = JSON.parse(fs.readFileSync(p, 'utf8')) as { resources?: { mode: string; instances: unknown[] }[] };
+/** Managed resource instances in a state (JSON text); 0 when there is none. */
+function countStateObjects(stateJson: string | undefined): number {
+  if (!stateJson) return 0;
+  const st = JSON.parse(stateJson) as { resources?: { mode: string; instances: unknown[] }[] };
   return (st.resources ?? []).filter((r) => r.mode === 'managed').reduce((n, r) => n + r.instances.length, 0);
+}
+
+function server(): StateServer {
+  if (!stateServer) throw new Error('the HTTP state server is not running');
+  return stateServer;
+}
+
+/** The current state of a work dir: the state server's copy (http) or terraform.tfstate (local). */
+function readState(backend: StateBackend, workDir: string, stateName: string): string | undefined {
+  if (backend === 'http') return server().get(stateName);
+  const p = path.join(workDir, 'terraform.tfstate');
+  return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
+}
+
+/** "Apply from empty": drop the state (the server's, or terraform.tfstate and its backup). */
+function clearState(backend: StateBackend, workDir: string, stateName: string): void {
+  if (backend === 'http') server().reset(stateName);
+  else for (const f of ['terraform.tfstate', 'terraform.tfstate.backup']) fs.rmSync(path.join(workDir, f), { force: true });
+}
+
+function writeState(backend: StateBackend, workDir: string, stateName: string, json: string): void {
+  if (backend === 'http') {
+    server().reset(stateName);
+    server().put(stateName, json);
+  } else fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), json);
+}
+
+/** main.tf and terraform.tfvars, and for the http backend backend.tf with an empty `backend "http" {}`. */
+function writeConfig(dir: string, hcl: string, tfvars: string, backend: StateBackend): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'main.tf'), hcl);
+  fs.writeFileSync(path.join(dir, 'terraform.tfvars'), tfvars);
+  const backendTf = path.join(dir, 'backend.tf');
+  // address, lock_address and unlock_address come from `terraform init -backend-config=...`.
+  if (backend === 'http') fs.writeFileSync(backendTf, 'terraform {\n  backend "http" {}\n}\n');
+  else fs.rmSync(backendTf, { force: true });
+}
+
+async function terraformInit(dir: string, env: Record<string, string>, backend: StateBackend, stateName: string, opts: Options, scratch: string): Promise<number> {
+  const args = ['init', '-input=false', '-no-color', ...(backend === 'http' ? server().backendConfigArgs(stateName) : [])];
+  const r = await runTerraform(args, dir, env, opts.commandTimeoutMs, scratch);
+  if (r.code !== 0) throw new Error(`terraform init failed in ${dir}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
+  return r.wallMs;
+}
+
+function addStateStats(a: StateServerStats | undefined, b: StateServerStats): StateServerStats {
+  if (!a) return b;
+  const add = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return {
+    requests: add(a.requests, b.requests),
+    byStatus: add(a.byStatus, b.byStatus),
+    uploads: a.uploads + b.uploads,
+    uploadBytes: a.uploadBytes + b.uploadBytes,
+    lastUploadBytes: b.lastUploadBytes || a.lastUploadBytes,
+    handlerMs: a.handlerMs + b.handlerMs,
+  };
+}
+
+/** Terraform's interval between intermediate state snapshots of remote backends (internal/command/meta.go). */
+function statePersistIntervalS(): number {
+  const v = Number(process.env.TF_STATE_PERSIST_INTERVAL);
+  return Number.isInteger(v) && v > 20 ? v : 20;
 }
 
 function tail(s: string, n = 40): string {
@@ -253,7 +342,18 @@ async function main(): Promise<void> {
   const registered = Object.keys(portsipResources);
   const singletons = singletonsPresent(registered);
   const tls = createSelfSignedCert('pbx.bench.example.com');
-  log(`scenarios ${opts.scenarios.map((s) => s.name).join(',')}, ${opts.runs} rounds (apply rounds ${JSON.stringify(opts.applyRuns)}), latency ${opts.latencyMs} ms, parallelism ${opts.parallelism}`);
+  // The comparison applies with the local backend: only meaningful when the runs use http.
+  const localApplyRuns: Record<string, number> = {};
+  if (opts.backend === 'http' && opts.localApplyRuns > 0) for (const s of opts.scenarios) if (opts.localApply.includes(s.name)) localApplyRuns[s.name] = opts.localApplyRuns;
+  if (opts.backend === 'local' && opts.localApply.some((n) => opts.scenarios.some((s) => s.name === n))) log('--backend local: every apply already uses the local backend, so no separate --local-apply comparison runs');
+  if (opts.backend === 'http') {
+    stateServer = await startStateServer();
+    log(`HTTP state backend at ${stateServer.url}/state/<scenario> (locks at /lock/<scenario>)`);
+  }
+  log(
+    `scenarios ${opts.scenarios.map((s) => s.name).join(',')}, ${opts.runs} rounds (apply rounds ${JSON.stringify(opts.applyRuns)}), ${opts.backend} state backend` +
+      `${Object.keys(localApplyRuns).length ? `, local-backend applies ${JSON.stringify(localApplyRuns)}` : ''}${opts.chunkedApply.length ? `, chunked applies ${opts.chunkedApply.join(',')}` : ''}, latency ${opts.latencyMs} ms, parallelism ${opts.parallelism}`,
+  );
   log(`singletons registered: ${singletons.join(', ') || 'none'}`);
 
   const waited = await waitForLoad(opts);
@@ -263,7 +363,18 @@ async function main(): Promise<void> {
     command: `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`,
     date: new Date().toISOString(),
     durationS: 0,
-    options: { runs: opts.runs, applyRuns: opts.applyRuns, latencyMs: opts.latencyMs, parallelism: opts.parallelism, rateLimitPerMinute: 10000 },
+    options: {
+      runs: opts.runs,
+      applyRuns: opts.applyRuns,
+      latencyMs: opts.latencyMs,
+      parallelism: opts.parallelism,
+      rateLimitPerMinute: 10000,
+      backend: opts.backend,
+      localApplyRuns,
+      chunkedApply: opts.chunkedApply.filter((n) => opts.scenarios.some((s) => s.name === n)),
+      chunkSize: opts.chunkSize,
+      statePersistIntervalS: statePersistIntervalS(),
+    },
     machine: machineInfo(loadAtStart, waited),
     scenarios: [],
   };
@@ -273,12 +384,16 @@ async function main(): Promise<void> {
     const gen = generateConfig(scenario, { singletons, tls, providerVersion: PROVIDER_VERSION });
     const workDir = path.join(BENCH_DIR, 'work', scenario.name);
     const scratch = path.join(BENCH_DIR, 'scratch', scenario.name);
+    // Scenario names are [A-Za-z0-9_-]+ (scenarios.ts), valid state names.
+    const stateName = scenario.name;
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.rmSync(scratch, { recursive: true, force: true });
-    fs.mkdirSync(workDir, { recursive: true });
     fs.mkdirSync(scratch, { recursive: true });
-    fs.writeFileSync(path.join(workDir, 'main.tf'), gen.hcl);
-    fs.writeFileSync(path.join(workDir, 'terraform.tfvars'), gen.tfvars);
+    writeConfig(workDir, gen.hcl, gen.tfvars, opts.backend);
+    if (opts.backend === 'http') {
+      server().reset(stateName);
+      server().setMirror(stateName, path.join(scratch, `state-${stateName}.json`));
+    }
     const sr: ScenarioResult = {
       scenario,
       objects: gen.objects,
@@ -293,11 +408,10 @@ async function main(): Promise<void> {
     log(`scenario ${scenario.name}: ${gen.objects} objects (${Object.entries(gen.counts).filter(([, n]) => n > 1).map(([t, n]) => `${n} ${t}`).join(', ')}, ${gen.counts ? Object.values(gen.counts).filter((n) => n === 1).length : 0} singletons), main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB`);
 
     const baseEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR)/.test(k)) baseEnv[k] = v;
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
     Object.assign(baseEnv, { TF_CLI_CONFIG_FILE: install.cliConfigFile, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', PORTSIP_USERNAME: 'admin', PORTSIP_PASSWORD: ADMIN_PASSWORD });
 
-    const init = await runTerraform(['init', '-input=false', '-no-color'], workDir, baseEnv, opts.commandTimeoutMs, scratch);
-    if (init.code !== 0) throw new Error(`terraform init failed in ${workDir}:\n${tail(init.stdout)}\n${tail(init.stderr)}`);
+    await terraformInit(workDir, baseEnv, opts.backend, stateName, opts, scratch);
 
     let emu: EmulatorHandle | null = null;
     let applied = false;
@@ -306,20 +420,16 @@ async function main(): Promise<void> {
         if (round < opts.applyRuns[scenario.name]!) {
           if (emu) await emu.close();
           emu = currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } });
-          for (const f of ['terraform.tfstate', 'terraform.tfstate.backup']) fs.rmSync(path.join(workDir, f), { force: true });
+          clearState(opts.backend, workDir, stateName);
           const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
           const run = opts.chunkedApply.includes(scenario.name)
             ? await chunkedApply(emu, scenario.name, round, applyArgs, gen, workDir, scratch, baseEnv, opts)
-            : await measure(emu, scenario.name, 'apply', round, applyArgs, workDir, scratch, baseEnv, opts);
-          run.stateObjects = countStateObjects(workDir);
-          if (run.stateObjects !== gen.objects) {
-            run.ok = false;
-            run.error = `${run.error ?? ''}state holds ${run.stateObjects} objects, expected ${gen.objects}`.trim();
-          }
+            : await measure(emu, scenario.name, 'apply', round, applyArgs, workDir, scratch, baseEnv, opts, opts.backend);
+          checkApplied(run, readState(opts.backend, workDir, stateName), gen.objects);
           sr.runs.push(run);
           saveRaw();
           if (!run.ok) {
-            log(`apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}`);
+            log(`apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}${opts.backend === 'http' ? ` (last state upload: ${path.relative(REPO_ROOT, path.join(scratch, `state-${stateName}.json`))})` : ''}`);
             break;
           }
           applied = true;
@@ -331,19 +441,50 @@ async function main(): Promise<void> {
           const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${opts.parallelism}`];
           if (kind === 'plan_per_resource') args.push('-var=read_strategy=per_resource');
           else args.push('-var=read_strategy=batch');
+          if (kind === 'plan_batch_no_links') args.push('-var=tenant_dealer_reads=none');
           if (kind === 'plan_refresh_false') args.push('-refresh=false');
-          const run = await measure(emu, scenario.name, kind, round, args, workDir, scratch, baseEnv, opts);
+          const run = await measure(emu, scenario.name, kind, round, args, workDir, scratch, baseEnv, opts, opts.backend);
           sr.runs.push(run);
           saveRaw();
         }
       }
     } finally {
       if (emu) await emu.close();
-      currentEmulator = null;
+      emu = currentEmulator = null;
+    }
+    if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
+
+    // The same apply from empty with Terraform's default local backend, after the scenario's rounds.
+    const nLocal = localApplyRuns[scenario.name] ?? 0;
+    if (nLocal) {
+      const localDir = path.join(BENCH_DIR, 'work-local', scenario.name);
+      fs.rmSync(localDir, { recursive: true, force: true });
+      writeConfig(localDir, gen.hcl, gen.tfvars, 'local');
+      await terraformInit(localDir, baseEnv, 'local', stateName, opts, scratch);
+      try {
+        for (let i = 0; i < nLocal; i++) {
+          emu = currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } });
+          clearState('local', localDir, stateName);
+          const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
+          const run = await measure(emu, scenario.name, 'apply_local', i, applyArgs, localDir, scratch, baseEnv, opts, 'local');
+          checkApplied(run, readState('local', localDir, stateName), gen.objects);
+          sr.runs.push(run);
+          saveRaw();
+          await emu.close();
+          emu = currentEmulator = null;
+          if (!run.ok) {
+            log(`local-backend apply failed (${run.error ?? `exit ${run.exitCode}`})`);
+            break;
+          }
+        }
+      } finally {
+        if (emu) await emu.close();
+        currentEmulator = null;
+      }
+      if (!opts.keep) fs.rmSync(localDir, { recursive: true, force: true });
     }
     sr.finishedAt = new Date().toISOString();
     saveRaw();
-    if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
   }
 
   results.machine.loadAtEnd = os.loadavg();
@@ -352,7 +493,18 @@ async function main(): Promise<void> {
   fs.mkdirSync(opts.outDir, { recursive: true });
   fs.writeFileSync(path.join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   writeReport(results, opts.outDir);
+  await stateServer?.close();
   log(`done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`);
+}
+
+/** After an apply from empty: the state must hold every object of the configuration. */
+function checkApplied(run: CommandRun, stateJson: string | undefined, expected: number): void {
+  run.stateObjects = countStateObjects(stateJson);
+  if (stateJson !== undefined) run.stateBytes = Buffer.byteLength(stateJson);
+  if (run.stateObjects !== expected) {
+    run.ok = false;
+    run.error = `${run.error ?? ''} state holds ${run.stateObjects} objects, expected ${expected}`.trim();
+  }
 }
 
 /**
@@ -360,6 +512,9 @@ async function main(): Promise<void> {
  * state (as a service provider would split a huge PBX into several root modules), one after
  * another against the same emulator; then merge the chunk states into the scenario's state so the
  * plans run on the whole configuration. Reported as one 'apply' run with per-chunk detail.
+ * With the local backend the chunks share the scenario's initialized provider (TF_DATA_DIR); with
+ * the http backend each chunk is its own state on the server (`<scenario>.chunk-NNN`) and so needs
+ * its own `terraform init` (not counted in the apply's time).
  */
 async function chunkedApply(
   emu: EmulatorHandle,
@@ -372,13 +527,14 @@ async function chunkedApply(
   baseEnv: Record<string, string>,
   opts: Options,
 ): Promise<CommandRun> {
+  const backend = opts.backend;
   const chunks = chunkBlocks(gen.blocks, opts.chunkSize);
   const root = path.join(scratch, 'chunks');
   fs.rmSync(root, { recursive: true, force: true });
   const statsFile = path.join(scratch, `apply-chunked-${round}.jsonl`);
   fs.rmSync(statsFile, { force: true });
-  // Every chunk shares the scenario's initialized provider (TF_DATA_DIR) and lock file.
-  const env = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile, TF_DATA_DIR: path.join(workDir, '.terraform') };
+  const env: Record<string, string> = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile };
+  if (backend === 'local') env.TF_DATA_DIR = path.join(workDir, '.terraform');
   emu.resetStats();
   const load1 = os.loadavg()[0]!;
   const cpu0 = process.cpuUsage();
@@ -387,15 +543,23 @@ async function chunkedApply(
   let user = 0;
   let sys = 0;
   let rss = 0;
+  let initMs = 0;
+  let stateStats: StateServerStats | undefined;
   let failed: { code: number; out: string } | null = null;
   const states: { resources: unknown[]; terraform_version: string }[] = [];
   for (let k = 0; k < chunks.length; k++) {
     const dir = path.join(root, String(k).padStart(3, '0'));
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'main.tf'), gen.header + '\n' + chunks[k]!.map((b) => b.hcl).join('\n'));
-    fs.writeFileSync(path.join(dir, 'terraform.tfvars'), gen.tfvars);
+    const chunkState = `${scenario}.chunk-${String(k).padStart(3, '0')}`;
+    writeConfig(dir, gen.header + '\n' + chunks[k]!.map((b) => b.hcl).join('\n'), gen.tfvars, backend);
     fs.copyFileSync(path.join(workDir, '.terraform.lock.hcl'), path.join(dir, '.terraform.lock.hcl'));
+    if (backend === 'http') {
+      server().reset(chunkState);
+      server().setMirror(chunkState, path.join(dir, 'state.json'));
+      initMs += await terraformInit(dir, env, backend, chunkState, opts, scratch);
+      server().resetStats();
+    }
     const r = await runTerraform(args, dir, env, opts.commandTimeoutMs, scratch);
+    if (backend === 'http') stateStats = addStateStats(stateStats, server().stats());
     wall += r.wallMs;
     user += r.cpuUserMs ?? NaN;
     sys += r.cpuSysMs ?? NaN;
@@ -407,7 +571,12 @@ async function chunkedApply(
       failed = { code: r.code, out: `${tail(r.stdout)}\n${tail(r.stderr)}` };
       break;
     }
-    states.push(JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')));
+    const json = readState(backend, dir, chunkState);
+    if (!json) {
+      failed = { code: 0, out: `chunk ${k} left no state` };
+      break;
+    }
+    states.push(JSON.parse(json));
   }
   const cpu = process.cpuUsage(cpu0);
   await new Promise((res) => setTimeout(res, 50));
@@ -421,7 +590,7 @@ async function chunkedApply(
       resources: states.flatMap((st) => st.resources),
       check_results: null,
     };
-    fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(merged, null, 2));
+    writeState(backend, workDir, scenario, JSON.stringify(merged, null, 2));
   }
   const st = emu.stats();
   const run: CommandRun = {
@@ -440,12 +609,17 @@ async function chunkedApply(
     api: { total: st.total, byRoute: st.byRoute, byStatus: st.byStatus },
     providers: readStatsFile(statsFile),
     chunks: detail,
+    backend,
   };
+  if (stateStats) run.state = stateStats;
   if (failed) {
-    run.error = `chunk apply exited ${failed.code}`;
+    run.error = `chunk apply ${failed.code ? `exited ${failed.code}` : 'failed'}`;
     log(`chunked apply failed:\n${failed.out}`);
   }
-  log(`${scenario} r${round} apply (chunked)     ${(wall / 1000).toFixed(2).padStart(7)} s  api ${st.total} req (429: ${st.byStatus['429'] ?? 0})`);
+  log(
+    `${scenario} r${round} apply (chunked)     ${(wall / 1000).toFixed(2).padStart(7)} s  api ${st.total} req (429: ${st.byStatus['429'] ?? 0})` +
+      (backend === 'http' ? `  state uploads ${stateStats?.uploads ?? 0}; ${(initMs / 1000).toFixed(1)} s of per-chunk init not counted` : ''),
+  );
   return run;
 }
 
@@ -459,11 +633,13 @@ async function measure(
   scratch: string,
   baseEnv: Record<string, string>,
   opts: Options,
+  backend: StateBackend,
 ): Promise<CommandRun> {
   const statsFile = path.join(scratch, `${kind}-${round}.jsonl`);
   fs.rmSync(statsFile, { force: true });
   const env = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile };
   emu.resetStats();
+  if (backend === 'http') server().resetStats();
   const load1 = os.loadavg()[0]!;
   const cpu0 = process.cpuUsage();
   const r = await runTerraform(args, workDir, env, opts.commandTimeoutMs, scratch);
@@ -471,8 +647,7 @@ async function measure(
   // Providers write their line in an exit hook; terraform has waited for them, but be safe.
   await new Promise((res) => setTimeout(res, 50));
   const st = emu.stats();
-  const expected = kind === 'apply' ? [0] : [0];
-  const ok = expected.includes(r.code);
+  const ok = r.code === 0;
   const run: CommandRun = {
     scenario,
     kind,
@@ -488,7 +663,9 @@ async function measure(
     load1: Math.round(load1 * 100) / 100,
     api: { total: st.total, byRoute: st.byRoute, byStatus: st.byStatus },
     providers: readStatsFile(statsFile),
+    backend,
   };
+  if (backend === 'http') run.state = server().stats();
   if (!ok) {
     run.error = r.code === 2 ? 'plan was not empty (exit 2)' : `exit ${r.code}`;
     log(`terraform ${args.join(' ')} exited ${r.code}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
@@ -496,9 +673,11 @@ async function measure(
   const main = run.providers.reduce<ProviderStatsLine | undefined>((best, p) => (!best || p.rpc_busy_ms > best.rpc_busy_ms ? p : best), undefined);
   const s429 = st.byStatus['429'] ?? 0;
   const s5xx = Object.entries(st.byStatus).filter(([k]) => /^5/.test(k)).reduce((n, [, v]) => n + v, 0);
+  const cpuTree = (r.cpuUserMs ?? NaN) + (r.cpuSysMs ?? NaN);
   log(
     `${scenario} r${round} ${kind.padEnd(18)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  exit ${r.code}  api ${st.total} req (429: ${s429}, 5xx: ${s5xx})  ` +
-      `launches ${run.providers.length}  main: rpc busy ${((main?.rpc_busy_ms ?? 0) / 1000).toFixed(2)} s, api busy ${((main?.api.busy_ms ?? 0) / 1000).toFixed(2)} s, rss ${Math.round((main?.max_rss_kb ?? 0) / 1024)} MiB  load ${load1.toFixed(2)}`,
+      `launches ${run.providers.length}  main: rpc busy ${((main?.rpc_busy_ms ?? 0) / 1000).toFixed(2)} s, api busy ${((main?.api.busy_ms ?? 0) / 1000).toFixed(2)} s, rss ${Math.round((main?.max_rss_kb ?? 0) / 1024)} MiB  ` +
+      `tf tree cpu ${(cpuTree / 1000).toFixed(1)} s  ${backend} state${run.state ? ` (${Object.entries(run.state.requests).map(([m, n]) => `${m} ${n}`).join(', ') || 'no requests'})` : ''}  load ${load1.toFixed(2)}`,
   );
   return run;
 }

@@ -90,12 +90,18 @@ export function generateConfig(s: Scenario, opts: { singletons: string[]; tls: {
 
 # endpoint, username and password come from PORTSIP_ENDPOINT / PORTSIP_USERNAME / PORTSIP_PASSWORD.
 provider "portsip" {
-  read_strategy = var.read_strategy
+  read_strategy       = var.read_strategy
+  tenant_dealer_reads = var.tenant_dealer_reads
 }
 
 variable "read_strategy" {
   type    = string
   default = "batch"
+}
+
+variable "tenant_dealer_reads" {
+  type    = string
+  default = "managed"
 }
 
 variable "dealer_password" {

@@ -1,8 +1,17 @@
 // Shapes shared by the runner (run.ts), the report (report.ts) and the chart (chart.ts).
 import type { ProviderStatsLine } from '../src/provider/stats';
 import type { Scenario } from './scenarios';
+import type { StateServerStats } from './state-server';
 
-export type CommandKind = 'apply' | 'plan_batch' | 'plan_per_resource' | 'plan_refresh_false';
+/**
+ * `apply` runs with the run's state backend (options.backend); `apply_local` is the comparison
+ * apply from empty with Terraform's default local backend (--local-apply).
+ */
+/** plan_batch_no_links: batch reads with tenant_dealer_reads = "none" (no dealer-link request per tenant). */
+export type CommandKind = 'apply' | 'apply_local' | 'plan_batch' | 'plan_batch_no_links' | 'plan_per_resource' | 'plan_refresh_false';
+
+/** Where Terraform keeps the state: the runner's HTTP state server, or terraform.tfstate. */
+export type StateBackend = 'http' | 'local';
 
 export interface CommandRun {
   scenario: string;
@@ -24,6 +33,12 @@ export interface CommandRun {
   /** One line per provider launch, in start order. */
   providers: ProviderStatsLine[];
   stateObjects?: number;
+  /** The state backend of this command (absent in results from before the option: local). */
+  backend?: StateBackend;
+  /** Size of the state at the end of the command, bytes (apply runs). */
+  stateBytes?: number;
+  /** Requests to the runner's HTTP state server during the command (http backend only). */
+  state?: StateServerStats;
   /** A chunked apply: chunk size, count, and each chunk's wall time and objects. */
   chunks?: { size: number; count: number; wallMs: number[]; objects: number[] };
   error?: string;
@@ -46,6 +61,12 @@ export interface Options {
   chunkSize: number;
   /** Scenarios whose apply runs in chunks (separate states, merged afterwards) instead of one state. */
   chunkedApply: string[];
+  /** State backend of every command (the comparison applies aside). */
+  backend: StateBackend;
+  /** Scenarios that also get a measured apply from empty with the local backend (kind apply_local). */
+  localApply: string[];
+  /** How many such applies per scenario. */
+  localApplyRuns: number;
 }
 
 export interface MachineInfo {
@@ -77,7 +98,21 @@ export interface BenchResults {
   command: string;
   date: string;
   durationS: number;
-  options: { runs: number; applyRuns: Record<string, number>; latencyMs: number; parallelism: number; rateLimitPerMinute: number };
+  options: {
+    runs: number;
+    applyRuns: Record<string, number>;
+    latencyMs: number;
+    parallelism: number;
+    rateLimitPerMinute: number;
+    /** Absent in results from before the option: those used the local backend. */
+    backend?: StateBackend;
+    /** Scenario → number of comparison applies with the local backend (kind apply_local). */
+    localApplyRuns?: Record<string, number>;
+    chunkedApply?: string[];
+    chunkSize?: number;
+    /** Terraform's interval between intermediate state uploads during an apply (remote backends), s. */
+    statePersistIntervalS?: number;
+  };
   machine: MachineInfo;
   scenarios: ScenarioResult[];
 }
