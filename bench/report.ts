@@ -715,7 +715,7 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push(
     `- **Machine:** ${m.nproc} CPUs (${m.cpuModel}), ${m.memTotalGb} GiB, ${m.os}; Node ${m.node}, Terraform ${m.terraform}. ` +
       `Load average (1/5/15 min) ${m.loadAtStart.map((x) => x.toFixed(2)).join(' / ')} at the start${m.waitedForLoadS ? ` (after waiting ${m.waitedForLoadS} s for it to drop)` : ''}, ${m.loadAtEnd.map((x) => x.toFixed(2)).join(' / ')} at the end. ` +
-      'A shared, noisy 2-core VM: other work (test suites) ran at the same time, so single runs vary; compare medians, and the request counts, which are exact.',
+      'A shared, noisy 2-core VM (the load average includes the benchmark itself: terraform, the providers and the emulator), so single runs vary; compare medians, and the request counts, which are exact.',
   );
   o.push(`- **State backend:** ${backendSummary(res)}`);
   o.push(
