@@ -19,6 +19,11 @@ import { portsipResources } from './index';
 export const READ_STRATEGIES = ['batch', 'per_resource'] as const;
 export const API_VERSIONS = ['22.2', '22.3'] as const;
 export const TENANT_DEALER_READS = ['managed', 'all', 'none'] as const;
+
+/** Whether `v` is one of the allowed values of an enumerated setting. */
+function isOneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v);
+}
 /** The client's own default is 3 retries; Terraform runs are long and a failed apply is costly, so more. */
 export const DEFAULT_MAX_RETRIES = 8;
 
@@ -126,13 +131,13 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const mr = num(config.max_retries);
   if (mr !== null && (!Number.isInteger(mr) || mr < 0 || mr > 20)) out.push(err('max_retries', `Attribute "max_retries" must be a whole number from 0 to 20; got ${quote(config.max_retries!)}.`));
   const rs = config.read_strategy;
-  if (typeof rs === 'string' && !(READ_STRATEGIES as readonly string[]).includes(rs))
+  if (typeof rs === 'string' && !isOneOf(READ_STRATEGIES, rs))
     out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
   const tdr = config.tenant_dealer_reads;
-  if (typeof tdr === 'string' && !(TENANT_DEALER_READS as readonly string[]).includes(tdr))
+  if (typeof tdr === 'string' && !isOneOf(TENANT_DEALER_READS, tdr))
     out.push(err('tenant_dealer_reads', `Attribute "tenant_dealer_reads" must be "managed", "all" or "none"; got ${quote(tdr)}.`));
   const av = config.api_version;
-  if (typeof av === 'string' && !(API_VERSIONS as readonly string[]).includes(av))
+  if (typeof av === 'string' && !isOneOf(API_VERSIONS, av))
     out.push(err('api_version', `Attribute "api_version" must be "22.2" or "22.3" (or unset to detect it); got ${quote(av)}.`));
   return out;
 }
@@ -202,10 +207,10 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const readStrategy: ReadStrategy = config.read_strategy === 'per_resource' ? 'per_resource' : 'batch';
   const tdr = str(config.tenant_dealer_reads) ?? str(env.PORTSIP_TENANT_DEALER_READS);
-  if (tdr !== undefined && !(TENANT_DEALER_READS as readonly string[]).includes(tdr))
+  if (tdr !== undefined && !isOneOf(TENANT_DEALER_READS, tdr))
     // Only the environment can get here: the attribute was checked above.
     return { diagnostics: [{ severity: 'error', summary: 'Invalid provider configuration', detail: `Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got ${quote(tdr)}.` }] };
-  const tenantDealerReads = (tdr ?? 'managed') as TenantDealerReads;
+  const tenantDealerReads: TenantDealerReads = tdr ?? 'managed';
   let client: PortsipClient | undefined;
   let clientError: string | undefined;
   if (built.options) {

@@ -2,8 +2,7 @@
 // real terraform -> dist/provider.js -> the emulator. The apply that renames the account and changes
 // its password finishes with the token it signed in with; every later command must use the new
 // credentials, and the old ones stop working.
-import { PortsipClient } from '../../src/client';
-import { ADMIN_PASSWORD, attrs, expectExit, withAcceptance } from './portsip';
+import { ADMIN_PASSWORD, attrs, canSignIn, expectExit, withAcceptance } from './portsip';
 
 jest.setTimeout(240_000);
 
@@ -29,27 +28,13 @@ resource "portsip_admin_profile" "me" {
 }
 `;
 
-async function canSignIn(url: string, username: string, password: string): Promise<boolean> {
-  const c = new PortsipClient({ endpoint: url, username, password, retry: { maxAttempts: 1 } });
-  try {
-    await c.signIn();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.close().catch(() => undefined);
-  }
-}
-
-const tf = (h: { tfWithEnv(env: Record<string, string>, ...a: string[]): Promise<import('./harness').TfResult> }, env: Record<string, string>, ...args: string[]) => h.tfWithEnv(env, ...args);
-
 test("renaming the provider's own account and changing its password: the apply completes, the new credentials work, the old ones do not", () =>
   withAcceptance(async ({ h, emu }) => {
     const second = 'Second-Adm1n-Pw';
     const third = 'Third-Adm1n-Pw';
     h.writeConfig(profile('platform_ops', 1));
     await h.init();
-    expectExit(await tf(h, { TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'apply renaming the own account');
+    expectExit(await h.tfWithEnv({ TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'apply renaming the own account');
     expect(attrs(h, 'portsip_admin_profile.me')).toMatchObject({ name: 'platform_ops', display_name: 'Platform automation', old_password_wo: null, new_password_wo: null, password_wo_version: 1 });
     for (const secret of [ADMIN_PASSWORD, second]) expect(h.stateText()).not.toContain(secret);
     expect(await canSignIn(emu.url, 'platform_ops', second)).toBe(true);
@@ -57,16 +42,16 @@ test("renaming the provider's own account and changing its password: the apply c
     expect(await canSignIn(emu.url, 'platform_ops', ADMIN_PASSWORD)).toBe(false);
 
     // The old credentials now fail with a diagnostic that says what to check; the new ones plan clean.
-    const stale = await tf(h, { TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'plan', '-input=false', '-no-color', '-detailed-exitcode');
+    const stale = await h.tfWithEnv({ TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'plan', '-input=false', '-no-color', '-detailed-exitcode');
     expect(stale.code).toBe(1);
     expect(stale.stdout + stale.stderr).toMatch(/username|password|PORTSIP_USERNAME/);
     const NEW = { PORTSIP_USERNAME: 'platform_ops', PORTSIP_PASSWORD: second, TF_VAR_old_pw: second, TF_VAR_new_pw: third };
-    expectExit(await tf(h, NEW, 'plan', '-input=false', '-no-color', '-detailed-exitcode'), 0, 'plan with the new credentials');
+    expectExit(await h.tfWithEnv(NEW, 'plan', '-input=false', '-no-color', '-detailed-exitcode'), 0, 'plan with the new credentials');
 
     // Rotate again by bumping the version: only the password endpoint is called.
     h.writeConfig(profile('platform_ops', 2));
     emu.resetStats();
-    expectExit(await tf(h, NEW, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'second rotation');
+    expectExit(await h.tfWithEnv(NEW, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'second rotation');
     expect(emu.stats().byRoute['POST /api/admin/user/password']).toBe(1);
     expect(emu.stats().byRoute['POST /api/admin/user/username'] ?? 0).toBe(0);
     expect(await canSignIn(emu.url, 'platform_ops', third)).toBe(true);
@@ -75,6 +60,6 @@ test("renaming the provider's own account and changing its password: the apply c
 
     // Destroy forgets the profile: the account and its credentials stay.
     const LAST = { PORTSIP_USERNAME: 'platform_ops', PORTSIP_PASSWORD: third, TF_VAR_old_pw: second, TF_VAR_new_pw: third };
-    expectExit(await tf(h, LAST, 'destroy', '-input=false', '-no-color', '-auto-approve'), 0, 'destroy');
+    expectExit(await h.tfWithEnv(LAST, 'destroy', '-input=false', '-no-color', '-auto-approve'), 0, 'destroy');
     expect(await canSignIn(emu.url, 'platform_ops', third)).toBe(true);
   }));

@@ -1,7 +1,6 @@
 // portsip_admin_user end to end: real terraform -> dist/provider.js -> the emulator. Renames, role
 // and password changes are in place (their own endpoints, Ops 6-8), never a replacement.
-import { PortsipClient } from '../../src/client';
-import { attrs, expectExit, expectPlan, reimport, withAcceptance } from './portsip';
+import { attrs, canSignIn, expectExit, expectPlan, reimport, withAcceptance } from './portsip';
 
 jest.setTimeout(240_000);
 
@@ -28,18 +27,6 @@ resource "portsip_admin_user" "ops" {
   display_name        = "${u.display}"
 }
 `;
-
-async function canSignIn(url: string, username: string, password: string): Promise<boolean> {
-  const c = new PortsipClient({ endpoint: url, username, password, retry: { maxAttempts: 1 } });
-  try {
-    await c.signIn();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.close().catch(() => undefined);
-  }
-}
 
 test('lifecycle: create, rename + role + password in place, import by id and name, drift, destroy', () => withAcceptance(async ({ h, api, emu }) => {
   h.writeConfig(user({ name: 'ops-admin', role: 'OperationsAdmin', display: 'Ops', version: 1 }, 'Initial-Pw1'));

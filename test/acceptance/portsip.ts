@@ -49,6 +49,19 @@ export async function expectPlan(h: TerraformHarness, code: 0 | 2, what = '', ..
   return expectExit(await h.plan('-detailed-exitcode', ...extra), code, what || `plan ${extra.join(' ')}`);
 }
 
+/** Whether these credentials can sign in to the emulator now (one attempt, no retries). */
+export async function canSignIn(url: string, username: string, password: string): Promise<boolean> {
+  const c = new PortsipClient({ endpoint: url, username, password, retry: { maxAttempts: 1 } });
+  try {
+    await c.signIn();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.close().catch(() => undefined);
+  }
+}
+
 export function importBlock(to: string, id: string): string {
   return `import {\n  to = ${to}\n  id = ${JSON.stringify(id)}\n}\n`;
 }

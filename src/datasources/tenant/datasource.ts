@@ -6,6 +6,7 @@ import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
 import type { ApiObject } from '../../resources/common/mapping';
+import { dealerIdsOf } from '../../resources/tenant/model';
 import { lookupFailed, notFound, type DsCtx } from '../common';
 import { toState } from './model';
 import { tenantDataSourceSchema } from './schema';
@@ -25,7 +26,7 @@ export const tenantDataSource: DataSourceDefinition<PortsipContext> = {
         if (!id) return notFound(TYPE, `domain "${String(config.domain)}"`);
       }
       const [tenant, dealers] = await Promise.all([client.tenants.get(id), client.tenants.getDealers(id)]);
-      const dealerId = dealers.items.map((d) => d.id).find((x): x is string => typeof x === 'string') ?? null;
+      const dealerId = dealerIdsOf(dealers)[0] ?? null;
       return { state: toState(tenant as unknown as ApiObject, config, dealerId) };
     } catch (e) {
       return lookupFailed(e, TYPE, config, tenantDataSourceSchema);

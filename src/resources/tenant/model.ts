@@ -90,6 +90,11 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, live?: T
   return statePatch(tenantSchema.block, tenantRules, prior, planned, (live ?? null) as ApiObject | null) as TenantUpdateBody | null;
 }
 
+/** The dealer ids in a GET /tenants/{id}/dealers answer (Op 39), in the order the PBX lists them. */
+export function dealerIdsOf(list: { items: ReadonlyArray<{ id?: unknown }> }): string[] {
+  return list.items.map((d) => d.id).filter((x): x is string => typeof x === 'string');
+}
+
 /** Dealer designation calls needed (Ops 40-41): remove from the old dealer, then designate to the new. */
 export interface DealerChange {
   remove?: string;

@@ -26,7 +26,7 @@ import { NotFoundError } from '../../client';
 import type { TenantDealerReads } from '../common/context';
 import { crudResource, type Ctx } from '../common/crud';
 import type { CollectionReader } from '../common/read-cache';
-import { dealerChange, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type TenantApi } from './model';
+import { dealerChange, dealerIdsOf, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type TenantApi } from './model';
 import { tenantImportKey, tenantSchema } from './schema';
 import { validate } from './validate';
 
@@ -47,7 +47,7 @@ function reader(client: PortsipClient): CollectionReader<LiveTenant> {
 }
 
 async function linkedDealers(client: PortsipClient, id: string): Promise<string[]> {
-  return (await client.tenants.getDealers(id)).items.map((d) => d.id).filter((x): x is string => typeof x === 'string');
+  return dealerIdsOf(await client.tenants.getDealers(id));
 }
 
 /**
