@@ -378,6 +378,8 @@ async function main(): Promise<void> {
     machine: machineInfo(loadAtStart, waited),
     scenarios: [],
   };
+  // Every apply from empty, whatever its backend or chunking, runs with the same arguments.
+  const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
   const saveRaw = () => fs.writeFileSync(rawFile, JSON.stringify(results, null, 1));
 
   for (const scenario of opts.scenarios) {
@@ -421,7 +423,6 @@ async function main(): Promise<void> {
           if (emu) await emu.close();
           emu = currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } });
           clearState(opts.backend, workDir, stateName);
-          const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
           const run = opts.chunkedApply.includes(scenario.name)
             ? await chunkedApply(emu, scenario.name, round, applyArgs, gen, workDir, scratch, baseEnv, opts)
             : await measure(emu, scenario.name, 'apply', round, applyArgs, workDir, scratch, baseEnv, opts, opts.backend);
@@ -465,7 +466,6 @@ async function main(): Promise<void> {
         for (let i = 0; i < nLocal; i++) {
           emu = currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } });
           clearState('local', localDir, stateName);
-          const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
           const run = await measure(emu, scenario.name, 'apply_local', i, applyArgs, localDir, scratch, baseEnv, opts, 'local');
           checkApplied(run, readState('local', localDir, stateName), gen.objects);
           sr.runs.push(run);
