@@ -54,7 +54,9 @@ export function lineChartSvg(series: ChartSeries[], o: ChartOptions): string {
   const X = (x: number) => m.left + (x / xMax) * pw;
   const Y = (y: number) => m.top + ph - (y / yMax) * ph;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   out.push(`<text x="${m.left}" y="22" font-size="15" font-weight="bold">${esc(o.title)}</text>`);
   if (o.subtitle) out.push(`<text x="${m.left}" y="40" fill="#555">${esc(o.subtitle)}</text>`);
@@ -82,19 +84,30 @@ export function lineChartSvg(series: ChartSeries[], o: ChartOptions): string {
     for (const p of pts) {
       if (p.min !== undefined && p.max !== undefined && p.max > p.min) {
         const x = X(p.x).toFixed(1);
-        out.push(`<line x1="${x}" x2="${x}" y1="${Y(p.min).toFixed(1)}" y2="${Y(p.max).toFixed(1)}" stroke="${s.color}" stroke-width="1.5"/>`);
-        for (const v of [p.min, p.max]) out.push(`<line x1="${X(p.x) - 4}" x2="${X(p.x) + 4}" y1="${Y(v).toFixed(1)}" y2="${Y(v).toFixed(1)}" stroke="${s.color}" stroke-width="1.5"/>`);
+        out.push(
+          `<line x1="${x}" x2="${x}" y1="${Y(p.min).toFixed(1)}" y2="${Y(p.max).toFixed(1)}" stroke="${s.color}" stroke-width="1.5"/>`,
+        );
+        for (const v of [p.min, p.max])
+          out.push(
+            `<line x1="${X(p.x) - 4}" x2="${X(p.x) + 4}" y1="${Y(v).toFixed(1)}" y2="${Y(v).toFixed(1)}" stroke="${s.color}" stroke-width="1.5"/>`,
+          );
       }
-      out.push(`<circle cx="${X(p.x).toFixed(1)}" cy="${Y(p.y).toFixed(1)}" r="4" fill="${s.color}"><title>${esc(`${s.name}: ${p.label ?? ''} ${fmt(p.x)} objects, ${p.y.toFixed(2)} s`)}</title></circle>`);
+      out.push(
+        `<circle cx="${X(p.x).toFixed(1)}" cy="${Y(p.y).toFixed(1)}" r="4" fill="${s.color}"><title>${esc(`${s.name}: ${p.label ?? ''} ${fmt(p.x)} objects, ${p.y.toFixed(2)} s`)}</title></circle>`,
+      );
     }
     // legend, with the medians (labels next to the points would collide where series meet)
     const ly = m.top + 10 + legendY;
     const lx = m.left + pw + 20;
-    out.push(`<line x1="${lx}" x2="${lx + 26}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(
+      `<line x1="${lx}" x2="${lx + 26}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+    );
     out.push(`<circle cx="${lx + 13}" cy="${ly}" r="4" fill="${s.color}"/>`);
     out.push(`<text x="${lx + 34}" y="${ly + 4}" font-weight="bold">${esc(s.name)}</text>`);
     pts.forEach((p, j) => {
-      out.push(`<text x="${lx + 34}" y="${ly + 20 + j * 15}" fill="#333" font-size="11">${esc(`${p.label ? `${p.label}: ` : ''}${p.y.toFixed(1)} s`)}</text>`);
+      out.push(
+        `<text x="${lx + 34}" y="${ly + 20 + j * 15}" fill="#333" font-size="11">${esc(`${p.label ? `${p.label}: ` : ''}${p.y.toFixed(1)} s`)}</text>`,
+      );
     });
     legendY += 30 + pts.length * 15;
   });

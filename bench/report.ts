@@ -12,7 +12,7 @@ const KIND_LABEL: Record<CommandKind, string> = {
   plan_batch: 'no-op `plan`, `read_strategy = "batch"`',
   plan_batch_no_links: 'no-op `plan`, `read_strategy = "batch"`, `tenant_dealer_reads = "none"`',
   plan_per_resource: 'no-op `plan`, `read_strategy = "per_resource"`',
-  plan_refresh_false: '`plan -refresh=false` (Terraform\'s floor)',
+  plan_refresh_false: "`plan -refresh=false` (Terraform's floor)",
 };
 const SHORT: Record<CommandKind, string> = {
   apply: 'apply',
@@ -67,7 +67,13 @@ interface Agg {
 }
 function agg(rs: CommandRun[], all: CommandRun[], f: (r: CommandRun) => number): Agg {
   const xs = rs.map(f).filter((x) => Number.isFinite(x));
-  return { n: xs.length, failed: all.length - rs.length, med: median(xs), min: xs.length ? Math.min(...xs) : NaN, max: xs.length ? Math.max(...xs) : NaN };
+  return {
+    n: xs.length,
+    failed: all.length - rs.length,
+    med: median(xs),
+    min: xs.length ? Math.min(...xs) : NaN,
+    max: xs.length ? Math.max(...xs) : NaN,
+  };
 }
 
 /** The provider launch that did the command's work (most time inside RPC handlers). */
@@ -162,7 +168,10 @@ export function boundCheck(sr: ScenarioResult, routes: Record<string, number>, t
   const tenantLinks = routes['GET /api/tenants/{id}/dealers'] ?? 0;
   const excessNote =
     total > bound
-      ? `over by ${int(total - bound)}` + (tenantLinks ? `; \`GET /api/tenants/{id}/dealers\` (tenants' dealer links, one request each, no bulk form) accounts for ${int(tenantLinks)}` : '')
+      ? `over by ${int(total - bound)}` +
+        (tenantLinks
+          ? `; \`GET /api/tenants/{id}/dealers\` (tenants' dealer links, one request each, no bulk form) accounts for ${int(tenantLinks)}`
+          : '')
       : '';
   return { rules, dealers, tenants, singletons, transports, scaling, constant, bound, actual: total, ok: total <= bound, excessNote };
 }
@@ -215,7 +224,9 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
       `; one resource block each, main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB. Measured ${sr.startedAt.slice(11, 19)}–${sr.finishedAt.slice(11, 19)} UTC.`,
   );
   o.push('');
-  o.push('| command | runs | median s | min s | max s | API requests (median) | provider launches | start-to-handshake ms, median of launches (of which Node boot) | provider peak RSS MiB (max) | terraform peak RSS MiB | 429 / 5xx answers (all runs) | load (1 min) |');
+  o.push(
+    '| command | runs | median s | min s | max s | API requests (median) | provider launches | start-to-handshake ms, median of launches (of which Node boot) | provider peak RSS MiB (max) | terraform peak RSS MiB | 429 / 5xx answers (all runs) | load (1 min) |',
+  );
   o.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const k of KINDS) {
     const all = runsOf(sr, k);
@@ -233,7 +244,9 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
     );
   }
   o.push('');
-  o.push('"terraform peak RSS" is the largest resident set in the process tree GNU `time` measured (terraform itself unless a provider was larger). A 429 is answered by the emulator\'s rate limit and retried by the provider (after `Retry-After`); a command only counts when it succeeded.');
+  o.push(
+    '"terraform peak RSS" is the largest resident set in the process tree GNU `time` measured (terraform itself unless a provider was larger). A 429 is answered by the emulator\'s rate limit and retried by the provider (after `Retry-After`); a command only counts when it succeeded.',
+  );
   o.push('');
 
   const med = (k: CommandKind) => median(okRuns(sr, k).map((r) => r.wallMs));
@@ -244,18 +257,31 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
   const pReq = median(okRuns(sr, 'plan_per_resource').map((r) => r.api.total));
   o.push('Ratios (of medians):');
   o.push('');
-  o.push(`- **batch speed-up over per_resource: ${ratio(p, b)}** (${s1(p)} s → ${s1(b)} s), with ${ratio(pReq, bReq)} fewer API requests (${int(pReq)} → ${int(bReq)}).`);
-  o.push(`- batch plan over the \`-refresh=false\` floor: ${ratio(b, f)} (${s1(b - f)} s above it); per_resource: ${ratio(p, f)} (${s1(p - f)} s above it).`);
+  o.push(
+    `- **batch speed-up over per_resource: ${ratio(p, b)}** (${s1(p)} s → ${s1(b)} s), with ${ratio(pReq, bReq)} fewer API requests (${int(pReq)} → ${int(bReq)}).`,
+  );
+  o.push(
+    `- batch plan over the \`-refresh=false\` floor: ${ratio(b, f)} (${s1(b - f)} s above it); per_resource: ${ratio(p, f)} (${s1(p - f)} s above it).`,
+  );
   const a = med('apply');
-  if (Number.isFinite(a)) o.push(`- apply from empty (${backendOf(res)} backend): ${s1(a)} s, ${(sr.objects / (a / 1000)).toFixed(0)} objects/s.`);
+  if (Number.isFinite(a))
+    o.push(`- apply from empty (${backendOf(res)} backend): ${s1(a)} s, ${(sr.objects / (a / 1000)).toFixed(0)} objects/s.`);
   const al = med('apply_local');
-  if (Number.isFinite(al)) o.push(`- apply from empty with the local backend: ${s1(al)} s, ${(sr.objects / (al / 1000)).toFixed(1)} objects/s${Number.isFinite(a) ? `: **${ratio(al, a)}** the ${backendOf(res)}-backend apply's time` : ''}.`);
+  if (Number.isFinite(al))
+    o.push(
+      `- apply from empty with the local backend: ${s1(al)} s, ${(sr.objects / (al / 1000)).toFixed(1)} objects/s${Number.isFinite(a) ? `: **${ratio(al, a)}** the ${backendOf(res)}-backend apply's time` : ''}.`,
+    );
   o.push('');
 
   // API requests by kind
   const kindsPresent = KINDS.filter((k) => okRuns(sr, k).length);
-  const routesBy = Object.fromEntries(kindsPresent.map((k) => [k, medianRoutes(okRuns(sr, k))])) as Record<CommandKind, Record<string, number>>;
-  const allRoutes = [...new Set(kindsPresent.flatMap((k) => Object.keys(routesBy[k])))].sort((x, y) => x.split(' ')[1]!.localeCompare(y.split(' ')[1]!) || x.localeCompare(y));
+  const routesBy = Object.fromEntries(kindsPresent.map((k) => [k, medianRoutes(okRuns(sr, k))])) as Record<
+    CommandKind,
+    Record<string, number>
+  >;
+  const allRoutes = [...new Set(kindsPresent.flatMap((k) => Object.keys(routesBy[k])))].sort(
+    (x, y) => x.split(' ')[1]!.localeCompare(y.split(' ')[1]!) || x.localeCompare(y),
+  );
   o.push(`### API requests by kind (${sc.name}, median per command, counted by the emulator)`);
   o.push('');
   o.push(`| request | ${kindsPresent.map((k) => shortLabel(res, k)).join(' | ')} |`);
@@ -285,7 +311,8 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
           '.',
       );
       // Older results have no plan without the links: say what it would have made.
-      if (links && !boundKinds.includes('plan_batch_no_links')) o.push(`- Without the dealer-link reads the plan makes ${int(bc.actual - links)} requests (bound ${int(bc.bound)}).`);
+      if (links && !boundKinds.includes('plan_batch_no_links'))
+        o.push(`- Without the dealer-link reads the plan makes ${int(bc.actual - links)} requests (bound ${int(bc.bound)}).`);
     }
     o.push('');
   }
@@ -295,20 +322,27 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
   if (applies.length) {
     o.push(`### Apply from empty (${sc.name}): failed requests at the ${int(res.options.rateLimitPerMinute)}/minute rate limit`);
     o.push('');
-    o.push('| run | backend (state uploads) | exit | wall s | API requests | 429 | 5xx | other 4xx | dropped | peak requests in any 60 s (per provider process) | mean rate req/min | rate in the first / last minute of the apply launch | objects in state | state MiB |');
+    o.push(
+      '| run | backend (state uploads) | exit | wall s | API requests | 429 | 5xx | other 4xx | dropped | peak requests in any 60 s (per provider process) | mean rate req/min | rate in the first / last minute of the apply launch | objects in state | state MiB |',
+    );
     o.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of applies) {
       const s = statusCounts(r);
       const rate = r.api.total / Math.max(1e-9, r.wallMs / 60000);
       const m = mainLaunch(r);
       const per = m?.api.starts_per_s ?? [];
-      const firstLast = per.length >= 120 ? `${int(sum(per.slice(firstNonZero(per), firstNonZero(per) + 60)))} / ${int(sum(per.slice(-60)))}` : '–';
+      const firstLast =
+        per.length >= 120 ? `${int(sum(per.slice(firstNonZero(per), firstNonZero(per) + 60)))} / ${int(sum(per.slice(-60)))}` : '–';
       o.push(
         `| ${r.round + 1} | ${runBackend(res, r)}${r.state ? ` (${r.state.uploads})` : ''} | ${r.exitCode} | ${s1(r.wallMs)} | ${int(r.api.total)} | ${s.s429} | ${s.s5xx} | ${s.s4xx} | ${s.dropped} | ${int(Math.max(0, ...r.providers.map((p) => peakWindow(p.api.starts_per_s ?? [], 60))))} | ${int(rate)} | ${firstLast} | ${int(r.stateObjects ?? NaN)} / ${int(sr.objects)} | ${r.stateBytes ? mb(r.stateBytes) : '–'} |`,
       );
     }
     o.push('');
-    o.push('"other 4xx" are expected answers (e.g. 404 of a create\'s natural-key lookup), not failures. The emulator limits each token (each provider process signs in once) to ' + int(res.options.rateLimitPerMinute) + ' requests per minute; the provider\'s own limiter keeps under the same figure.');
+    o.push(
+      '"other 4xx" are expected answers (e.g. 404 of a create\'s natural-key lookup), not failures. The emulator limits each token (each provider process signs in once) to ' +
+        int(res.options.rateLimitPerMinute) +
+        " requests per minute; the provider's own limiter keeps under the same figure.",
+    );
     if (applies.some((r) => r.state)) {
       o.push('');
       o.push(
@@ -341,14 +375,18 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
       );
     }
     o.push('');
-    o.push('`GET` reads the state, `POST` uploads it (intermediate snapshots and the final one), `LOCK` / `UNLOCK` take and release the state lock around each command. The server runs in the runner\'s process, so its CPU is part of the "emulator" CPU below.');
+    o.push(
+      '`GET` reads the state, `POST` uploads it (intermediate snapshots and the final one), `LOCK` / `UNLOCK` take and release the state lock around each command. The server runs in the runner\'s process, so its CPU is part of the "emulator" CPU below.',
+    );
     o.push('');
   }
 
   // Where the time goes
   o.push(`### Where the time goes (${sc.name}, medians)`);
   o.push('');
-  o.push('| command | wall s | provider start-up s (Σ launches) | inside RPC handlers s | … of which API in flight s | … no API request in flight s | outside handlers (Terraform + gRPC) s | API floor s | CPU s: terraform / providers / emulator |');
+  o.push(
+    '| command | wall s | provider start-up s (Σ launches) | inside RPC handlers s | … of which API in flight s | … no API request in flight s | outside handlers (Terraform + gRPC) s | API floor s | CPU s: terraform / providers / emulator |',
+  );
   o.push('|---|---|---|---|---|---|---|---|---|');
   for (const k of KINDS) {
     const rs = okRuns(sr, k);
@@ -369,18 +407,30 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
   // RPC handler time by RPC
   o.push(`### Provider RPC handler time by RPC (${sc.name}, the launch that did the work, median)`);
   o.push('');
-  o.push(`| command | ${['UpgradeResourceState', 'ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange', 'other'].map((x) => `${x} n / Σ s / mean ms`).join(' | ')} |`);
+  o.push(
+    `| command | ${['UpgradeResourceState', 'ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange', 'other'].map((x) => `${x} n / Σ s / mean ms`).join(' | ')} |`,
+  );
   o.push('|---|---|---|---|---|---|---|');
   for (const k of KINDS) {
     const rs = okRuns(sr, k);
     if (!rs.length) continue;
     const cells: string[] = [];
-    for (const name of ['UpgradeResourceState', 'ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange', 'other']) {
+    for (const name of [
+      'UpgradeResourceState',
+      'ValidateResourceConfig',
+      'ReadResource',
+      'PlanResourceChange',
+      'ApplyResourceChange',
+      'other',
+    ]) {
       const per = rs.map((r) => {
         const m = mainLaunch(r);
         if (!m) return { n: 0, t: 0 };
         if (name === 'other') {
-          const other = Object.entries(m.rpc).filter(([n]) => !['UpgradeResourceState', 'ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange'].includes(n));
+          const other = Object.entries(m.rpc).filter(
+            ([n]) =>
+              !['UpgradeResourceState', 'ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange'].includes(n),
+          );
           return { n: other.reduce((a, [, v]) => a + v.count, 0), t: other.reduce((a, [, v]) => a + v.total_ms, 0) };
         }
         const s = m.rpc[name];
@@ -393,7 +443,9 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
     o.push(`| ${shortLabel(res, k)} | ${cells.join(' | ')} |`);
   }
   o.push('');
-  o.push('Handler sums add up concurrent calls (Terraform runs up to `-parallelism` at once), so they can exceed the wall time; a batch `ReadResource` includes the wait for its type\'s shared listing.');
+  o.push(
+    "Handler sums add up concurrent calls (Terraform runs up to `-parallelism` at once), so they can exceed the wall time; a batch `ReadResource` includes the wait for its type's shared listing.",
+  );
   o.push('');
   return o;
 }
@@ -406,16 +458,25 @@ function chart(res: BenchResults): string {
     points: res.scenarios
       .map((sr) => {
         const xs = okRuns(sr, kind).map((r) => r.wallMs / 1000);
-        return xs.length ? { x: sr.objects, y: median(xs), min: Math.min(...xs), max: Math.max(...xs), label: `${sr.scenario.name} (${int(sr.objects)})` } : null;
+        return xs.length
+          ? { x: sr.objects, y: median(xs), min: Math.min(...xs), max: Math.max(...xs), label: `${sr.scenario.name} (${int(sr.objects)})` }
+          : null;
       })
       .filter((p): p is NonNullable<typeof p> => p !== null),
   });
-  return lineChartSvg([mk('plan_per_resource', 'per_resource', '#d1495b'), mk('plan_batch', 'batch', '#00798c'), mk('plan_refresh_false', '-refresh=false floor', '#777777', true)], {
-    title: 'No-op terraform plan: time against object count',
-    subtitle: `median of ${res.options.runs} runs (bars: min–max); ${res.options.latencyMs} ms API latency, -parallelism=${res.options.parallelism}; ${res.machine.nproc} CPUs`,
-    xLabel: 'managed objects in state',
-    yLabel: 'seconds',
-  });
+  return lineChartSvg(
+    [
+      mk('plan_per_resource', 'per_resource', '#d1495b'),
+      mk('plan_batch', 'batch', '#00798c'),
+      mk('plan_refresh_false', '-refresh=false floor', '#777777', true),
+    ],
+    {
+      title: 'No-op terraform plan: time against object count',
+      subtitle: `median of ${res.options.runs} runs (bars: min–max); ${res.options.latencyMs} ms API latency, -parallelism=${res.options.parallelism}; ${res.machine.nproc} CPUs`,
+      xLabel: 'managed objects in state',
+      yLabel: 'seconds',
+    },
+  );
 }
 
 /** The generated analysis of where the time goes, from the medians. */
@@ -440,7 +501,9 @@ function analysis(res: BenchResults): string[] {
           `The batch plan ${diff >= 0 ? `adds ${s1(diff)} s to that` : `is ${s1(-diff)} s faster than that (noise)`} (${ratio(b.wall, f.wall)} the floor): its ${int(bReq)} requests need ${s1(floorOf(bReq))} s of round trips at ${lat} ms and ${par} in flight, ` +
           `but Terraform hands out ReadResource calls at its own pace, so some request was in flight for ${s1(b.apiBusy)} s, mostly overlapping Terraform's own work. ` +
           `Per_resource sends ${int(pReq)} requests (${s1(floorOf(pReq))} s of round trips at best); some request was in flight for ${s1(p.apiBusy)} s of its ${s1(p.wall)} s (${pct(p.apiBusy, p.wall)})` +
-          (pReq > res.options.rateLimitPerMinute ? `, and more than ${int(res.options.rateLimitPerMinute)} requests in one process means the limiter holds requests back once a minute's budget is spent` : '') +
+          (pReq > res.options.rateLimitPerMinute
+            ? `, and more than ${int(res.options.rateLimitPerMinute)} requests in one process means the limiter holds requests back once a minute's budget is spent`
+            : '') +
           `.`,
       );
       o.push('');
@@ -493,7 +556,7 @@ function analysis(res: BenchResults): string[] {
 }
 
 const FS_CAUSE =
-  'after every resource it changes, Terraform\'s state hook (`internal/backend/local/hook_state.go`) calls the state manager\'s `WriteState`; with the local backend that is `statemgr.Filesystem.WriteState`, which deep-copies the whole state, compares it with the last snapshot and rewrites and fsyncs the whole `terraform.tfstate`, so an apply of n resources costs O(n²)';
+  "after every resource it changes, Terraform's state hook (`internal/backend/local/hook_state.go`) calls the state manager's `WriteState`; with the local backend that is `statemgr.Filesystem.WriteState`, which deep-copies the whole state, compares it with the last snapshot and rewrites and fsyncs the whole `terraform.tfstate`, so an apply of n resources costs O(n²)";
 const remoteCause = (intervalS: number) =>
   `a remote backend's state manager (\`internal/states/remote/state.go\`) only deep-copies the state in memory there, and \`PersistState\` uploads a snapshot once ${intervalS} s have passed since the last one, and at the end`;
 
@@ -529,8 +592,7 @@ function applyItem(res: BenchResults): string[] {
       (Number.isFinite(up) ? ` (${plural(up, 'upload')} in this apply)` : '') +
       '.';
   } else if (http.length) {
-    text +=
-      `**Apply: with remote state.** The local backend was not measured in this run (\`--local-apply none\`). As Terraform's source reads, ${FS_CAUSE}, while ${remoteCause(interval)}; the http-backend applies below avoid the former.`;
+    text += `**Apply: with remote state.** The local backend was not measured in this run (\`--local-apply none\`). As Terraform's source reads, ${FS_CAUSE}, while ${remoteCause(interval)}; the http-backend applies below avoid the former.`;
   } else if (local.length) {
     const x = local[0]!;
     const planTf = median(okRuns(x.sr, 'plan_batch').map((r) => breakdown(r).cpuTerraform));
@@ -570,7 +632,9 @@ function applyItem(res: BenchResults): string[] {
       ? ` Next cuts: with remote state the apply is paced by API round trips at Terraform's \`-parallelism\`; more in flight (\`-parallelism\` and the provider's \`max_concurrency\`) would help until the ${int(res.options.rateLimitPerMinute)}/minute limit binds. For pipelines: a remote backend (http, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway.`
       : ` Next cuts: the API round trips would fit in ${s1(floor)} of those ${s1(a.wall)} s; the rest goes to Terraform handing out work and to CPU (terraform, providers and emulator used ${s1(cpuAll)} s of CPU, ${Math.round((100 * cpuAll) / (a.wall * res.machine.nproc))} % of ${res.machine.nproc} cores over the apply): Terraform's own per-resource work (graph walk, gRPC, the state hook's copies) and the provider's RPC path. ` +
         `For pipelines: a remote backend (http, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway, and root modules of a few hundred objects where the local backend must stay` +
-        (grows ? `; as the cost per object still grows with the state, splitting a very large PBX into several root modules (\`--chunked-apply\` measures it) still pays with remote state.` : '.');
+        (grows
+          ? `; as the cost per object still grows with the state, splitting a very large PBX into several root modules (\`--chunked-apply\` measures it) still pays with remote state.`
+          : '.');
   } else if (local.length) {
     cuts =
       ' Next cuts: split a large PBX into root modules of a few hundred objects; a remote backend, whose state manager keeps snapshots in memory and persists on an interval (`--backend http` measures it); in Terraform itself, persisting on an interval with the local backend too.';
@@ -603,7 +667,9 @@ function nextSteps(res: BenchResults): string[] {
       const b = medBreakdown(okRuns(sr, 'plan_batch'))!;
       return { sr, f, b };
     });
-    const hs = median(withPlans.flatMap((sr) => okRuns(sr, 'plan_refresh_false').flatMap((r) => r.providers.map((p) => p.handshake_ms ?? NaN))));
+    const hs = median(
+      withPlans.flatMap((sr) => okRuns(sr, 'plan_refresh_false').flatMap((r) => r.providers.map((p) => p.handshake_ms ?? NaN))),
+    );
     items.push(
       `**Plans: Terraform's own work is the floor, and batch reads sit close to it.** ` +
         parts
@@ -630,7 +696,7 @@ function nextSteps(res: BenchResults): string[] {
         (none.length
           ? `With \`tenant_dealer_reads = "none"\` (plans trust the state's \`dealer_id\`; the nightly \`-refresh-only\` job with \`all\` checks the links) the plan made ${int(noneTotal)} (bound ${int(bc.bound)}). `
           : '') +
-        'Next: a bulk source of the links (a dealer\'s tenant list, or a dealer field on the tenant summary, which the v22.3 API lacks) would make the default plan as cheap.',
+        "Next: a bulk source of the links (a dealer's tenant list, or a dealer field on the tenant summary, which the v22.3 API lacks) would make the default plan as cheap.",
     );
     break;
   }
@@ -667,8 +733,9 @@ function backendSummary(res: BenchResults): string {
       `During an apply Terraform keeps the state in memory and uploads it every ${res.options.statePersistIntervalS ?? 20} s and at the end.` +
       cmp
     );
-  if (b === 'local') return 'Terraform\'s default local backend: `terraform.tfstate` in the work dir, rewritten after every resource an apply changes.';
-  return 'Terraform\'s default local backend (`terraform.tfstate` in the work dir); these results predate the `--backend` option, when it was the only one.';
+  if (b === 'local')
+    return "Terraform's default local backend: `terraform.tfstate` in the work dir, rewritten after every resource an apply changes.";
+  return "Terraform's default local backend (`terraform.tfstate` in the work dir); these results predate the `--backend` option, when it was the only one.";
 }
 
 /** "apply: http backend vs local backend", for the scenarios where both were measured. */
@@ -705,10 +772,14 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   const o: string[] = [];
   o.push('# Scale benchmark results');
   o.push('');
-  o.push('Generated by `bench/run.ts`; do not edit by hand. Re-run the command below, or re-render this page from the saved data with `node bench/index.js --report-from bench/results.json`. How the benchmark works: [README.md](README.md).');
+  o.push(
+    'Generated by `bench/run.ts`; do not edit by hand. Re-run the command below, or re-render this page from the saved data with `node bench/index.js --report-from bench/results.json`. How the benchmark works: [README.md](README.md).',
+  );
   o.push('');
   o.push(`- **Command:** \`${res.command}\` (from the repository root; it runs \`npm run build\` first)`);
-  o.push(`- **Date:** ${res.date.replace('T', ' ').slice(0, 19)} UTC, ${Math.round(res.durationS / 60)} min in all${m.gitCommit ? `; tree at commit ${m.gitCommit}` : ''}`);
+  o.push(
+    `- **Date:** ${res.date.replace('T', ' ').slice(0, 19)} UTC, ${Math.round(res.durationS / 60)} min in all${m.gitCommit ? `; tree at commit ${m.gitCommit}` : ''}`,
+  );
   o.push(
     `- **Machine:** ${m.nproc} CPUs (${m.cpuModel}), ${m.memTotalGb} GiB, ${m.os}; Node ${m.node}, Terraform ${m.terraform}. ` +
       `Load average (1/5/15 min) ${m.loadAtStart.map((x) => x.toFixed(2)).join(' / ')} at the start${m.waitedForLoadS ? ` (after waiting ${m.waitedForLoadS} s for it to drop)` : ''}, ${m.loadAtEnd.map((x) => x.toFixed(2)).join(' / ')} at the end. ` +
@@ -725,7 +796,9 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push('');
   o.push('## Summary (medians, seconds)');
   o.push('');
-  o.push('| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / \`tenant_dealer_reads = "none"\` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |');
+  o.push(
+    '| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / \`tenant_dealer_reads = "none"\` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |',
+  );
   o.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const sr of res.scenarios) {
     const med = (k: CommandKind) => median(okRuns(sr, k).map((r) => r.wallMs));
@@ -756,7 +829,9 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   for (const sr of res.scenarios) o.push(...scenarioSection(res, sr));
   o.push('## Raw data');
   o.push('');
-  o.push('`results.json` next to this file holds every run: wall time, CPU, emulator counts by route and status, and the stats line of every provider launch (`PORTSIP_PROVIDER_STATS_FILE`, `src/provider/stats.ts`).');
+  o.push(
+    '`results.json` next to this file holds every run: wall time, CPU, emulator counts by route and status, and the stats line of every provider launch (`PORTSIP_PROVIDER_STATS_FILE`, `src/provider/stats.ts`).',
+  );
   o.push('');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'RESULTS.md'), o.join('\n'));

@@ -61,21 +61,46 @@ function parseArgs(argv: string[]): Options {
     const eq = argv.find((a) => a.startsWith(`--${name}=`));
     return eq ? eq.slice(name.length + 3) : undefined;
   };
-  const known = ['report-from', 'chunk-size', 'chunked-apply', 'backend', 'local-apply', 'local-apply-runs', 'scenarios', 'runs', 'apply-runs', 'latency', 'parallelism', 'out', 'wait-load', 'wait-max', 'keep', 'timeout'];
+  const known = [
+    'report-from',
+    'chunk-size',
+    'chunked-apply',
+    'backend',
+    'local-apply',
+    'local-apply-runs',
+    'scenarios',
+    'runs',
+    'apply-runs',
+    'latency',
+    'parallelism',
+    'out',
+    'wait-load',
+    'wait-max',
+    'keep',
+    'timeout',
+  ];
   for (const a of argv) {
-    if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!)) throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
+    if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!))
+      throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   }
   const scenarios = parseScenarios(get('scenarios') ?? 'S,L');
   const runs = Math.max(1, Number(get('runs') ?? 3));
   const applyRuns: Record<string, number> = {};
   const ar = get('apply-runs');
-  const list = (v: string) => (v.trim() === 'none' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean));
+  const list = (v: string) =>
+    v.trim() === 'none'
+      ? []
+      : v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
   const chunkedApply = list(get('chunked-apply') ?? 'none');
   const backend = get('backend') ?? 'http';
   if (backend !== 'http' && backend !== 'local') throw new Error(`--backend: expected http or local, got "${backend}"`);
   const localApply = list(get('local-apply') ?? 'S');
   const localApplyRuns = Number(get('local-apply-runs') ?? 1);
-  if (!Number.isInteger(localApplyRuns) || localApplyRuns < 0) throw new Error(`--local-apply-runs: expected a whole number, got "${get('local-apply-runs')}"`);
+  if (!Number.isInteger(localApplyRuns) || localApplyRuns < 0)
+    throw new Error(`--local-apply-runs: expected a whole number, got "${get('local-apply-runs')}"`);
   // A chunked apply costs many minutes: once by default.
   for (const s of scenarios) applyRuns[s.name] = chunkedApply.includes(s.name) ? 1 : runs;
   if (ar) {
@@ -189,7 +214,15 @@ function runTerraform(args: string[], cwd: string, env: Record<string, string>, 
           maxRssKb = Number(m[4]);
         }
       }
-      resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), wallMs, cpuUserMs, cpuSysMs, maxRssKb });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        wallMs,
+        cpuUserMs,
+        cpuSysMs,
+        maxRssKb,
+      });
     });
   });
 }
@@ -247,7 +280,14 @@ function writeConfig(dir: string, hcl: string, tfvars: string, backend: StateBac
   else fs.rmSync(backendTf, { force: true });
 }
 
-async function terraformInit(dir: string, env: Record<string, string>, backend: StateBackend, stateName: string, opts: Options, scratch: string): Promise<number> {
+async function terraformInit(
+  dir: string,
+  env: Record<string, string>,
+  backend: StateBackend,
+  stateName: string,
+  opts: Options,
+  scratch: string,
+): Promise<number> {
   const args = ['init', '-input=false', '-no-color', ...(backend === 'http' ? server().backendConfigArgs(stateName) : [])];
   const r = await runTerraform(args, dir, env, opts.commandTimeoutMs, scratch);
   if (r.code !== 0) throw new Error(`terraform init failed in ${dir}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
@@ -287,12 +327,24 @@ async function waitForLoad(opts: Options): Promise<number> {
   const t0 = Date.now();
   let announced = false;
   while (os.loadavg()[0]! >= opts.waitLoad && (Date.now() - t0) / 1000 < opts.waitMaxS) {
-    if (!announced) log(`load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} >= ${opts.waitLoad}: waiting up to ${opts.waitMaxS} s for it to drop`);
+    if (!announced)
+      log(
+        `load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')} >= ${opts.waitLoad}: waiting up to ${opts.waitMaxS} s for it to drop`,
+      );
     announced = true;
     await new Promise((r) => setTimeout(r, 10_000));
   }
   const waited = Math.round((Date.now() - t0) / 1000);
-  if (announced) log(`load now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after ${waited} s`);
+  if (announced)
+    log(
+      `load now ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} after ${waited} s`,
+    );
   return waited;
 }
 
@@ -344,8 +396,10 @@ async function main(): Promise<void> {
   const tls = createSelfSignedCert('pbx.bench.example.com');
   // The comparison applies with the local backend: only meaningful when the runs use http.
   const localApplyRuns: Record<string, number> = {};
-  if (opts.backend === 'http' && opts.localApplyRuns > 0) for (const s of opts.scenarios) if (opts.localApply.includes(s.name)) localApplyRuns[s.name] = opts.localApplyRuns;
-  if (opts.backend === 'local' && opts.localApply.some((n) => opts.scenarios.some((s) => s.name === n))) log('--backend local: every apply already uses the local backend, so no separate --local-apply comparison runs');
+  if (opts.backend === 'http' && opts.localApplyRuns > 0)
+    for (const s of opts.scenarios) if (opts.localApply.includes(s.name)) localApplyRuns[s.name] = opts.localApplyRuns;
+  if (opts.backend === 'local' && opts.localApply.some((n) => opts.scenarios.some((s) => s.name === n)))
+    log('--backend local: every apply already uses the local backend, so no separate --local-apply comparison runs');
   if (opts.backend === 'http') {
     stateServer = await startStateServer();
     log(`HTTP state backend at ${stateServer.url}/state/<scenario> (locks at /lock/<scenario>)`);
@@ -407,11 +461,26 @@ async function main(): Promise<void> {
       finishedAt: '',
     };
     results.scenarios.push(sr);
-    log(`scenario ${scenario.name}: ${gen.objects} objects (${Object.entries(gen.counts).filter(([, n]) => n > 1).map(([t, n]) => `${n} ${t}`).join(', ')}, ${gen.counts ? Object.values(gen.counts).filter((n) => n === 1).length : 0} singletons), main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB`);
+    log(
+      `scenario ${scenario.name}: ${gen.objects} objects (${Object.entries(gen.counts)
+        .filter(([, n]) => n > 1)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(
+          ', ',
+        )}, ${gen.counts ? Object.values(gen.counts).filter((n) => n === 1).length : 0} singletons), main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB`,
+    );
 
     const baseEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
-    Object.assign(baseEnv, { TF_CLI_CONFIG_FILE: install.cliConfigFile, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', PORTSIP_USERNAME: 'admin', PORTSIP_PASSWORD: ADMIN_PASSWORD });
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
+    Object.assign(baseEnv, {
+      TF_CLI_CONFIG_FILE: install.cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      PORTSIP_USERNAME: 'admin',
+      PORTSIP_PASSWORD: ADMIN_PASSWORD,
+    });
 
     await terraformInit(workDir, baseEnv, opts.backend, stateName, opts, scratch);
 
@@ -430,7 +499,9 @@ async function main(): Promise<void> {
           sr.runs.push(run);
           saveRaw();
           if (!run.ok) {
-            log(`apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}${opts.backend === 'http' ? ` (last state upload: ${path.relative(REPO_ROOT, path.join(scratch, `state-${stateName}.json`))})` : ''}`);
+            log(
+              `apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}${opts.backend === 'http' ? ` (last state upload: ${path.relative(REPO_ROOT, path.join(scratch, `state-${stateName}.json`))})` : ''}`,
+            );
             break;
           }
           applied = true;
@@ -494,7 +565,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   writeReport(results, opts.outDir);
   await stateServer?.close();
-  log(`done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`);
+  log(
+    `done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`,
+  );
 }
 
 /** After an apply from empty: the state must hold every object of the configuration. */
@@ -566,7 +639,9 @@ async function chunkedApply(
     rss = Math.max(rss, r.maxRssKb ?? 0);
     detail.wallMs.push(Math.round(r.wallMs));
     detail.objects.push(chunks[k]!.length);
-    log(`${scenario} r${round} apply chunk ${k + 1}/${chunks.length} (${chunks[k]!.length} objects) ${(r.wallMs / 1000).toFixed(2)} s exit ${r.code}`);
+    log(
+      `${scenario} r${round} apply chunk ${k + 1}/${chunks.length} (${chunks[k]!.length} objects) ${(r.wallMs / 1000).toFixed(2)} s exit ${r.code}`,
+    );
     if (r.code !== 0) {
       failed = { code: r.code, out: `${tail(r.stdout)}\n${tail(r.stderr)}` };
       break;
@@ -618,7 +693,9 @@ async function chunkedApply(
   }
   log(
     `${scenario} r${round} apply (chunked)     ${(wall / 1000).toFixed(2).padStart(7)} s  api ${st.total} req (429: ${st.byStatus['429'] ?? 0})` +
-      (backend === 'http' ? `  state uploads ${stateStats?.uploads ?? 0}; ${(initMs / 1000).toFixed(1)} s of per-chunk init not counted` : ''),
+      (backend === 'http'
+        ? `  state uploads ${stateStats?.uploads ?? 0}; ${(initMs / 1000).toFixed(1)} s of per-chunk init not counted`
+        : ''),
   );
   return run;
 }
@@ -670,14 +747,27 @@ async function measure(
     run.error = r.code === 2 ? 'plan was not empty (exit 2)' : `exit ${r.code}`;
     log(`terraform ${args.join(' ')} exited ${r.code}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
   }
-  const main = run.providers.reduce<ProviderStatsLine | undefined>((best, p) => (!best || p.rpc_busy_ms > best.rpc_busy_ms ? p : best), undefined);
+  const main = run.providers.reduce<ProviderStatsLine | undefined>(
+    (best, p) => (!best || p.rpc_busy_ms > best.rpc_busy_ms ? p : best),
+    undefined,
+  );
   const s429 = st.byStatus['429'] ?? 0;
-  const s5xx = Object.entries(st.byStatus).filter(([k]) => /^5/.test(k)).reduce((n, [, v]) => n + v, 0);
+  const s5xx = Object.entries(st.byStatus)
+    .filter(([k]) => /^5/.test(k))
+    .reduce((n, [, v]) => n + v, 0);
   const cpuTree = (r.cpuUserMs ?? NaN) + (r.cpuSysMs ?? NaN);
   log(
     `${scenario} r${round} ${kind.padEnd(18)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  exit ${r.code}  api ${st.total} req (429: ${s429}, 5xx: ${s5xx})  ` +
       `launches ${run.providers.length}  main: rpc busy ${((main?.rpc_busy_ms ?? 0) / 1000).toFixed(2)} s, api busy ${((main?.api.busy_ms ?? 0) / 1000).toFixed(2)} s, rss ${Math.round((main?.max_rss_kb ?? 0) / 1024)} MiB  ` +
-      `tf tree cpu ${(cpuTree / 1000).toFixed(1)} s  ${backend} state${run.state ? ` (${Object.entries(run.state.requests).map(([m, n]) => `${m} ${n}`).join(', ') || 'no requests'})` : ''}  load ${load1.toFixed(2)}`,
+      `tf tree cpu ${(cpuTree / 1000).toFixed(1)} s  ${backend} state${
+        run.state
+          ? ` (${
+              Object.entries(run.state.requests)
+                .map(([m, n]) => `${m} ${n}`)
+                .join(', ') || 'no requests'
+            })`
+          : ''
+      }  load ${load1.toFixed(2)}`,
   );
   return run;
 }

@@ -78,7 +78,10 @@ export function cidrOf(i: number): string {
   return `10.${Math.floor(i / 256) % 256}.${i % 256}.0/24`;
 }
 
-export function generateConfig(s: Scenario, opts: { singletons: string[]; tls: { certPem: string; keyPem: string }; providerVersion: string }): GeneratedConfig {
+export function generateConfig(
+  s: Scenario,
+  opts: { singletons: string[]; tls: { certPem: string; keyPem: string }; providerVersion: string },
+): GeneratedConfig {
   const header = `terraform {
   required_providers {
     portsip = {
@@ -127,9 +130,14 @@ variable "tls_key" {
   const singletons = s.singletons ? opts.singletons : [];
   for (const t of singletons) blocks.push({ type: t, hcl: SINGLETON_HCL[t]!, group: t });
   for (let i = 0; i < s.transports; i++) {
-    blocks.push({ type: 'portsip_transport', group: `x${i}`, hcl: `resource "portsip_transport" "x${i}" {\n  protocol = "${i % 2 === 0 ? 'TCP' : 'UDP'}"\n  port     = ${7000 + i}\n}\n` });
+    blocks.push({
+      type: 'portsip_transport',
+      group: `x${i}`,
+      hcl: `resource "portsip_transport" "x${i}" {\n  protocol = "${i % 2 === 0 ? 'TCP' : 'UDP'}"\n  port     = ${7000 + i}\n}\n`,
+    });
   }
-  const dealerOf = (i: number): number | null => (s.tenantDealerEvery > 0 && s.dealers > 0 && i % s.tenantDealerEvery === 0 ? (i / s.tenantDealerEvery) % s.dealers : null);
+  const dealerOf = (i: number): number | null =>
+    s.tenantDealerEvery > 0 && s.dealers > 0 && i % s.tenantDealerEvery === 0 ? (i / s.tenantDealerEvery) % s.dealers : null;
   const dealerBlock = (i: number, group: string): Block => ({
     type: 'portsip_dealer',
     group,
@@ -159,7 +167,10 @@ variable "tls_key" {
     });
   }
   const tfvars =
-    `dealer_password = "Dealer-Bench-pw1"\n` + `mail_password = "Mail-Bench-pw1"\n` + `tls_crt = ${JSON.stringify(opts.tls.certPem)}\n` + `tls_key = ${JSON.stringify(opts.tls.keyPem)}\n`;
+    `dealer_password = "Dealer-Bench-pw1"\n` +
+    `mail_password = "Mail-Bench-pw1"\n` +
+    `tls_crt = ${JSON.stringify(opts.tls.certPem)}\n` +
+    `tls_key = ${JSON.stringify(opts.tls.keyPem)}\n`;
   const counts: Record<string, number> = {
     portsip_ip_rule: s.ipRules,
     portsip_dealer: s.dealers,
@@ -210,7 +221,8 @@ export function parseScenarios(spec: string): Scenario[] {
       const known = SCENARIOS[x.toUpperCase()];
       if (known) return known;
       const m = /^([A-Za-z0-9_-]+):(\d+):(\d+):(\d+):(\d+)$/.exec(x);
-      if (!m) throw new Error(`unknown scenario "${x}" (known: ${Object.keys(SCENARIOS).join(', ')}; or name:rules:dealers:tenants:transports)`);
+      if (!m)
+        throw new Error(`unknown scenario "${x}" (known: ${Object.keys(SCENARIOS).join(', ')}; or name:rules:dealers:tenants:transports)`);
       return { name: m[1]!, ipRules: +m[2]!, dealers: +m[3]!, tenants: +m[4]!, transports: +m[5]!, singletons: true, tenantDealerEvery: 3 };
     });
 }

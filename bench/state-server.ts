@@ -177,7 +177,11 @@ export async function startStateServer(): Promise<StateServer> {
     backendConfigArgs(name) {
       check(name);
       // lock_method LOCK and unlock_method UNLOCK are the backend's defaults.
-      return [`-backend-config=address=${url}/state/${name}`, `-backend-config=lock_address=${url}/lock/${name}`, `-backend-config=unlock_address=${url}/lock/${name}`];
+      return [
+        `-backend-config=address=${url}/state/${name}`,
+        `-backend-config=lock_address=${url}/lock/${name}`,
+        `-backend-config=unlock_address=${url}/lock/${name}`,
+      ];
     },
     get(name) {
       return states.get(name)?.toString('utf8');

@@ -54,7 +54,10 @@ function main() {
   }
   const assembly = JSON.parse(fs.readFileSync(path.join(work, '.jsii'), 'utf8'));
   const types = Object.keys(assembly.types || {});
-  const constructs = types.filter((t) => assembly.types[t].kind === 'class' && /TerraformResource|TerraformDataSource|TerraformProvider/.test(assembly.types[t].base || ''));
+  const constructs = types.filter(
+    (t) =>
+      assembly.types[t].kind === 'class' && /TerraformResource|TerraformDataSource|TerraformProvider/.test(assembly.types[t].base || ''),
+  );
   process.stderr.write(
     `build:jsii: ${assembly.name}@${assembly.version}: ${types.length} types (${constructs.length} resource/data source/provider classes) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${path.relative(root, work)}/.jsii\n`,
   );

@@ -77,8 +77,10 @@ function postProcess(file, text) {
       // the provider's `alias`, and ComplexList's constructor parameter properties.
       .replace(/^( {2}(?:protected|public) )(synthesizeAttributes|synthesizeHclAttributes)\(/gm, '$1override $2(')
       .replace(/^( {2}public )((?:get|set) alias\()/gm, '$1override $2')
-      .replace(/^( {2}constructor\()protected terraformResource: cdktf\.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean\)/gm,
-        '$1protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean)')
+      .replace(
+        /^( {2}constructor\()protected terraformResource: cdktf\.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean\)/gm,
+        '$1protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean)',
+      )
   );
 }
 

@@ -13,7 +13,9 @@ export interface BuildOptions extends ServiceProviderProps {
 export function buildApp(opts: BuildOptions = {}): { app: App; stack: ServiceProviderStack } {
   const app = new App(opts.outdir ? { outdir: opts.outdir } : {});
   const bucket = process.env.TF_STATE_BUCKET;
-  const s3State = opts.s3State ?? (bucket ? { bucket, key: process.env.TF_STATE_KEY ?? `portsip/${STACK_NAME}.tfstate`, region: process.env.AWS_REGION } : undefined);
+  const s3State =
+    opts.s3State ??
+    (bucket ? { bucket, key: process.env.TF_STATE_KEY ?? `portsip/${STACK_NAME}.tfstate`, region: process.env.AWS_REGION } : undefined);
   const stack = new ServiceProviderStack(app, STACK_NAME, { ...opts, ...(s3State ? { s3State } : {}) });
   // The provider's own validators on every portsip construct: a bad value fails synth, naming the
   // construct path and the attribute, before terraform ever runs. (Per stack: cdktf never invokes

@@ -40,8 +40,22 @@ export interface TenantSpec {
 }
 
 export const DEALERS: readonly DealerSpec[] = [
-  { name: 'northwind-distribution', level: 'DISTRIBUTOR', displayName: 'Northwind Distribution', email: 'channel@northwind.example', maxTenants: 50, maxExtensions: 5000 },
-  { name: 'acme-telecom', level: 'RESELLER', displayName: 'ACME Telecom', email: 'ops@acme-telecom.example', maxTenants: 10, maxExtensions: 500 },
+  {
+    name: 'northwind-distribution',
+    level: 'DISTRIBUTOR',
+    displayName: 'Northwind Distribution',
+    email: 'channel@northwind.example',
+    maxTenants: 50,
+    maxExtensions: 5000,
+  },
+  {
+    name: 'acme-telecom',
+    level: 'RESELLER',
+    displayName: 'ACME Telecom',
+    email: 'ops@acme-telecom.example',
+    maxTenants: 10,
+    maxExtensions: 500,
+  },
 ];
 
 export const TENANTS: readonly TenantSpec[] = [
@@ -101,7 +115,13 @@ export const TENANTS: readonly TenantSpec[] = [
 export const IP_RULES: readonly { key: string; cidr: string; target: 'ACCEPT' | 'DENY'; description: string; expireAt?: string }[] = [
   { key: 'noc', cidr: '203.0.113.0/24', target: 'ACCEPT', description: 'NOC and office network' },
   { key: 'sbc-pop-eu', cidr: '2001:db8:100::/48', target: 'ACCEPT', description: 'EU SBC point of presence' },
-  { key: 'contractor', cidr: '192.0.2.77/32', target: 'ACCEPT', description: 'Migration contractor (temporary)', expireAt: '2030-01-31T00:00:00Z' },
+  {
+    key: 'contractor',
+    cidr: '192.0.2.77/32',
+    target: 'ACCEPT',
+    description: 'Migration contractor (temporary)',
+    expireAt: '2030-01-31T00:00:00Z',
+  },
   { key: 'scanner', cidr: '198.51.100.0/24', target: 'DENY', description: 'SIP scanner seen in fail2ban logs' },
 ];
 

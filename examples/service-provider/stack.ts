@@ -61,7 +61,12 @@ export class ServiceProviderStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: ServiceProviderProps = {}) {
     super(scope, id);
     if (props.s3State) {
-      const backend = new S3Backend(this, { bucket: props.s3State.bucket, key: props.s3State.key, region: props.s3State.region, encrypt: true });
+      const backend = new S3Backend(this, {
+        bucket: props.s3State.bucket,
+        key: props.s3State.key,
+        region: props.s3State.region,
+        encrypt: true,
+      });
       // Terraform 1.10+ locks with a lock object in the bucket (no DynamoDB table); cdktf 0.21
       // predates the option.
       backend.addOverride('use_lockfile', true);
@@ -73,7 +78,11 @@ export class ServiceProviderStack extends TerraformStack {
     // Endpoint and admin credentials from PORTSIP_ENDPOINT / PORTSIP_USERNAME / PORTSIP_PASSWORD.
     new PortsipProvider(this, 'portsip', { readStrategy: 'batch' });
 
-    const dealerPassword = secretVariable(this, 'dealer_initial_password', 'Initial password of every new dealer account (they change it in the portal; never read back, so no drift).');
+    const dealerPassword = secretVariable(
+      this,
+      'dealer_initial_password',
+      'Initial password of every new dealer account (they change it in the portal; never read back, so no drift).',
+    );
 
     for (const d of props.dealers ?? DEALERS) {
       this.dealers[d.name] = new Dealer(this, `dealer-${d.name}`, {
@@ -92,7 +101,11 @@ export class ServiceProviderStack extends TerraformStack {
     const trunkIds = props.trunkIds ?? EMULATOR_TRUNK_IDS;
     const trunkVars: Record<string, TerraformVariable> = {};
     for (const [key, id] of Object.entries(trunkIds)) {
-      trunkVars[key] = new TerraformVariable(this, `trunk_id_${key}`, { type: 'string', default: id, description: `PortSIP id of the ${key} trunk (GET /api/providers).` });
+      trunkVars[key] = new TerraformVariable(this, `trunk_id_${key}`, {
+        type: 'string',
+        default: id,
+        description: `PortSIP id of the ${key} trunk (GET /api/providers).`,
+      });
     }
 
     for (const t of props.tenants ?? TENANTS) {
@@ -124,11 +137,20 @@ export class ServiceProviderStack extends TerraformStack {
     }
 
     for (const tr of TRANSPORTS) {
-      new Transport(this, `transport-${tr.key}`, { protocol: tr.protocol, port: tr.port, ...(tr.verification ? { verification: tr.verification } : {}) });
+      new Transport(this, `transport-${tr.key}`, {
+        protocol: tr.protocol,
+        port: tr.port,
+        ...(tr.verification ? { verification: tr.verification } : {}),
+      });
     }
 
     for (const r of IP_RULES) {
-      new IpRule(this, `ip-${r.key}`, { cidr: r.cidr, target: r.target, description: r.description, ...(r.expireAt ? { expireAt: r.expireAt } : {}) });
+      new IpRule(this, `ip-${r.key}`, {
+        cidr: r.cidr,
+        target: r.target,
+        description: r.description,
+        ...(r.expireAt ? { expireAt: r.expireAt } : {}),
+      });
     }
 
     if (props.manageSettings ?? true) {

@@ -23,7 +23,14 @@ export interface SchemaJsonBlock {
 
 export interface ProvidersSchemaJson {
   format_version: '1.0';
-  provider_schemas: Record<string, { provider: { version: number; block: SchemaJsonBlock }; resource_schemas: Record<string, { version: number; block: SchemaJsonBlock }>; data_source_schemas: Record<string, { version: number; block: SchemaJsonBlock }> }>;
+  provider_schemas: Record<
+    string,
+    {
+      provider: { version: number; block: SchemaJsonBlock };
+      resource_schemas: Record<string, { version: number; block: SchemaJsonBlock }>;
+      data_source_schemas: Record<string, { version: number; block: SchemaJsonBlock }>;
+    }
+  >;
 }
 
 /** Object keys in byte order, as Go's encoding/json writes maps (keeps the output stable). */
@@ -57,7 +64,10 @@ export function blockToJson(block: Block): SchemaJsonBlock {
   if (blocks.length) {
     out.block_types = sorted(
       blocks.map(([name, nb]) => {
-        const j: { nesting_mode: string; block: SchemaJsonBlock; min_items?: number; max_items?: number } = { nesting_mode: nb.nesting, block: blockToJson(nb.block) };
+        const j: { nesting_mode: string; block: SchemaJsonBlock; min_items?: number; max_items?: number } = {
+          nesting_mode: nb.nesting,
+          block: blockToJson(nb.block),
+        };
         if (nb.minItems) j.min_items = nb.minItems;
         if (nb.maxItems) j.max_items = nb.maxItems;
         return [name, j];
@@ -75,7 +85,8 @@ function typeJson(t: AttrType): unknown {
   const j = ctyTypeToJsonValue(t);
   const sortTypes = (v: unknown): unknown => {
     if (!Array.isArray(v)) return v;
-    if (v[0] === 'object') return ['object', sorted(Object.entries(v[1] as Record<string, unknown>).map(([k, x]) => [k, sortTypes(x)])), ...v.slice(2)];
+    if (v[0] === 'object')
+      return ['object', sorted(Object.entries(v[1] as Record<string, unknown>).map(([k, x]) => [k, sortTypes(x)])), ...v.slice(2)];
     return v.map(sortTypes);
   };
   return sortTypes(j);

@@ -24,7 +24,17 @@ import type { ValidateContext } from '../provider/definition';
 import type { Logger } from '../provider/logger';
 import type { AttrType, Block, Schema } from '../provider/schema';
 import { UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
-import { Annotations, Aspects, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Token, Tokenization, type IAspect } from './cdk';
+import {
+  Annotations,
+  Aspects,
+  TerraformDataSource,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+  type IAspect,
+} from './cdk';
 
 export interface PortsipValidationOptions {
   /**
@@ -122,7 +132,11 @@ export function toObjectValue(raw: Record<string, unknown>, block: Block, path: 
     }
     // JSON syntax accepts one object or an array for list/set blocks, an array of one for single (PROTOCOL-NOTES §9).
     const items = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-    const objs = items.map((x, i) => (x && typeof x === 'object' && !Tokenization.isResolvable(x) ? toObjectValue(x as Record<string, unknown>, nb.block, [...path, name, String(i)], extra) : UNKNOWN));
+    const objs = items.map((x, i) =>
+      x && typeof x === 'object' && !Tokenization.isResolvable(x)
+        ? toObjectValue(x as Record<string, unknown>, nb.block, [...path, name, String(i)], extra)
+        : UNKNOWN,
+    );
     switch (nb.nesting) {
       case 'single':
         out[name] = objs[0] ?? null;
@@ -132,7 +146,9 @@ export function toObjectValue(raw: Record<string, unknown>, block: Block, path: 
         break;
       case 'map': {
         const m: Record<string, Value> = {};
-        if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v as Record<string, unknown>)) m[k] = x && typeof x === 'object' ? toObjectValue(x as Record<string, unknown>, nb.block) : UNKNOWN;
+        if (v && typeof v === 'object' && !Array.isArray(v))
+          for (const [k, x] of Object.entries(v as Record<string, unknown>))
+            m[k] = x && typeof x === 'object' ? toObjectValue(x as Record<string, unknown>, nb.block) : UNKNOWN;
         out[name] = m;
         break;
       }
@@ -172,7 +188,12 @@ const SILENT: Logger = {
 
 /** What Terraform 1.11 passes in the validate walk: no provider configured, write-only allowed. */
 function validateContext(writeOnlyAllowed: boolean): ValidateContext {
-  return { signal: new AbortController().signal, logger: SILENT, clientCapabilities: { writeOnlyAllowed, deferralAllowed: false }, terraformVersion: undefined };
+  return {
+    signal: new AbortController().signal,
+    logger: SILENT,
+    clientCapabilities: { writeOnlyAllowed, deferralAllowed: false },
+    terraformVersion: undefined,
+  };
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
@@ -216,11 +237,15 @@ export class PortsipValidation implements IAspect {
     const prefix = `${this.def.typeName}_`;
     if (TerraformResource.isTerraformResource(node) && node.terraformResourceType.startsWith(prefix)) {
       const r = this.def.resources[node.terraformResourceType];
-      return r ? { kind: 'resource', typeName: node.terraformResourceType, schema: r.schema, validate: r.validate?.bind(r) } : { kind: 'resource', typeName: node.terraformResourceType, schema: undefined as unknown as Schema };
+      return r
+        ? { kind: 'resource', typeName: node.terraformResourceType, schema: r.schema, validate: r.validate?.bind(r) }
+        : { kind: 'resource', typeName: node.terraformResourceType, schema: undefined as unknown as Schema };
     }
     if (TerraformDataSource.isTerraformDataSource(node) && node.terraformResourceType.startsWith(prefix)) {
       const d = this.def.dataSources[node.terraformResourceType];
-      return d ? { kind: 'data source', typeName: node.terraformResourceType, schema: d.schema, validate: d.validate?.bind(d) } : { kind: 'data source', typeName: node.terraformResourceType, schema: undefined as unknown as Schema };
+      return d
+        ? { kind: 'data source', typeName: node.terraformResourceType, schema: d.schema, validate: d.validate?.bind(d) }
+        : { kind: 'data source', typeName: node.terraformResourceType, schema: undefined as unknown as Schema };
     }
     if (TerraformProvider.isTerraformProvider(node) && node.terraformResourceType === this.def.typeName) {
       return { kind: 'provider', typeName: this.def.typeName, schema: this.def.schema, validate: this.def.validateConfig?.bind(this.def) };
@@ -246,7 +271,14 @@ export class PortsipValidation implements IAspect {
 
   /** The problems of one construct, as lines for cdktf's "Validation failed" error. */
   private check(node: IConstruct, t: Target): string[] {
-    if (!t.schema) return [`${t.typeName}: the portsip provider has no ${t.kind} type "${t.typeName}"; known: ${Object.keys(t.kind === 'resource' ? this.def.resources : this.def.dataSources).sort().join(', ')}.`];
+    if (!t.schema)
+      return [
+        `${t.typeName}: the portsip provider has no ${t.kind} type "${t.typeName}"; known: ${Object.keys(
+          t.kind === 'resource' ? this.def.resources : this.def.dataSources,
+        )
+          .sort()
+          .join(', ')}.`,
+      ];
     const body = synthesizedBody(node);
     if (!body) return [];
     const unsupported: string[] = [];
@@ -260,7 +292,11 @@ export class PortsipValidation implements IAspect {
     if (t.validate) {
       const got = t.validate(config, validateContext(this.writeOnlyAllowed));
       if (isThenable(got)) {
-        diags.push({ severity: 'warning', summary: 'Not validated at synth', detail: `The ${t.typeName} validator is asynchronous; terraform validates it at plan time.` });
+        diags.push({
+          severity: 'warning',
+          summary: 'Not validated at synth',
+          detail: `The ${t.typeName} validator is asynchronous; terraform validates it at plan time.`,
+        });
       } else if (Array.isArray(got)) {
         // Singletons count resource blocks in the working directory's .tf files (that is all the
         // provider can see); at synth the construct tree is the truth, counted below instead.
@@ -302,8 +338,13 @@ function stackPath(node: IConstruct): string {
  */
 export function validatePortsip<T extends IConstruct>(scope: T, options?: PortsipValidationOptions): T {
   const aspect = new PortsipValidation(options);
-  const stacks = TerraformStack.isStack(scope) ? [scope] : scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  if (stacks.length === 0) throw new Error(`validatePortsip(${scope.node.path || 'app'}): no TerraformStack found; call it after creating the stacks, or pass a stack.`);
+  const stacks = TerraformStack.isStack(scope)
+    ? [scope]
+    : scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  if (stacks.length === 0)
+    throw new Error(
+      `validatePortsip(${scope.node.path || 'app'}): no TerraformStack found; call it after creating the stacks, or pass a stack.`,
+    );
   for (const stack of stacks) Aspects.of(stack).add(aspect);
   return scope;
 }

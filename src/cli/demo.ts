@@ -38,7 +38,8 @@ function repoRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'terraform-provider-portsip') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'terraform-provider-portsip')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) return process.cwd();
     dir = up;
@@ -101,8 +102,15 @@ function runTerraform(cwd: string, env: NodeJS.ProcessEnv, logDir: string, label
     });
     child.on('close', (code, signal) => {
       running.delete(child);
-      const r = { code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-      fs.writeFileSync(path.join(logDir, `${label}.log`), `$ terraform ${args.join(' ')}\n# exit ${r.code}\n${r.stdout}${r.stderr ? `\n--- stderr\n${r.stderr}` : ''}`);
+      const r = {
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
+      fs.writeFileSync(
+        path.join(logDir, `${label}.log`),
+        `$ terraform ${args.join(' ')}\n# exit ${r.code}\n${r.stdout}${r.stderr ? `\n--- stderr\n${r.stderr}` : ''}`,
+      );
       resolve(r);
     });
   });
@@ -111,7 +119,9 @@ function runTerraform(cwd: string, env: NodeJS.ProcessEnv, logDir: string, label
 function expectCode(r: TfRun, ok: number[], what: string, logDir: string, label: string): TfRun {
   if (!ok.includes(r.code)) {
     const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-25).join('\n');
-    throw new DemoError(`${what}: terraform exited ${r.code} (expected ${ok.join(' or ')}).\n${tail}\nFull log: ${path.join(logDir, `${label}.log`)}`);
+    throw new DemoError(
+      `${what}: terraform exited ${r.code} (expected ${ok.join(' or ')}).\n${tail}\nFull log: ${path.join(logDir, `${label}.log`)}`,
+    );
   }
   return r;
 }
@@ -132,7 +142,8 @@ async function main(): Promise<void> {
   line();
 
   const tfv = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-  if (tfv.error || tfv.status !== 0) throw new DemoError('terraform was not found on PATH; install Terraform 1.11+ (write-only attributes need it).');
+  if (tfv.error || tfv.status !== 0)
+    throw new DemoError('terraform was not found on PATH; install Terraform 1.11+ (write-only attributes need it).');
   const tfVersion = (JSON.parse(tfv.stdout) as { terraform_version: string }).terraform_version;
   if (!fs.existsSync(providerEntry)) throw new DemoError(`${providerEntry} is missing: run "npm run build" (npm start does it for you).`);
 
@@ -172,9 +183,14 @@ async function main(): Promise<void> {
       const { app, stack } = buildApp({ outdir });
       app.synth();
       const dir = path.join(outdir, 'stacks', STACK_NAME);
-      const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')) as {
+        resource?: Record<string, Record<string, unknown>>;
+      };
       const n = Object.values(json.resource ?? {}).reduce((a, byName) => a + Object.keys(byName).length, 0);
-      return { value: dir, note: `${n} resources, ${Object.keys(stack.tenants).length} tenants, ${Object.keys(stack.dealers).length} dealers; validated` };
+      return {
+        value: dir,
+        note: `${n} resources, ${Object.keys(stack.tenants).length} tenants, ${Object.keys(stack.dealers).length} dealers; validated`,
+      };
     });
 
     const dealerPassword = `Dealer-${randomBytes(6).toString('hex')}`;
@@ -214,7 +230,14 @@ async function main(): Promise<void> {
 
     await step('re-plan (plan -detailed-exitcode)', async () => {
       const r = await tf('4-replan', 'plan', '-input=false', '-no-color', '-detailed-exitcode');
-      if (r.code === 2) throw new DemoError(`the second plan wants changes: the provider is not idempotent here.\n${r.stdout.split('\n').filter((l) => /^\s+[~+-]|#/.test(l)).slice(0, 30).join('\n')}\nFull log: ${path.join(logDir, '4-replan.log')}`);
+      if (r.code === 2)
+        throw new DemoError(
+          `the second plan wants changes: the provider is not idempotent here.\n${r.stdout
+            .split('\n')
+            .filter((l) => /^\s+[~+-]|#/.test(l))
+            .slice(0, 30)
+            .join('\n')}\nFull log: ${path.join(logDir, '4-replan.log')}`,
+        );
       expectCode(r, [0], 'second plan', logDir, '4-replan');
       return { value: r, note: 'exit 0, no changes: idempotent' };
     });
@@ -227,15 +250,24 @@ async function main(): Promise<void> {
       const rule = await client.ipRules.findByCidr('203.0.113.0/24');
       if (!rule) throw new DemoError('IP rule 203.0.113.0/24 not found on the PBX');
       await client.ipRules.update(String(rule.id), { description: 'edited in the web portal' });
-      return { value: ['tenant acme-dental: max_concurrent_calls 20 → 99', 'ip rule 203.0.113.0/24: description edited'], note: 'tenant limit raised, IP rule relabelled' };
+      return {
+        value: ['tenant acme-dental: max_concurrent_calls 20 → 99', 'ip rule 203.0.113.0/24: description edited'],
+        note: 'tenant limit raised, IP rule relabelled',
+      };
     });
 
     const drift = await step('drift check (plan -detailed-exitcode -refresh-only)', async () => {
       const r = await tf('5-drift', 'plan', '-input=false', '-no-color', '-refresh-only', '-detailed-exitcode');
-      if (r.code === 0) throw new DemoError(`the drift check saw no changes (exit 0) after ${outOfBand.join(', ')}.\nFull log: ${path.join(logDir, '5-drift.log')}`);
+      if (r.code === 0)
+        throw new DemoError(
+          `the drift check saw no changes (exit 0) after ${outOfBand.join(', ')}.\nFull log: ${path.join(logDir, '5-drift.log')}`,
+        );
       expectCode(r, [2], 'drift check', logDir, '5-drift');
       const changed = [...r.stdout.matchAll(/^\s*# (\S+) has (?:changed|been deleted)/gm)].map((m) => m[1]);
-      const attrs = r.stdout.split('\n').filter((l) => /^\s+~ (max_concurrent_calls|description)\s/.test(l)).map((l) => l.trim().replace(/\s+=\s+/, ' = '));
+      const attrs = r.stdout
+        .split('\n')
+        .filter((l) => /^\s+~ (max_concurrent_calls|description)\s/.test(l))
+        .map((l) => l.trim().replace(/\s+=\s+/, ' = '));
       return { value: { changed, attrs }, note: `exit 2, drift reported in ${changed.length} object(s)` };
     });
 
@@ -254,7 +286,9 @@ async function main(): Promise<void> {
     line(`           the state file ${leaked ? red('CONTAINS one of them') : green('contains neither')}.`);
     line(`  logs and stack: ${path.relative(process.cwd(), demoDir)}/ (logs/*.log, cdktf.out/stacks/${STACK_NAME})`);
     const tfSteps = steps.filter((s) => /terraform|re-plan|drift/.test(s.name));
-    line(`  time: ${bold(`${total} s`)} in all; terraform ${tfSteps.map((s) => `${s.name.replace(/^terraform /, '').split(' (')[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
+    line(
+      `  time: ${bold(`${total} s`)} in all; terraform ${tfSteps.map((s) => `${s.name.replace(/^terraform /, '').split(' (')[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     line();
     line(dim('Run it yourself against a PBX: docs/cdktf.md ("Running a synthesized stack").'));
     if (leaked) throw new DemoError('a secret reached the state file');

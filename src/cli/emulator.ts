@@ -7,7 +7,8 @@ import { parseLatency } from '../emulator/faults';
 function num(min: number, max: number) {
   return (v: string): number => {
     const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`must be a number between ${min} and ${max}`);
+    if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`must be a number between ${min} and ${max}`);
     return n;
   };
 }
@@ -100,7 +101,9 @@ export function registerEmulatorCommand(program: Command): Command {
     .option('--two-factor', 'require the e-mail OTP step at sign-in (codes: GET /__emulator/outbox)')
     .option('--strict-unknown-fields', 'reject unknown body fields instead of storing them')
     .option('--allow-size-tb', 'accept TB in size strings such as disk_quota')
-    .addOption(new Option('--dealer-delete <mode>', 'deleting a dealer that still has tenants').choices(['reject', 'detach']).default('reject'))
+    .addOption(
+      new Option('--dealer-delete <mode>', 'deleting a dealer that still has tenants').choices(['reject', 'detach']).default('reject'),
+    )
     .option('--brand-get', 'serve a non-standard GET /api/brand')
     .option('--latency <spec>', 'added latency per request: 20ms, 1s, or a random range 10-50ms', latency)
     .option('--error-rate <p>', 'fraction of requests answered 500/503 (0-1)', num(0, 1))

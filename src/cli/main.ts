@@ -5,7 +5,9 @@ import { registerNotificationCommands } from './notification';
 import { registerProviderCommands } from './provider-install';
 
 export function buildProgram(): Command {
-  const program = new Command('portsip').description('PortSIP PBX tooling: API emulator, Terraform provider install, and more').showHelpAfterError();
+  const program = new Command('portsip')
+    .description('PortSIP PBX tooling: API emulator, Terraform provider install, and more')
+    .showHelpAfterError();
   registerEmulatorCommand(program);
   registerProviderCommands(program);
   registerNotificationCommands(program);

@@ -30,15 +30,30 @@ export function testEmailRequest(f: TestEmailFlags, env: NodeJS.ProcessEnv): Tes
   const endpoint = f.endpoint ?? env.PORTSIP_ENDPOINT;
   const username = f.username ?? env.PORTSIP_USERNAME;
   const password = env.PORTSIP_PASSWORD;
-  const missing = [!endpoint && '--endpoint or PORTSIP_ENDPOINT', !username && '--username or PORTSIP_USERNAME', !password && 'PORTSIP_PASSWORD'].filter(Boolean);
+  const missing = [
+    !endpoint && '--endpoint or PORTSIP_ENDPOINT',
+    !username && '--username or PORTSIP_USERNAME',
+    !password && 'PORTSIP_PASSWORD',
+  ].filter(Boolean);
   if (missing.length) throw new InvalidArgumentError(`missing ${missing.join(', ')}`);
   if (!/^[^@\s]+@[^@\s]+$/.test(f.to)) throw new InvalidArgumentError(`--to must be an email address; got "${f.to}"`);
-  return { endpoint: endpoint!, username: username!, password: password!, insecureSkipVerify: f.insecure === true, mail: { recipient: f.to, subject: f.subject, content: f.content } };
+  return {
+    endpoint: endpoint!,
+    username: username!,
+    password: password!,
+    insecureSkipVerify: f.insecure === true,
+    mail: { recipient: f.to, subject: f.subject, content: f.content },
+  };
 }
 
 /** Sends the test email; resolves when the PBX accepted it. */
 export async function sendTestEmail(req: TestEmailRequest): Promise<void> {
-  const client = new PortsipClient({ endpoint: req.endpoint, username: req.username, password: req.password, insecureSkipVerify: req.insecureSkipVerify });
+  const client = new PortsipClient({
+    endpoint: req.endpoint,
+    username: req.username,
+    password: req.password,
+    insecureSkipVerify: req.insecureSkipVerify,
+  });
   try {
     await client.notification.testEmail(req.mail);
   } finally {
@@ -63,7 +78,10 @@ export function registerNotificationCommands(program: Command): Command {
         await sendTestEmail(req);
       } catch (e) {
         // The PBX answers 4XX when no mail server is configured: say what to do about it.
-        const hint = e instanceof PortsipError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 403 ? ' (is a mail server configured? see portsip_notification_settings)' : '';
+        const hint =
+          e instanceof PortsipError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 403
+            ? ' (is a mail server configured? see portsip_notification_settings)'
+            : '';
         throw new Error(`test email not sent: ${e instanceof Error ? e.message : String(e)}${hint}`);
       }
       process.stdout.write(`Test email to ${req.mail.recipient} accepted by ${req.endpoint}\n`);

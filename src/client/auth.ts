@@ -179,7 +179,12 @@ export class AuthManager {
   private store(res: Record<string, unknown> | undefined, startedAt: number, what: string, previousRefresh?: string): void {
     const pair = res as Partial<TokenPair> | undefined;
     if (!pair || typeof pair.access_token !== 'string' || pair.access_token === '')
-      throw new PortsipError({ status: 200, message: `${what}: the answer has no access_token`, method: 'POST', path: what.split(' ')[1]! });
+      throw new PortsipError({
+        status: 200,
+        message: `${what}: the answer has no access_token`,
+        method: 'POST',
+        path: what.split(' ')[1]!,
+      });
     const expiresIn = typeof pair.expires_in === 'number' && pair.expires_in > 0 ? pair.expires_in : DEFAULT_EXPIRES_IN_S;
     this.accessToken = pair.access_token;
     // Keep the old refresh token if the server does not rotate it (undocumented, §3.4).

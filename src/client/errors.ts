@@ -160,7 +160,10 @@ function normaliseCode(raw: string | undefined): PortsipErrorCode {
 
 /** Collapses a non-JSON error body (an HTML proxy page, plain text) into a short, safe snippet. */
 function snippet(text: string): string {
-  const s = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 120 ? s.slice(0, 117) + '...' : s;
 }
 

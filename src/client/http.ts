@@ -381,11 +381,22 @@ export class HttpClient {
     } catch {
       const ct = String(res.headers['content-type'] ?? '');
       if (!/json/i.test(ct)) return text as T;
-      throw new PortsipError({ status: res.status, message: `${method} ${path}: HTTP ${res.status} with a body that is not valid JSON`, method, path });
+      throw new PortsipError({
+        status: res.status,
+        message: `${method} ${path}: HTTP ${res.status} with a body that is not valid JSON`,
+        method,
+        path,
+      });
     }
   }
 
-  private async send(method: HttpMethod, path: string, opts: RequestOptions, token: string | undefined, attempt: number): Promise<RawResponse> {
+  private async send(
+    method: HttpMethod,
+    path: string,
+    opts: RequestOptions,
+    token: string | undefined,
+    attempt: number,
+  ): Promise<RawResponse> {
     const qs = buildQuery(opts.query);
     const fullPath = this.basePath + path + (qs ? `?${qs}` : '');
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
@@ -432,11 +443,27 @@ export class HttpClient {
         });
         const buf = Buffer.from(await res.body.arrayBuffer());
         const out: RawResponse = { status: res.statusCode, headers: res.headers, body: buf };
-        if (this.logger) this.log('http.response', { method, path, status: out.status, durationMs: Math.round(performance.now() - started), attempt, body: logBody(out) });
+        if (this.logger)
+          this.log('http.response', {
+            method,
+            path,
+            status: out.status,
+            durationMs: Math.round(performance.now() - started),
+            attempt,
+            body: logBody(out),
+          });
         return out;
       } catch (e) {
         const err = this.networkError(e, timedOut, method, path);
-        this.log('http.error', { method, path, attempt, durationMs: Math.round(performance.now() - started), kind: err.kind, mayHaveReachedServer: err.mayHaveReachedServer, error: err.message });
+        this.log('http.error', {
+          method,
+          path,
+          attempt,
+          durationMs: Math.round(performance.now() - started),
+          kind: err.kind,
+          mayHaveReachedServer: err.mayHaveReachedServer,
+          error: err.message,
+        });
         throw err;
       } finally {
         clearTimeout(timer);
@@ -521,4 +548,3 @@ function logBody(res: RawResponse): unknown {
   }
   return `<${res.body.length} bytes ${ct || 'unknown type'}>`;
 }
-

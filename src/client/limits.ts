@@ -69,7 +69,8 @@ export class Semaphore {
       return await fn();
     } finally {
       const next = this.waiters.shift();
-      if (next) next(); // hand the slot over without decrementing
+      if (next)
+        next(); // hand the slot over without decrementing
       else this.active--;
     }
   }

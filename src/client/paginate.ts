@@ -61,7 +61,10 @@ export function toListResult<T>(body: unknown): ListResult<T> {
   if (Array.isArray(body)) return { items: body as T[] };
   if (body !== null && typeof body === 'object') {
     const b = body as { count?: unknown; items?: unknown };
-    const res: ListResult<T> & Record<string, unknown> = { ...(b as Record<string, unknown>), items: Array.isArray(b.items) ? (b.items as T[]) : [] };
+    const res: ListResult<T> & Record<string, unknown> = {
+      ...(b as Record<string, unknown>),
+      items: Array.isArray(b.items) ? (b.items as T[]) : [],
+    };
     if (typeof b.count === 'number') res.count = b.count;
     else delete res.count;
     return res;

@@ -127,7 +127,10 @@ export function createCertificate(opts: CertificateOptions): SelfSignedCertifica
   );
   const signature = crypto.sign('sha256', tbs, privateKey); // DER ECDSA-Sig-Value
   const der = seq(tbs, ecdsaWithSha256, bitString(signature));
-  const certPem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+  const certPem = `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   return { der, certPem, keyPem };
 }

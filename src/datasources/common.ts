@@ -11,7 +11,10 @@ import { apiErrorDiagnostic } from '../resources/common/crud';
 export type DsCtx = ResourceContext<PortsipContext>;
 
 export function notFound(type: string, what: string): DataSourceReadResponse {
-  return { state: null, diagnostics: [{ severity: 'error', summary: `No match for ${type}`, detail: `The PBX has no object with ${what}.` }] };
+  return {
+    state: null,
+    diagnostics: [{ severity: 'error', summary: `No match for ${type}`, detail: `The PBX has no object with ${what}.` }],
+  };
 }
 
 /** A 404 on a lookup by id reads as "no match"; anything else is the API's error with its remedy. */

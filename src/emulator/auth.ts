@@ -31,7 +31,16 @@ export interface OutboxEntry {
 
 export const SYSTEM_ROLES = ['SystemAdmin', 'OperationsAdmin', 'SiteAdmin'] as const;
 /** Built-in role names (22.3, §2.9): reserved, cannot be created or modified. */
-export const BUILTIN_ROLES = ['SystemAdmin', 'OperationsAdmin', 'SiteAdmin', 'Dealer', 'Admin', 'StandardUser', 'StandardInternationalUser', 'QueueManager'];
+export const BUILTIN_ROLES = [
+  'SystemAdmin',
+  'OperationsAdmin',
+  'SiteAdmin',
+  'Dealer',
+  'Admin',
+  'StandardUser',
+  'StandardInternationalUser',
+  'QueueManager',
+];
 
 /**
  * Who may call a route (§3.7; the endpoint-to-permission mapping is I):
@@ -78,7 +87,10 @@ export class Auth {
   readonly outbox: OutboxEntry[] = [];
   private issued = 0;
 
-  constructor(private readonly store: Store, public opts: AuthOptions) {}
+  constructor(
+    private readonly store: Store,
+    public opts: AuthOptions,
+  ) {}
 
   findAccount(username: string): { kind: Kind; rec: Rec } | undefined {
     const u = username.toLowerCase();
@@ -131,7 +143,8 @@ export class Auth {
 
   verifyOtp(token: unknown, code: unknown): Session {
     const p = typeof token === 'string' ? this.pending2fa.get(token) : undefined;
-    if (!p || p.expiresAt < Date.now() || p.code === null || p.code !== code) throw new HttpError(400, 'UNAUTHORIZED', 'invalid verification code');
+    if (!p || p.expiresAt < Date.now() || p.code === null || p.code !== code)
+      throw new HttpError(400, 'UNAUTHORIZED', 'invalid verification code');
     this.pending2fa.delete(token as string);
     return this.issue(p.kind, p.userId);
   }
@@ -155,7 +168,12 @@ export class Auth {
   }
 
   tokenBody(s: Session): { token_type: string; access_token: string; refresh_token: string; expires_in: number } {
-    return { token_type: 'Bearer', access_token: s.access, refresh_token: s.refresh, expires_in: Math.max(0, Math.round((s.expiresAt - Date.now()) / 1000)) };
+    return {
+      token_type: 'Bearer',
+      access_token: s.access,
+      refresh_token: s.refresh,
+      expires_in: Math.max(0, Math.round((s.expiresAt - Date.now()) / 1000)),
+    };
   }
 
   /** Bearer header -> principal, or 401 UNAUTHORIZED. */
@@ -205,12 +223,20 @@ export class Auth {
   startPasswordReset(kind: Kind, rec: Rec): void {
     const token = newToken();
     this.resetTokens.set(token, { kind, userId: rec.id, expiresAt: Date.now() + 3600000 });
-    this.outbox.push({ kind: 'password_reset', to: rec.email ?? rec.name, subject: 'Reset your PortSIP password', content: `Reset token: ${token}`, token, at: new Date().toISOString() });
+    this.outbox.push({
+      kind: 'password_reset',
+      to: rec.email ?? rec.name,
+      subject: 'Reset your PortSIP password',
+      content: `Reset token: ${token}`,
+      token,
+      at: new Date().toISOString(),
+    });
   }
 
   consumeReset(token: unknown): { kind: Kind; userId: string } {
     const r = typeof token === 'string' ? this.resetTokens.get(token) : undefined;
-    if (!r || r.expiresAt < Date.now()) throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'token', reason: 'invalid or expired reset token' });
+    if (!r || r.expiresAt < Date.now())
+      throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'token', reason: 'invalid or expired reset token' });
     this.resetTokens.delete(token as string);
     return r;
   }

@@ -40,9 +40,7 @@ export const DEFAULT_FAULTS: Required<Omit<FaultOptions, 'latencyMs'>> & { laten
 };
 
 export type Verdict =
-  | { kind: 'pass' }
-  | { kind: 'drop' }
-  | { kind: 'error'; status: number; retryAfter?: number; code: string; message: string };
+  { kind: 'pass' } | { kind: 'drop' } | { kind: 'error'; status: number; retryAfter?: number; code: string; message: string };
 
 export class Faults {
   cfg: typeof DEFAULT_FAULTS;
@@ -86,7 +84,13 @@ export class Faults {
     if (c.burst429Every > 0 && c.burst429Length > 0 && this.seen % c.burst429Every === 0) this.burstLeft += c.burst429Length;
     if (this.burstLeft > 0) {
       this.burstLeft--;
-      return { kind: 'error', status: 429, retryAfter: c.retryAfterSeconds, code: 'TOO_MANY_REQUESTS', message: 'too many requests (injected)' };
+      return {
+        kind: 'error',
+        status: 429,
+        retryAfter: c.retryAfterSeconds,
+        code: 'TOO_MANY_REQUESTS',
+        message: 'too many requests (injected)',
+      };
     }
     if (c.errorRate > 0 && Math.random() < c.errorRate) {
       const status = c.errorStatus === 'random' ? (Math.random() < 0.5 ? 500 : 503) : c.errorStatus;

@@ -26,8 +26,15 @@ function tokenize(s: string): Tok[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { out.push({ t: c, v: c }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      out.push({ t: c, v: c });
+      i++;
+      continue;
+    }
     if (c === "'") {
       // OData escapes a quote inside a string literal by doubling it.
       let v = '';
@@ -35,7 +42,11 @@ function tokenize(s: string): Tok[] {
       for (;;) {
         if (i >= s.length) throw invalid('filter', 'unterminated string literal');
         if (s[i] === "'") {
-          if (s[i + 1] === "'") { v += "'"; i += 2; continue; }
+          if (s[i + 1] === "'") {
+            v += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -45,9 +56,17 @@ function tokenize(s: string): Tok[] {
       continue;
     }
     const num = /^-?\d+(\.\d+)?/.exec(s.slice(i));
-    if (num && (c === '-' || /\d/.test(c))) { out.push({ t: 'num', v: num[0] }); i += num[0].length; continue; }
+    if (num && (c === '-' || /\d/.test(c))) {
+      out.push({ t: 'num', v: num[0] });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_$][A-Za-z0-9_./$]*/.exec(s.slice(i));
-    if (id) { out.push({ t: 'id', v: id[0] }); i += id[0].length; continue; }
+    if (id) {
+      out.push({ t: 'id', v: id[0] });
+      i += id[0].length;
+      continue;
+    }
     throw invalid('filter', `unexpected character '${c}' at ${i}`);
   }
   return out;
@@ -64,10 +83,15 @@ class Parser {
     if (this.i < this.toks.length) throw invalid('filter', `unexpected '${this.toks[this.i].v}'`);
     return n;
   }
-  private peek(): Tok | undefined { return this.toks[this.i]; }
+  private peek(): Tok | undefined {
+    return this.toks[this.i];
+  }
   private kw(w: string): boolean {
     const t = this.peek();
-    if (t && t.t === 'id' && t.v.toLowerCase() === w) { this.i++; return true; }
+    if (t && t.t === 'id' && t.v.toLowerCase() === w) {
+      this.i++;
+      return true;
+    }
     return false;
   }
   private expect(t: Tok['t']): Tok {
@@ -117,7 +141,10 @@ class Parser {
       this.i++;
       this.expect('(');
       const list: Operand[] = [this.operand()];
-      while (this.peek()?.t === ',') { this.i++; list.push(this.operand()); }
+      while (this.peek()?.t === ',') {
+        this.i++;
+        list.push(this.operand());
+      }
       this.expect(')');
       return { t: 'in', a, list };
     }
@@ -130,7 +157,8 @@ class Parser {
     if (op && op.t === 'id' && (op.v === 'eq' || op.v === 'ne')) {
       this.i++;
       const b = this.operand();
-      if (b.k !== 'lit' || typeof b.v !== 'boolean') throw invalid('filter', 'a boolean expression can only be compared with true or false');
+      if (b.k !== 'lit' || typeof b.v !== 'boolean')
+        throw invalid('filter', 'a boolean expression can only be compared with true or false');
       return b.v === (op.v === 'eq') ? n : { t: 'not', a: n };
     }
     return n;
@@ -188,11 +216,18 @@ function looseEq(a: unknown, b: unknown): boolean {
 
 export function evalFilter(n: Node, item: Item): boolean {
   switch (n.t) {
-    case 'and': return evalFilter(n.a, item) && evalFilter(n.b, item);
-    case 'or': return evalFilter(n.a, item) || evalFilter(n.b, item);
-    case 'not': return !evalFilter(n.a, item);
-    case 'truthy': return val(item, n.a) === true;
-    case 'in': { const a = val(item, n.a); return n.list.some((o) => looseEq(a, val(item, o))); }
+    case 'and':
+      return evalFilter(n.a, item) && evalFilter(n.b, item);
+    case 'or':
+      return evalFilter(n.a, item) || evalFilter(n.b, item);
+    case 'not':
+      return !evalFilter(n.a, item);
+    case 'truthy':
+      return val(item, n.a) === true;
+    case 'in': {
+      const a = val(item, n.a);
+      return n.list.some((o) => looseEq(a, val(item, o)));
+    }
     case 'fn': {
       const f = val(item, n.field);
       const arg = val(item, n.arg);
@@ -249,7 +284,13 @@ export function readListQuery(q: URLSearchParams): ListQuery {
   const count = p('count');
   if (count !== undefined && count !== '' && count !== 'true' && count !== 'false') throw invalid('count', 'must be true or false');
   // skip is a 0-based offset despite C5's "1-based" remark (§2.6, §8 Q8).
-  return { filter: p('filter'), search: p('search'), orderby: p('orderby'), skip: int('skip', 0, 0, 2147483647), top: int('top', 100, 1, 100) };
+  return {
+    filter: p('filter'),
+    search: p('search'),
+    orderby: p('orderby'),
+    skip: int('skip', 0, 0, 2147483647),
+    top: int('top', 100, 1, 100),
+  };
 }
 
 export function applyList<T extends Item>(items: T[], q: ListQuery): { count: number; items: T[] } {
@@ -260,7 +301,10 @@ export function applyList<T extends Item>(items: T[], q: ListQuery): { count: nu
   }
   if (q.search !== undefined && q.search.trim() !== '') {
     // "It is up to the service to decide" (C5): any string field, case-insensitive; "a or b" matches either.
-    const terms = q.search.split(/\s+or\s+/i).map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const terms = q.search
+      .split(/\s+or\s+/i)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     out = out.filter((it) => Object.values(it).some((v) => typeof v === 'string' && terms.some((t) => v.toLowerCase().includes(t))));
   }
   if (q.orderby !== undefined && q.orderby.trim() !== '') {
@@ -273,7 +317,8 @@ export function applyList<T extends Item>(items: T[], q: ListQuery): { count: nu
           const b = get(y.it, k.path);
           let c: number;
           if (a === null && b === null) c = 0;
-          else if (a === null) c = -1; // nulls first ascending
+          else if (a === null)
+            c = -1; // nulls first ascending
           else if (b === null) c = 1;
           else c = compare(a, b) ?? String(a).localeCompare(String(b));
           if (c !== 0) return k.desc ? -c : c;

@@ -59,7 +59,11 @@ export class Router {
     this.bySegCount.set(segs.length, list);
   }
 
-  match(method: string, path: string, version: ApiVersion): { route: Compiled; params: Record<string, string> } | { allow: string[] } | null {
+  match(
+    method: string,
+    path: string,
+    version: ApiVersion,
+  ): { route: Compiled; params: Record<string, string> } | { allow: string[] } | null {
     const segs = path.split('/').slice(1);
     const list = this.bySegCount.get(segs.length);
     if (!list) return null;
@@ -71,14 +75,20 @@ export class Router {
       for (let i = 0; i < segs.length; i++) {
         const t = r.segs[i];
         if (t.startsWith('{')) {
-          if (!segs[i]) { okk = false; break; }
+          if (!segs[i]) {
+            okk = false;
+            break;
+          }
           try {
             params[t.slice(1, -1)] = decodeURIComponent(segs[i]);
           } catch {
             okk = false;
             break;
           }
-        } else if (t !== segs[i]) { okk = false; break; }
+        } else if (t !== segs[i]) {
+          okk = false;
+          break;
+        }
       }
       if (!okk) continue;
       if (r.method === method) return { route: r, params };
@@ -162,13 +172,20 @@ export class Emulator {
         return;
       }
       if (verdict.kind === 'error') {
-        const e = new HttpError(verdict.status, verdict.code, verdict.message, undefined, verdict.retryAfter ? { 'Retry-After': String(verdict.retryAfter) } : undefined);
+        const e = new HttpError(
+          verdict.status,
+          verdict.code,
+          verdict.message,
+          undefined,
+          verdict.retryAfter ? { 'Retry-After': String(verdict.retryAfter) } : undefined,
+        );
         return send({ status: e.status, body: e.body(), headers: e.headers });
       }
 
       if (!m) throw new HttpError(404, 'NOT_FOUND', `no such endpoint: ${method} ${path}`);
       // Only GET and POST exist (§2.2); a known path with another verb is 405.
-      if ('allow' in m) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported here`, undefined, { Allow: m.allow.join(', ') });
+      if ('allow' in m)
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported here`, undefined, { Allow: m.allow.join(', ') });
       const { route, params } = m;
 
       const body = await this.readBody(req, route);
@@ -279,10 +296,24 @@ export function normalizeFaults(b: Record<string, unknown>): FaultOptions {
   const lat = b.latency ?? b.latencyMs;
   delete out.latency;
   if (lat !== undefined) out.latencyMs = typeof lat === 'string' ? parseLatency(lat) : lat;
-  const known = ['latencyMs', 'errorRate', 'errorStatus', 'burst429', 'burst429Every', 'burst429Length', 'retryAfterSeconds', 'dropRate', 'tokenExpiryRate', 'rateLimitPerMinute'];
-  for (const k of Object.keys(out)) if (!known.includes(k)) throw new Error(`unknown fault option '${k}' (known: latency, ${known.join(', ')})`);
+  const known = [
+    'latencyMs',
+    'errorRate',
+    'errorStatus',
+    'burst429',
+    'burst429Every',
+    'burst429Length',
+    'retryAfterSeconds',
+    'dropRate',
+    'tokenExpiryRate',
+    'rateLimitPerMinute',
+  ];
+  for (const k of Object.keys(out))
+    if (!known.includes(k)) throw new Error(`unknown fault option '${k}' (known: latency, ${known.join(', ')})`);
   for (const k of ['errorRate', 'dropRate', 'tokenExpiryRate'])
-    if (out[k] !== undefined && (typeof out[k] !== 'number' || (out[k] as number) < 0 || (out[k] as number) > 1)) throw new Error(`${k} must be a number between 0 and 1`);
-  if (out.errorStatus !== undefined && ![500, 503, 'random'].includes(out.errorStatus as number)) throw new Error('errorStatus must be 500, 503 or "random"');
+    if (out[k] !== undefined && (typeof out[k] !== 'number' || (out[k] as number) < 0 || (out[k] as number) > 1))
+      throw new Error(`${k} must be a number between 0 and 1`);
+  if (out.errorStatus !== undefined && ![500, 503, 'random'].includes(out.errorStatus as number))
+    throw new Error('errorStatus must be 500, 503 or "random"');
   return out as FaultOptions;
 }

@@ -42,12 +42,18 @@ export const DEFAULT_ADMIN_PASSWORD = 'admin123';
 
 export function hashPassword(pw: string): string {
   const salt = randomBytes(8).toString('hex');
-  return `sha256$${salt}$${createHash('sha256').update(salt + pw).digest('hex')}`;
+  return `sha256$${salt}$${createHash('sha256')
+    .update(salt + pw)
+    .digest('hex')}`;
 }
 export function verifyPassword(stored: unknown, pw: string): boolean {
   if (typeof stored !== 'string') return false;
   const [, salt, hex] = stored.split('$');
-  const a = Buffer.from(createHash('sha256').update(salt + pw).digest('hex'));
+  const a = Buffer.from(
+    createHash('sha256')
+      .update(salt + pw)
+      .digest('hex'),
+  );
   const b = Buffer.from(hex ?? '');
   return a.length === b.length && timingSafeEqual(a, b);
 }
@@ -95,8 +101,25 @@ export function seedState(adminPassword: string): PersistedState {
       im: defaultsOf('/im'),
       dataflow: { private_ipv4: null, private_ipv6: null, public_ipv4: null, public_ipv6: null },
       key: { crt: null, key: null },
-      brand: { theme: null, logo: null, favicon: null, title: null, copyright: null, product: null, website: null, forum: null, bottom_text: null },
-      license: { api_version: null, product_name: 'PortSIP PBX', max_sim_calls: 100, license_key: 'EMULATOR-TRIAL-LICENSE', company_name: null, contact_email: null },
+      brand: {
+        theme: null,
+        logo: null,
+        favicon: null,
+        title: null,
+        copyright: null,
+        product: null,
+        website: null,
+        forum: null,
+        bottom_text: null,
+      },
+      license: {
+        api_version: null,
+        product_name: 'PortSIP PBX',
+        max_sim_calls: 100,
+        license_key: 'EMULATOR-TRIAL-LICENSE',
+        company_name: null,
+        contact_email: null,
+      },
       tokens: { sbc: randomBytes(24).toString('hex'), im: randomBytes(24).toString('hex'), dataflow: randomBytes(24).toString('hex') },
     },
     collections: {
@@ -145,7 +168,10 @@ export class Store {
   private chain: Promise<void> = Promise.resolve();
   private dirty = false;
 
-  constructor(state: PersistedState, private readonly dataFile?: string) {
+  constructor(
+    state: PersistedState,
+    private readonly dataFile?: string,
+  ) {
     this.singletons = state.singletons;
     this.c = {} as Record<CollectionName, Map<string, Rec>>;
     for (const n of COLLECTIONS) this.c[n] = new Map((state.collections[n] ?? []).map((r) => [r.id, r]));

@@ -164,7 +164,8 @@ function fieldOf(e: ErrorObject): string {
 
 function reasonOf(e: ErrorObject): string {
   if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'enum') return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.filter((x) => x !== null).join(', ')}`;
+  if (e.keyword === 'enum')
+    return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.filter((x) => x !== null).join(', ')}`;
   return e.message ?? e.keyword;
 }
 
@@ -208,7 +209,10 @@ export function validateBody(
   const v = opts.schema ?? requestValidatorFromSpec(method, template);
   if (v) runAjv(v, obj);
   if (opts.strictUnknownFields) {
-    const known = new Set([...(opts.schema ? Object.keys((opts.schema.schema as Json)?.properties ?? {}) : requestSchemaProperties(method, template) ?? []), ...(opts.extraKeys ?? [])]);
+    const known = new Set([
+      ...(opts.schema ? Object.keys((opts.schema.schema as Json)?.properties ?? {}) : (requestSchemaProperties(method, template) ?? [])),
+      ...(opts.extraKeys ?? []),
+    ]);
     for (const k of Object.keys(obj)) if (!known.has(k)) throw invalid(k, 'unknown field (strictUnknownFields)');
   }
   return obj;
@@ -244,7 +248,8 @@ export function checkPassword(field: string, v: unknown): string {
 export function checkSize(field: string, v: unknown, allowTB: boolean): void {
   if (v === undefined || v === null) return;
   const re = allowTB ? /^$|^[1-9][0-9]*(KB|MB|GB|TB|PB)$/ : /^$|^[1-9][0-9]*(KB|MB|GB|PB)$/;
-  if (typeof v !== 'string' || !re.test(v)) throw invalid(field, `must be a positive number followed by KB, MB, GB${allowTB ? ', TB' : ''} or PB (e.g. 100MB), or empty`);
+  if (typeof v !== 'string' || !re.test(v))
+    throw invalid(field, `must be a positive number followed by KB, MB, GB${allowTB ? ', TB' : ''} or PB (e.g. 100MB), or empty`);
 }
 
 /** CIDR per RFC 4632 / RFC 4291 (§2.9). A bare address is accepted as a host route [I]. */
@@ -273,7 +278,8 @@ export function checkEmailList(field: string, v: unknown): void {
 
 export function checkEmail(field: string, v: unknown): void {
   if (v === undefined || v === null || v === '') return;
-  if (typeof v !== 'string' || !EMAIL.test(v) || v.length > 128) throw invalid(field, 'must be an e-mail address of at most 128 characters');
+  if (typeof v !== 'string' || !EMAIL.test(v) || v.length > 128)
+    throw invalid(field, 'must be an e-mail address of at most 128 characters');
 }
 
 export type Interval = [bigint, bigint];
@@ -317,7 +323,10 @@ export function checkOfficeHours(v: unknown): void {
 }
 
 export function checkPem(field: string, v: unknown, kind: 'CERTIFICATE' | 'PRIVATE KEY'): void {
-  const re = kind === 'CERTIFICATE' ? /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/ : /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----[\s\S]+-----END ([A-Z]+ )?PRIVATE KEY-----/;
+  const re =
+    kind === 'CERTIFICATE'
+      ? /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/
+      : /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----[\s\S]+-----END ([A-Z]+ )?PRIVATE KEY-----/;
   if (typeof v !== 'string' || !re.test(v)) throw invalid(field, `must be PEM (-----BEGIN ${kind}-----)`);
 }
 

@@ -8,5 +8,12 @@ import { createCertificate, type SelfSignedCertificate } from '../common/x509';
 export type SelfSignedCert = SelfSignedCertificate;
 
 export function createSelfSignedCert(hostname = 'localhost', now: Date = new Date()): SelfSignedCert {
-  return createCertificate({ commonName: hostname, organization: 'terraform-provider-portsip', dnsNames: [hostname], ips: ['127.0.0.1'], now, ca: true });
+  return createCertificate({
+    commonName: hostname,
+    organization: 'terraform-provider-portsip',
+    dnsNames: [hostname],
+    ips: ['127.0.0.1'],
+    now,
+    ca: true,
+  });
 }

@@ -20,7 +20,15 @@ import type {
   UpgradeContext,
   ValidateContext,
 } from './definition';
-import { diagnosticsFromError, errorDiagnostic, hasErrors, pathToProto, toProtoDiagnostics, warningDiagnostic, type ProtoDiagnostic } from './diagnostics';
+import {
+  diagnosticsFromError,
+  errorDiagnostic,
+  hasErrors,
+  pathToProto,
+  toProtoDiagnostics,
+  warningDiagnostic,
+  type ProtoDiagnostic,
+} from './diagnostics';
 import { createLogger, type Logger } from './logger';
 import { findAttributePaths, nullWriteOnly, writeOnlyValuePaths } from './plan-helpers';
 import { ProviderRegistry, schemaToProto, validateDefinition, type ProtoSchema } from './registry';
@@ -86,14 +94,19 @@ function finalizeState(block: Block, state: ObjectValue | null, diags: Diagnosti
   let out = nullWriteOnly(block, state);
   if (out && containsUnknown(out)) {
     if (!hasErrors(diags)) {
-      diags.push(errorDiagnostic('Provider returned an incomplete object', `${what} left some values unknown. This is a bug in the provider.`));
+      diags.push(
+        errorDiagnostic('Provider returned an incomplete object', `${what} left some values unknown. This is a bug in the provider.`),
+      );
     }
     out = unknownsToNull(out) as ObjectValue;
   }
   return out;
 }
 
-function capabilities(c: { deferral_allowed?: boolean; write_only_attributes_allowed?: boolean } | null | undefined, fallback: ClientCapabilities): ClientCapabilities {
+function capabilities(
+  c: { deferral_allowed?: boolean; write_only_attributes_allowed?: boolean } | null | undefined,
+  fallback: ClientCapabilities,
+): ClientCapabilities {
   if (!c) return fallback;
   return { deferralAllowed: !!c.deferral_allowed, writeOnlyAllowed: !!c.write_only_attributes_allowed };
 }
@@ -138,8 +151,17 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
         logger.debug(`${name} done`, { tf_rpc: name, tf_resource_type: typeName, duration_ms: Math.round(performance.now() - t0) });
         return res;
       } catch (e) {
-        const summary = e instanceof NotConfiguredError ? 'Provider not configured' : e instanceof CodecError ? `${name}: cannot decode or encode a value` : `${name} failed`;
-        logger.error(`${name} failed`, { tf_rpc: name, tf_resource_type: typeName, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        const summary =
+          e instanceof NotConfiguredError
+            ? 'Provider not configured'
+            : e instanceof CodecError
+              ? `${name}: cannot decode or encode a value`
+              : `${name} failed`;
+        logger.error(`${name} failed`, {
+          tf_rpc: name,
+          tf_resource_type: typeName,
+          error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+        });
         return { diagnostics: toProtoDiagnostics(diagnosticsFromError(e, summary)) };
       }
     };
@@ -153,7 +175,13 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     if (!config) return out;
     if (caps && !caps.writeOnlyAllowed) {
       for (const path of writeOnlyValuePaths(block, config)) {
-        out.push(errorDiagnostic('Write-only attribute not supported', 'This Terraform version cannot handle write-only attributes (Terraform 1.11 or later is required); the value would be stored in state.', path));
+        out.push(
+          errorDiagnostic(
+            'Write-only attribute not supported',
+            'This Terraform version cannot handle write-only attributes (Terraform 1.11 or later is required); the value would be stored in state.',
+            path,
+          ),
+        );
       }
     }
     // Terraform 1.11.4 prints no warning for a deprecated attribute set in config (§3).
@@ -164,7 +192,13 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
         return (acc as Record<string | number, Value>)[key];
       }, config as Value);
       if (v === UNKNOWN || v === null || v === undefined) continue;
-      out.push(warningDiagnostic('Deprecated attribute', `"${path.filter((s) => typeof s === 'string').join('.')}" is deprecated; see the provider documentation.`, path));
+      out.push(
+        warningDiagnostic(
+          'Deprecated attribute',
+          `"${path.filter((s) => typeof s === 'string').join('.')}" is deprecated; see the provider documentation.`,
+          path,
+        ),
+      );
     }
     return out;
   }
@@ -230,11 +264,26 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       const raw = toBuffer(req.raw_state?.json);
       if (raw.length === 0) {
         const flat = req.raw_state?.flatmap && Object.keys(req.raw_state.flatmap).length > 0;
-        if (flat) return { diagnostics: diagsOut([errorDiagnostic('Unsupported state format', 'This resource was stored in the pre-0.12 flatmap format, which this provider cannot read. Remove it from state and import it again.')]) };
+        if (flat)
+          return {
+            diagnostics: diagsOut([
+              errorDiagnostic(
+                'Unsupported state format',
+                'This resource was stored in the pre-0.12 flatmap format, which this provider cannot read. Remove it from state and import it again.',
+              ),
+            ]),
+          };
         return { upgraded_state: encodeDynamic(res.schema.block, null), diagnostics: [] };
       }
       if (version > current) {
-        return { diagnostics: diagsOut([errorDiagnostic('Resource instance managed by a newer provider version', `The state was written with schema version ${version}; this provider knows version ${current}. Upgrade the provider.`)]) };
+        return {
+          diagnostics: diagsOut([
+            errorDiagnostic(
+              'Resource instance managed by a newer provider version',
+              `The state was written with schema version ${version}; this provider knows version ${current}. Upgrade the provider.`,
+            ),
+          ]),
+        };
       }
       if (version === current) {
         // Hand the JSON back untouched: complete, and never re-encodes dynamic values or big
@@ -319,7 +368,8 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       const action: ApplyAction = planned === null ? 'delete' : prior === null ? 'create' : 'update';
       const out = await res.apply({ action, prior, planned, config, plannedPrivate }, resourceCtx(req.type_name, lastCaps));
       const diags = [...(out.diagnostics ?? [])];
-      const newState = action === 'delete' && out.newState === undefined ? null : finalizeState(block, out.newState ?? null, diags, 'ApplyResourceChange');
+      const newState =
+        action === 'delete' && out.newState === undefined ? null : finalizeState(block, out.newState ?? null, diags, 'ApplyResourceChange');
       return { new_state: encodeDynamic(block, newState), private: out.private ?? plannedPrivate, diagnostics: diagsOut(diags) };
     }),
 
@@ -342,7 +392,10 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
     MoveResourceState: rpc('MoveResourceState', (req) => ({
       diagnostics: diagsOut([
-        errorDiagnostic('Move not supported', `This provider cannot move "${req.source_type_name ?? ''}" state into "${req.target_type_name ?? ''}". Use import instead.`),
+        errorDiagnostic(
+          'Move not supported',
+          `This provider cannot move "${req.source_type_name ?? ''}" state into "${req.target_type_name ?? ''}". Use import instead.`,
+        ),
       ]),
     })),
 
@@ -355,7 +408,13 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       const out = await ds.read(config, resourceCtx(req.type_name, caps));
       const diags = [...(out.diagnostics ?? [])];
       if (!out.state) {
-        if (!hasErrors(diags)) diags.push(errorDiagnostic('Data source returned no state', `${req.type_name} returned neither a value nor an error. This is a bug in the provider.`));
+        if (!hasErrors(diags))
+          diags.push(
+            errorDiagnostic(
+              'Data source returned no state',
+              `${req.type_name} returned neither a value nor an error. This is a bug in the provider.`,
+            ),
+          );
         return { diagnostics: diagsOut(diags) };
       }
       const state = finalizeState(block, out.state, diags, 'ReadDataSource');

@@ -78,7 +78,12 @@ function multisetEquals(a: Value[], b: Value[], eq: (x: Value, y: Value) => bool
 }
 
 /** Equality of two objects of `block` (attributes by their types, nested blocks by nesting mode). */
-export function blockEquals(block: Block, a: ObjectValue | null | undefined, b: ObjectValue | null | undefined, opts: { ignore?: string[] } = {}): boolean {
+export function blockEquals(
+  block: Block,
+  a: ObjectValue | null | undefined,
+  b: ObjectValue | null | undefined,
+  opts: { ignore?: string[] } = {},
+): boolean {
   if (!a || !b) return !a && !b;
   const ignore = new Set(opts.ignore ?? []);
   for (const [name, attr] of Object.entries(block.attributes)) {
@@ -105,7 +110,8 @@ function nestedEquals(nb: NestedBlock, a: Value | undefined, b: Value | undefine
       const la = Array.isArray(a) ? a : [];
       const lb = Array.isArray(b) ? b : [];
       if (la.length !== lb.length) return false;
-      const eq = (x: Value, y: Value) => (x === UNKNOWN || y === UNKNOWN ? x === y : blockEquals(nb.block, x as ObjectValue, y as ObjectValue));
+      const eq = (x: Value, y: Value) =>
+        x === UNKNOWN || y === UNKNOWN ? x === y : blockEquals(nb.block, x as ObjectValue, y as ObjectValue);
       return nb.nesting === 'set' ? multisetEquals(la, lb, eq) : la.every((x, i) => eq(x, lb[i] as Value));
     }
     case 'map': {
@@ -165,7 +171,9 @@ export function findAttributePaths(
     if (nb.nesting === 'single' || nb.nesting === 'group') {
       if (isObj(v)) out.push(...findAttributePaths(nb.block, v, pred, [...base, name]));
     } else if (nb.nesting === 'map') {
-      if (isObj(v)) for (const [k, x] of Object.entries(v)) if (isObj(x)) out.push(...findAttributePaths(nb.block, x, pred, [...base, name, { key: k }]));
+      if (isObj(v))
+        for (const [k, x] of Object.entries(v))
+          if (isObj(x)) out.push(...findAttributePaths(nb.block, x, pred, [...base, name, { key: k }]));
     } else if (Array.isArray(v)) {
       v.forEach((x, i) => {
         if (isObj(x)) out.push(...findAttributePaths(nb.block, x, pred, [...base, name, i]));
@@ -204,7 +212,11 @@ export function markComputedUnknown(block: Block, planned: ObjectValue): ObjectV
 export function useStateForUnknown(block: Block, planned: ObjectValue, prior: ObjectValue | null, names?: string[]): ObjectValue {
   if (!prior) return planned;
   const out: ObjectValue = { ...planned };
-  const list = names ?? Object.entries(block.attributes).filter(([, a]) => a.computed).map(([n]) => n);
+  const list =
+    names ??
+    Object.entries(block.attributes)
+      .filter(([, a]) => a.computed)
+      .map(([n]) => n);
   for (const name of list) {
     if (out[name] === UNKNOWN && prior[name] !== undefined && prior[name] !== UNKNOWN) out[name] = cloneValue(prior[name] as Value);
   }
@@ -220,7 +232,14 @@ export function markUnknown(planned: ObjectValue, names: string[]): ObjectValue 
 
 /** True when planned differs from prior in any attribute or block other than `ignore`. */
 export function hasChange(block: Block, prior: ObjectValue | null, planned: ObjectValue | null, ignore: string[] = []): boolean {
-  return !blockEquals(block, prior, planned, { ignore: [...ignore, ...Object.entries(block.attributes).filter(([, a]) => a.writeOnly).map(([n]) => n)] });
+  return !blockEquals(block, prior, planned, {
+    ignore: [
+      ...ignore,
+      ...Object.entries(block.attributes)
+        .filter(([, a]) => a.writeOnly)
+        .map(([n]) => n),
+    ],
+  });
 }
 
 /** requires_replace paths: those of `names` (top-level attributes or blocks) whose value changes. */
@@ -276,7 +295,11 @@ export interface PlanDefaultResult {
  * proposal -> write-only nulled -> create: computed-unset UNKNOWN | update: prior kept for computed,
  * `unknownOnChange` UNKNOWN only if something else changed -> requires_replace.
  */
-export function planDefault(schema: Schema, req: Pick<PlanRequest, 'prior' | 'proposed'>, opts: PlanDefaultOptions = {}): PlanDefaultResult {
+export function planDefault(
+  schema: Schema,
+  req: Pick<PlanRequest, 'prior' | 'proposed'>,
+  opts: PlanDefaultOptions = {},
+): PlanDefaultResult {
   const block = schema.block;
   let planned = nullWriteOnly(block, cloneValue(req.proposed)) as ObjectValue;
   if (!req.prior) {

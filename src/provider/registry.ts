@@ -103,14 +103,16 @@ export function validateDefinition(def: ProviderDefinition<any>): string[] {
   checkBlock(def.schema.block, 'provider', false, false, problems);
   const check = (kind: string, name: string, schema: Schema) => {
     if (!name.startsWith(`${def.typeName}_`)) problems.push(`${kind} ${name}: type names must start with "${def.typeName}_"`);
-    if (!Number.isInteger(schema.version) || schema.version < 0) problems.push(`${kind} ${name}: schema version must be a non-negative integer`);
+    if (!Number.isInteger(schema.version) || schema.version < 0)
+      problems.push(`${kind} ${name}: schema version must be a non-negative integer`);
     checkBlock(schema.block, name, false, true, problems);
   };
   for (const [name, r] of Object.entries(def.resources)) check('resource', name, r.schema);
   for (const [name, d] of Object.entries(def.dataSources)) {
     check('data source', name, d.schema);
     // Data sources have no write-only attributes in protocol 6.8.
-    for (const [an, a] of Object.entries(d.schema.block.attributes)) if (a.writeOnly) problems.push(`data source ${name}.${an}: write-only is for resources only`);
+    for (const [an, a] of Object.entries(d.schema.block.attributes))
+      if (a.writeOnly) problems.push(`data source ${name}.${an}: write-only is for resources only`);
   }
   return problems;
 }

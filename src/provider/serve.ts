@@ -55,7 +55,9 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
   process.on('SIGINT', () => logger.info('SIGINT ignored: Terraform stops us via StopProvider and Shutdown'));
   // Never crash on a stray error: Terraform would report "Plugin did not respond" (§1.5).
   process.on('uncaughtException', (e) => logger.error('uncaught exception', { error: e.stack ?? String(e) }));
-  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+  process.on('unhandledRejection', (e) =>
+    logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
 
   let provider: ProviderHandlers | undefined;
   let loadError: unknown;

@@ -32,7 +32,10 @@ export function checkHandshakeEnv(env: NodeJS.ProcessEnv): HandshakeCheck {
         'load any plugins automatically (terraform-provider-portsip is loaded by `terraform`).\n',
     };
   }
-  const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (versions.length > 0 && !versions.includes(String(APP_PROTOCOL_VERSION))) {
     return {
       ok: false,

@@ -32,14 +32,35 @@ export const providerSchema: Schema = {
   block: {
     description: 'Manages a PortSIP PBX v22 through its admin REST API.',
     attributes: {
-      endpoint: { type: 'string', optional: true, description: 'Base URL of the PortSIP API, e.g. `https://pbx.example.com:8887` (`/api` is appended when missing). Env: `PORTSIP_ENDPOINT`.' },
+      endpoint: {
+        type: 'string',
+        optional: true,
+        description:
+          'Base URL of the PortSIP API, e.g. `https://pbx.example.com:8887` (`/api` is appended when missing). Env: `PORTSIP_ENDPOINT`.',
+      },
       username: { type: 'string', optional: true, description: 'Admin user name. Env: `PORTSIP_USERNAME`.' },
       password: { type: 'string', optional: true, sensitive: true, description: 'Admin password. Env: `PORTSIP_PASSWORD`.' },
-      ca_cert_pem: { type: 'string', optional: true, description: 'PEM of a CA to trust for the API endpoint (e.g. a self-signed PBX certificate).' },
-      insecure_skip_verify: { type: 'bool', optional: true, description: 'Skip TLS verification of the endpoint. Never the default; prefer `ca_cert_pem`.' },
-      request_timeout: { type: 'string', optional: true, description: 'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.' },
+      ca_cert_pem: {
+        type: 'string',
+        optional: true,
+        description: 'PEM of a CA to trust for the API endpoint (e.g. a self-signed PBX certificate).',
+      },
+      insecure_skip_verify: {
+        type: 'bool',
+        optional: true,
+        description: 'Skip TLS verification of the endpoint. Never the default; prefer `ca_cert_pem`.',
+      },
+      request_timeout: {
+        type: 'string',
+        optional: true,
+        description: 'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.',
+      },
       max_concurrency: { type: 'number', optional: true, description: 'Maximum concurrent API requests, 1-100. Default 10.' },
-      max_requests_per_minute: { type: 'number', optional: true, description: 'Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP\'s own default limit).' },
+      max_requests_per_minute: {
+        type: 'number',
+        optional: true,
+        description: "Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP's own default limit).",
+      },
       max_retries: {
         type: 'number',
         optional: true,
@@ -56,9 +77,13 @@ export const providerSchema: Schema = {
         type: 'string',
         optional: true,
         description:
-          'When a tenant\'s dealer link (`GET /tenants/{id}/dealers`, one request per tenant; the API has no bulk form) is read. `managed` (default): on refresh only for tenants whose state has a `dealer_id`, so a tenant whose configuration leaves `dealer_id` unset is not checked for an out-of-band designation. `all`: on every refresh, so such a designation shows as drift. `none`: never on refresh (plans trust the state for `dealer_id`; one request per tenant), only on import and around writes; pair it with a nightly `all` drift check. Env: `PORTSIP_TENANT_DEALER_READS`.',
+          "When a tenant's dealer link (`GET /tenants/{id}/dealers`, one request per tenant; the API has no bulk form) is read. `managed` (default): on refresh only for tenants whose state has a `dealer_id`, so a tenant whose configuration leaves `dealer_id` unset is not checked for an out-of-band designation. `all`: on every refresh, so such a designation shows as drift. `none`: never on refresh (plans trust the state for `dealer_id`; one request per tenant), only on import and around writes; pair it with a nightly `all` drift check. Env: `PORTSIP_TENANT_DEALER_READS`.",
       },
-      api_version: { type: 'string', optional: true, description: 'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).' },
+      api_version: {
+        type: 'string',
+        optional: true,
+        description: 'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).',
+      },
     },
   },
 };
@@ -106,30 +131,63 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const out: Diagnostic[] = [];
   const endpoint = config.endpoint;
   if (typeof endpoint === 'string') {
-    if (endpoint.trim() === '') out.push(err('endpoint', 'Attribute "endpoint" must not be empty; set the PBX API URL, e.g. "https://pbx.example.com:8887", or leave it unset to use PORTSIP_ENDPOINT.'));
+    if (endpoint.trim() === '')
+      out.push(
+        err(
+          'endpoint',
+          'Attribute "endpoint" must not be empty; set the PBX API URL, e.g. "https://pbx.example.com:8887", or leave it unset to use PORTSIP_ENDPOINT.',
+        ),
+      );
     else if (!endpointLooksValid(endpoint))
-      out.push(err('endpoint', `Attribute "endpoint" must be an http(s) URL without credentials, query or fragment, e.g. "https://pbx.example.com:8887"; got ${quote(endpoint)}.`));
+      out.push(
+        err(
+          'endpoint',
+          `Attribute "endpoint" must be an http(s) URL without credentials, query or fragment, e.g. "https://pbx.example.com:8887"; got ${quote(endpoint)}.`,
+        ),
+      );
   }
   for (const k of ['username', 'password'] as const) {
     if (config[k] === '') out.push(err(k, `Attribute "${k}" must not be empty; leave it unset to use PORTSIP_${k.toUpperCase()}.`));
   }
   const ca = config.ca_cert_pem;
-  if (typeof ca === 'string' && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(ca)) out.push(err('ca_cert_pem', 'Attribute "ca_cert_pem" must hold a PEM certificate ("-----BEGIN CERTIFICATE-----" ...).'));
+  if (typeof ca === 'string' && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(ca))
+    out.push(err('ca_cert_pem', 'Attribute "ca_cert_pem" must hold a PEM certificate ("-----BEGIN CERTIFICATE-----" ...).'));
   if (config.insecure_skip_verify === true && isKnown(ca))
-    out.push({ severity: 'warning', summary: 'Conflicting TLS settings', detail: '"insecure_skip_verify = true" disables verification, so "ca_cert_pem" is not used.', path: ['insecure_skip_verify'] });
+    out.push({
+      severity: 'warning',
+      summary: 'Conflicting TLS settings',
+      detail: '"insecure_skip_verify = true" disables verification, so "ca_cert_pem" is not used.',
+      path: ['insecure_skip_verify'],
+    });
   const timeout = config.request_timeout;
   if (typeof timeout === 'string') {
     const ms = parseDuration(timeout);
-    if (ms === null) out.push(err('request_timeout', `Attribute "request_timeout" must be a duration such as "30s", "1m30s" or "500ms" (units ms, s, m, h); got ${quote(timeout)}.`));
-    else if (ms < 100 || ms > 3_600_000) out.push(err('request_timeout', `Attribute "request_timeout" must be from 100ms to 1h; got ${quote(timeout)}.`));
+    if (ms === null)
+      out.push(
+        err(
+          'request_timeout',
+          `Attribute "request_timeout" must be a duration such as "30s", "1m30s" or "500ms" (units ms, s, m, h); got ${quote(timeout)}.`,
+        ),
+      );
+    else if (ms < 100 || ms > 3_600_000)
+      out.push(err('request_timeout', `Attribute "request_timeout" must be from 100ms to 1h; got ${quote(timeout)}.`));
   }
   const mc = num(config.max_concurrency);
-  if (mc !== null && (!Number.isInteger(mc) || mc < 1 || mc > 100)) out.push(err('max_concurrency', `Attribute "max_concurrency" must be a whole number from 1 to 100; got ${quote(config.max_concurrency!)}.`));
+  if (mc !== null && (!Number.isInteger(mc) || mc < 1 || mc > 100))
+    out.push(
+      err('max_concurrency', `Attribute "max_concurrency" must be a whole number from 1 to 100; got ${quote(config.max_concurrency!)}.`),
+    );
   const rpm = num(config.max_requests_per_minute);
   if (rpm !== null && (!Number.isInteger(rpm) || rpm < 1 || rpm > 1_000_000))
-    out.push(err('max_requests_per_minute', `Attribute "max_requests_per_minute" must be a whole number from 1 to 1000000; got ${quote(config.max_requests_per_minute!)}.`));
+    out.push(
+      err(
+        'max_requests_per_minute',
+        `Attribute "max_requests_per_minute" must be a whole number from 1 to 1000000; got ${quote(config.max_requests_per_minute!)}.`,
+      ),
+    );
   const mr = num(config.max_retries);
-  if (mr !== null && (!Number.isInteger(mr) || mr < 0 || mr > 20)) out.push(err('max_retries', `Attribute "max_retries" must be a whole number from 0 to 20; got ${quote(config.max_retries!)}.`));
+  if (mr !== null && (!Number.isInteger(mr) || mr < 0 || mr > 20))
+    out.push(err('max_retries', `Attribute "max_retries" must be a whole number from 0 to 20; got ${quote(config.max_retries!)}.`));
   const rs = config.read_strategy;
   if (typeof rs === 'string' && !isOneOf(READ_STRATEGIES, rs))
     out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
@@ -161,7 +219,10 @@ function str(v: Value | undefined): string | undefined {
  * missing, or the client options. Unknown values (a provider block that references resources) are
  * reported once the client is used, not here: Terraform may configure before they are known.
  */
-export function clientOptionsFrom(config: ObjectValue, env: NodeJS.ProcessEnv): { options?: PortsipClientOptions; diagnostics: Diagnostic[]; unknown: string[] } {
+export function clientOptionsFrom(
+  config: ObjectValue,
+  env: NodeJS.ProcessEnv,
+): { options?: PortsipClientOptions; diagnostics: Diagnostic[]; unknown: string[] } {
   const diagnostics: Diagnostic[] = [];
   const unknown = Object.entries(config)
     .filter(([, v]) => v === UNKNOWN)
@@ -178,7 +239,8 @@ export function clientOptionsFrom(config: ObjectValue, env: NodeJS.ProcessEnv): 
     });
   if (!endpoint && config.endpoint !== UNKNOWN) missing('endpoint', 'PORTSIP_ENDPOINT', 'e.g. https://pbx.example.com:8887');
   if (!username && config.username !== UNKNOWN) missing('username', 'PORTSIP_USERNAME', 'an admin account name');
-  if (!password && config.password !== UNKNOWN) missing('password', 'PORTSIP_PASSWORD', 'that account\'s password; pass it through a variable or the environment, never a literal');
+  if (!password && config.password !== UNKNOWN)
+    missing('password', 'PORTSIP_PASSWORD', "that account's password; pass it through a variable or the environment, never a literal");
   if (diagnostics.length || unknown.length) return { diagnostics, unknown };
   const options: PortsipClientOptions = { endpoint: endpoint!, username, password };
   const ca = str(config.ca_cert_pem);
@@ -209,7 +271,15 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
   const tdr = str(config.tenant_dealer_reads) ?? str(env.PORTSIP_TENANT_DEALER_READS);
   if (tdr !== undefined && !isOneOf(TENANT_DEALER_READS, tdr))
     // Only the environment can get here: the attribute was checked above.
-    return { diagnostics: [{ severity: 'error', summary: 'Invalid provider configuration', detail: `Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got ${quote(tdr)}.` }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          summary: 'Invalid provider configuration',
+          detail: `Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got ${quote(tdr)}.`,
+        },
+      ],
+    };
   const tenantDealerReads: TenantDealerReads = tdr ?? 'managed';
   let client: PortsipClient | undefined;
   let clientError: string | undefined;
@@ -217,10 +287,22 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
     try {
       // The client redacts secrets before any sink sees a record (docs/client.md "Debug log"); we
       // only route those records into the provider's stderr log, never the options themselves.
-      client = new PortsipClient({ ...built.options, ...(debugLogging(env) ? { logger: { debug: (m: string, f?: Record<string, unknown>) => logger.debug(m, f) } } : {}) });
+      client = new PortsipClient({
+        ...built.options,
+        ...(debugLogging(env) ? { logger: { debug: (m: string, f?: Record<string, unknown>) => logger.debug(m, f) } } : {}),
+      });
     } catch (e) {
       if (e instanceof ConfigurationError) {
-        return { diagnostics: [{ severity: 'error', summary: 'Invalid provider configuration', detail: e.message, path: /endpoint/i.test(e.message) ? ['endpoint'] : /ca/i.test(e.message) ? ['ca_cert_pem'] : undefined }] };
+        return {
+          diagnostics: [
+            {
+              severity: 'error',
+              summary: 'Invalid provider configuration',
+              detail: e.message,
+              path: /endpoint/i.test(e.message) ? ['endpoint'] : /ca/i.test(e.message) ? ['ca_cert_pem'] : undefined,
+            },
+          ],
+        };
       }
       throw e;
     }
@@ -249,7 +331,12 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
       return detected;
     },
   };
-  logger.debug('provider configured', { endpoint: built.options?.endpoint, read_strategy: readStrategy, tenant_dealer_reads: tenantDealerReads, api_version: configuredVersion ?? 'auto' });
+  logger.debug('provider configured', {
+    endpoint: built.options?.endpoint,
+    read_strategy: readStrategy,
+    tenant_dealer_reads: tenantDealerReads,
+    api_version: configuredVersion ?? 'auto',
+  });
   return { context: ctx, diagnostics };
 }
 

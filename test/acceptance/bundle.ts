@@ -7,7 +7,8 @@ import * as path from 'node:path';
 export async function bundleProvider(entry: string, outFile?: string): Promise<string> {
   // Loaded lazily: only tests that bundle pay for esbuild.
   const esbuild = (await import('esbuild')) as typeof import('esbuild');
-  const out = outFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tfp-bundle-')), `${path.basename(entry, path.extname(entry))}.js`);
+  const out =
+    outFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tfp-bundle-')), `${path.basename(entry, path.extname(entry))}.js`);
   await esbuild.build({
     entryPoints: [entry],
     outfile: out,

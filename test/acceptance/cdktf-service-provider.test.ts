@@ -42,7 +42,10 @@ test('synth → terraform apply → empty re-plan → drift → destroy', () =>
         expect((await api.ipRules.listAll()).length).toBe(IP_RULES.length);
         const dental = attrs(h, 'portsip_tenant.tenant-acme-dental');
         expect(dental.dealer_id).toBe(attrs(h, 'portsip_dealer.dealer-acme-telecom').id);
-        expect(attrs(h, 'portsip_trunk_assignment.trunk-acme-dental-twilio')).toMatchObject({ tenant_id: dental.id, did_numbers: '12125550100-12125550149' });
+        expect(attrs(h, 'portsip_trunk_assignment.trunk-acme-dental-twilio')).toMatchObject({
+          tenant_id: dental.id,
+          did_numbers: '12125550100-12125550149',
+        });
         // Write-only secrets never reach state.
         expect(h.stateText()).not.toContain(DEALER_PASSWORD);
         expect(h.stateText()).not.toContain(SMTP_PASSWORD);

@@ -42,7 +42,14 @@ test('lifecycle: create, update in place, password rotation, replace on name and
       await h.init();
       await h.apply();
       const created = attrs(h, 'portsip_dealer.acme');
-      expect(created).toMatchObject({ name: 'acme-reseller', level: 'DISTRIBUTOR', email: 'ops@acme.example', enabled: true, max_tenants: 100, password_wo: null });
+      expect(created).toMatchObject({
+        name: 'acme-reseller',
+        level: 'DISTRIBUTOR',
+        email: 'ops@acme.example',
+        enabled: true,
+        max_tenants: 100,
+        password_wo: null,
+      });
       expect(await canSignIn(emu.url, 'acme-reseller', 'first-Passw0rd')).toBe(true);
       await expectPlan(h, 0, 'after create');
 
@@ -54,7 +61,12 @@ test('lifecycle: create, update in place, password rotation, replace on name and
       const upd = await h.plan();
       expect(upd.stdout).toMatch(/will be updated in-place/);
       await h.apply();
-      expect(attrs(h, 'portsip_dealer.acme')).toMatchObject({ id: created.id, email: 'noc@acme.example', max_tenants: 5, password_wo_version: 2 });
+      expect(attrs(h, 'portsip_dealer.acme')).toMatchObject({
+        id: created.id,
+        email: 'noc@acme.example',
+        max_tenants: 5,
+        password_wo_version: 2,
+      });
       expect(await canSignIn(emu.url, 'acme-reseller', 'second-Passw0rd')).toBe(true);
       await expectPlan(h, 0, 'after update');
 
@@ -104,7 +116,13 @@ test('lifecycle: create, update in place, password rotation, replace on name and
 test('a duplicate name names the existing dealer and the import block', () =>
   withAcceptance(
     async ({ h, api }) => {
-      const existing = await api.dealers.create({ name: 'acme-reseller', level: 'DISTRIBUTOR', password: 'some-Passw0rd', max_tenants: 10, max_extensions: 10 });
+      const existing = await api.dealers.create({
+        name: 'acme-reseller',
+        level: 'DISTRIBUTOR',
+        password: 'some-Passw0rd',
+        max_tenants: 10,
+        max_extensions: 10,
+      });
       h.writeConfig(dealer());
       await h.init();
       const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'conflicting create');

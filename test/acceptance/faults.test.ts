@@ -61,7 +61,9 @@ test('30 resources apply, re-plan empty and destroy under injected 503 and 429 a
       // Each object exactly once, by natural key.
       const domains = (await api.tenants.listAll()).map((t) => t.domain).sort();
       expect(new Set(domains).size).toBe(8);
-      const designated = await Promise.all((await api.tenants.listAll()).map(async (t) => (await api.tenants.getDealers(t.id!)).items.length));
+      const designated = await Promise.all(
+        (await api.tenants.listAll()).map(async (t) => (await api.tenants.getDealers(t.id!)).items.length),
+      );
       expect(designated.filter((n) => n === 1)).toHaveLength(4);
       // The faults really happened.
       expect(injected['503'] ?? 0).toBeGreaterThan(5);

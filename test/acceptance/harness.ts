@@ -48,7 +48,13 @@ export interface StateResource {
   mode: 'managed' | 'data';
   type: string;
   name: string;
-  instances: { attributes: Record<string, unknown>; private?: string; sensitive_attributes?: unknown[]; schema_version?: number; index_key?: unknown }[];
+  instances: {
+    attributes: Record<string, unknown>;
+    private?: string;
+    sensitive_attributes?: unknown[];
+    schema_version?: number;
+    index_key?: unknown;
+  }[];
 }
 
 export class TerraformError extends Error {
@@ -263,4 +269,3 @@ export class TerraformHarness {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
-

@@ -19,7 +19,12 @@ test('lifecycle: create, update in place, import by id and cidr, drift, destroy'
     await h.init();
     await h.apply();
     const created = attrs(h, 'portsip_ip_rule.office');
-    expect(created).toMatchObject({ cidr: '198.51.100.0/24', target: 'ACCEPT', expire_at: '2030-01-31T08:00:00+08:00', description: 'office' });
+    expect(created).toMatchObject({
+      cidr: '198.51.100.0/24',
+      target: 'ACCEPT',
+      expire_at: '2030-01-31T08:00:00+08:00',
+      description: 'office',
+    });
     await expectPlan(h, 0, 'after create');
 
     // The same instant and network spelled differently: still no changes (semantic equality).

@@ -34,15 +34,31 @@ test("renaming the provider's own account and changing its password: the apply c
     const third = 'Third-Adm1n-Pw';
     h.writeConfig(profile('platform_ops', 1));
     await h.init();
-    expectExit(await h.tfWithEnv({ TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'apply', '-input=false', '-no-color', '-auto-approve'), 0, 'apply renaming the own account');
-    expect(attrs(h, 'portsip_admin_profile.me')).toMatchObject({ name: 'platform_ops', display_name: 'Platform automation', old_password_wo: null, new_password_wo: null, password_wo_version: 1 });
+    expectExit(
+      await h.tfWithEnv({ TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'apply', '-input=false', '-no-color', '-auto-approve'),
+      0,
+      'apply renaming the own account',
+    );
+    expect(attrs(h, 'portsip_admin_profile.me')).toMatchObject({
+      name: 'platform_ops',
+      display_name: 'Platform automation',
+      old_password_wo: null,
+      new_password_wo: null,
+      password_wo_version: 1,
+    });
     for (const secret of [ADMIN_PASSWORD, second]) expect(h.stateText()).not.toContain(secret);
     expect(await canSignIn(emu.url, 'platform_ops', second)).toBe(true);
     expect(await canSignIn(emu.url, 'admin', ADMIN_PASSWORD)).toBe(false);
     expect(await canSignIn(emu.url, 'platform_ops', ADMIN_PASSWORD)).toBe(false);
 
     // The old credentials now fail with a diagnostic that says what to check; the new ones plan clean.
-    const stale = await h.tfWithEnv({ TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second }, 'plan', '-input=false', '-no-color', '-detailed-exitcode');
+    const stale = await h.tfWithEnv(
+      { TF_VAR_old_pw: ADMIN_PASSWORD, TF_VAR_new_pw: second },
+      'plan',
+      '-input=false',
+      '-no-color',
+      '-detailed-exitcode',
+    );
     expect(stale.code).toBe(1);
     expect(stale.stdout + stale.stderr).toMatch(/username|password|PORTSIP_USERNAME/);
     const NEW = { PORTSIP_USERNAME: 'platform_ops', PORTSIP_PASSWORD: second, TF_VAR_old_pw: second, TF_VAR_new_pw: third };

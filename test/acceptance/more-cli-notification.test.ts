@@ -35,10 +35,16 @@ afterEach(() => {
   }
 });
 
-const run = (...args: string[]) => buildProgram().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(['node', 'portsip', 'notification', 'test-email', ...args]);
+const run = (...args: string[]) =>
+  buildProgram()
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined })
+    .parseAsync(['node', 'portsip', 'notification', 'test-email', ...args]);
 
 test('without a mail server the PBX refuses, and the error says what to configure', async () => {
-  await expect(run('--to', 'ops@example.com')).rejects.toThrow(/test email not sent: .*mail server configured\? see portsip_notification_settings/);
+  await expect(run('--to', 'ops@example.com')).rejects.toThrow(
+    /test email not sent: .*mail server configured\? see portsip_notification_settings/,
+  );
   expect(emu.outbox().filter((m) => m.kind === 'email')).toEqual([]);
 });
 
@@ -48,16 +54,30 @@ test('sends the test email through the configured server', async () => {
   await api.close();
   await run('--to', 'ops@example.com', '--subject', 'Hello', '--content', 'From the CLI');
   expect(out).toMatch(/Test email to ops@example\.com accepted/);
-  expect(emu.outbox()).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'email', to: 'ops@example.com', subject: 'Hello', content: 'From the CLI' })]));
+  expect(emu.outbox()).toEqual(
+    expect.arrayContaining([expect.objectContaining({ kind: 'email', to: 'ops@example.com', subject: 'Hello', content: 'From the CLI' })]),
+  );
 });
 
 test('flags override the environment; missing credentials and bad addresses are named', () => {
-  expect(testEmailRequest({ to: 'a@b.c', subject: 's', content: 'c', endpoint: 'https://pbx:8887', username: 'ops' }, { PORTSIP_PASSWORD: 'p', PORTSIP_ENDPOINT: 'x', PORTSIP_USERNAME: 'y' })).toMatchObject({
+  expect(
+    testEmailRequest(
+      { to: 'a@b.c', subject: 's', content: 'c', endpoint: 'https://pbx:8887', username: 'ops' },
+      { PORTSIP_PASSWORD: 'p', PORTSIP_ENDPOINT: 'x', PORTSIP_USERNAME: 'y' },
+    ),
+  ).toMatchObject({
     endpoint: 'https://pbx:8887',
     username: 'ops',
     password: 'p',
     mail: { recipient: 'a@b.c', subject: 's', content: 'c' },
   });
-  expect(() => testEmailRequest({ to: 'a@b.c', subject: 's', content: 'c' }, {})).toThrow(/--endpoint or PORTSIP_ENDPOINT, --username or PORTSIP_USERNAME, PORTSIP_PASSWORD/);
-  expect(() => testEmailRequest({ to: 'not-an-address', subject: 's', content: 'c' }, { PORTSIP_PASSWORD: 'p', PORTSIP_ENDPOINT: 'x', PORTSIP_USERNAME: 'y' })).toThrow(/--to must be an email address/);
+  expect(() => testEmailRequest({ to: 'a@b.c', subject: 's', content: 'c' }, {})).toThrow(
+    /--endpoint or PORTSIP_ENDPOINT, --username or PORTSIP_USERNAME, PORTSIP_PASSWORD/,
+  );
+  expect(() =>
+    testEmailRequest(
+      { to: 'not-an-address', subject: 's', content: 'c' },
+      { PORTSIP_PASSWORD: 'p', PORTSIP_ENDPOINT: 'x', PORTSIP_USERNAME: 'y' },
+    ),
+  ).toThrow(/--to must be an email address/);
 });

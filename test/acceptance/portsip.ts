@@ -16,10 +16,20 @@ export interface Acceptance {
   close(): Promise<void>;
 }
 
-export async function startAcceptance(opts: { env?: Record<string, string | undefined>; emulator?: EmulatorOptions } = {}): Promise<Acceptance> {
+export async function startAcceptance(
+  opts: { env?: Record<string, string | undefined>; emulator?: EmulatorOptions } = {},
+): Promise<Acceptance> {
   const emu = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, ...opts.emulator });
   const h = await TerraformHarness.create({
-    env: { PORTSIP_ENDPOINT: emu.url, PORTSIP_USERNAME: 'admin', PORTSIP_PASSWORD: ADMIN_PASSWORD, TF_LOG: undefined, TF_LOG_PROVIDER: undefined, PORTSIP_LOG: undefined, ...opts.env },
+    env: {
+      PORTSIP_ENDPOINT: emu.url,
+      PORTSIP_USERNAME: 'admin',
+      PORTSIP_PASSWORD: ADMIN_PASSWORD,
+      TF_LOG: undefined,
+      TF_LOG_PROVIDER: undefined,
+      PORTSIP_LOG: undefined,
+      ...opts.env,
+    },
   });
   const api = new PortsipClient({ endpoint: emu.url, username: 'admin', password: ADMIN_PASSWORD, retry: { maxAttempts: 10 } });
   return {
@@ -83,9 +93,22 @@ export function attrs(h: TerraformHarness, address: string): Record<string, unkn
 }
 
 /** Objects on the PBX, read through the API (the seed UDP transport excluded). */
-export async function liveCounts(emu: EmulatorHandle, api: PortsipClient): Promise<{ tenants: number; dealers: number; transports: number; ipRules: number }> {
-  const [tenants, dealers, transports, ipRules] = await Promise.all([api.tenants.listAll(), api.dealers.listAll(), api.transports.listAll(), api.ipRules.listAll()]);
-  return { tenants: tenants.length, dealers: dealers.length, transports: transports.filter((t) => t.id !== emu.seedIds.transportUdp).length, ipRules: ipRules.length };
+export async function liveCounts(
+  emu: EmulatorHandle,
+  api: PortsipClient,
+): Promise<{ tenants: number; dealers: number; transports: number; ipRules: number }> {
+  const [tenants, dealers, transports, ipRules] = await Promise.all([
+    api.tenants.listAll(),
+    api.dealers.listAll(),
+    api.transports.listAll(),
+    api.ipRules.listAll(),
+  ]);
+  return {
+    tenants: tenants.length,
+    dealers: dealers.length,
+    transports: transports.filter((t) => t.id !== emu.seedIds.transportUdp).length,
+    ipRules: ipRules.length,
+  };
 }
 
 /** Runs `fn` with its own emulator and terraform working directory, closing both afterwards. */

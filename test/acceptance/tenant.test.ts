@@ -58,7 +58,10 @@ resource "portsip_tenant" "acme" {
 
 const ENV = { env: { TF_VAR_dealer_password: 'dealer-Passw0rd' } };
 
-async function dealerOf(api: { tenants: { getDealers(id: string): Promise<{ items: { id?: string }[] }> } }, id: string): Promise<string | null> {
+async function dealerOf(
+  api: { tenants: { getDealers(id: string): Promise<{ items: { id?: string }[] }> } },
+  id: string,
+): Promise<string | null> {
   return (await api.tenants.getDealers(id)).items[0]?.id ?? null;
 }
 
@@ -70,7 +73,14 @@ test('lifecycle: create with dealer, update in place (fields, blocks, dealer cha
     const t = attrs(h, 'portsip_tenant.acme');
     const one = String(attrs(h, 'portsip_dealer.one').id);
     const two = String(attrs(h, 'portsip_dealer.two').id);
-    expect(t).toMatchObject({ name: 'ACME', domain: 'acme.example.com', dealer_id: one, max_extensions: 50, disk_quota: '10GB', enabled: true });
+    expect(t).toMatchObject({
+      name: 'ACME',
+      domain: 'acme.example.com',
+      dealer_id: one,
+      max_extensions: 50,
+      disk_quota: '10GB',
+      enabled: true,
+    });
     expect(await dealerOf(api, String(t.id))).toBe(one);
     await expectPlan(h, 0, 'after create');
 
@@ -79,7 +89,9 @@ test('lifecycle: create with dealer, update in place (fields, blocks, dealer cha
     await expectPlan(h, 0, 'domain in another letter case');
 
     // In place: rename (22.3), a limit, a new office-hours day, and a move to another dealer.
-    h.writeConfig(tenant({ name: 'ACME Corp', maxExtensions: 60, dealer: 'portsip_dealer.two.id', officeHours: 'tuesday {\n enabled = false\n }' }));
+    h.writeConfig(
+      tenant({ name: 'ACME Corp', maxExtensions: 60, dealer: 'portsip_dealer.two.id', officeHours: 'tuesday {\n enabled = false\n }' }),
+    );
     const upd = await h.plan();
     expect(upd.stdout).toMatch(/portsip_tenant\.acme will be updated in-place/);
     expect(upd.stdout).not.toMatch(/must be replaced/);
@@ -131,7 +143,9 @@ test('lifecycle: create with dealer, update in place (fields, blocks, dealer cha
     // Setting dealer_id on a tenant that was designated out of band (unseen in managed mode): the
     // apply looks at the link first and moves the tenant, whatever designating does to an owner.
     await api.tenants.designateDealer(String(t.id), two);
-    h.writeConfig(tenant({ name: 'ACME Corp', maxExtensions: 60, dealer: 'portsip_dealer.one.id', officeHours: 'tuesday {\n enabled = false\n }' }));
+    h.writeConfig(
+      tenant({ name: 'ACME Corp', maxExtensions: 60, dealer: 'portsip_dealer.one.id', officeHours: 'tuesday {\n enabled = false\n }' }),
+    );
     emu.resetStats();
     await h.apply();
     expect(emu.stats().byRoute['POST /api/tenants/{id}/dealers/{dealer_id}/destroy']).toBe(1);
@@ -143,7 +157,11 @@ test('lifecycle: create with dealer, update in place (fields, blocks, dealer cha
     expect(back.stdout).toMatch(/\+ dealer_id\s+= "[^"]+"/);
     // "none": refreshes never read the link; the plan trusts the state (one request per tenant).
     emu.resetStats();
-    expectExit(await h.tfWithEnv({ PORTSIP_TENANT_DEALER_READS: 'none' }, 'plan', '-input=false', '-no-color', '-detailed-exitcode'), 0, 'none: link not read');
+    expectExit(
+      await h.tfWithEnv({ PORTSIP_TENANT_DEALER_READS: 'none' }, 'plan', '-input=false', '-no-color', '-detailed-exitcode'),
+      0,
+      'none: link not read',
+    );
     expect(emu.stats().byRoute['GET /api/tenants/{id}'] ?? 0).toBe(1);
     expect(emu.stats().byRoute['GET /api/tenants/{id}/dealers'] ?? 0).toBe(0);
     await h.apply();
@@ -200,10 +218,20 @@ resource "portsip_tenant" "acme" {
 
 test('a duplicate domain names the existing tenant and the import block', () =>
   withAcceptance(async ({ h, api }) => {
-    const existing = await api.tenants.create({ name: 'Other', domain: 'acme.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' });
+    const existing = await api.tenants.create({
+      name: 'Other',
+      domain: 'acme.example.com',
+      timezone: 'UTC',
+      currency: 'USD',
+      region: 'USA',
+    });
     h.writeConfig(tenant({ dealer: null }));
     await h.init();
-    const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false', '-target=portsip_tenant.acme'), 1, 'conflicting create');
+    const r = expectExit(
+      await h.tf('apply', '-auto-approve', '-no-color', '-input=false', '-target=portsip_tenant.acme'),
+      1,
+      'conflicting create',
+    );
     expect(r.stderr).toContain(`import {\n  to = portsip_tenant.acme\n  id = "${existing.id}"\n}`);
     expect(r.stderr).toMatch(/domain "acme\.example\.com"/);
   }, ENV));
@@ -211,7 +239,8 @@ test('a duplicate domain names the existing tenant and the import block', () =>
 test('renaming a tenant on a PortSIP 22.2 PBX is refused at plan time (version detected from /admin/status)', () =>
   withAcceptance(
     async ({ h, emu }) => {
-      const cfg = (name: string) => `resource "portsip_tenant" "acme" {\n  name = "${name}"\n  domain = "acme.example.com"\n  timezone = "UTC"\n  currency = "USD"\n  region = "USA"\n}\n`;
+      const cfg = (name: string) =>
+        `resource "portsip_tenant" "acme" {\n  name = "${name}"\n  domain = "acme.example.com"\n  timezone = "UTC"\n  currency = "USD"\n  region = "USA"\n}\n`;
       h.writeConfig(cfg('ACME'));
       await h.init();
       await h.apply();

@@ -78,8 +78,16 @@ resource "portsip_ip_rule" "office" {
       const plans: number[] = [];
       for (let i = 0; i < 5; i++) plans.push((await expectPlan(h, 0, 'timing run')).durationMs);
       const report = {
-        handshake_ms: { median: Math.round(median(hs)), runs: hs.map(Math.round), command: `TF_PLUGIN_MAGIC_COOKIE=... PLUGIN_PROTOCOL_VERSIONS=5,6 PLUGIN_CLIENT_CERT=<pem> node dist/provider.js (spawn -> first stdout line)` },
-        plan_4_resources_ms: { median: median(plans), runs: plans, command: 'terraform plan -input=false -no-color -detailed-exitcode (4 resources in state, no changes, emulator on loopback)' },
+        handshake_ms: {
+          median: Math.round(median(hs)),
+          runs: hs.map(Math.round),
+          command: `TF_PLUGIN_MAGIC_COOKIE=... PLUGIN_PROTOCOL_VERSIONS=5,6 PLUGIN_CLIENT_CERT=<pem> node dist/provider.js (spawn -> first stdout line)`,
+        },
+        plan_4_resources_ms: {
+          median: median(plans),
+          runs: plans,
+          command: 'terraform plan -input=false -no-color -detailed-exitcode (4 resources in state, no changes, emulator on loopback)',
+        },
       };
       process.stderr.write(`TIMINGS ${JSON.stringify(report)}\n`);
       expect(hs.length).toBe(7);

@@ -33,7 +33,10 @@ function blockHeader(c: ValidateCase, i: number): string {
 export function casesToHcl(group: ValidateCase[]): string {
   return group
     .map((c, i) => {
-      const body = c.body.split('\n').map((l) => (l.startsWith('  ') ? l : `  ${l}`)).join('\n');
+      const body = c.body
+        .split('\n')
+        .map((l) => (l.startsWith('  ') ? l : `  ${l}`))
+        .join('\n');
       // Terraform validates a provider block only when a resource uses it: give each alias a valid one.
       return c.type === 'provider'
         ? `provider "portsip" {\n  alias = "c${i}"\n${body}\n}\nresource "portsip_ip_rule" "uses_c${i}" {\n  provider = portsip.c${i}\n  cidr = "10.${i}.0.0/16"\n  target = "ACCEPT"\n}\n`
@@ -60,15 +63,25 @@ export async function expectValidateRejects({ h, emu }: Acceptance, group: Valid
   const problems: string[] = [];
   group.forEach((c, i) => {
     const ctx = c.type === 'provider' ? `provider "portsip"` : blockHeader(c, i);
-    const line = c.line ?? c.attr.split('.').pop()!.replace(/\[\d+\]$/, '');
-    const mine = out.diagnostics.filter((d) => d.severity === 'error' && d.snippet?.context === ctx && new RegExp(`^\\s*${line}\\s*[={]`).test(d.snippet.code));
+    const line =
+      c.line ??
+      c.attr
+        .split('.')
+        .pop()!
+        .replace(/\[\d+\]$/, '');
+    const mine = out.diagnostics.filter(
+      (d) => d.severity === 'error' && d.snippet?.context === ctx && new RegExp(`^\\s*${line}\\s*[={]`).test(d.snippet.code),
+    );
     const named = mine.filter((d) => `${d.summary} ${d.detail}`.includes(`"${c.attr}"`) || `${d.summary} ${d.detail}`.includes(c.attr));
     if (c.type === 'provider') {
       // Aliased provider blocks share one snippet context: match the attribute's line instead.
       if (named.length === 0) problems.push(`c${i} (${c.why}): no error naming "${c.attr}" at its line`);
       return;
     }
-    if (named.length === 0) problems.push(`c${i} ${c.type} (${c.why}): no error naming "${c.attr}" on its line; got ${JSON.stringify(out.diagnostics.filter((d) => d.snippet?.context === ctx).map((d) => [d.severity, d.detail, d.snippet?.code]))}`);
+    if (named.length === 0)
+      problems.push(
+        `c${i} ${c.type} (${c.why}): no error naming "${c.attr}" on its line; got ${JSON.stringify(out.diagnostics.filter((d) => d.snippet?.context === ctx).map((d) => [d.severity, d.detail, d.snippet?.code]))}`,
+      );
   });
   expect(problems).toEqual([]);
   // Not one request reached the PBX (validation is static).

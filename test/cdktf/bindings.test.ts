@@ -25,7 +25,11 @@ test('src/cdktf/gen/schema.json is the schema the definitions give', () => {
 });
 
 test('`gen-cdktf --check` passes: committed bindings equal a fresh generation', () => {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'gen-cdktf.js'), '--check'], { cwd: root, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'gen-cdktf.js'), '--check'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
   expect(r.stderr).toMatch(/matches the provider schema/);
   expect(r.status).toBe(0);
 });
@@ -43,7 +47,11 @@ describe('the comparison catches disagreement', () => {
     // with one extra attribute and compare with the fresh (current) bindings.
     const { generateProviderBindingsFromSchema } = require('@cdktf/provider-generator') as typeof import('@cdktf/provider-generator');
     const schema = providersSchemaJson(portsipProvider) as any;
-    schema.provider_schemas[PROVIDER_ADDRESS].resource_schemas.portsip_transport.block.attributes.keepalive = { type: 'number', description_kind: 'markdown', optional: true };
+    schema.provider_schemas[PROVIDER_ADDRESS].resource_schemas.portsip_transport.block.attributes.keepalive = {
+      type: 'number',
+      description_kind: 'markdown',
+      optional: true,
+    };
     const raw = path.join(tmp, 'raw');
     await generateProviderBindingsFromSchema(raw, schema);
     const changed = fs.readFileSync(path.join(raw, 'providers', 'portsip', 'transport', 'index.ts'), 'utf8');

@@ -71,7 +71,15 @@ const resources: Record<string, Case> = {
   portsip_dealer: {
     kind: 'resource',
     construct: Dealer,
-    build: (s) => new Dealer(s, 'dealer', { name: 'acme-telecom', level: 'RESELLER', email: 'ops@acme.example', passwordWo: 'S3cret-pass', passwordWoVersion: 1, maxTenants: 10 }),
+    build: (s) =>
+      new Dealer(s, 'dealer', {
+        name: 'acme-telecom',
+        level: 'RESELLER',
+        email: 'ops@acme.example',
+        passwordWo: 'S3cret-pass',
+        passwordWoVersion: 1,
+        maxTenants: 10,
+      }),
     expect: { name: 'acme-telecom', level: 'RESELLER', password_wo: 'S3cret-pass', password_wo_version: 1, max_tenants: 10 },
   },
   portsip_transport: {
@@ -83,31 +91,52 @@ const resources: Record<string, Case> = {
   portsip_ip_rule: {
     kind: 'resource',
     construct: IpRule,
-    build: (s) => new IpRule(s, 'rule', { cidr: '203.0.113.0/24', target: 'ACCEPT', description: 'office', expireAt: '2030-01-31T00:00:00Z' }),
+    build: (s) =>
+      new IpRule(s, 'rule', { cidr: '203.0.113.0/24', target: 'ACCEPT', description: 'office', expireAt: '2030-01-31T00:00:00Z' }),
     expect: { cidr: '203.0.113.0/24', target: 'ACCEPT', expire_at: '2030-01-31T00:00:00Z' },
   },
   portsip_admin_user: {
     kind: 'resource',
     construct: AdminUser,
-    build: (s) => new AdminUser(s, 'ops', { name: 'ops.jane', role: 'OperationsAdmin', email: 'jane@example.com', passwordWo: 'Jane-pass-1', passwordWoVersion: 1 }),
+    build: (s) =>
+      new AdminUser(s, 'ops', {
+        name: 'ops.jane',
+        role: 'OperationsAdmin',
+        email: 'jane@example.com',
+        passwordWo: 'Jane-pass-1',
+        passwordWoVersion: 1,
+      }),
     expect: { name: 'ops.jane', role: 'OperationsAdmin', password_wo_version: 1 },
   },
   portsip_trunk_assignment: {
     kind: 'resource',
     construct: TrunkAssignment,
-    build: (s) => new TrunkAssignment(s, 'assign', { trunkId: 'NzAwNTUxOTA5NzczMTQ4MjAw', tenantId: TENANT_ID, didNumbers: '3000;12000-18000', concurrency: 20 }),
+    build: (s) =>
+      new TrunkAssignment(s, 'assign', {
+        trunkId: 'NzAwNTUxOTA5NzczMTQ4MjAw',
+        tenantId: TENANT_ID,
+        didNumbers: '3000;12000-18000',
+        concurrency: 20,
+      }),
     expect: { trunk_id: 'NzAwNTUxOTA5NzczMTQ4MjAw', tenant_id: TENANT_ID, did_numbers: '3000;12000-18000', concurrency: 20 },
   },
   portsip_system_settings: {
     kind: 'resource',
     construct: SystemSettings,
-    build: (s) => new SystemSettings(s, 'system', { userAgent: 'Example PBX', registerExpirationTime: 600, enablePrack: true, resetOnDestroy: true }),
+    build: (s) =>
+      new SystemSettings(s, 'system', { userAgent: 'Example PBX', registerExpirationTime: 600, enablePrack: true, resetOnDestroy: true }),
     expect: { user_agent: 'Example PBX', register_expiration_time: 600, enable_prack: true, reset_on_destroy: true },
   },
   portsip_network_settings: {
     kind: 'resource',
     construct: NetworkSettings,
-    build: (s) => new NetworkSettings(s, 'network', { webDomain: 'pbx.example.com', publicIpv4: '203.0.113.5', primaryDnsServer: '1.1.1.1', enableIpv6: false }),
+    build: (s) =>
+      new NetworkSettings(s, 'network', {
+        webDomain: 'pbx.example.com',
+        publicIpv4: '203.0.113.5',
+        primaryDnsServer: '1.1.1.1',
+        enableIpv6: false,
+      }),
     expect: { web_domain: 'pbx.example.com', public_ipv4: '203.0.113.5', primary_dns_server: '1.1.1.1', enable_ipv6: false },
   },
   portsip_notification_settings: {
@@ -130,8 +159,23 @@ const resources: Record<string, Case> = {
   portsip_sbc_settings: {
     kind: 'resource',
     construct: SbcSettings,
-    build: (s) => new SbcSettings(s, 'sbc', { domain: 'sbc.example.com', httpsPort: 8883, transports: [{ protocol: 'UDP', port: 5066 }, { protocol: 'TLS', port: 5067 }] }),
-    expect: { domain: 'sbc.example.com', https_port: 8883, transports: [{ protocol: 'UDP', port: 5066 }, { protocol: 'TLS', port: 5067 }] },
+    build: (s) =>
+      new SbcSettings(s, 'sbc', {
+        domain: 'sbc.example.com',
+        httpsPort: 8883,
+        transports: [
+          { protocol: 'UDP', port: 5066 },
+          { protocol: 'TLS', port: 5067 },
+        ],
+      }),
+    expect: {
+      domain: 'sbc.example.com',
+      https_port: 8883,
+      transports: [
+        { protocol: 'UDP', port: 5066 },
+        { protocol: 'TLS', port: 5067 },
+      ],
+    },
   },
   portsip_im_server: {
     kind: 'resource',
@@ -172,11 +216,36 @@ const resources: Record<string, Case> = {
 };
 
 const dataSources: Record<string, Case> = {
-  portsip_tenant: { kind: 'data', construct: DataPortsipTenant, build: (s) => new DataPortsipTenant(s, 'tenant', { domain: 'acme.example.com' }), expect: { domain: 'acme.example.com' } },
-  portsip_dealer: { kind: 'data', construct: DataPortsipDealer, build: (s) => new DataPortsipDealer(s, 'dealer', { name: 'acme-telecom' }), expect: { name: 'acme-telecom' } },
-  portsip_transport: { kind: 'data', construct: DataPortsipTransport, build: (s) => new DataPortsipTransport(s, 'udp', { protocol: 'UDP', port: 5060 }), expect: { protocol: 'UDP', port: 5060 } },
-  portsip_ip_rules: { kind: 'data', construct: DataPortsipIpRules, build: (s) => new DataPortsipIpRules(s, 'deny', { target: 'DENY' }), expect: { target: 'DENY' } },
-  portsip_system_status: { kind: 'data', construct: DataPortsipSystemStatus, build: (s) => new DataPortsipSystemStatus(s, 'status', {}), expect: {} },
+  portsip_tenant: {
+    kind: 'data',
+    construct: DataPortsipTenant,
+    build: (s) => new DataPortsipTenant(s, 'tenant', { domain: 'acme.example.com' }),
+    expect: { domain: 'acme.example.com' },
+  },
+  portsip_dealer: {
+    kind: 'data',
+    construct: DataPortsipDealer,
+    build: (s) => new DataPortsipDealer(s, 'dealer', { name: 'acme-telecom' }),
+    expect: { name: 'acme-telecom' },
+  },
+  portsip_transport: {
+    kind: 'data',
+    construct: DataPortsipTransport,
+    build: (s) => new DataPortsipTransport(s, 'udp', { protocol: 'UDP', port: 5060 }),
+    expect: { protocol: 'UDP', port: 5060 },
+  },
+  portsip_ip_rules: {
+    kind: 'data',
+    construct: DataPortsipIpRules,
+    build: (s) => new DataPortsipIpRules(s, 'deny', { target: 'DENY' }),
+    expect: { target: 'DENY' },
+  },
+  portsip_system_status: {
+    kind: 'data',
+    construct: DataPortsipSystemStatus,
+    build: (s) => new DataPortsipSystemStatus(s, 'status', {}),
+    expect: {},
+  },
 };
 
 test('every resource and data source type the provider serves has a case here', () => {
@@ -219,7 +288,12 @@ test('provider block: every setting synthesizes under provider.portsip', () => {
     apiVersion: '22.3',
   });
   const out = synth(stack);
-  expect(out).toHaveProviderWithProperties(PortsipProvider, { endpoint: 'https://pbx.example.com:8887', read_strategy: 'per_resource', max_concurrency: 8, api_version: '22.3' });
+  expect(out).toHaveProviderWithProperties(PortsipProvider, {
+    endpoint: 'https://pbx.example.com:8887',
+    read_strategy: 'per_resource',
+    max_concurrency: 8,
+    api_version: '22.3',
+  });
   expect(JSON.parse(out).terraform.required_providers.portsip.source).toBe('registry.terraform.io/portsip/portsip');
   expect(out).toMatchSnapshot();
 });

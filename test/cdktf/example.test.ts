@@ -20,8 +20,14 @@ test('the service-provider stack synthesizes (snapshot)', () => {
     // The cdktf version in the metadata is the only thing that changes with an upgrade, not with the example.
     parsed['//'].metadata.version = 'stubbed';
     expect(parsed).toMatchSnapshot();
-    expect(json).toHaveResourceWithProperties(Tenant, { domain: 'acme-dental.voice.example.com', dealer_id: '${portsip_dealer.dealer-acme-telecom.id}' });
-    expect(json).toHaveResourceWithProperties(TrunkAssignment, { trunk_id: '${var.trunk_id_twilio}', tenant_id: '${portsip_tenant.tenant-acme-dental.id}' });
+    expect(json).toHaveResourceWithProperties(Tenant, {
+      domain: 'acme-dental.voice.example.com',
+      dealer_id: '${portsip_dealer.dealer-acme-telecom.id}',
+    });
+    expect(json).toHaveResourceWithProperties(TrunkAssignment, {
+      trunk_id: '${var.trunk_id_twilio}',
+      tenant_id: '${portsip_tenant.tenant-acme-dental.id}',
+    });
     expect(json).toHaveResourceWithProperties(Dealer, { password_wo: '${var.dealer_initial_password}', password_wo_version: 1 });
     expect(json).toHaveResourceWithProperties(Transport, { protocol: 'TLS', port: 5061 });
     expect(json).toHaveResourceWithProperties(IpRule, { target: 'DENY' });
@@ -35,7 +41,16 @@ test('the service-provider stack synthesizes (snapshot)', () => {
 });
 
 test('a bad customer record fails synth with the construct path and the attribute', () => {
-  const bad = [...TENANTS, { ...TENANTS[0]!, key: 'typo', domain: 'typo.example.com', timezone: 'America/NewYork', trunks: [{ trunk: 'twilio', didNumbers: '500-400', concurrency: 5 }] }];
+  const bad = [
+    ...TENANTS,
+    {
+      ...TENANTS[0]!,
+      key: 'typo',
+      domain: 'typo.example.com',
+      timezone: 'America/NewYork',
+      trunks: [{ trunk: 'twilio', didNumbers: '500-400', concurrency: 5 }],
+    },
+  ];
   const { app } = buildApp({ outdir: outdir(), tenants: bad });
   expect(() => app.synth()).toThrow(/\[service-provider\/tenant-typo\] portsip_tenant\.timezone/);
   try {

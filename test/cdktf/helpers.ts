@@ -47,5 +47,7 @@ export function synthError(stack: TerraformStack, options?: PortsipValidationOpt
 }
 
 // Stand-ins with valid PEM framing and base64 bodies; the validators check the framing, the API the contents.
-export const CERT_PEM = '-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHBfpE1bEE6MA0GCSqGSIb3DQEBCwUAMA0xCzAJBgNVBAYTAlVT\n-----END CERTIFICATE-----\n';
-export const KEY_PEM = '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAu1SU1LfVLPHCozMx\n-----END PRIVATE KEY-----\n';
+export const CERT_PEM =
+  '-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHBfpE1bEE6MA0GCSqGSIb3DQEBCwUAMA0xCzAJBgNVBAYTAlVT\n-----END CERTIFICATE-----\n';
+export const KEY_PEM =
+  '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAu1SU1LfVLPHCozMx\n-----END PRIVATE KEY-----\n';

@@ -51,14 +51,53 @@ interface FailureCase {
 }
 
 const failures: FailureCase[] = [
-  { name: 'tenant: unknown IANA time zone', build: (s) => new Tenant(s, 't', { ...tenantProps, timezone: 'Mars/Olympus_Mons' }), path: 't', attribute: 'portsip_tenant.timezone', says: /Mars\/Olympus_Mons/ },
-  { name: 'tenant: region is not ISO 3166 alpha-3', build: (s) => new Tenant(s, 't', { ...tenantProps, region: 'XX' }), path: 't', attribute: 'portsip_tenant.region' },
-  { name: 'tenant: currency is not ISO 4217', build: (s) => new Tenant(s, 't', { ...tenantProps, currency: 'dollars' }), path: 't', attribute: 'portsip_tenant.currency' },
-  { name: 'tenant: negative limit', build: (s) => new Tenant(s, 't', { ...tenantProps, maxExtensions: -1 }), path: 't', attribute: 'portsip_tenant.max_extensions (prop maxExtensions)' },
-  { name: 'tenant: size string', build: (s) => new Tenant(s, 't', { ...tenantProps, diskQuota: 'lots' }), path: 't', attribute: 'portsip_tenant.disk_quota', says: /"lots"/ },
+  {
+    name: 'tenant: unknown IANA time zone',
+    build: (s) => new Tenant(s, 't', { ...tenantProps, timezone: 'Mars/Olympus_Mons' }),
+    path: 't',
+    attribute: 'portsip_tenant.timezone',
+    says: /Mars\/Olympus_Mons/,
+  },
+  {
+    name: 'tenant: region is not ISO 3166 alpha-3',
+    build: (s) => new Tenant(s, 't', { ...tenantProps, region: 'XX' }),
+    path: 't',
+    attribute: 'portsip_tenant.region',
+  },
+  {
+    name: 'tenant: currency is not ISO 4217',
+    build: (s) => new Tenant(s, 't', { ...tenantProps, currency: 'dollars' }),
+    path: 't',
+    attribute: 'portsip_tenant.currency',
+  },
+  {
+    name: 'tenant: negative limit',
+    build: (s) => new Tenant(s, 't', { ...tenantProps, maxExtensions: -1 }),
+    path: 't',
+    attribute: 'portsip_tenant.max_extensions (prop maxExtensions)',
+  },
+  {
+    name: 'tenant: size string',
+    build: (s) => new Tenant(s, 't', { ...tenantProps, diskQuota: 'lots' }),
+    path: 't',
+    attribute: 'portsip_tenant.disk_quota',
+    says: /"lots"/,
+  },
   {
     name: 'tenant: office hours in a nested block',
-    build: (s) => new Tenant(s, 't', { ...tenantProps, officeHours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }, { from: '25:00', to: '26:00' }] } } }),
+    build: (s) =>
+      new Tenant(s, 't', {
+        ...tenantProps,
+        officeHours: {
+          monday: {
+            enabled: true,
+            ranges: [
+              { from: '09:00', to: '17:00' },
+              { from: '25:00', to: '26:00' },
+            ],
+          },
+        },
+      }),
     path: 't',
     attribute: 'portsip_tenant.office_hours.monday.ranges[1].from (prop officeHours.monday.ranges[1].from)',
   },
@@ -69,27 +108,139 @@ const failures: FailureCase[] = [
     attribute: 'portsip_tenant.cdr_event.auth',
     says: /"BEARER"/,
   },
-  { name: 'dealer: level enum', build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'BOSS', passwordWo: 'S3cret-pass' }), path: 'd', attribute: 'portsip_dealer.level', says: /"RESELLER"/ },
-  { name: 'dealer: reserved login name', build: (s) => new Dealer(s, 'd', { name: 'Admin', level: 'RESELLER', passwordWo: 'S3cret-pass' }), path: 'd', attribute: 'portsip_dealer.name', says: /reserved/ },
-  { name: 'dealer: write-only password too short (value not quoted)', build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', passwordWo: 'abc' }), path: 'd', attribute: 'portsip_dealer.password_wo (prop passwordWo)', says: /3 characters/ },
-  { name: 'dealer: both password and password_wo', build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWo: 'S3cret-pass' }), path: 'd', attribute: 'portsip_dealer.password' },
-  { name: 'dealer: password_wo_version without password_wo', build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWoVersion: 2 }), path: 'd', attribute: 'portsip_dealer.password_wo_version' },
-  { name: 'transport: protocol enum', build: (s) => new Transport(s, 'tr', { protocol: 'SCTP', port: 5070 }), path: 'tr', attribute: 'portsip_transport.protocol' },
-  { name: 'transport: port out of range', build: (s) => new Transport(s, 'tr', { protocol: 'TCP', port: 70000 }), path: 'tr', attribute: 'portsip_transport.port', says: /70000/ },
-  { name: 'ip rule: prefix too long', build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/33', target: 'ACCEPT' }), path: 'r', attribute: 'portsip_ip_rule.cidr' },
-  { name: 'ip rule: target enum', build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/8', target: 'ALLOW' }), path: 'r', attribute: 'portsip_ip_rule.target' },
-  { name: 'ip rule: expiry is not RFC 3339', build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/8', target: 'DENY', expireAt: 'tomorrow' }), path: 'r', attribute: 'portsip_ip_rule.expire_at (prop expireAt)' },
-  { name: 'admin user: login name characters', build: (s) => new AdminUser(s, 'u', { name: 'jane doe!', role: 'SiteAdmin', passwordWo: 'Jane-pass-1' }), path: 'u', attribute: 'portsip_admin_user.name' },
-  { name: 'trunk assignment: DID range backwards', build: (s) => new TrunkAssignment(s, 'a', { trunkId: 'NzAw', tenantId: 'OTEz', didNumbers: '2000-1000' }), path: 'a', attribute: 'portsip_trunk_assignment.did_numbers' },
-  { name: 'trunk assignment: id with a slash', build: (s) => new TrunkAssignment(s, 'a', { trunkId: 'NzAw/x', tenantId: 'OTEz' }), path: 'a', attribute: 'portsip_trunk_assignment.trunk_id' },
-  { name: 'system settings: REGISTER expiry range', build: (s) => new SystemSettings(s, 'sys', { registerExpirationTime: 30 }), path: 'sys', attribute: 'portsip_system_settings.register_expiration_time', says: /90/ },
-  { name: 'notification settings: recipient list', build: (s) => new NotificationSettings(s, 'mail', { recipients: 'noc@example.com,not-an-address' }), path: 'mail', attribute: 'portsip_notification_settings.recipients' },
-  { name: 'sbc settings: transport in a list block', build: (s) => new SbcSettings(s, 'sbc', { transports: [{ protocol: 'UDP', port: 5066 }, { protocol: 'SCTP', port: 5067 }] }), path: 'sbc', attribute: 'portsip_sbc_settings.transports[1].protocol' },
-  { name: 'network settings: DNS server is not an IP', build: (s) => new NetworkSettings(s, 'net', { primaryDnsServer: 'dns.example.com' }), path: 'net', attribute: 'portsip_network_settings.primary_dns_server' },
-  { name: 'certificate: not PEM', build: (s) => new Certificate(s, 'cert', { crt: 'garbage', keyWo: KEY_PEM }), path: 'cert', attribute: 'portsip_certificate.crt' },
-  { name: 'certificate: key and certificate swapped', build: (s) => new Certificate(s, 'cert', { crt: CERT_PEM, keyWo: CERT_PEM }), path: 'cert', attribute: 'portsip_certificate.key_wo', says: /swapped/ },
+  {
+    name: 'dealer: level enum',
+    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'BOSS', passwordWo: 'S3cret-pass' }),
+    path: 'd',
+    attribute: 'portsip_dealer.level',
+    says: /"RESELLER"/,
+  },
+  {
+    name: 'dealer: reserved login name',
+    build: (s) => new Dealer(s, 'd', { name: 'Admin', level: 'RESELLER', passwordWo: 'S3cret-pass' }),
+    path: 'd',
+    attribute: 'portsip_dealer.name',
+    says: /reserved/,
+  },
+  {
+    name: 'dealer: write-only password too short (value not quoted)',
+    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', passwordWo: 'abc' }),
+    path: 'd',
+    attribute: 'portsip_dealer.password_wo (prop passwordWo)',
+    says: /3 characters/,
+  },
+  {
+    name: 'dealer: both password and password_wo',
+    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWo: 'S3cret-pass' }),
+    path: 'd',
+    attribute: 'portsip_dealer.password',
+  },
+  {
+    name: 'dealer: password_wo_version without password_wo',
+    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWoVersion: 2 }),
+    path: 'd',
+    attribute: 'portsip_dealer.password_wo_version',
+  },
+  {
+    name: 'transport: protocol enum',
+    build: (s) => new Transport(s, 'tr', { protocol: 'SCTP', port: 5070 }),
+    path: 'tr',
+    attribute: 'portsip_transport.protocol',
+  },
+  {
+    name: 'transport: port out of range',
+    build: (s) => new Transport(s, 'tr', { protocol: 'TCP', port: 70000 }),
+    path: 'tr',
+    attribute: 'portsip_transport.port',
+    says: /70000/,
+  },
+  {
+    name: 'ip rule: prefix too long',
+    build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/33', target: 'ACCEPT' }),
+    path: 'r',
+    attribute: 'portsip_ip_rule.cidr',
+  },
+  {
+    name: 'ip rule: target enum',
+    build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/8', target: 'ALLOW' }),
+    path: 'r',
+    attribute: 'portsip_ip_rule.target',
+  },
+  {
+    name: 'ip rule: expiry is not RFC 3339',
+    build: (s) => new IpRule(s, 'r', { cidr: '10.0.0.0/8', target: 'DENY', expireAt: 'tomorrow' }),
+    path: 'r',
+    attribute: 'portsip_ip_rule.expire_at (prop expireAt)',
+  },
+  {
+    name: 'admin user: login name characters',
+    build: (s) => new AdminUser(s, 'u', { name: 'jane doe!', role: 'SiteAdmin', passwordWo: 'Jane-pass-1' }),
+    path: 'u',
+    attribute: 'portsip_admin_user.name',
+  },
+  {
+    name: 'trunk assignment: DID range backwards',
+    build: (s) => new TrunkAssignment(s, 'a', { trunkId: 'NzAw', tenantId: 'OTEz', didNumbers: '2000-1000' }),
+    path: 'a',
+    attribute: 'portsip_trunk_assignment.did_numbers',
+  },
+  {
+    name: 'trunk assignment: id with a slash',
+    build: (s) => new TrunkAssignment(s, 'a', { trunkId: 'NzAw/x', tenantId: 'OTEz' }),
+    path: 'a',
+    attribute: 'portsip_trunk_assignment.trunk_id',
+  },
+  {
+    name: 'system settings: REGISTER expiry range',
+    build: (s) => new SystemSettings(s, 'sys', { registerExpirationTime: 30 }),
+    path: 'sys',
+    attribute: 'portsip_system_settings.register_expiration_time',
+    says: /90/,
+  },
+  {
+    name: 'notification settings: recipient list',
+    build: (s) => new NotificationSettings(s, 'mail', { recipients: 'noc@example.com,not-an-address' }),
+    path: 'mail',
+    attribute: 'portsip_notification_settings.recipients',
+  },
+  {
+    name: 'sbc settings: transport in a list block',
+    build: (s) =>
+      new SbcSettings(s, 'sbc', {
+        transports: [
+          { protocol: 'UDP', port: 5066 },
+          { protocol: 'SCTP', port: 5067 },
+        ],
+      }),
+    path: 'sbc',
+    attribute: 'portsip_sbc_settings.transports[1].protocol',
+  },
+  {
+    name: 'network settings: DNS server is not an IP',
+    build: (s) => new NetworkSettings(s, 'net', { primaryDnsServer: 'dns.example.com' }),
+    path: 'net',
+    attribute: 'portsip_network_settings.primary_dns_server',
+  },
+  {
+    name: 'certificate: not PEM',
+    build: (s) => new Certificate(s, 'cert', { crt: 'garbage', keyWo: KEY_PEM }),
+    path: 'cert',
+    attribute: 'portsip_certificate.crt',
+  },
+  {
+    name: 'certificate: key and certificate swapped',
+    build: (s) => new Certificate(s, 'cert', { crt: CERT_PEM, keyWo: CERT_PEM }),
+    path: 'cert',
+    attribute: 'portsip_certificate.key_wo',
+    says: /swapped/,
+  },
   { name: 'brand: theme enum', build: (s) => new Brand(s, 'brand', { theme: 'PINK' }), path: 'brand', attribute: 'portsip_brand.theme' },
-  { name: 'data source tenant: id and domain together', build: (s) => new DataPortsipTenant(s, 'lookup', { id: 'OTEz', domain: 'acme.example.com' }), path: 'lookup', attribute: 'portsip_tenant.' },
+  {
+    name: 'data source tenant: id and domain together',
+    build: (s) => new DataPortsipTenant(s, 'lookup', { id: 'OTEz', domain: 'acme.example.com' }),
+    path: 'lookup',
+    attribute: 'portsip_tenant.',
+  },
   {
     name: 'a construct nested in a custom construct keeps its full path',
     build: (s) => {
@@ -118,7 +269,12 @@ test('there are at least 20 failure cases', () => {
 
 test('the provider block is validated too', () => {
   const stack = newStack({ provider: false });
-  new PortsipProvider(stack, 'portsip', { endpoint: 'ftp://pbx.example.com', readStrategy: 'lazy', maxConcurrency: 500, tenantDealerReads: 'never' });
+  new PortsipProvider(stack, 'portsip', {
+    endpoint: 'ftp://pbx.example.com',
+    readStrategy: 'lazy',
+    maxConcurrency: 500,
+    tenantDealerReads: 'never',
+  });
   const message = synthError(stack);
   expectProblem(message, `${STACK}/portsip`, 'portsip.endpoint');
   expectProblem(message, `${STACK}/portsip`, 'portsip.read_strategy (prop readStrategy)');
@@ -179,7 +335,11 @@ describe('values not known until apply are skipped, as terraform validate skips 
     const stack = newStack();
     const tz = new TerraformVariable(stack, 'tz', { type: 'string' });
     const port = new TerraformVariable(stack, 'port', { type: 'number' });
-    const dealer = new Dealer(stack, 'd', { name: 'acme', level: 'RESELLER', passwordWo: new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true }).stringValue });
+    const dealer = new Dealer(stack, 'd', {
+      name: 'acme',
+      level: 'RESELLER',
+      passwordWo: new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true }).stringValue,
+    });
     new Tenant(stack, 't', { ...tenantProps, timezone: tz.stringValue, dealerId: dealer.id, maxExtensions: Token.asNumber(port.value) });
     new Transport(stack, 'tr', { protocol: 'TCP', port: port.numberValue });
     expect(() => synth(stack)).not.toThrow();
@@ -194,7 +354,17 @@ describe('values not known until apply are skipped, as terraform validate skips 
   test('a token inside a nested block only hides that value', () => {
     const stack = newStack();
     const from = new TerraformVariable(stack, 'from', { type: 'string' });
-    new Tenant(stack, 't', { ...tenantProps, officeHours: { monday: { ranges: [{ from: from.stringValue, to: '17:00' }, { from: '9am', to: '17:00' }] } } });
+    new Tenant(stack, 't', {
+      ...tenantProps,
+      officeHours: {
+        monday: {
+          ranges: [
+            { from: from.stringValue, to: '17:00' },
+            { from: '9am', to: '17:00' },
+          ],
+        },
+      },
+    });
     const message = synthError(stack);
     expectProblem(message, `${STACK}/t`, 'portsip_tenant.office_hours.monday.ranges[1].from');
     expect(message).not.toContain('ranges[0]');
@@ -208,7 +378,9 @@ test('app.synth() fails before writing anything, naming the construct and the at
   new PortsipProvider(stack, 'portsip', {});
   new Transport(stack, 'sip-tls', { protocol: 'tls', port: 5061 });
   validatePortsip(app);
-  expect(() => app.synth()).toThrow(/\[prod\/sip-tls\] portsip_transport\.protocol: Invalid attribute value: Attribute "protocol" must be one of/);
+  expect(() => app.synth()).toThrow(
+    /\[prod\/sip-tls\] portsip_transport\.protocol: Invalid attribute value: Attribute "protocol" must be one of/,
+  );
   expect(require('node:fs').existsSync(require('node:path').join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
 });
 
@@ -254,7 +426,9 @@ describe('conversion of synthesized blocks', () => {
 
   test('messages name the TypeScript property as well', () => {
     expect(propPath('office_hours.monday.ranges[0].from')).toBe('officeHours.monday.ranges[0].from');
-    expect(formatDiagnostic('portsip_dealer', { severity: 'error', summary: 'S', detail: 'D', path: ['max_tenants'] })).toBe('portsip_dealer.max_tenants (prop maxTenants): S: D');
+    expect(formatDiagnostic('portsip_dealer', { severity: 'error', summary: 'S', detail: 'D', path: ['max_tenants'] })).toBe(
+      'portsip_dealer.max_tenants (prop maxTenants): S: D',
+    );
     expect(formatDiagnostic('portsip_brand', { severity: 'error', summary: 'S' })).toBe('portsip_brand: S');
   });
 });

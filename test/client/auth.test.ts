@@ -16,7 +16,10 @@ describe('authentication (API-NOTES §3)', () => {
   });
 
   test('domain is sent for tenant accounts', async () => {
-    const h = harness(withAuth(() => json(200, {})), { domain: 'acme.example.com' });
+    const h = harness(
+      withAuth(() => json(200, {})),
+      { domain: 'acme.example.com' },
+    );
     await h.client.signIn();
     expect(h.requests[0]!.body).toEqual({ username: USERNAME, password: PASSWORD, domain: 'acme.example.com' });
   });
@@ -43,7 +46,9 @@ describe('authentication (API-NOTES §3)', () => {
     const h = harness(
       withAuth((r) => {
         if (rejectToken === undefined) rejectToken = r.headers.authorization; // server "restarts": first token dies
-        return r.headers.authorization === rejectToken ? apiError(401, 'UNAUTHORIZED', 'invalid token') : json(200, { id: 'D1', name: 'acme' });
+        return r.headers.authorization === rejectToken
+          ? apiError(401, 'UNAUTHORIZED', 'invalid token')
+          : json(200, { id: 'D1', name: 'acme' });
       }),
     );
     await expect(h.client.dealers.get('D1')).resolves.toMatchObject({ name: 'acme' });
@@ -92,7 +97,8 @@ describe('authentication (API-NOTES §3)', () => {
   test("authMethod 'oauth' uses the form-encoded password grant and refresh grant", async () => {
     const h = harness(
       (r) => {
-        if (isAuth(r, '/login/oauth/token')) return json(200, { access_token: 'OAUTH-ACCESS', refresh_token: 'OAUTH-REFRESH', expires_in: 1800, token_type: 'Bearer' });
+        if (isAuth(r, '/login/oauth/token'))
+          return json(200, { access_token: 'OAUTH-ACCESS', refresh_token: 'OAUTH-REFRESH', expires_in: 1800, token_type: 'Bearer' });
         return json(200, {});
       },
       { authMethod: 'oauth' },
@@ -102,7 +108,13 @@ describe('authentication (API-NOTES §3)', () => {
     await h.client.network.get();
     const grants = h.requests.filter((r) => isAuth(r, '/login/oauth/token'));
     expect(grants[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(grants[0]!.body).toEqual({ grant_type: 'password', username: USERNAME, password: PASSWORD, scope: 'all', client_id: OAUTH_CLIENT_ID });
+    expect(grants[0]!.body).toEqual({
+      grant_type: 'password',
+      username: USERNAME,
+      password: PASSWORD,
+      scope: 'all',
+      client_id: OAUTH_CLIENT_ID,
+    });
     expect(grants[1]!.body).toEqual({ grant_type: 'refresh_token', refresh_token: 'OAUTH-REFRESH', client_id: OAUTH_CLIENT_ID });
     expect(h.apiRequests()[0]!.headers.authorization).toBe('Bearer OAUTH-ACCESS');
   });

@@ -13,7 +13,10 @@ import {
 import { apiError, harness, json, netError, withAuth, type Res } from './helpers';
 
 async function failWith(res: Res | (() => never), call = (c: ReturnType<typeof harness>['client']) => c.transports.get('X1')) {
-  const h = harness(withAuth(() => (typeof res === 'function' ? res() : res)), { retry: { maxAttempts: 1 } });
+  const h = harness(
+    withAuth(() => (typeof res === 'function' ? res() : res)),
+    { retry: { maxAttempts: 1 } },
+  );
   try {
     await call(h.client);
   } catch (e) {
@@ -26,7 +29,14 @@ describe('error mapping (API-NOTES §2.7)', () => {
   test('400 VALIDATE_FAILED -> ValidationError with field from detail', async () => {
     const e = await failWith(apiError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'port' }));
     expect(e).toBeInstanceOf(ValidationError);
-    expect(e).toMatchObject({ status: 400, code: 'VALIDATE_FAILED', rawCode: 'VALIDATE_FAILED', method: 'GET', path: '/transports/X1', detail: { field: 'port' } });
+    expect(e).toMatchObject({
+      status: 400,
+      code: 'VALIDATE_FAILED',
+      rawCode: 'VALIDATE_FAILED',
+      method: 'GET',
+      path: '/transports/X1',
+      detail: { field: 'port' },
+    });
     expect((e as ValidationError).field).toBe('port');
     expect(e.message).toBe('GET /transports/X1: HTTP 400 VALIDATE_FAILED: field validation failed (field: port)');
   });
@@ -72,7 +82,11 @@ describe('error mapping (API-NOTES §2.7)', () => {
   });
 
   test('500 -> ServerError; non-JSON body becomes a short snippet', async () => {
-    const e = await failWith({ status: 502, body: '<html><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>', headers: { 'content-type': 'text/html' } });
+    const e = await failWith({
+      status: 502,
+      body: '<html><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>',
+      headers: { 'content-type': 'text/html' },
+    });
     expect(e).toBeInstanceOf(ServerError);
     expect(e.message).toBe('GET /transports/X1: HTTP 502: 502 Bad Gateway nginx');
     expect(e.detail).toEqual({ body: '502 Bad Gateway nginx' });
@@ -120,7 +134,10 @@ describe('error mapping (API-NOTES §2.7)', () => {
   });
 
   test('error messages never echo the request body (passwords)', async () => {
-    const h = harness(withAuth(() => apiError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'name' })), { retry: { maxAttempts: 1 } });
+    const h = harness(
+      withAuth(() => apiError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'name' })),
+      { retry: { maxAttempts: 1 } },
+    );
     const e = (await h.client.dealers
       .create({ name: 'acme', password: 'Dealer-Secret-123', level: 'RESELLER', max_tenants: 10, max_extensions: 100 })
       .catch((x: unknown) => x)) as Error;
@@ -151,7 +168,9 @@ describe('empty bodies (API-NOTES §2.3)', () => {
   });
 
   test('ip_filters/export returns the raw bytes', async () => {
-    const h = harness(withAuth(() => ({ status: 200, body: Buffer.from('10.0.0.0/8,ACCEPT\n'), headers: { 'content-type': 'application/octet-stream' } })));
+    const h = harness(
+      withAuth(() => ({ status: 200, body: Buffer.from('10.0.0.0/8,ACCEPT\n'), headers: { 'content-type': 'application/octet-stream' } })),
+    );
     const buf = await h.client.ipRules.export();
     expect(Buffer.isBuffer(buf)).toBe(true);
     expect(buf.toString()).toBe('10.0.0.0/8,ACCEPT\n');

@@ -35,7 +35,12 @@ export function tokenPair(expiresIn = 3600): Res {
   tokenSeq++;
   return {
     status: 200,
-    body: { token_type: 'Bearer', access_token: `ACCESS-TOKEN-${tokenSeq}-XYZ`, refresh_token: `REFRESH-TOKEN-${tokenSeq}-XYZ`, expires_in: expiresIn },
+    body: {
+      token_type: 'Bearer',
+      access_token: `ACCESS-TOKEN-${tokenSeq}-XYZ`,
+      refresh_token: `REFRESH-TOKEN-${tokenSeq}-XYZ`,
+      expires_in: expiresIn,
+    },
   };
 }
 
@@ -58,7 +63,8 @@ export function parseReq(o: { method: string; path: string; headers?: unknown; b
   } else if (h) {
     for (const [k, v] of Object.entries(h)) headers[k.toLowerCase()] = String(v);
   }
-  const rawBody = typeof o.body === 'string' ? o.body : o.body == null ? undefined : Buffer.isBuffer(o.body) ? o.body.toString('utf8') : String(o.body);
+  const rawBody =
+    typeof o.body === 'string' ? o.body : o.body == null ? undefined : Buffer.isBuffer(o.body) ? o.body.toString('utf8') : String(o.body);
   let body: unknown;
   if (rawBody !== undefined && rawBody !== '') {
     if ((headers['content-type'] ?? '').includes('x-www-form-urlencoded')) {

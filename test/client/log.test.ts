@@ -10,15 +10,30 @@ const REFRESH_1 = 'REF-ONE-0123456789ABCDEF';
 const ACCESS_2 = 'ACC-TWO-0123456789ABCDEF';
 const REFRESH_2 = 'REF-TWO-0123456789ABCDEF';
 const SBC_TOKEN = 'SBC-TOKEN-FEDCBA9876543210';
-const SECRETS = [PASSWORD, DEALER_PASSWORD, PRIVATE_KEY, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-SECRET', ACCESS_1, REFRESH_1, ACCESS_2, REFRESH_2, SBC_TOKEN, 'Old-Pass-1', 'New-Pass-2'];
+const SECRETS = [
+  PASSWORD,
+  DEALER_PASSWORD,
+  PRIVATE_KEY,
+  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-SECRET',
+  ACCESS_1,
+  REFRESH_1,
+  ACCESS_2,
+  REFRESH_2,
+  SBC_TOKEN,
+  'Old-Pass-1',
+  'New-Pass-2',
+];
 
 function handler(r: Req) {
-  if (r.path === '/auth/sign_in') return json(200, { token_type: 'Bearer', access_token: ACCESS_1, refresh_token: REFRESH_1, expires_in: 100 });
-  if (r.path === '/auth/refresh_token') return json(200, { token_type: 'Bearer', access_token: ACCESS_2, refresh_token: REFRESH_2, expires_in: 100 });
+  if (r.path === '/auth/sign_in')
+    return json(200, { token_type: 'Bearer', access_token: ACCESS_1, refresh_token: REFRESH_1, expires_in: 100 });
+  if (r.path === '/auth/refresh_token')
+    return json(200, { token_type: 'Bearer', access_token: ACCESS_2, refresh_token: REFRESH_2, expires_in: 100 });
   if (r.path === '/dealers' && r.method === 'POST') return json(201, { id: 'D1' });
   if (r.path === '/key' && r.method === 'GET') return json(200, { crt: CERT, key: PRIVATE_KEY });
   if (r.path === '/sbc/token') return json(200, { token: SBC_TOKEN });
-  if (r.path === '/dealers/D1/password') return json(400, { errors: [{ code: 'VALIDATE_FAILED', message: 'password too short', detail: { field: 'password' } }] });
+  if (r.path === '/dealers/D1/password')
+    return json(400, { errors: [{ code: 'VALIDATE_FAILED', message: 'password too short', detail: { field: 'password' } }] });
   return json(r.method === 'POST' ? 200 : 200, r.method === 'GET' ? {} : undefined);
 }
 
@@ -41,7 +56,15 @@ describe('debug log', () => {
     // ...and the log is still useful: methods, paths, statuses, durations, redaction markers.
     const responses = h.logs.filter((l) => l.message === 'http.response');
     expect(responses.length).toBeGreaterThanOrEqual(8);
-    for (const r of responses) expect(r.fields).toEqual(expect.objectContaining({ method: expect.any(String), path: expect.any(String), status: expect.any(Number), durationMs: expect.any(Number) }));
+    for (const r of responses)
+      expect(r.fields).toEqual(
+        expect.objectContaining({
+          method: expect.any(String),
+          path: expect.any(String),
+          status: expect.any(Number),
+          durationMs: expect.any(Number),
+        }),
+      );
     expect(text).toContain(REDACTED);
     const create = h.logs.find((l) => l.message === 'http.request' && l.fields.path === '/dealers')!;
     expect(create.fields.body).toEqual({ name: 'acme', password: REDACTED, level: 'RESELLER', max_tenants: 1, max_extensions: 1 });
@@ -56,7 +79,11 @@ describe('debug log', () => {
       .reply((o) => {
         const r = parseReq(o);
         return r.path === '/auth/sign_in'
-          ? { statusCode: 200, data: JSON.stringify({ access_token: ACCESS_1, refresh_token: REFRESH_1, expires_in: 3600 }), responseOptions: { headers: { 'content-type': 'application/json' } } }
+          ? {
+              statusCode: 200,
+              data: JSON.stringify({ access_token: ACCESS_1, refresh_token: REFRESH_1, expires_in: 3600 }),
+              responseOptions: { headers: { 'content-type': 'application/json' } },
+            }
           : { statusCode: 201, data: JSON.stringify({ id: 'D1' }), responseOptions: { headers: { 'content-type': 'application/json' } } };
       })
       .persist();
@@ -111,7 +138,13 @@ describe('debug log', () => {
   });
 
   test('a throwing logger never breaks a call', async () => {
-    const h = harness(handler, { logger: { debug: () => { throw new Error('logger down'); } } });
+    const h = harness(handler, {
+      logger: {
+        debug: () => {
+          throw new Error('logger down');
+        },
+      },
+    });
     await expect(h.client.network.get()).resolves.toEqual({});
   });
 });

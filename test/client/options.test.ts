@@ -35,7 +35,11 @@ describe('endpoint and options', () => {
 
   test('TLS options: caCertPem must be PEM; insecureSkipVerify is opt-in', async () => {
     expect(() => new PortsipClient({ endpoint: 'https://pbx', caCertPem: 'not a pem' })).toThrow(/PEM/);
-    const c = new PortsipClient({ endpoint: 'https://pbx', caCertPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', insecureSkipVerify: true });
+    const c = new PortsipClient({
+      endpoint: 'https://pbx',
+      caCertPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      insecureSkipVerify: true,
+    });
     await c.close();
   });
 
@@ -45,7 +49,10 @@ describe('endpoint and options', () => {
   });
 
   test('dataflowPath is configurable', async () => {
-    const h = harness(withAuth(() => json(200, { public_ipv4: '203.0.113.5' })), { dataflowPath: '/api/data_flow/' });
+    const h = harness(
+      withAuth(() => json(200, { public_ipv4: '203.0.113.5' })),
+      { dataflowPath: '/api/data_flow/' },
+    );
     await h.client.dataflow.get();
     await h.client.dataflow.update({ public_ipv4: '203.0.113.6' });
     expect(h.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /data_flow', 'POST /data_flow']);
@@ -58,7 +65,10 @@ describe('endpoint and options', () => {
   });
 
   test('user agent is configurable', async () => {
-    const h = harness(withAuth(() => json(200, {})), { userAgent: 'my-tool/1.0' });
+    const h = harness(
+      withAuth(() => json(200, {})),
+      { userAgent: 'my-tool/1.0' },
+    );
     await h.client.network.get();
     expect(h.apiRequests()[0]!.headers['user-agent']).toBe('my-tool/1.0');
   });
@@ -66,7 +76,10 @@ describe('endpoint and options', () => {
 
 describe('client-side limits', () => {
   test('maxRequestsPerMinute: the 4th request in a minute waits for the window (61 s) to slide', async () => {
-    const h = harness(withAuth(() => json(200, {})), { maxRequestsPerMinute: 3 });
+    const h = harness(
+      withAuth(() => json(200, {})),
+      { maxRequestsPerMinute: 3 },
+    );
     await h.client.signIn(); // 1
     await h.client.network.get(); // 2
     h.clock.t += 10_000;
@@ -80,9 +93,14 @@ describe('client-side limits', () => {
   test('SlidingWindowLimiter never allows more than N per window', async () => {
     let t = 0;
     const sent: number[] = [];
-    const lim = new SlidingWindowLimiter(5, 1000, () => t, async (ms) => {
-      t += ms;
-    });
+    const lim = new SlidingWindowLimiter(
+      5,
+      1000,
+      () => t,
+      async (ms) => {
+        t += ms;
+      },
+    );
     for (let i = 0; i < 23; i++) {
       await lim.acquire();
       sent.push(t);
@@ -116,7 +134,13 @@ describe('client-side limits', () => {
     const pool = agent.get('https://pbx.test:8887');
     pool.intercept({ path: '/api/auth/sign_in', method: 'POST' }).reply(200, { access_token: 'A', expires_in: 3600 });
     pool.intercept({ path: '/api/network', method: 'GET' }).reply(200, {}).delay(20).persist();
-    const client = new PortsipClient({ endpoint: 'https://pbx.test:8887', username: 'u', password: 'p', dispatcher: agent, maxConcurrency: 2 });
+    const client = new PortsipClient({
+      endpoint: 'https://pbx.test:8887',
+      username: 'u',
+      password: 'p',
+      dispatcher: agent,
+      maxConcurrency: 2,
+    });
     await client.signIn();
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, client.http['semaphore'].inUse)), 1);

@@ -7,7 +7,9 @@ const dealer = { name: 'acme', password: 'Dealer-Secret-123', level: 'RESELLER' 
 describe('retries and backoff', () => {
   test('429 with Retry-After seconds is honoured, then the call succeeds', async () => {
     let n = 0;
-    const h = harness(withAuth(() => (++n === 1 ? json(429, undefined, { 'retry-after': '3' }) : json(200, { id: 'X', protocol: 'UDP', port: 5060 }))));
+    const h = harness(
+      withAuth(() => (++n === 1 ? json(429, undefined, { 'retry-after': '3' }) : json(200, { id: 'X', protocol: 'UDP', port: 5060 }))),
+    );
     const t = await h.client.transports.get('X');
     expect(t.port).toBe(5060);
     expect(h.sleeps).toEqual([3000]);
@@ -38,14 +40,24 @@ describe('retries and backoff', () => {
   });
 
   test('502/503/504 and resets are retried for GETs up to maxAttempts', async () => {
-    const seq = [() => json(502), () => json(503), () => { throw netError('ECONNRESET'); }, () => json(200, { version: '22.3.0' })];
+    const seq = [
+      () => json(502),
+      () => json(503),
+      () => {
+        throw netError('ECONNRESET');
+      },
+      () => json(200, { version: '22.3.0' }),
+    ];
     let n = 0;
     const h = harness(withAuth(() => seq[n++]!()));
     expect((await h.client.status.get()).version).toBe('22.3.0');
     expect(h.apiRequests()).toHaveLength(4);
 
     let m = 0;
-    const h2 = harness(withAuth(() => (m++, json(503))), { retry: { maxAttempts: 3 } });
+    const h2 = harness(
+      withAuth(() => (m++, json(503))),
+      { retry: { maxAttempts: 3 } },
+    );
     await expect(h2.client.status.get()).rejects.toBeInstanceOf(ServerError);
     expect(m).toBe(3);
   });
@@ -64,19 +76,35 @@ describe('retries and backoff', () => {
   });
 
   test('an unsafe POST (test email) is not repeated after a reset, but is after a refused connection', async () => {
-    const h = harness(withAuth(() => { throw netError('ECONNRESET'); }));
-    await expect(h.client.notification.testEmail({ recipient: 'a@example.com', subject: 's', content: 'c' })).rejects.toBeInstanceOf(NetworkError);
+    const h = harness(
+      withAuth(() => {
+        throw netError('ECONNRESET');
+      }),
+    );
+    await expect(h.client.notification.testEmail({ recipient: 'a@example.com', subject: 's', content: 'c' })).rejects.toBeInstanceOf(
+      NetworkError,
+    );
     expect(h.apiRequests()).toHaveLength(1);
 
     let n = 0;
-    const h2 = harness(withAuth(() => { if (++n === 1) throw netError('ECONNREFUSED'); return json(200); }));
+    const h2 = harness(
+      withAuth(() => {
+        if (++n === 1) throw netError('ECONNREFUSED');
+        return json(200);
+      }),
+    );
     await h2.client.notification.testEmail({ recipient: 'a@example.com', subject: 's', content: 'c' });
     expect(h2.apiRequests()).toHaveLength(2);
   });
 
   test('updates (POST to the item URL) are retried after a timeout', async () => {
     let n = 0;
-    const h = harness(withAuth(() => { if (++n === 1) throw new undiciErrors.HeadersTimeoutError(); return json(200); }));
+    const h = harness(
+      withAuth(() => {
+        if (++n === 1) throw new undiciErrors.HeadersTimeoutError();
+        return json(200);
+      }),
+    );
     await h.client.tenants.update('T1', { enabled: false });
     expect(h.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /tenants/T1', 'POST /tenants/T1']);
   });
@@ -88,7 +116,14 @@ describe('retries and backoff', () => {
     pool.intercept({ path: '/api/auth/sign_in', method: 'POST' }).reply(200, { access_token: 'A', expires_in: 3600 });
     // The reply hangs longer than the timeout.
     pool.intercept({ path: '/api/admin/status', method: 'GET' }).reply(200, '{}').delay(300);
-    const client = new PortsipClient({ endpoint: ORIGIN, username: 'u', password: 'p', dispatcher: agent, requestTimeoutMs: 30, retry: { maxAttempts: 1 } });
+    const client = new PortsipClient({
+      endpoint: ORIGIN,
+      username: 'u',
+      password: 'p',
+      dispatcher: agent,
+      requestTimeoutMs: 30,
+      retry: { maxAttempts: 1 },
+    });
     const started = Date.now();
     const e = (await client.status.get().catch((x: unknown) => x)) as NetworkError;
     expect(Date.now() - started).toBeLessThan(250);
@@ -148,7 +183,8 @@ describe('create recovery (never blindly repeated)', () => {
           if (++posts === 1) throw new undiciErrors.HeadersTimeoutError();
           return json(201, { id: 'TR-NEW' });
         }
-        if (r.method === 'GET' && r.path === '/transports') return json(200, { count: 1, items: [{ id: 'TR-1', protocol: 'UDP', port: 5060 }] });
+        if (r.method === 'GET' && r.path === '/transports')
+          return json(200, { count: 1, items: [{ id: 'TR-1', protocol: 'UDP', port: 5060 }] });
         return json(404);
       }),
     );
@@ -177,7 +213,12 @@ describe('create recovery (never blindly repeated)', () => {
 
   test('a create whose connection was refused is sent again without a lookup', async () => {
     let posts = 0;
-    const h = harness(withAuth((r) => { if (r.method === 'POST' && ++posts === 1) throw netError('ECONNREFUSED'); return json(201, { id: 'TR9' }); }));
+    const h = harness(
+      withAuth((r) => {
+        if (r.method === 'POST' && ++posts === 1) throw netError('ECONNREFUSED');
+        return json(201, { id: 'TR9' });
+      }),
+    );
     await expect(h.client.transports.create({ protocol: 'TCP', port: 5063 })).resolves.toEqual({ id: 'TR9' });
     expect(posts).toBe(2);
     expect(h.apiRequests().filter((r) => r.method === 'GET')).toHaveLength(0);
@@ -185,7 +226,11 @@ describe('create recovery (never blindly repeated)', () => {
 
   test('429 on create is retried without a lookup (the server refused it)', async () => {
     let posts = 0;
-    const h = harness(withAuth((r) => (r.method === 'POST' ? (++posts === 1 ? json(429, undefined, { 'retry-after': '1' }) : json(201, { id: 'D1' })) : json(500))));
+    const h = harness(
+      withAuth((r) =>
+        r.method === 'POST' ? (++posts === 1 ? json(429, undefined, { 'retry-after': '1' }) : json(201, { id: 'D1' })) : json(500),
+      ),
+    );
     await expect(h.client.dealers.create(dealer)).resolves.toEqual({ id: 'D1' });
     expect(posts).toBe(2);
     expect(h.apiRequests().filter((r) => r.method === 'GET')).toHaveLength(0);
@@ -207,7 +252,9 @@ describe('create recovery (never blindly repeated)', () => {
         return json(404);
       }),
     );
-    await expect(h.client.adminUsers.create({ name: 'ops', password: 'Ops-Secret-1', role: 'OperationsAdmin' })).resolves.toEqual({ id: 'U1' });
+    await expect(h.client.adminUsers.create({ name: 'ops', password: 'Ops-Secret-1', role: 'OperationsAdmin' })).resolves.toEqual({
+      id: 'U1',
+    });
     expect(posts).toBe(2);
   });
 
@@ -221,7 +268,12 @@ describe('create recovery (never blindly repeated)', () => {
 describe('destroy after an ambiguous attempt', () => {
   test('404 on the retry after a timeout counts as success', async () => {
     let n = 0;
-    const h = harness(withAuth(() => { if (++n === 1) throw new undiciErrors.HeadersTimeoutError(); return apiError(404, 'NOT_FOUND', 'Tenant not found'); }));
+    const h = harness(
+      withAuth(() => {
+        if (++n === 1) throw new undiciErrors.HeadersTimeoutError();
+        return apiError(404, 'NOT_FOUND', 'Tenant not found');
+      }),
+    );
     await expect(h.client.tenants.delete('T1')).resolves.toBeUndefined();
     expect(h.apiRequests().map((r) => r.path)).toEqual(['/tenants/T1/destroy', '/tenants/T1/destroy']);
   });

@@ -6,7 +6,15 @@ const partialCreate: Partial<TenantCreate> = { name: 'ACME', domain: 'acme.examp
 const update: TenantUpdate = partialCreate;
 
 // Unknown response keys are kept and typed `unknown`, known ones keep their types.
-const tenant: Tenant = { id: 'x', name: 'n', domain: 'd', timezone: 'UTC', currency: 'USD', region: 'USA', future_22_6_field: 1 } as unknown as Tenant;
+const tenant: Tenant = {
+  id: 'x',
+  name: 'n',
+  domain: 'd',
+  timezone: 'UTC',
+  currency: 'USD',
+  region: 'USA',
+  future_22_6_field: 1,
+} as unknown as Tenant;
 const known: string | undefined = tenant.domain;
 const unknownField: unknown = tenant['future_22_6_field'];
 const dealer: Dealer = { enabled: true, max_tenants: 1, max_extensions: 1, tenant_full_access: true, name: 'acme' };

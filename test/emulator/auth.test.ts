@@ -63,8 +63,18 @@ test('OAuth password grant (form-encoded), refresh grant and revoke', async () =
   const { emu } = await boot({ adminPassword: 's3cret!' });
   try {
     const form = (b: Record<string, string>) =>
-      fetch(`${emu.url}/login/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(b).toString() });
-    const ok = await form({ grant_type: 'password', username: 'admin', password: 's3cret!', scope: 'all', client_id: '9d806019-75b2-4b3d-bb8b-f5a3a412cc0a' });
+      fetch(`${emu.url}/login/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(b).toString(),
+      });
+    const ok = await form({
+      grant_type: 'password',
+      username: 'admin',
+      password: 's3cret!',
+      scope: 'all',
+      client_id: '9d806019-75b2-4b3d-bb8b-f5a3a412cc0a',
+    });
     expect(ok.status).toBe(200);
     const tok = (await ok.json()) as { access_token: string; refresh_token: string; token_type: string };
     expect(tok.token_type).toBe('Bearer');
@@ -87,7 +97,15 @@ test('2FA: sign_in returns a 2FA token; send_otp puts a code in the outbox; veri
   const { emu, api } = await boot();
   try {
     // enable 2FA for one admin via a stored (unknown to the 22.3 docs) per-account flag
-    await created(api.post('/admin/users', { name: 'twofa', password: 'secret1', role: 'SystemAdmin', email: 'twofa@example.com', enable_two_factor_authentication: true }));
+    await created(
+      api.post('/admin/users', {
+        name: 'twofa',
+        password: 'secret1',
+        role: 'SystemAdmin',
+        email: 'twofa@example.com',
+        enable_two_factor_authentication: true,
+      }),
+    );
     const s = await api.as().post('/auth/sign_in', { username: 'twofa', password: 'secret1' });
     expect(s.status).toBe(200);
     expect(s.body).toEqual({ two_factor_enabled: true, token: expect.any(String) });
@@ -180,7 +198,10 @@ test('password reset flow via forget_password / reset_password', async () => {
   const { emu, api } = await boot();
   try {
     await created(api.post('/admin/users', { name: 'forgetful', password: 'secret1', role: 'SiteAdmin', email: 'f@example.com' }));
-    expect((await api.as().post('/auth/forget_password', { domain: 'pbx.example.com', username: 'forgetful', callback_url: 'https://x' })).status).toBe(200);
+    expect(
+      (await api.as().post('/auth/forget_password', { domain: 'pbx.example.com', username: 'forgetful', callback_url: 'https://x' }))
+        .status,
+    ).toBe(200);
     const tok = emu.outbox().find((e) => e.kind === 'password_reset')!.token!;
     expect((await api.as().post('/auth/reset_password', { token: tok, new_password: 'brandnew1' })).status).toBe(200);
     await api.as().signIn('forgetful', 'brandnew1');

@@ -9,9 +9,30 @@ import { emulatorOptionsFromFlags, registerEmulatorCommand } from '../../src/cli
 import { buildProgram } from '../../src/cli/main';
 
 test('flags map to startEmulator options', () => {
-  const o = emulatorOptionsFromFlags({ port: 0, host: '127.0.0.1', apiVersion: '22.2', tokenLifetime: 60, dealerDelete: 'detach', rateLimit: 0, latency: 20, errorRate: 0.5, errorStatus: '500', burst429: 3, dropRate: 0.1, tokenExpiryRate: 0.2 });
+  const o = emulatorOptionsFromFlags({
+    port: 0,
+    host: '127.0.0.1',
+    apiVersion: '22.2',
+    tokenLifetime: 60,
+    dealerDelete: 'detach',
+    rateLimit: 0,
+    latency: 20,
+    errorRate: 0.5,
+    errorStatus: '500',
+    burst429: 3,
+    dropRate: 0.1,
+    tokenExpiryRate: 0.2,
+  });
   expect(o).toMatchObject({ port: 0, apiVersion: '22.2', tokenLifetimeSeconds: 60, dealerDelete: 'detach', https: false });
-  expect(o.faults).toEqual({ rateLimitPerMinute: 0, latencyMs: 20, errorRate: 0.5, errorStatus: 500, burst429: 3, dropRate: 0.1, tokenExpiryRate: 0.2 });
+  expect(o.faults).toEqual({
+    rateLimitPerMinute: 0,
+    latencyMs: 20,
+    errorRate: 0.5,
+    errorStatus: 500,
+    burst429: 3,
+    dropRate: 0.1,
+    tokenExpiryRate: 0.2,
+  });
 });
 
 test('the program has an emulator command that validates its flags', async () => {
@@ -29,7 +50,15 @@ describe('bundled CLI', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portsip-cli-'));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild');
-    await esbuild.build({ entryPoints: [path.resolve(__dirname, '../../src/cli/main.ts')], outfile: path.join(dir, 'cli.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
+    await esbuild.build({
+      entryPoints: [path.resolve(__dirname, '../../src/cli/main.ts')],
+      outfile: path.join(dir, 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+    });
   });
   afterAll(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -38,7 +67,9 @@ describe('bundled CLI', () => {
 
   test('runs in the foreground, answers curl-style calls, stops on SIGTERM', async () => {
     const state = path.join(dir, 'state.json');
-    child = spawn(process.execPath, [path.join(dir, 'cli.js'), 'emulator', '--port', '0', '--data', state], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [path.join(dir, 'cli.js'), 'emulator', '--port', '0', '--data', state], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child!.stdout!.on('data', (c) => {
@@ -49,7 +80,11 @@ describe('bundled CLI', () => {
       child!.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
     expect(out).toContain('"username":"admin","password":"admin123"');
-    const s = await fetch(`${url}/auth/sign_in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
+    const s = await fetch(`${url}/auth/sign_in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin123' }),
+    });
     const tok = (await s.json()) as { access_token: string };
     const t = await fetch(`${url}/tenants`, { headers: { authorization: `Bearer ${tok.access_token}` } });
     expect(t.status).toBe(200);

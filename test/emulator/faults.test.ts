@@ -3,7 +3,10 @@ import { parseLatency } from '../../src/emulator/faults';
 import { Api, boot } from './helpers';
 
 const ctl = (url: string, p: string, body?: unknown) =>
-  fetch(url.replace(/\/api$/, `/__emulator${p}`), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(
+    url.replace(/\/api$/, `/__emulator${p}`),
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
 
 test('fixed and random latency', async () => {
   const { emu, api } = await boot({ faults: { latencyMs: 120 } });

@@ -83,5 +83,9 @@ export async function created(r: Promise<Res>, status = 201): Promise<string> {
 }
 
 export function expectField(r: Res, field: string): void {
-  expect({ status: r.status, code: r.body?.errors?.[0]?.code, field: r.body?.errors?.[0]?.detail?.field }).toEqual({ status: 400, code: 'VALIDATE_FAILED', field });
+  expect({ status: r.status, code: r.body?.errors?.[0]?.code, field: r.body?.errors?.[0]?.detail?.field }).toEqual({
+    status: 400,
+    code: 'VALIDATE_FAILED',
+    field,
+  });
 }

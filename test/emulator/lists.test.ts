@@ -11,8 +11,22 @@ beforeAll(async () => {
   ({ emu, api } = await boot());
   // 25 tenants: every third disabled, max_extensions rising.
   for (let i = 1; i <= 25; i++)
-    await created(api.post('/tenants', tenantBody(String(i).padStart(2, '0'), { name: i % 5 === 0 ? `Acme ${i}` : `Tenant ${i}`, enabled: i % 3 !== 0, max_extensions: i * 10 })));
-  for (let i = 1; i <= 12; i++) await api.post('/ip_filters', { cidr: `10.${i}.0.0/16`, target: i % 2 ? 'DENY' : 'ACCEPT', description: i === 7 ? 'Office VPN' : null });
+    await created(
+      api.post(
+        '/tenants',
+        tenantBody(String(i).padStart(2, '0'), {
+          name: i % 5 === 0 ? `Acme ${i}` : `Tenant ${i}`,
+          enabled: i % 3 !== 0,
+          max_extensions: i * 10,
+        }),
+      ),
+    );
+  for (let i = 1; i <= 12; i++)
+    await api.post('/ip_filters', {
+      cidr: `10.${i}.0.0/16`,
+      target: i % 2 ? 'DENY' : 'ACCEPT',
+      description: i === 7 ? 'Office VPN' : null,
+    });
 });
 afterAll(() => emu.close());
 
@@ -55,7 +69,7 @@ test('filter: comparisons, logic, functions, parentheses', async () => {
   expect(await count("startswith(name,'Acme') and enabled eq true")).toBe(4);
   expect(await count("startswith(name,'Acme') or max_extensions le 20")).toBe(7);
   expect(await count("not startswith(name,'Tenant')")).toBe(5);
-  expect(await count("(max_extensions le 20 or max_extensions ge 240) and enabled eq true")).toBe(3);
+  expect(await count('(max_extensions le 20 or max_extensions ge 240) and enabled eq true')).toBe(3);
   expect(await count("created_at gt '2000-01-01T00:00:00Z'")).toBe(25);
   expect(await count('website eq null')).toBe(25);
   expect(await count("domain in ('t01.pbx.example.com','t02.pbx.example.com')")).toBe(2);
@@ -68,7 +82,10 @@ test('orderby: asc, desc, multiple keys; search is case-insensitive', async () =
   const desc = await api.get(`/tenants?orderby=${q('max_extensions desc')}&top=3`);
   expect(desc.body.items.map((t: { max_extensions: number }) => t.max_extensions)).toEqual([250, 240, 230]);
   const multi = await api.get(`/tenants?orderby=${q('enabled asc, max_extensions desc')}&top=2`);
-  expect(multi.body.items.map((t: { max_extensions: number; enabled: boolean }) => [t.enabled, t.max_extensions])).toEqual([[false, 240], [false, 210]]);
+  expect(multi.body.items.map((t: { max_extensions: number; enabled: boolean }) => [t.enabled, t.max_extensions])).toEqual([
+    [false, 240],
+    [false, 210],
+  ]);
   const byName = await api.get(`/tenants?orderby=name&top=1`);
   expect(byName.body.items[0].name).toBe('Acme 10');
   const s = await api.get('/tenants?search=ACME');

@@ -12,13 +12,28 @@ describe('singletons', () => {
   test('network: defaults, merge update, unknown keys echoed', async () => {
     const g = await api.get('/network');
     expect(g.status).toBe(200);
-    expect(g.body).toEqual({ web_domain: null, private_ipv4: null, public_ipv4: null, enable_ipv6: true, private_ipv6: null, public_ipv6: null, primary_dns_server: null, secondary_dns_server: null });
+    expect(g.body).toEqual({
+      web_domain: null,
+      private_ipv4: null,
+      public_ipv4: null,
+      enable_ipv6: true,
+      private_ipv6: null,
+      public_ipv6: null,
+      primary_dns_server: null,
+      secondary_dns_server: null,
+    });
     const p = await api.post('/network', { web_domain: 'pbx.example.com', public_ipv4: '203.0.113.5', x_future: 1 });
     expect(p.status).toBe(200);
     expect(p.text).toBe('');
     await api.post('/network', { primary_dns_server: '8.8.8.8' });
     const g2 = await api.get('/network');
-    expect(g2.body).toMatchObject({ web_domain: 'pbx.example.com', public_ipv4: '203.0.113.5', primary_dns_server: '8.8.8.8', enable_ipv6: true, x_future: 1 });
+    expect(g2.body).toMatchObject({
+      web_domain: 'pbx.example.com',
+      public_ipv4: '203.0.113.5',
+      primary_dns_server: '8.8.8.8',
+      enable_ipv6: true,
+      x_future: 1,
+    });
     const info = await api.as().get('/info');
     expect(info.status).toBe(200);
     expect(info.body.web_domain).toBe('pbx.example.com');
@@ -26,19 +41,52 @@ describe('singletons', () => {
 
   test('settings: documented defaults, stir_shaken_key is returned', async () => {
     const g = await api.get('/admin/settings');
-    expect(g.body).toMatchObject({ user_agent: 'PortSIP UC', session_timer_duration: 3600, register_expiration_time: 300, sip_failed_auth_amount: 50, stir_shaken_key: null });
-    expect((await api.post('/admin/settings', { session_timer_duration: 1800, stir_shaken_key: '-----BEGIN PRIVATE KEY-----x', congestion_management_metric: 'WAIT_TIME' })).status).toBe(200);
+    expect(g.body).toMatchObject({
+      user_agent: 'PortSIP UC',
+      session_timer_duration: 3600,
+      register_expiration_time: 300,
+      sip_failed_auth_amount: 50,
+      stir_shaken_key: null,
+    });
+    expect(
+      (
+        await api.post('/admin/settings', {
+          session_timer_duration: 1800,
+          stir_shaken_key: '-----BEGIN PRIVATE KEY-----x',
+          congestion_management_metric: 'WAIT_TIME',
+        })
+      ).status,
+    ).toBe(200);
     const g2 = await api.get('/admin/settings');
-    expect(g2.body).toMatchObject({ session_timer_duration: 1800, stir_shaken_key: '-----BEGIN PRIVATE KEY-----x', congestion_management_metric: 'WAIT_TIME', user_agent: 'PortSIP UC' });
+    expect(g2.body).toMatchObject({
+      session_timer_duration: 1800,
+      stir_shaken_key: '-----BEGIN PRIVATE KEY-----x',
+      congestion_management_metric: 'WAIT_TIME',
+      user_agent: 'PortSIP UC',
+    });
   });
 
   test('notification: password is write-only; test email lands in the outbox', async () => {
     const before = await api.post('/admin/notification/test_email', { recipient: 'ops@example.com', subject: 's', content: 'c' });
     expect(before.status).toBe(400); // no mail server yet
-    const p = await api.post('/admin/notification', { type: 'SMTP', username: 'mailer', password: 'p4ss', server: 'smtp.example.com', port: 587, recipients: 'a@example.com,b@example.com' });
+    const p = await api.post('/admin/notification', {
+      type: 'SMTP',
+      username: 'mailer',
+      password: 'p4ss',
+      server: 'smtp.example.com',
+      port: 587,
+      recipients: 'a@example.com,b@example.com',
+    });
     expect(p.status).toBe(200);
     const g = await api.get('/admin/notification');
-    expect(g.body).toMatchObject({ type: 'SMTP', username: 'mailer', server: 'smtp.example.com', port: 587, auth: 'AUTO', enable_tls_ssl: true });
+    expect(g.body).toMatchObject({
+      type: 'SMTP',
+      username: 'mailer',
+      server: 'smtp.example.com',
+      port: 587,
+      auth: 'AUTO',
+      enable_tls_ssl: true,
+    });
     expect('password' in g.body).toBe(false);
     expect(JSON.stringify(emu.state())).not.toContain('"password"');
     const t = await api.post('/admin/notification/test_email', { recipient: 'ops@example.com', subject: 'Hello', content: 'Test' });
@@ -49,7 +97,11 @@ describe('singletons', () => {
   test('sbc, im and their tokens', async () => {
     expect((await api.get('/sbc')).body).toEqual({ domain: null, http_port: 8882, https_port: 8883, transports: [] });
     expect((await api.post('/sbc', { domain: 'sbc.example.com', transports: [{ protocol: 'UDP', port: 5066 }] })).status).toBe(200);
-    expect((await api.get('/sbc')).body).toMatchObject({ domain: 'sbc.example.com', http_port: 8882, transports: [{ protocol: 'UDP', port: 5066 }] });
+    expect((await api.get('/sbc')).body).toMatchObject({
+      domain: 'sbc.example.com',
+      http_port: 8882,
+      transports: [{ protocol: 'UDP', port: 5066 }],
+    });
     const t1 = (await api.get('/sbc/token')).body.token;
     const t2 = await api.post('/sbc/token');
     expect(t2.status).toBe(200);
@@ -57,20 +109,33 @@ describe('singletons', () => {
     expect((await api.post('/sbc/token/destroy')).status).toBe(204);
     expect((await api.get('/sbc/token')).body.token).toBeNull();
     expect((await api.post('/im', { private_ipv4: '10.0.0.5', public_ipv6: '2001:db8::5' })).status).toBe(200);
-    expect((await api.get('/im')).body).toEqual({ private_ipv4: '10.0.0.5', private_ipv6: null, public_ipv4: null, public_ipv6: '2001:db8::5' });
+    expect((await api.get('/im')).body).toEqual({
+      private_ipv4: '10.0.0.5',
+      private_ipv6: null,
+      public_ipv4: null,
+      public_ipv6: '2001:db8::5',
+    });
     expect((await api.post('/im/token')).body.token).toMatch(/^[0-9a-f]{48}$/);
     expect((await api.post('/im/token/destroy')).status).toBe(204);
   });
 
   test('dataflow (22.3, inferred path plus aliases)', async () => {
     expect((await api.post('/dataflow', { private_ipv4: '10.0.0.9' })).status).toBe(200);
-    expect((await api.get('/dataflow')).body).toEqual({ private_ipv4: '10.0.0.9', private_ipv6: null, public_ipv4: null, public_ipv6: null });
+    expect((await api.get('/dataflow')).body).toEqual({
+      private_ipv4: '10.0.0.9',
+      private_ipv6: null,
+      public_ipv4: null,
+      public_ipv6: null,
+    });
     expect((await api.get('/data_flow')).body.private_ipv4).toBe('10.0.0.9');
     expect((await api.post('/dataflow/token')).status).toBe(200);
   });
 
   test('key answers 204 and GET returns the private key; brand has no GET', async () => {
-    const pem = { crt: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', key: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----' };
+    const pem = {
+      crt: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+      key: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+    };
     const p = await api.post('/key', pem);
     expect(p.status).toBe(204);
     expect(p.text).toBe('');
@@ -92,9 +157,19 @@ describe('singletons', () => {
 
 describe('admin users (22.3)', () => {
   test('full lifecycle', async () => {
-    const id = await created(api.post('/admin/users', { name: 'ops1', password: 'secret1', role: 'OperationsAdmin', email: 'ops1@example.com', x_extra: 'kept' }));
+    const id = await created(
+      api.post('/admin/users', { name: 'ops1', password: 'secret1', role: 'OperationsAdmin', email: 'ops1@example.com', x_extra: 'kept' }),
+    );
     const g = await api.get(`/admin/users/${id}`);
-    expect(g.body).toMatchObject({ id, name: 'ops1', role: 'OperationsAdmin', enabled: true, email: 'ops1@example.com', mobile_phone: null, x_extra: 'kept' });
+    expect(g.body).toMatchObject({
+      id,
+      name: 'ops1',
+      role: 'OperationsAdmin',
+      enabled: true,
+      email: 'ops1@example.com',
+      mobile_phone: null,
+      x_extra: 'kept',
+    });
     expect(g.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect('password' in g.body).toBe(false);
     expect((await api.post(`/admin/users/${id}`, { department: 'NOC' })).status).toBe(200);
@@ -143,7 +218,16 @@ describe('dealers', () => {
   test('lifecycle, write-only password, dealer self endpoints', async () => {
     const id = await created(api.post('/dealers', dealerBody('rt', { email: 'd@example.com', level: 'DISTRIBUTOR' })));
     const g = await api.get(`/dealers/${id}`);
-    expect(g.body).toMatchObject({ id, name: 'dealerrt', level: 'DISTRIBUTOR', enabled: true, max_tenants: 100, max_extensions: 50000, tenant_full_access: true, phone: null });
+    expect(g.body).toMatchObject({
+      id,
+      name: 'dealerrt',
+      level: 'DISTRIBUTOR',
+      enabled: true,
+      max_tenants: 100,
+      max_extensions: 50000,
+      tenant_full_access: true,
+      phone: null,
+    });
     expect('password' in g.body).toBe(false);
     expect((await api.post(`/dealers/${id}`, { phone: '+15551234', max_tenants: 5 })).status).toBe(200);
     expect((await api.get(`/dealers/${id}`)).body).toMatchObject({ phone: '+15551234', max_tenants: 5, email: 'd@example.com' });
@@ -163,10 +247,21 @@ describe('dealers', () => {
 
 describe('IP rules', () => {
   test('create answers 200 {id}; expire_at normalised to Z; destroy 204 then 400', async () => {
-    const r = await api.post('/ip_filters', { cidr: '198.51.100.0/24', target: 'DENY', expire_at: '2030-01-01T10:00:00+02:00', description: 'bad net' });
+    const r = await api.post('/ip_filters', {
+      cidr: '198.51.100.0/24',
+      target: 'DENY',
+      expire_at: '2030-01-01T10:00:00+02:00',
+      description: 'bad net',
+    });
     expect(r.status).toBe(200);
     const id = r.body.id;
-    expect((await api.get(`/ip_filters/${id}`)).body).toEqual({ id, cidr: '198.51.100.0/24', target: 'DENY', expire_at: '2030-01-01T08:00:00Z', description: 'bad net' });
+    expect((await api.get(`/ip_filters/${id}`)).body).toEqual({
+      id,
+      cidr: '198.51.100.0/24',
+      target: 'DENY',
+      expire_at: '2030-01-01T08:00:00Z',
+      description: 'bad net',
+    });
     expect((await api.post(`/ip_filters/${id}`, { target: 'ACCEPT' })).status).toBe(200);
     expect((await api.get(`/ip_filters/${id}`)).body).toMatchObject({ target: 'ACCEPT', cidr: '198.51.100.0/24' });
     const exp = await api.get('/ip_filters/export');
@@ -198,15 +293,37 @@ describe('tenants', () => {
   test('create, detail vs summary, merge update, switch, destroy codes', async () => {
     const id = await created(api.post('/tenants', tenantBody('rt', { enable_billing: true, x_crm: { a: 1 } })));
     const d = await api.get(`/tenants/${id}`);
-    expect(d.body).toMatchObject({ id, name: 'Tenant rt', domain: 'trt.pbx.example.com', enable_billing: true, max_extensions: 1000, extension_im_disk_quota: '1GB', contact_append_type: 'APPEND', contact_inbound_rule_append_type: 'APPEND', allow_password_retrieval: false, x_crm: { a: 1 } });
+    expect(d.body).toMatchObject({
+      id,
+      name: 'Tenant rt',
+      domain: 'trt.pbx.example.com',
+      enable_billing: true,
+      max_extensions: 1000,
+      extension_im_disk_quota: '1GB',
+      contact_append_type: 'APPEND',
+      contact_inbound_rule_append_type: 'APPEND',
+      allow_password_retrieval: false,
+      x_crm: { a: 1 },
+    });
     const list = await api.get(`/tenants?filter=${encodeURIComponent(`id eq '${id}'`)}`);
     expect(list.body.count).toBe(1);
     const item = list.body.items[0];
     expect(item).toMatchObject({ id, name: 'Tenant rt', current_extensions: 0, enabled: true });
     expect('enable_billing' in item).toBe(false); // summary shape
     expect('x_crm' in item).toBe(false);
-    expect((await api.post(`/tenants/${id}`, { name: 'Renamed', office_hours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] } } })).status).toBe(200);
-    expect((await api.get(`/tenants/${id}`)).body).toMatchObject({ name: 'Renamed', enable_billing: true, office_hours: { monday: { enabled: true } } });
+    expect(
+      (
+        await api.post(`/tenants/${id}`, {
+          name: 'Renamed',
+          office_hours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] } },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await api.get(`/tenants/${id}`)).body).toMatchObject({
+      name: 'Renamed',
+      enable_billing: true,
+      office_hours: { monday: { enabled: true } },
+    });
     expect((await api.post(`/tenants/switch?id=${id}`)).status).toBe(200);
     expect((await api.post(`/tenants/${id}/destroy`)).status).toBe(204);
     expect((await api.post(`/tenants/${id}/destroy`)).status).toBe(404);
@@ -220,7 +337,9 @@ describe('tenants', () => {
     const p = await api.post(`/tenants/${t}/dealers/${d}`);
     expect(p.status).toBe(200);
     expect(p.text).toBe('');
-    expect((await api.get(`/tenants/${t}/dealers`)).body).toEqual({ items: [{ id: d, enabled: true, level: 'DISTRIBUTOR', name: 'dealerdd', display_name: null }] });
+    expect((await api.get(`/tenants/${t}/dealers`)).body).toEqual({
+      items: [{ id: d, enabled: true, level: 'DISTRIBUTOR', name: 'dealerdd', display_name: null }],
+    });
     expect((await api.post(`/tenants/${t}/dealers/${d}/destroy`)).status).toBe(204);
     expect((await api.post(`/tenants/${t}/dealers/${d}/destroy`)).status).toBe(404);
   });
@@ -232,14 +351,21 @@ describe('trunks (providers) and assignment', () => {
     expect(list.body.count).toBe(3);
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual(SEED_IDS.providers);
     const pid = SEED_IDS.providers[0];
-    expect((await api.get(`/providers/${pid}`)).body).toMatchObject({ id: pid, name: 'twilio-elastic', transport: 'UDP', register_interval: 600 });
+    expect((await api.get(`/providers/${pid}`)).body).toMatchObject({
+      id: pid,
+      name: 'twilio-elastic',
+      transport: 'UDP',
+      register_interval: 600,
+    });
     const t = await created(api.post('/tenants', tenantBody('tr')));
     expect((await api.get(`/providers/${pid}/assignees/${t}`)).status).toBe(404);
     const a = await api.post(`/providers/${pid}/assignees/${t}`, { did_numbers: '3000;12000-18000', concurrency: 5 });
     expect(a.status).toBe(204);
     expect((await api.get(`/providers/${pid}/assignees/${t}`)).body).toEqual({ did_numbers: '3000;12000-18000', concurrency: 5 });
     expect((await api.post(`/providers/${pid}/assignees/${t}`, { concurrency: 7 })).status).toBe(204);
-    expect((await api.get(`/providers/${pid}/assignees`)).body).toEqual({ items: [{ tenant_id: t, did_numbers: '3000;12000-18000', concurrency: 7 }] });
+    expect((await api.get(`/providers/${pid}/assignees`)).body).toEqual({
+      items: [{ tenant_id: t, did_numbers: '3000;12000-18000', concurrency: 7 }],
+    });
     expect((await api.post(`/providers/${pid}/assignees/${t}/destroy`)).status).toBe(204);
     expect((await api.get(`/providers/${pid}/assignees/${t}`)).status).toBe(404);
     expect((await api.get('/providers/bm9wZQ==')).status).toBe(404);

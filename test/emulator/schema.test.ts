@@ -13,7 +13,14 @@ const problems: string[] = [];
 beforeAll(async () => ({ emu, api } = await boot()));
 afterAll(() => emu.close());
 
-async function call(as: Api, method: 'GET' | 'POST', template: string, params: Record<string, string> = {}, body?: unknown, query = ''): Promise<J> {
+async function call(
+  as: Api,
+  method: 'GET' | 'POST',
+  template: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+  query = '',
+): Promise<J> {
   const path = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]));
   const r = await as.req(method, path + query, body);
   const key = `${method} ${template}`;
@@ -29,7 +36,9 @@ async function call(as: Api, method: 'GET' | 'POST', template: string, params: R
   const props = schema.properties ? Object.keys(schema.properties) : [];
   for (const k of props) if (!(k in r.body)) problems.push(`${key}: missing key ${k}`);
   const itemProps = schema.properties?.items?.items?.properties;
-  if (itemProps) for (const it of r.body.items) for (const k of Object.keys(itemProps)) if (!(k in it)) problems.push(`${key}: list item missing key ${k}`);
+  if (itemProps)
+    for (const it of r.body.items)
+      for (const k of Object.keys(itemProps)) if (!(k in it)) problems.push(`${key}: list item missing key ${k}`);
   checked.set(key, (checked.get(key) ?? 0) + 1);
   return r.body;
 }
@@ -57,7 +66,10 @@ test('responses match the documented schemas', async () => {
   await call(api, 'POST', '/im/token');
   await call(api, 'GET', '/license');
   await call(api, 'GET', '/key');
-  await api.post('/key', { crt: '-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----', key: '-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----' });
+  await api.post('/key', {
+    crt: '-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----',
+    key: '-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----',
+  });
   await call(api, 'GET', '/key');
 
   const d = await call(api, 'POST', '/dealers', {}, dealerBody('s', { email: 'd@example.com' }));
@@ -79,7 +91,16 @@ test('responses match the documented schemas', async () => {
   await call(api, 'GET', '/transports/{id}/status', { id: tr.id });
   await call(api, 'GET', '/transports/{id}/status', { id: 'UDP' });
 
-  const t = await call(api, 'POST', '/tenants', {}, tenantBody('s', { e164: { enabled: true, country: 'Angola(244)' }, cdr_event: { enabled: true, auth: 'BEARER', token: 't', url: 'https://hooks.example.com/cdr' } }));
+  const t = await call(
+    api,
+    'POST',
+    '/tenants',
+    {},
+    tenantBody('s', {
+      e164: { enabled: true, country: 'Angola(244)' },
+      cdr_event: { enabled: true, auth: 'BEARER', token: 't', url: 'https://hooks.example.com/cdr' },
+    }),
+  );
   await call(api, 'POST', '/tenants', {}, tenantBody('s2'));
   await call(api, 'GET', '/tenants');
   await call(api, 'GET', '/tenants/{id}', { id: t.id });
@@ -106,7 +127,9 @@ test('responses match the documented schemas', async () => {
   });
   const notChecked = withBody.filter((o) => !checked.has(`${o.method} ${o.path}`)).map((o) => `${o.method} ${o.path} (${o.operationId})`);
   const lines = [...checked.keys()].sort().map((k) => `  ✓ ${k}`);
-  process.stdout.write(`\nResponse schemas checked (${checked.size} operations):\n${lines.join('\n')}\nDocumented JSON responses not emulated (outside this area):\n${notChecked.map((l) => `  - ${l}`).join('\n')}\n`);
+  process.stdout.write(
+    `\nResponse schemas checked (${checked.size} operations):\n${lines.join('\n')}\nDocumented JSON responses not emulated (outside this area):\n${notChecked.map((l) => `  - ${l}`).join('\n')}\n`,
+  );
   expect(problems).toEqual([]);
   // Only integrations, legacy cookie login and trunk CRUD (Trunk area) are left out.
   for (const l of notChecked) expect(l).toMatch(/\/admin\/ms365|\/admin\/google|\/login |\/auth\/sign_in\/\{provider\}|POST \/providers /);

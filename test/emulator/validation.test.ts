@@ -22,7 +22,9 @@ beforeAll(async () => {
   ids.admin = SEED_IDS.admin;
   ids.provider = SEED_IDS.providers[0];
   ids.provider2 = SEED_IDS.providers[1];
-  expect((await api.post(`/providers/${ids.provider}/assignees/${ids.tenant}`, { did_numbers: '1000-1999', concurrency: 2 })).status).toBe(204);
+  expect((await api.post(`/providers/${ids.provider}/assignees/${ids.tenant}`, { did_numbers: '1000-1999', concurrency: 2 })).status).toBe(
+    204,
+  );
 });
 afterAll(() => emu.close());
 
@@ -38,13 +40,25 @@ const cases: [string, 'GET' | 'POST', string, J, string][] = [
   ['user: name ends with .', 'POST', '/admin/users', { name: 'bob.', password: 'secret1', role: 'SystemAdmin' }, 'name'],
   ['user: name has a space', 'POST', '/admin/users', { name: 'bob smith', password: 'secret1', role: 'SystemAdmin' }, 'name'],
   ['user: name 65 chars', 'POST', '/admin/users', { name: long(65), password: 'secret1', role: 'SystemAdmin' }, 'name'],
-  ['user: duplicate of admin (case-insensitive)', 'POST', '/admin/users', { name: 'ADMIN', password: 'secret1', role: 'SystemAdmin' }, 'name'],
+  [
+    'user: duplicate of admin (case-insensitive)',
+    'POST',
+    '/admin/users',
+    { name: 'ADMIN', password: 'secret1', role: 'SystemAdmin' },
+    'name',
+  ],
   ['user: password under 6', 'POST', '/admin/users', { name: 'bob', password: '12345', role: 'SystemAdmin' }, 'password'],
   ['user: tenant role', 'POST', '/admin/users', { name: 'bob', password: 'secret1', role: 'Admin' }, 'role'],
   ['user: role missing', 'POST', '/admin/users', { name: 'bob', password: 'secret1' }, 'role'],
   ['user: bad email', 'POST', '/admin/users', { name: 'bob', password: 'secret1', role: 'SiteAdmin', email: 'nope' }, 'email'],
   ['user: enabled not boolean', 'POST', '/admin/users', { name: 'bob', password: 'secret1', role: 'SiteAdmin', enabled: 'yes' }, 'enabled'],
-  ['user: mobile_phone 33 chars', 'POST', '/admin/users', { name: 'bob', password: 'secret1', role: 'SiteAdmin', mobile_phone: long(33) }, 'mobile_phone'],
+  [
+    'user: mobile_phone 33 chars',
+    'POST',
+    '/admin/users',
+    { name: 'bob', password: 'secret1', role: 'SiteAdmin', mobile_phone: long(33) },
+    'mobile_phone',
+  ],
   ['user: role in update body', 'POST', '/admin/users/:user', { role: 'SystemAdmin' }, 'role'],
   ['user: username rules on rename', 'POST', '/admin/users/:user/username', { name: 'bad name' }, 'name'],
   ['user: unknown role', 'POST', '/admin/users/:user/role', { role: 'Nope' }, 'role'],
@@ -104,17 +118,53 @@ const cases: [string, 'GET' | 'POST', string, J, string][] = [
   ['tenant: 16 e-mail recipients', 'POST', '/tenants', tenantBody('z', { email_recipients: emails(16) }), 'email_recipients'],
   ['tenant: recipient not an e-mail', 'POST', '/tenants', tenantBody('z', { email_recipients: 'a@example.com,nope' }), 'email_recipients'],
   ['tenant: contact_update_interval 0', 'POST', '/tenants', tenantBody('z', { contact_update_interval: 0 }), 'contact_update_interval'],
-  ['tenant: contact_update_interval 43201', 'POST', '/tenants', tenantBody('z', { contact_update_interval: 43201 }), 'contact_update_interval'],
+  [
+    'tenant: contact_update_interval 43201',
+    'POST',
+    '/tenants',
+    tenantBody('z', { contact_update_interval: 43201 }),
+    'contact_update_interval',
+  ],
   ['tenant: recording_retention 0', 'POST', '/tenants', tenantBody('z', { recording_retention: 0 }), 'recording_retention'],
   ['tenant: max_extensions negative', 'POST', '/tenants', tenantBody('z', { max_extensions: -5 }), 'max_extensions'],
   ['tenant: contact_match_type enum', 'POST', '/tenants', tenantBody('z', { contact_match_type: 'FUZZY' }), 'contact_match_type'],
-  ['tenant: contact_match_length without MATCH_LENGTH', 'POST', '/tenants', tenantBody('z', { contact_match_length: 7 }), 'contact_match_length'],
+  [
+    'tenant: contact_match_length without MATCH_LENGTH',
+    'POST',
+    '/tenants',
+    tenantBody('z', { contact_match_length: 7 }),
+    'contact_match_length',
+  ],
   ['tenant: website over 255', 'POST', '/tenants', tenantBody('z', { website: long(256) }), 'website'],
-  ['tenant: office hours from after to', 'POST', '/tenants', tenantBody('z', { office_hours: oh('18:00', '09:00') }), 'office_hours.monday.ranges[0].from'],
-  ['tenant: office hours 25:00', 'POST', '/tenants', tenantBody('z', { office_hours: oh('09:00', '25:00') }), 'office_hours.monday.ranges[0].to'],
+  [
+    'tenant: office hours from after to',
+    'POST',
+    '/tenants',
+    tenantBody('z', { office_hours: oh('18:00', '09:00') }),
+    'office_hours.monday.ranges[0].from',
+  ],
+  [
+    'tenant: office hours 25:00',
+    'POST',
+    '/tenants',
+    tenantBody('z', { office_hours: oh('09:00', '25:00') }),
+    'office_hours.monday.ranges[0].to',
+  ],
   ['tenant: webhook auth enum', 'POST', '/tenants', tenantBody('z', { cdr_event: { auth: 'OAUTH' } }), 'cdr_event.auth'],
-  ['tenant: 22.3 password_policy min_length 5', 'POST', '/tenants', tenantBody('z', { password_policy: { min_length: 5 } }), 'password_policy.min_length'],
-  ['tenant: 22.3 inbound append enum', 'POST', '/tenants', tenantBody('z', { contact_inbound_rule_append_type: 'X' }), 'contact_inbound_rule_append_type'],
+  [
+    'tenant: 22.3 password_policy min_length 5',
+    'POST',
+    '/tenants',
+    tenantBody('z', { password_policy: { min_length: 5 } }),
+    'password_policy.min_length',
+  ],
+  [
+    'tenant: 22.3 inbound append enum',
+    'POST',
+    '/tenants',
+    tenantBody('z', { contact_inbound_rule_append_type: 'X' }),
+    'contact_inbound_rule_append_type',
+  ],
   ['tenant: update to a taken domain', 'POST', '/tenants/:tenant2', { domain: 't1.pbx.example.com' }, 'domain'],
   ['tenant: switch without id', 'POST', '/tenants/switch', undefined, 'id'],
   // settings (§4 Op 13)
@@ -134,7 +184,13 @@ const cases: [string, 'GET' | 'POST', string, J, string][] = [
   ['notification: auth enum', 'POST', '/admin/notification', { type: 'SMTP', username: 'u', auth: 'OAUTH' }, 'auth'],
   ['notification: port -1', 'POST', '/admin/notification', { type: 'SMTP', username: 'u', port: -1 }, 'port'],
   ['notification: username over 128', 'POST', '/admin/notification', { type: 'SMTP', username: long(129) }, 'username'],
-  ['notification: cpu_threshold 90 (fraction expected)', 'POST', '/admin/notification', { type: 'SMTP', username: 'u', cpu_threshold: 90 }, 'cpu_threshold'],
+  [
+    'notification: cpu_threshold 90 (fraction expected)',
+    'POST',
+    '/admin/notification',
+    { type: 'SMTP', username: 'u', cpu_threshold: 90 },
+    'cpu_threshold',
+  ],
   ['test_email: subject missing', 'POST', '/admin/notification/test_email', { recipient: 'a@example.com', content: 'c' }, 'subject'],
   // sbc, network, im, key, brand
   ['sbc: http_port 70000', 'POST', '/sbc', { http_port: 70000 }, 'http_port'],
@@ -151,7 +207,13 @@ const cases: [string, 'GET' | 'POST', string, J, string][] = [
   ['assign: DID syntax', 'POST', '/providers/:provider2/assignees/:tenant2', { did_numbers: 'abc' }, 'did_numbers'],
   ['assign: DID range reversed', 'POST', '/providers/:provider2/assignees/:tenant2', { did_numbers: '200-100' }, 'did_numbers'],
   ['assign: DID pool overlaps itself', 'POST', '/providers/:provider2/assignees/:tenant2', { did_numbers: '100-200;150' }, 'did_numbers'],
-  ["assign: DID pool overlaps another tenant's", 'POST', '/providers/:provider2/assignees/:tenant2', { did_numbers: '1500-2500' }, 'did_numbers'],
+  [
+    "assign: DID pool overlaps another tenant's",
+    'POST',
+    '/providers/:provider2/assignees/:tenant2',
+    { did_numbers: '1500-2500' },
+    'did_numbers',
+  ],
   ['assign: concurrency negative', 'POST', '/providers/:provider2/assignees/:tenant2', { concurrency: -1 }, 'concurrency'],
   // list query parameters (§2.6)
   ['list: top=0', 'GET', '/tenants?top=0', undefined, 'top'],
@@ -209,9 +271,32 @@ test('TB sizes are accepted with allowSizeTB', async () => {
 });
 
 test('junk bodies on every route never produce a 5xx', async () => {
-  const junk: J[] = [null, 0, 'x', [], [1], { id: null }, { name: 5, port: 'x', cidr: 7, did_numbers: 9, office_hours: 'x', password_policy: [], transports: 'x' }, { a: { b: { c: null } } }, { expire_at: 12, domain: {}, timezone: 3 }];
-  const paths = specOperations().map((o) => ({ m: o.method, p: o.path.replace('{id}', ids.tenant).replace('{tenant_id}', ids.tenant2).replace('{dealer_id}', ids.dealer).replace('{name}', 'x').replace('{provider}', 'microsoft') }));
-  paths.push({ m: 'POST', p: '/admin/users' }, { m: 'POST', p: `/admin/users/${ids.user}` }, { m: 'POST', p: '/admin/user' }, { m: 'POST', p: '/dataflow' });
+  const junk: J[] = [
+    null,
+    0,
+    'x',
+    [],
+    [1],
+    { id: null },
+    { name: 5, port: 'x', cidr: 7, did_numbers: 9, office_hours: 'x', password_policy: [], transports: 'x' },
+    { a: { b: { c: null } } },
+    { expire_at: 12, domain: {}, timezone: 3 },
+  ];
+  const paths = specOperations().map((o) => ({
+    m: o.method,
+    p: o.path
+      .replace('{id}', ids.tenant)
+      .replace('{tenant_id}', ids.tenant2)
+      .replace('{dealer_id}', ids.dealer)
+      .replace('{name}', 'x')
+      .replace('{provider}', 'microsoft'),
+  }));
+  paths.push(
+    { m: 'POST', p: '/admin/users' },
+    { m: 'POST', p: `/admin/users/${ids.user}` },
+    { m: 'POST', p: '/admin/user' },
+    { m: 'POST', p: '/dataflow' },
+  );
   const fresh = api.as(api.token);
   for (const { m, p } of paths) {
     if (p.endsWith('/destroy') || p.includes('sign_out') || p.includes('oauth/revoke')) continue;

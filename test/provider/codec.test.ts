@@ -75,7 +75,17 @@ describe('msgpack values', () => {
     expect(encodeMsgpackValue('string', UNKNOWN).toString('hex')).toBe('d40000');
     expect(decodeMsgpackValue('string', Buffer.from('d40000', 'hex'))).toBe(UNKNOWN);
     // refined unknown: ext 12 with a map body {1: false, 2: "n-"}
-    const refined = enc(new ExtData(12, enc(new Map<number, unknown>([[1, false], [2, 'n-']]))));
+    const refined = enc(
+      new ExtData(
+        12,
+        enc(
+          new Map<number, unknown>([
+            [1, false],
+            [2, 'n-'],
+          ]),
+        ),
+      ),
+    );
     expect(decodeMsgpackValue('string', refined)).toBe(UNKNOWN);
     expect(decodeMsgpackValue({ list: 'string' }, enc(['a', new ExtData(12, new Uint8Array([0x80]))]))).toEqual(['a', UNKNOWN]);
   });
@@ -152,7 +162,13 @@ const block: Block = {
   },
   blocks: {
     one: { nesting: 'single', block: { attributes: { a: { type: 'string', optional: true, description: '' } } } },
-    grp: { nesting: 'group', block: { attributes: { g: { type: 'string', optional: true, description: '' } }, blocks: { deep: { nesting: 'list', block: { attributes: { d: { type: 'bool', optional: true, description: '' } } } } } } },
+    grp: {
+      nesting: 'group',
+      block: {
+        attributes: { g: { type: 'string', optional: true, description: '' } },
+        blocks: { deep: { nesting: 'list', block: { attributes: { d: { type: 'bool', optional: true, description: '' } } } } },
+      },
+    },
     lst: { nesting: 'list', block: { attributes: { x: { type: 'string', required: true, description: '' } } } },
     st: { nesting: 'set', block: { attributes: { y: { type: 'number', required: true, description: '' } } } },
     mp: { nesting: 'map', block: { attributes: { z: { type: 'bool', optional: true, description: '' } } } },
@@ -193,7 +209,16 @@ describe('msgpack objects against a schema block', () => {
 
   test('absent blocks as Terraform sends them (§4.3)', () => {
     const bytes = enc({ id: null, n: null, any: null, one: null, grp: { g: null, deep: [] }, lst: [], st: [], mp: {} });
-    expect(decodeMsgpackObject(block, bytes)).toEqual({ id: null, n: null, any: null, one: null, grp: { g: null, deep: [] }, lst: [], st: [], mp: {} });
+    expect(decodeMsgpackObject(block, bytes)).toEqual({
+      id: null,
+      n: null,
+      any: null,
+      one: null,
+      grp: { g: null, deep: [] },
+      lst: [],
+      st: [],
+      mp: {},
+    });
     // a dynamic block with unknown for_each
     const unk = enc({ id: null, n: null, any: null, one: null, grp: null, lst: new ExtData(0, new Uint8Array([0])), st: [], mp: {} });
     const d = decodeMsgpackObject(block, unk)!;
@@ -209,15 +234,34 @@ describe('msgpack objects against a schema block', () => {
 describe('state JSON (URS raw_state)', () => {
   test('parser keeps number text', () => {
     const j = parseJsonExact('{"a": 9007199254740993, "b": [0.1, -1e5, true, null, "s\\"q"], "c": {}}');
-    expect(j).toEqual({ a: new JsonNumber('9007199254740993'), b: [new JsonNumber('0.1'), new JsonNumber('-1e5'), true, null, 's"q'], c: {} });
+    expect(j).toEqual({
+      a: new JsonNumber('9007199254740993'),
+      b: [new JsonNumber('0.1'), new JsonNumber('-1e5'), true, null, 's"q'],
+      c: {},
+    });
     expect(() => parseJsonExact('{"a": }')).toThrow(SyntaxError);
     expect(() => parseJsonExact('[1] x')).toThrow(/trailing/);
   });
 
   test('decodes leniently against the schema with exact numbers and dynamic values', () => {
-    const json = JSON.stringify({ id: 'x', extra_attr: 1, any: { value: ['a'], type: ['list', 'string'] }, lst: [{ x: 'a' }], grp: null }).replace('"extra_attr":1', '"extra_attr":1,"n":18446744073709551615');
+    const json = JSON.stringify({
+      id: 'x',
+      extra_attr: 1,
+      any: { value: ['a'], type: ['list', 'string'] },
+      lst: [{ x: 'a' }],
+      grp: null,
+    }).replace('"extra_attr":1', '"extra_attr":1,"n":18446744073709551615');
     const v = decodeJsonObject(block, Buffer.from(json))!;
-    expect(v).toEqual({ id: 'x', n: new BigNum('18446744073709551615'), any: ['a'], one: null, grp: { g: null, deep: [] }, lst: [{ x: 'a' }], st: [], mp: {} });
+    expect(v).toEqual({
+      id: 'x',
+      n: new BigNum('18446744073709551615'),
+      any: ['a'],
+      one: null,
+      grp: { g: null, deep: [] },
+      lst: [{ x: 'a' }],
+      st: [],
+      mp: {},
+    });
     expect(taggedCtyType(v.any!)).toEqual({ list: 'string' });
     expect(decodeJsonObject(block, '')).toBeNull();
     expect(decodeJsonObject(block, 'null')).toBeNull();

@@ -1,4 +1,12 @@
-import { DiagnosticsError, diagnosticsFromError, fromProtoDiagnostic, hasErrors, pathFromProto, pathToProto, toProtoDiagnostic } from '../../src/provider/diagnostics';
+import {
+  DiagnosticsError,
+  diagnosticsFromError,
+  fromProtoDiagnostic,
+  hasErrors,
+  pathFromProto,
+  pathToProto,
+  toProtoDiagnostic,
+} from '../../src/provider/diagnostics';
 import { createLogger, timestamp6 } from '../../src/provider/logger';
 import { validateDefinition } from '../../src/provider/registry';
 import type { ProviderDefinition } from '../../src/provider/definition';
@@ -20,7 +28,9 @@ test('diagnostics and attribute paths both ways', () => {
   expect(pathFromProto(pathToProto([]))).toBeUndefined();
   expect(hasErrors([{ severity: 'warning', summary: '' }])).toBe(false);
   expect(diagnosticsFromError(new DiagnosticsError([d]))).toEqual([d]);
-  expect(diagnosticsFromError(Object.assign(new Error('m'), { path: ['a'] }), 'S')).toEqual([{ severity: 'error', summary: 'S', detail: 'm', path: ['a'] }]);
+  expect(diagnosticsFromError(Object.assign(new Error('m'), { path: ['a'] }), 'S')).toEqual([
+    { severity: 'error', summary: 'S', detail: 'm', path: ['a'] },
+  ]);
 });
 
 test('log lines are JSON with a six-digit-fraction timestamp', () => {
@@ -50,7 +60,9 @@ test('schema self-check catches what Terraform would reject', () => {
               pw: { type: 'string', optional: true, computed: true, writeOnly: true, description: '' },
               none: { type: 'string', description: '' },
             },
-            blocks: { s: { nesting: 'set', block: { attributes: { k: { type: 'string', optional: true, writeOnly: true, description: '' } } } } },
+            blocks: {
+              s: { nesting: 'set', block: { attributes: { k: { type: 'string', optional: true, writeOnly: true, description: '' } } } },
+            },
           },
         },
         plan: async () => ({ planned: {} }),

@@ -199,8 +199,44 @@ test('import block by id and by natural key, then an empty plan', async () => {
         next: 10,
         log: [],
         things: {
-          't-9': { attrs: { id: 't-9', name: 'legacy', kind: null, description: 'old', size: 3, big: null, ratio: null, tags: null, labels: null, password_version: null, legacy_note: null, revision: 7, rule: [], options: { color: null } }, extra: null },
-          't-5': { attrs: { id: 't-5', name: 'other', kind: null, description: null, size: 1, big: null, ratio: null, tags: null, labels: null, password_version: null, legacy_note: null, revision: 1, rule: [], options: { color: null } }, extra: null },
+          't-9': {
+            attrs: {
+              id: 't-9',
+              name: 'legacy',
+              kind: null,
+              description: 'old',
+              size: 3,
+              big: null,
+              ratio: null,
+              tags: null,
+              labels: null,
+              password_version: null,
+              legacy_note: null,
+              revision: 7,
+              rule: [],
+              options: { color: null },
+            },
+            extra: null,
+          },
+          't-5': {
+            attrs: {
+              id: 't-5',
+              name: 'other',
+              kind: null,
+              description: null,
+              size: 1,
+              big: null,
+              ratio: null,
+              tags: null,
+              labels: null,
+              password_version: null,
+              legacy_note: null,
+              revision: 1,
+              rule: [],
+              options: { color: null },
+            },
+            extra: null,
+          },
         },
       }),
     );
@@ -258,7 +294,11 @@ resource "portsip_fake_thing" "a" {
 }
 `);
     await h.init();
-    const r = await h.tfInterrupted(['apply', '-auto-approve', '-no-color', '-input=false'], { after: /Creating\.\.\./, delayMs: 800, env: { FAKE_APPLY_DELAY_MS: '30000' } });
+    const r = await h.tfInterrupted(['apply', '-auto-approve', '-no-color', '-input=false'], {
+      after: /Creating\.\.\./,
+      delayMs: 800,
+      env: { FAKE_APPLY_DELAY_MS: '30000' },
+    });
     expect(r.code).toBe(1);
     expect(r.durationMs).toBeLessThan(20_000); // did not wait out the 30 s "API call"
     expect(r.stdout + r.stderr).toMatch(/Interrupt received/);

@@ -95,7 +95,11 @@ test('CRUD before ConfigureProvider is an error diagnostic, not a crash', async 
 
 test('ConfigureProvider errors keep the provider unconfigured', async () => {
   const { handlers } = setup();
-  const r = (await handlers.ConfigureProvider!({ config: { msgpack: encodeMsgpackObject({ attributes: { token: { type: 'string', optional: true, description: '' } } }, { token: 'bad' }) } })) as any;
+  const r = (await handlers.ConfigureProvider!({
+    config: {
+      msgpack: encodeMsgpackObject({ attributes: { token: { type: 'string', optional: true, description: '' } } }, { token: 'bad' }),
+    },
+  })) as any;
   expect(r.diagnostics[0].summary).toBe('bad token');
   const rr = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }) })) as any;
   expect(rr.diagnostics[0].summary).toBe('Provider not configured');
@@ -104,7 +108,11 @@ test('ConfigureProvider errors keep the provider unconfigured', async () => {
 test('ReadResource passes the configured context and echoes private when none is returned', async () => {
   const { handlers, calls, configure } = setup();
   await configure();
-  const r = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }), private: Buffer.from('p1') })) as any;
+  const r = (await handlers.ReadResource!({
+    type_name: 'test_thing',
+    current_state: dv({ id: 'a', name: 'n' }),
+    private: Buffer.from('p1'),
+  })) as any;
   expect((calls.last as any).token).toBe('t0k');
   expect(Buffer.from(r.private).toString()).toBe('p1');
   expect(val(r.new_state)).toEqual({ id: 'a', name: 'n', secret: null, old: null, item: [] });
@@ -136,7 +144,12 @@ test('PlanResourceChange returns requires_replace as AttributePaths', async () =
   });
   await configure();
   const v = { id: 'a', name: 'n', secret: null, old: null, item: [] };
-  const r = (await handlers.PlanResourceChange!({ type_name: 'test_thing', prior_state: dv(v), proposed_new_state: dv(v), config: dv(v) })) as any;
+  const r = (await handlers.PlanResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv(v),
+    proposed_new_state: dv(v),
+    config: dv(v),
+  })) as any;
   expect(r.requires_replace).toEqual([
     { steps: [{ attribute_name: 'name' }] },
     { steps: [{ attribute_name: 'item' }, { element_key_int: 0 }, { attribute_name: 'pw' }] },
@@ -147,7 +160,12 @@ test('PlanResourceChange returns requires_replace as AttributePaths', async () =
 test('destroy plan (proposed null) never reaches the resource', async () => {
   const { handlers, calls, configure } = setup();
   await configure();
-  const r = (await handlers.PlanResourceChange!({ type_name: 'test_thing', prior_state: dv({ id: 'a', name: 'n' }), proposed_new_state: dv(null), config: dv(null) })) as any;
+  const r = (await handlers.PlanResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv({ id: 'a', name: 'n' }),
+    proposed_new_state: dv(null),
+    config: dv(null),
+  })) as any;
   expect(calls.last).toBeUndefined();
   expect(Buffer.from(r.planned_state.msgpack).toString('hex')).toBe('c0');
 });
@@ -169,7 +187,12 @@ test('ApplyResourceChange: action, write-only stripped, unknowns caught, private
   expect(Buffer.from(r.private).toString()).toBe('pp');
   expect(r.diagnostics).toEqual([]);
 
-  const del = (await handlers.ApplyResourceChange!({ type_name: 'test_thing', prior_state: dv({ id: 'x1', name: 'n' }), planned_state: dv(null), config: dv(null) })) as any;
+  const del = (await handlers.ApplyResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv({ id: 'x1', name: 'n' }),
+    planned_state: dv(null),
+    config: dv(null),
+  })) as any;
   expect((calls.last as any).action).toBe('delete');
   expect(Buffer.from(del.new_state.msgpack).toString('hex')).toBe('c0');
 });
@@ -182,7 +205,12 @@ test('a new state with unknowns is recorded with nulls and an error', async () =
   });
   await configure();
   const planned = { id: UNKNOWN, name: 'n', secret: null, old: null, item: [] } as ObjectValue;
-  const r = (await handlers.ApplyResourceChange!({ type_name: 'test_thing', prior_state: dv(null), planned_state: dv(planned), config: dv({ ...planned, id: null }) })) as any;
+  const r = (await handlers.ApplyResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv(null),
+    planned_state: dv(planned),
+    config: dv({ ...planned, id: null }),
+  })) as any;
   expect(val(r.new_state)).toEqual({ id: null, name: 'n', secret: null, old: null, item: [] });
   expect(r.diagnostics[0]).toMatchObject({ severity: 1, summary: 'Provider returned an incomplete object' });
 });
@@ -200,16 +228,33 @@ test('thrown errors become error diagnostics (DiagnosticsError keeps its own)', 
   const v = { id: 'a', name: 'n', secret: null, old: null, item: [] };
   const r = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv(v) })) as any;
   expect(r.diagnostics).toEqual([{ severity: 1, summary: 'ReadResource failed', detail: 'boom' }]);
-  const p = (await handlers.PlanResourceChange!({ type_name: 'test_thing', prior_state: dv(v), proposed_new_state: dv(v), config: dv(v) })) as any;
-  expect(p.diagnostics).toEqual([{ severity: 1, summary: 'Conflict', detail: 'exists', attribute: { steps: [{ attribute_name: 'name' }] } }]);
+  const p = (await handlers.PlanResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv(v),
+    proposed_new_state: dv(v),
+    config: dv(v),
+  })) as any;
+  expect(p.diagnostics).toEqual([
+    { severity: 1, summary: 'Conflict', detail: 'exists', attribute: { steps: [{ attribute_name: 'name' }] } },
+  ]);
   // undecodable input
-  const bad = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: { msgpack: Buffer.from([0x81, 0xa2, 0x69, 0x64, 0x05]) } })) as any;
+  const bad = (await handlers.ReadResource!({
+    type_name: 'test_thing',
+    current_state: { msgpack: Buffer.from([0x81, 0xa2, 0x69, 0x64, 0x05]) },
+  })) as any;
   expect(bad.diagnostics[0].summary).toMatch(/cannot decode/);
 });
 
 test('unknown type names answer with a diagnostic', async () => {
   const { handlers } = setup();
-  for (const rpc of ['ValidateResourceConfig', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange', 'ImportResourceState', 'UpgradeResourceState']) {
+  for (const rpc of [
+    'ValidateResourceConfig',
+    'ReadResource',
+    'PlanResourceChange',
+    'ApplyResourceChange',
+    'ImportResourceState',
+    'UpgradeResourceState',
+  ]) {
     const r = (await handlers[rpc]!({ type_name: 'test_nope' })) as any;
     expect(r.diagnostics[0].summary).toBe('Unknown resource type');
   }
@@ -269,7 +314,11 @@ test('ValidateResourceConfig: write-only rejected for old Terraform; deprecated 
     [1, 'Write-only attribute not supported'],
     [2, 'Deprecated attribute'],
   ]);
-  const newTf = (await handlers.ValidateResourceConfig!({ type_name: 'test_thing', config: dv(cfg), client_capabilities: { write_only_attributes_allowed: true } })) as any;
+  const newTf = (await handlers.ValidateResourceConfig!({
+    type_name: 'test_thing',
+    config: dv(cfg),
+    client_capabilities: { write_only_attributes_allowed: true },
+  })) as any;
   expect(newTf.diagnostics).toHaveLength(1);
   expect(newTf.diagnostics[0].attribute).toEqual({ steps: [{ attribute_name: 'old' }] });
 });
@@ -285,7 +334,12 @@ test('StopProvider aborts the signal handed to in-flight work', async () => {
     },
   });
   await configure();
-  const pending = handlers.ApplyResourceChange!({ type_name: 'test_thing', prior_state: dv({ id: 'a', name: 'n' }), planned_state: dv(null), config: dv(null) });
+  const pending = handlers.ApplyResourceChange!({
+    type_name: 'test_thing',
+    prior_state: dv({ id: 'a', name: 'n' }),
+    planned_state: dv(null),
+    config: dv(null),
+  });
   await started;
   expect(await handlers.StopProvider!({})).toEqual({});
   expect(signal.aborted).toBe(true);
@@ -297,7 +351,9 @@ test('optional RPCs answer cleanly', async () => {
   const { handlers } = setup();
   expect(await handlers.GetFunctions!({})).toEqual({ diagnostics: [] });
   expect(((await handlers.CallFunction!({ name: 'f' })) as any).error.text).toMatch(/no functions/);
-  expect(((await handlers.MoveResourceState!({ target_type_name: 'test_thing' })) as any).diagnostics[0].summary).toBe('Move not supported');
+  expect(((await handlers.MoveResourceState!({ target_type_name: 'test_thing' })) as any).diagnostics[0].summary).toBe(
+    'Move not supported',
+  );
   for (const rpc of ['ValidateEphemeralResourceConfig', 'OpenEphemeralResource', 'RenewEphemeralResource', 'CloseEphemeralResource']) {
     expect(((await handlers[rpc]!({ type_name: 'e' })) as any).diagnostics[0].summary).toBe('Unknown ephemeral resource type');
   }

@@ -14,7 +14,10 @@ import { MAGIC_COOKIE_VALUE } from '../../src/provider/server';
 jest.setTimeout(120_000);
 
 const protoDir = path.join(__dirname, '..', '..', 'src', 'provider', 'proto');
-const services = buildServices([fs.readFileSync(path.join(protoDir, 'tfplugin6.proto'), 'utf8'), fs.readFileSync(path.join(protoDir, 'plugin.proto'), 'utf8')]);
+const services = buildServices([
+  fs.readFileSync(path.join(protoDir, 'tfplugin6.proto'), 'utf8'),
+  fs.readFileSync(path.join(protoDir, 'plugin.proto'), 'utf8'),
+]);
 const ProviderClient = grpc.makeGenericClientConstructor(services.provider, 'Provider');
 const ControllerClient = grpc.makeGenericClientConstructor(services.controller, 'GRPCController');
 
@@ -77,7 +80,11 @@ function clients(line: string, withClientCert = true) {
   const options = { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost' };
   const creds = cert
     ? withClientCert
-      ? grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert!, 'base64'))), Buffer.from(clientCert.keyPem), Buffer.from(clientCert.certPem))
+      ? grpc.credentials.createSsl(
+          Buffer.from(derToPem(Buffer.from(cert!, 'base64'))),
+          Buffer.from(clientCert.keyPem),
+          Buffer.from(clientCert.certPem),
+        )
       : grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert!, 'base64'))))
     : grpc.credentials.createInsecure();
   return { provider: new ProviderClient(addr!, creds, options), controller: new ControllerClient(addr!, creds, options) };
@@ -174,6 +181,8 @@ test('start-to-handshake-line time (measured, not asserted)', async () => {
   }
   times.sort((a, b) => a - b);
   const median = (times[4]! + times[5]!) / 2;
-  console.info(`provider start -> handshake line over 10 spawns: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[9]!.toFixed(0)})`);
+  console.info(
+    `provider start -> handshake line over 10 spawns: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[9]!.toFixed(0)})`,
+  );
   expect(median).toBeGreaterThan(0);
 });

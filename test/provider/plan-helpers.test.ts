@@ -28,20 +28,59 @@ const schema: Schema = {
       updated_at: { type: 'string', computed: true, description: '' },
     },
     blocks: {
-      rule: { nesting: 'list', block: { attributes: { cidr: { type: 'string', required: true, description: '' }, rid: { type: 'string', computed: true, description: '' }, key: { type: 'string', optional: true, writeOnly: true, description: '' } } } },
+      rule: {
+        nesting: 'list',
+        block: {
+          attributes: {
+            cidr: { type: 'string', required: true, description: '' },
+            rid: { type: 'string', computed: true, description: '' },
+            key: { type: 'string', optional: true, writeOnly: true, description: '' },
+          },
+        },
+      },
       opt: { nesting: 'group', block: { attributes: { color: { type: 'string', optional: true, computed: true, description: '' } } } },
     },
   },
 };
 const block = schema.block;
 
-const prior: ObjectValue = { id: 'i1', name: 'a', kind: 'k1', size: 3, labels: ['x', 'y'], pw: null, updated_at: 't1', rule: [{ cidr: '10.0.0.0/8', rid: 'r1', key: null }], opt: { color: 'red' } };
+const prior: ObjectValue = {
+  id: 'i1',
+  name: 'a',
+  kind: 'k1',
+  size: 3,
+  labels: ['x', 'y'],
+  pw: null,
+  updated_at: 't1',
+  rule: [{ cidr: '10.0.0.0/8', rid: 'r1', key: null }],
+  opt: { color: 'red' },
+};
 
 describe('planDefault', () => {
   test('create: computed values left unset become unknown (nested too); write-only nulled', () => {
-    const proposed: ObjectValue = { id: null, name: 'a', kind: null, size: null, labels: null, pw: 'secret', updated_at: null, rule: [{ cidr: 'c', rid: null, key: 'k' }], opt: { color: null } };
+    const proposed: ObjectValue = {
+      id: null,
+      name: 'a',
+      kind: null,
+      size: null,
+      labels: null,
+      pw: 'secret',
+      updated_at: null,
+      rule: [{ cidr: 'c', rid: null, key: 'k' }],
+      opt: { color: null },
+    };
     const r = planDefault(schema, { prior: null, proposed });
-    expect(r.planned).toEqual({ id: UNKNOWN, name: 'a', kind: null, size: UNKNOWN, labels: null, pw: null, updated_at: UNKNOWN, rule: [{ cidr: 'c', rid: UNKNOWN, key: null }], opt: { color: UNKNOWN } });
+    expect(r.planned).toEqual({
+      id: UNKNOWN,
+      name: 'a',
+      kind: null,
+      size: UNKNOWN,
+      labels: null,
+      pw: null,
+      updated_at: UNKNOWN,
+      rule: [{ cidr: 'c', rid: UNKNOWN, key: null }],
+      opt: { color: UNKNOWN },
+    });
     expect(r.requiresReplace).toEqual([]);
     expect(proposed.pw).toBe('secret'); // input untouched
   });

@@ -29,11 +29,23 @@ describe('ip rule', () => {
   test('import (no prior): API values, every key', () => {
     const s = ipRule.toState(api, null);
     expectExactKeys(ipRuleSchema.block, s);
-    expect(s).toEqual({ id: 'NzAwNTUxOTA5NzczMTQ4MTYw', cidr: '10.0.0.0/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z', description: null });
+    expect(s).toEqual({
+      id: 'NzAwNTUxOTA5NzczMTQ4MTYw',
+      cidr: '10.0.0.0/8',
+      target: 'DENY',
+      expire_at: '2030-01-31T00:00:00Z',
+      description: null,
+    });
   });
 
   test('prior spelling kept when semantically equal (CIDR host bits, offset instant)', () => {
-    const prior = configOf(ipRuleSchema, { id: api.id, cidr: '10.0.0.1/8', target: 'DENY', expire_at: '2030-01-31T08:00:00+08:00', description: '' });
+    const prior = configOf(ipRuleSchema, {
+      id: api.id,
+      cidr: '10.0.0.1/8',
+      target: 'DENY',
+      expire_at: '2030-01-31T08:00:00+08:00',
+      description: '',
+    });
     const s = ipRule.toState({ ...api, description: '' }, prior);
     expect(s.cidr).toBe('10.0.0.1/8');
     expect(s.expire_at).toBe('2030-01-31T08:00:00+08:00');
@@ -56,7 +68,13 @@ describe('ip rule', () => {
   });
 
   test('update patch: minimal, null when nothing changed, clears with null', () => {
-    const prior = configOf(ipRuleSchema, { id: 'x', cidr: '10.0.0.1/8', target: 'DENY', expire_at: '2030-01-31T00:00:00Z', description: 'old' });
+    const prior = configOf(ipRuleSchema, {
+      id: 'x',
+      cidr: '10.0.0.1/8',
+      target: 'DENY',
+      expire_at: '2030-01-31T00:00:00Z',
+      description: 'old',
+    });
     expect(ipRule.toUpdatePatch(prior, { ...prior, cidr: '10.0.0.0/8', expire_at: '2030-01-31T01:00:00+01:00' })).toBeNull();
     expect(ipRule.toUpdatePatch(prior, { ...prior, description: 'new' })).toEqual({ description: 'new' });
     expect(ipRule.toUpdatePatch(prior, { ...prior, expire_at: null, description: null })).toEqual({ expire_at: null, description: '' });
@@ -121,7 +139,14 @@ describe('dealer', () => {
   };
 
   test('write-only password never reaches state; sensitive password and version kept from prior', () => {
-    const prior = configOf(dealerSchema, { id: 'd1', name: 'acme', level: 'RESELLER', password: 'keep-me-1', password_wo: 'leak?', password_wo_version: 3 });
+    const prior = configOf(dealerSchema, {
+      id: 'd1',
+      name: 'acme',
+      level: 'RESELLER',
+      password: 'keep-me-1',
+      password_wo: 'leak?',
+      password_wo_version: 3,
+    });
     const s = dealer.toState(api, prior);
     expectExactKeys(dealerSchema.block, s);
     expect(s.password_wo).toBeNull();
@@ -133,8 +158,22 @@ describe('dealer', () => {
   });
 
   test('create body takes the write-only password from config and never sends password_wo*', () => {
-    const config = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', password_wo: 'from-config-1', password_wo_version: 1, email: 'ops@acme.example' });
-    const planned: ObjectValue = { ...config, password_wo: null, id: UNKNOWN, enabled: UNKNOWN, max_tenants: UNKNOWN, max_extensions: UNKNOWN, tenant_full_access: UNKNOWN };
+    const config = configOf(dealerSchema, {
+      name: 'acme',
+      level: 'RESELLER',
+      password_wo: 'from-config-1',
+      password_wo_version: 1,
+      email: 'ops@acme.example',
+    });
+    const planned: ObjectValue = {
+      ...config,
+      password_wo: null,
+      id: UNKNOWN,
+      enabled: UNKNOWN,
+      max_tenants: UNKNOWN,
+      max_extensions: UNKNOWN,
+      tenant_full_access: UNKNOWN,
+    };
     const body = dealer.toCreateBody(planned, config);
     expect(body).toEqual({ name: 'acme', level: 'RESELLER', password: 'from-config-1', email: 'ops@acme.example' });
     const legacy = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', password: 'legacy-pass' });
@@ -142,9 +181,14 @@ describe('dealer', () => {
   });
 
   test('update patch: only changed fields; never name, level or password; "" clears strings', () => {
-    const prior = dealer.toState({ ...api, email: 'a@b.example', phone: '123' }, configOf(dealerSchema, { id: 'd1', password: 'p-123456' }));
+    const prior = dealer.toState(
+      { ...api, email: 'a@b.example', phone: '123' },
+      configOf(dealerSchema, { id: 'd1', password: 'p-123456' }),
+    );
     expect(dealer.toUpdatePatch(prior, { ...prior })).toBeNull();
-    expect(dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password: 'new-pass-1' })).toEqual({ max_tenants: 5 });
+    expect(
+      dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password: 'new-pass-1' }),
+    ).toEqual({ max_tenants: 5 });
     expect(dealer.toUpdatePatch(prior, { ...prior, email: null, phone: '456' })).toEqual({ email: '', phone: '456' });
     expect(dealer.requiresReplace(prior, { ...prior, name: 'renamed', level: 'DISTRIBUTOR' })).toEqual(['name', 'level']);
   });
@@ -153,14 +197,22 @@ describe('dealer', () => {
     const base = configOf(dealerSchema, { id: 'd1', name: 'acme', level: 'RESELLER' });
     const woConfig = (v: number | null, pw = 'wo-secret-1') => ({ ...base, password_wo: pw, password_wo_version: v });
     // version bump re-sends
-    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 2 }, woConfig(2))).toBe('wo-secret-1');
+    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 2 }, woConfig(2))).toBe(
+      'wo-secret-1',
+    );
     // same version: a changed write-only value is not visible and not sent
-    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 1 }, woConfig(1, 'other-1'))).toBeNull();
+    expect(
+      dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 1 }, woConfig(1, 'other-1')),
+    ).toBeNull();
     // switching from password to password_wo sends once
     expect(dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base }, woConfig(null))).toBe('wo-secret-1');
     // sensitive mode
-    expect(dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base, password: 'new-pass-1' }, { ...base, password: 'new-pass-1' })).toBe('new-pass-1');
-    expect(dealer.passwordChange({ ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }, { ...base, password: 'same-pass' })).toBeNull();
+    expect(
+      dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base, password: 'new-pass-1' }, { ...base, password: 'new-pass-1' }),
+    ).toBe('new-pass-1');
+    expect(
+      dealer.passwordChange({ ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }),
+    ).toBeNull();
   });
 });
 
@@ -216,7 +268,17 @@ describe('tenant', () => {
     created_at: '2025-06-01T10:00:00Z',
     avatar_file_url: '/api/blobs/abc',
     office_hours: Object.fromEntries(WEEKDAYS.map((d, i) => [d, apiDay(i < 5, i < 5 ? [range('09:00', '17:00')] : [])])),
-    e164: { enabled: false, international_code: '', country: 'Angola(244)', area_code: '', national_code: '', prefix: '', remove_special_chars: false, remove_duplicate_countries: true, remove_duplicate_area_codes: true },
+    e164: {
+      enabled: false,
+      international_code: '',
+      country: 'Angola(244)',
+      area_code: '',
+      national_code: '',
+      prefix: '',
+      remove_special_chars: false,
+      remove_duplicate_countries: true,
+      remove_duplicate_area_codes: true,
+    },
     cdr_event: { enabled: true, auth: 'BEARER', username: '', password: '', token: 'tok-1', url: 'https://h.example/cdr' },
     extension_event: { enabled: false, auth: 'DISABLE', username: null, password: null, token: null, url: null },
   };
@@ -232,14 +294,23 @@ describe('tenant', () => {
     expect(oh.monday).toEqual({ enabled: true, ranges: [{ from: '09:00', to: '17:00' }] });
     expect(oh.sunday).toEqual({ enabled: false, ranges: [] });
     expect((s.e164 as ObjectValue).international_code).toBeNull();
-    expect(s.cdr_event).toEqual({ enabled: true, auth: 'BEARER', username: null, password: null, token: 'tok-1', url: 'https://h.example/cdr' });
+    expect(s.cdr_event).toEqual({
+      enabled: true,
+      auth: 'BEARER',
+      username: null,
+      password: null,
+      token: 'tok-1',
+      url: 'https://h.example/cdr',
+    });
     // id-only prior (what IRS hands to the first read) is an import too
     expect(tenant.toState(api, configOf(tenantSchema, { id: 'tn1' })).office_hours).not.toBeNull();
   });
 
   test('unmanaged blocks and days stay null on a normal read', () => {
     const prior = tenant.toState(api, null);
-    prior.office_hours = blockOf(tenantSchema, ['office_hours'], { monday: blockOf(tenantSchema, ['office_hours', 'monday'], { enabled: true, ranges: [range('09:00', '17:00')] }) });
+    prior.office_hours = blockOf(tenantSchema, ['office_hours'], {
+      monday: blockOf(tenantSchema, ['office_hours', 'monday'], { enabled: true, ranges: [range('09:00', '17:00')] }),
+    });
     prior.e164 = null;
     prior.cdr_event = null;
     const s = tenant.toState(api, prior);
@@ -302,8 +373,19 @@ describe('tenant', () => {
       disk_quota: '10GB',
       dealer_id: 'd1',
       created_at: UNKNOWN,
-      office_hours: blockOf(tenantSchema, ['office_hours'], { monday: blockOf(tenantSchema, ['office_hours', 'monday'], { enabled: true, ranges: [range('08:00', '12:00'), range('13:00', '18:00')] }) }),
-      cdr_event: blockOf(tenantSchema, ['cdr_event'], { enabled: true, auth: 'BEARER', token: 'tok', url: 'https://h.example/x', password: UNKNOWN }),
+      office_hours: blockOf(tenantSchema, ['office_hours'], {
+        monday: blockOf(tenantSchema, ['office_hours', 'monday'], {
+          enabled: true,
+          ranges: [range('08:00', '12:00'), range('13:00', '18:00')],
+        }),
+      }),
+      cdr_event: blockOf(tenantSchema, ['cdr_event'], {
+        enabled: true,
+        auth: 'BEARER',
+        token: 'tok',
+        url: 'https://h.example/x',
+        password: UNKNOWN,
+      }),
     });
     expect(tenant.toCreateBody(planned)).toEqual({
       name: 'Acme',
@@ -313,7 +395,15 @@ describe('tenant', () => {
       region: 'USA',
       max_extensions: 50,
       disk_quota: '10GB',
-      office_hours: { monday: { enabled: true, ranges: [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '18:00' }] } },
+      office_hours: {
+        monday: {
+          enabled: true,
+          ranges: [
+            { from: '08:00', to: '12:00' },
+            { from: '13:00', to: '18:00' },
+          ],
+        },
+      },
       cdr_event: { enabled: true, auth: 'BEARER', token: 'tok', url: 'https://h.example/x' },
     });
   });
@@ -321,22 +411,37 @@ describe('tenant', () => {
   test('update patch: minimal; semantic equals skipped; removed blocks unmanaged; changed block merged over live', () => {
     const prior = tenant.toState(api, null);
     expect(tenant.toUpdatePatch(prior, prior)).toBeNull();
-    expect(tenant.toUpdatePatch(prior, { ...prior, domain: 'SIP.ACME.EXAMPLE', extension_im_disk_quota: '1gb', email_recipients: 'b@y.example, a@x.example' })).toBeNull();
-    expect(tenant.toUpdatePatch(prior, { ...prior, max_extensions: 10, name: 'Acme Ltd' })).toEqual({ max_extensions: 10, name: 'Acme Ltd' });
+    expect(
+      tenant.toUpdatePatch(prior, {
+        ...prior,
+        domain: 'SIP.ACME.EXAMPLE',
+        extension_im_disk_quota: '1gb',
+        email_recipients: 'b@y.example, a@x.example',
+      }),
+    ).toBeNull();
+    expect(tenant.toUpdatePatch(prior, { ...prior, max_extensions: 10, name: 'Acme Ltd' })).toEqual({
+      max_extensions: 10,
+      name: 'Acme Ltd',
+    });
     expect(tenant.toUpdatePatch(prior, { ...prior, e164: null, cdr_event: null, office_hours: null })).toBeNull();
     expect(tenant.toUpdatePatch(prior, { ...prior, dealer_id: 'other' })).toBeNull(); // separate endpoint
 
     // Only Monday managed; Monday changes. The body carries the other days from the live object.
     const managed = { ...prior, office_hours: { ...(prior.office_hours as ObjectValue) } };
     for (const d of WEEKDAYS.filter((x) => x !== 'monday')) (managed.office_hours as ObjectValue)[d] = null;
-    const planned = { ...managed, office_hours: { ...(managed.office_hours as ObjectValue), monday: { enabled: true, ranges: [{ from: '10:00', to: '16:00' }] } } };
+    const planned = {
+      ...managed,
+      office_hours: { ...(managed.office_hours as ObjectValue), monday: { enabled: true, ranges: [{ from: '10:00', to: '16:00' }] } },
+    };
     const patch = tenant.toUpdatePatch(managed, planned, api) as Record<string, unknown>;
     expect(Object.keys(patch)).toEqual(['office_hours']);
     const oh = patch.office_hours as Record<string, unknown>;
     expect(oh.monday).toEqual({ enabled: true, ranges: [{ from: '10:00', to: '16:00' }] });
     expect(oh.tuesday).toEqual(api.office_hours.tuesday);
     // Without live, only managed days are sent.
-    expect(Object.keys((tenant.toUpdatePatch(managed, planned) as Record<string, Record<string, unknown>>).office_hours!)).toEqual(['monday']);
+    expect(Object.keys((tenant.toUpdatePatch(managed, planned) as Record<string, Record<string, unknown>>).office_hours!)).toEqual([
+      'monday',
+    ]);
 
     // Webhook: clearing the url sends "" (blank); unchanged auth is still sent with the whole block.
     const hookPlanned = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), url: null, enabled: false } };

@@ -34,7 +34,9 @@ describe('provider setting', () => {
   test('defaults to managed; the attribute wins over PORTSIP_TENANT_DEALER_READS', () => {
     expect(buildContext(base, {}, logger).context!.tenantDealerReads).toBe('managed');
     expect(buildContext(base, { PORTSIP_TENANT_DEALER_READS: 'all' }, logger).context!.tenantDealerReads).toBe('all');
-    expect(buildContext({ ...base, tenant_dealer_reads: 'managed' }, { PORTSIP_TENANT_DEALER_READS: 'all' }, logger).context!.tenantDealerReads).toBe('managed');
+    expect(
+      buildContext({ ...base, tenant_dealer_reads: 'managed' }, { PORTSIP_TENANT_DEALER_READS: 'all' }, logger).context!.tenantDealerReads,
+    ).toBe('managed');
   });
 
   test('a bad value names the attribute or the variable, the value and what is allowed', () => {
@@ -43,6 +45,8 @@ describe('provider setting', () => {
     expect(d!.detail).toBe('Attribute "tenant_dealer_reads" must be "managed", "all" or "none"; got "some".');
     const r = buildContext(base, { PORTSIP_TENANT_DEALER_READS: 'ALL ' }, logger);
     expect(r.context).toBeUndefined();
-    expect(r.diagnostics![0]!.detail).toBe('Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got "ALL ".');
+    expect(r.diagnostics![0]!.detail).toBe(
+      'Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got "ALL ".',
+    );
   });
 });

@@ -34,7 +34,10 @@ export class AdminUsersApi extends Collection<AdminUser> {
 
   /** Op 7: admin reset without the old password; body key `new_password` (I, the emulator also accepts `password`). */
   changePassword(id: string, newPassword: string): Promise<void> {
-    return this.http.request<void>('POST', `/admin/users/${seg(id)}/password`, { body: { new_password: newPassword }, retry: 'idempotent' });
+    return this.http.request<void>('POST', `/admin/users/${seg(id)}/password`, {
+      body: { new_password: newPassword },
+      retry: 'idempotent',
+    });
   }
 
   /** Op 8: body `{role}` with the role name (I). */

@@ -30,7 +30,10 @@ export class DealersApi extends Collection<DealerSummary> {
 
   /** Op 21: admin reset, body `{password}`. Repeating it sets the same password: idempotent. */
   resetPassword(id: string, password: string): Promise<void> {
-    return this.http.request<void>('POST', `/dealers/${seg(id)}/password`, { body: { password } satisfies RequestBody<'resetDealerPassword'>, retry: 'idempotent' });
+    return this.http.request<void>('POST', `/dealers/${seg(id)}/password`, {
+      body: { password } satisfies RequestBody<'resetDealerPassword'>,
+      retry: 'idempotent',
+    });
   }
 
   /** Op 22: 204. */

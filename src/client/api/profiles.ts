@@ -4,7 +4,15 @@
 // never reached the server. A username change to the same name is a no-op, so it is idempotent.
 
 import type { HttpClient } from '../http';
-import type { AdminProfile, AdminProfileUpdate, CurrentDealer, CurrentDealerStatus, CurrentDealerUpdate, OwnPasswordChange, UsernameChange } from '../types';
+import type {
+  AdminProfile,
+  AdminProfileUpdate,
+  CurrentDealer,
+  CurrentDealerStatus,
+  CurrentDealerUpdate,
+  OwnPasswordChange,
+  UsernameChange,
+} from '../types';
 
 export class AdminProfileApi {
   constructor(private readonly http: HttpClient) {}

@@ -90,7 +90,10 @@ export class LicenseApi {
     return this.http.request<License>('GET', '/license');
   }
   update(licenseKey: string): Promise<void> {
-    return this.http.request<void>('POST', '/license', { body: { license_key: licenseKey } satisfies RequestBody<'updateLicense'>, retry: 'idempotent' });
+    return this.http.request<void>('POST', '/license', {
+      body: { license_key: licenseKey } satisfies RequestBody<'updateLicense'>,
+      retry: 'idempotent',
+    });
   }
 }
 

@@ -7,7 +7,9 @@ import { IP_RULE_TARGETS } from '../../resources/ip-rule/schema';
 
 export { IP_RULE_TARGETS };
 
-export const IP_RULE_ITEM_TYPE: AttrType = { object: { id: 'string', cidr: 'string', target: 'string', expire_at: 'string', description: 'string' } };
+export const IP_RULE_ITEM_TYPE: AttrType = {
+  object: { id: 'string', cidr: 'string', target: 'string', expire_at: 'string', description: 'string' },
+};
 
 export const ipRulesDataSourceSchema: Schema = {
   version: 0,
@@ -20,7 +22,10 @@ export const ipRulesDataSourceSchema: Schema = {
         "An OData filter passed to the API unchanged, e.g. `startswith(cidr,'10.')` or `description eq 'office'`: comparisons `eq ne gt ge lt le`, `and`/`or`, `startswith`/`endswith`/`contains`, strings in single quotes.",
       ),
       target: optional('string', 'Only rules with this target: `ACCEPT` or `DENY`. Case-sensitive.'),
-      rules: computed({ list: IP_RULE_ITEM_TYPE }, 'The matching rules, in API order: `id`, `cidr`, `target` (`ACCEPT`/`DENY`), `expire_at` (RFC 3339, null when the rule never expires) and `description`.'),
+      rules: computed(
+        { list: IP_RULE_ITEM_TYPE },
+        'The matching rules, in API order: `id`, `cidr`, `target` (`ACCEPT`/`DENY`), `expire_at` (RFC 3339, null when the rule never expires) and `description`.',
+      ),
     },
   },
 };

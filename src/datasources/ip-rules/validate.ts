@@ -9,7 +9,16 @@ function odataShape(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return [];
     const quotes = (v.match(/'/g) ?? []).length;
-    if (quotes % 2 === 1) return [problem(p, v, c, 'must be an OData filter expression with balanced single quotes', "Problem: a string literal is not closed (escape a quote inside a string as '').")];
+    if (quotes % 2 === 1)
+      return [
+        problem(
+          p,
+          v,
+          c,
+          'must be an OData filter expression with balanced single quotes',
+          "Problem: a string literal is not closed (escape a quote inside a string as '').",
+        ),
+      ];
     let depth = 0;
     let inStr = false;
     for (const ch of v) {

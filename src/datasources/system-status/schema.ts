@@ -33,7 +33,10 @@ export const systemStatusDataSourceSchema: Schema = {
       current_media_servers: n('Current number of media servers.'),
       current_call_queue_servers: n('Current number of call queue servers.'),
       current_ivr_servers: n('Current number of IVR servers.'),
-      calls_in_24_hours: computed({ list: CALLS_POINT_TYPE }, 'Calls over the last 24 hours: `time` (RFC 3339) and `count` (calls started at that time).'),
+      calls_in_24_hours: computed(
+        { list: CALLS_POINT_TYPE },
+        'Calls over the last 24 hours: `time` (RFC 3339) and `count` (calls started at that time).',
+      ),
     },
   },
 };

@@ -13,6 +13,7 @@ export const tenantDataSourceSchema: Schema = {
   block: dataSourceBlock(tenantSchema.block, {
     lookup: TENANT_LOOKUP_KEYS,
     omit: ['cdr_event.password', 'cdr_event.token', 'extension_event.password', 'extension_event.token'],
-    description: 'Looks up one PortSIP tenant by `id` or by SIP `domain` (exactly one). Every other attribute is read from the PBX. Webhook passwords and tokens are not exposed.',
+    description:
+      'Looks up one PortSIP tenant by `id` or by SIP `domain` (exactly one). Every other attribute is read from the PBX. Webhook passwords and tokens are not exposed.',
   }),
 };

@@ -12,6 +12,7 @@ export const transportDataSourceSchema: Schema = {
   block: dataSourceBlock(transportSchema.block, {
     lookup: ['id', 'protocol', 'port'],
     extra: { status: computed('string', 'Whether the transport is listening: `ACTIVATED` or `DEACTIVATED`.') },
-    description: 'Looks up one SIP transport by `id`, or by `protocol` and `port` together (exactly one of the two ways), and reports its `status`.',
+    description:
+      'Looks up one SIP transport by `id`, or by `protocol` and `port` together (exactly one of the two ways), and reports its `status`.',
   }),
 };

@@ -10,7 +10,21 @@ import { type Rec, hashPassword, verifyPassword } from '../store';
 import { checkEmail, checkPassword, checkUsername, compile, validateBody } from '../validate';
 import { get, listAnswer, merge, nowIso, view } from './common';
 
-export const ADMIN_USER_KEYS = ['id', 'name', 'email', 'display_name', 'enabled', 'role', 'mobile_phone', 'work_phone', 'home_phone', 'address', 'department', 'website', 'created_at'];
+export const ADMIN_USER_KEYS = [
+  'id',
+  'name',
+  'email',
+  'display_name',
+  'enabled',
+  'role',
+  'mobile_phone',
+  'work_phone',
+  'home_phone',
+  'address',
+  'department',
+  'website',
+  'created_at',
+];
 
 const str = (max?: number) => (max ? { type: 'string', maxLength: max } : { type: 'string' });
 const PROFILE = {
@@ -26,7 +40,13 @@ const PROFILE = {
 const S: Record<string, ValidateFunction> = {
   create: compile({
     type: 'object',
-    properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string' }, enabled: { type: 'boolean' }, role: { type: 'string', minLength: 1, maxLength: 64 }, ...PROFILE },
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 64 },
+      password: { type: 'string' },
+      enabled: { type: 'boolean' },
+      role: { type: 'string', minLength: 1, maxLength: 64 },
+      ...PROFILE,
+    },
     required: ['name', 'password', 'role'],
   }),
   update: compile({ type: 'object', properties: { enabled: { type: 'boolean' }, ...PROFILE } }),
@@ -34,7 +54,11 @@ const S: Record<string, ValidateFunction> = {
   name: compile({ type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] }),
   password: compile({ type: 'object', properties: { new_password: { type: 'string' }, password: { type: 'string' } } }),
   role: compile({ type: 'object', properties: { role: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['role'] }),
-  selfPassword: compile({ type: 'object', properties: { old_password: { type: 'string' }, new_password: { type: 'string' } }, required: ['old_password', 'new_password'] }),
+  selfPassword: compile({
+    type: 'object',
+    properties: { old_password: { type: 'string' }, new_password: { type: 'string' } },
+    required: ['old_password', 'new_password'],
+  }),
 };
 
 const V23 = ['22.3'] as const;
@@ -44,7 +68,8 @@ const V22 = ['22.2'] as const;
 export function assertNameFree(ctx: Ctx, field: string, name: string, exceptId?: string): void {
   const n = name.toLowerCase();
   for (const coll of [ctx.store.c.adminUsers, ctx.store.c.dealers])
-    for (const r of coll.values()) if (r.id !== exceptId && String(r.name).toLowerCase() === n) throw invalid(field, `'${name}' is already in use`);
+    for (const r of coll.values())
+      if (r.id !== exceptId && String(r.name).toLowerCase() === n) throw invalid(field, `'${name}' is already in use`);
 }
 
 function customRoles(ctx: Ctx): Rec[] {
@@ -71,7 +96,8 @@ function enabledSystemAdmins(ctx: Ctx): Rec[] {
 
 /** Guard (§4 Op 5/8/9, I): never leave the PBX without an enabled SystemAdmin. */
 function assertNotLastAdmin(ctx: Ctx, u: Rec, field: string): void {
-  if (u.role === 'SystemAdmin' && u.enabled !== false && enabledSystemAdmins(ctx).length <= 1) throw invalid(field, 'the last enabled SystemAdmin cannot be removed, disabled or demoted');
+  if (u.role === 'SystemAdmin' && u.enabled !== false && enabledSystemAdmins(ctx).length <= 1)
+    throw invalid(field, 'the last enabled SystemAdmin cannot be removed, disabled or demoted');
 }
 
 function checkProfile(b: Record<string, unknown>): void {
@@ -91,7 +117,13 @@ function adminRoutes(): Route[] {
       template: '/admin/users',
       access: 'sysadmin',
       versions: [...V23],
-      handler: (ctx) => ok(listAnswer(ctx, [...ctx.store.c.adminUsers.values()].map((u) => view(u, ADMIN_USER_KEYS)))),
+      handler: (ctx) =>
+        ok(
+          listAnswer(
+            ctx,
+            [...ctx.store.c.adminUsers.values()].map((u) => view(u, ADMIN_USER_KEYS)),
+          ),
+        ),
     },
     {
       method: 'POST',
@@ -129,7 +161,8 @@ function adminRoutes(): Route[] {
         const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
         const b = validateBody('POST', '/admin/users/{id}', ctx.body, { schema: S.update, strictUnknownFields: strict(ctx) });
         // name, password and role have their own endpoints (§4 Op 5).
-        for (const f of ['name', 'password', 'role']) if (f in b) throw invalid(f, `cannot be changed here; use POST /api/admin/users/{id}/${f === 'name' ? 'username' : f}`);
+        for (const f of ['name', 'password', 'role'])
+          if (f in b) throw invalid(f, `cannot be changed here; use POST /api/admin/users/{id}/${f === 'name' ? 'username' : f}`);
         checkProfile(b);
         if (b.enabled === false && u.enabled !== false) {
           if (u.id === ctx.principal!.account.id) throw invalid('enabled', 'you cannot disable yourself');
@@ -274,14 +307,18 @@ function selfNameAndPassword(namePath: string, pwPath: string, versions: ('22.2'
 const ROLE_KEYS = ['name', 'description'];
 const ROLE_KEYS_223 = ['id', 'name', 'description', 'protected', 'capabilities'];
 
-function roleView(ctx: Ctx, r: { name: string; description?: unknown; id?: string; protected?: boolean; permissions?: unknown }): Record<string, unknown> {
+function roleView(
+  ctx: Ctx,
+  r: { name: string; description?: unknown; id?: string; protected?: boolean; permissions?: unknown },
+): Record<string, unknown> {
   const base = { ...r, id: r.id ?? roleIdOf(ctx, r.name), protected: r.protected ?? false, capabilities: null };
   return view(base, ctx.emu.cfg.apiVersion === '22.2' ? ROLE_KEYS : ROLE_KEYS_223, true);
 }
 
 function findRole(ctx: Ctx, key: string): Rec {
   for (const r of ctx.store.c.roles.values()) if (r.id === key || r.name === key) return r;
-  if (BUILTIN_ROLES.includes(key) || BUILTIN_ROLES.some((n) => roleIdOf(ctx, n) === key)) throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'name', reason: 'built-in roles cannot be modified' });
+  if (BUILTIN_ROLES.includes(key) || BUILTIN_ROLES.some((n) => roleIdOf(ctx, n) === key))
+    throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'name', reason: 'built-in roles cannot be modified' });
   throw new HttpError(404, 'NOT_FOUND', 'role not found');
 }
 
@@ -304,7 +341,8 @@ function roleRoutes(): Route[] {
         const b = validateBody('POST', '/roles', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
         const name = String(b.name);
         if (BUILTIN_ROLES.some((n) => n.toLowerCase() === name.toLowerCase())) throw invalid('name', 'built-in role names are reserved');
-        if (customRoles(ctx).some((r) => String(r.name).toLowerCase() === name.toLowerCase())) throw invalid('name', `role '${name}' already exists`);
+        if (customRoles(ctx).some((r) => String(r.name).toLowerCase() === name.toLowerCase()))
+          throw invalid('name', `role '${name}' already exists`);
         const id = newId();
         ctx.store.c.roles.set(id, { ...merge({}, b), id, name });
         ctx.store.changed();
@@ -332,7 +370,10 @@ function roleRoutes(): Route[] {
         const b = validateBody('POST', '/roles/{name}', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
         if (b.name !== undefined && b.name !== r.name) {
           const n = String(b.name);
-          if (BUILTIN_ROLES.some((x) => x.toLowerCase() === n.toLowerCase()) || customRoles(ctx).some((x) => x.id !== r.id && String(x.name).toLowerCase() === n.toLowerCase()))
+          if (
+            BUILTIN_ROLES.some((x) => x.toLowerCase() === n.toLowerCase()) ||
+            customRoles(ctx).some((x) => x.id !== r.id && String(x.name).toLowerCase() === n.toLowerCase())
+          )
             throw invalid('name', `role '${n}' already exists or is reserved`);
           for (const u of ctx.store.c.adminUsers.values()) if (u.role === r.name) u.role = n;
         }
@@ -347,7 +388,8 @@ function roleRoutes(): Route[] {
       access: 'sysadmin',
       handler: (ctx) => {
         const r = findRole(ctx, ctx.params.name);
-        if ([...ctx.store.c.adminUsers.values()].some((u) => u.role === r.name)) throw invalid('name', 'the role is still assigned to users');
+        if ([...ctx.store.c.adminUsers.values()].some((u) => u.role === r.name))
+          throw invalid('name', 'the role is still assigned to users');
         ctx.store.c.roles.delete(r.id);
         ctx.store.changed();
         return noContent();

@@ -6,7 +6,16 @@ import { checkPassword, validateBody } from '../validate';
 import { roleIdOf } from './admin-users';
 import { view } from './common';
 
-const NETWORK_KEYS = ['web_domain', 'private_ipv4', 'public_ipv4', 'enable_ipv6', 'private_ipv6', 'public_ipv6', 'primary_dns_server', 'secondary_dns_server'];
+const NETWORK_KEYS = [
+  'web_domain',
+  'private_ipv4',
+  'public_ipv4',
+  'enable_ipv6',
+  'private_ipv6',
+  'public_ipv6',
+  'primary_dns_server',
+  'secondary_dns_server',
+];
 
 export function authRoutes(): Route[] {
   return [
@@ -68,7 +77,8 @@ export function authRoutes(): Route[] {
         const p = ctx.principal!;
         const body: Record<string, unknown> = { role: p.role, password_verified: true, password_force_reset: false };
         // 22.3 added domain, role_id, role_name and capabilities (C2; their types are I).
-        if (ctx.emu.cfg.apiVersion !== '22.2') Object.assign(body, { domain: null, role_id: roleIdOf(ctx, p.role), role_name: p.role, capabilities: [] });
+        if (ctx.emu.cfg.apiVersion !== '22.2')
+          Object.assign(body, { domain: null, role_id: roleIdOf(ctx, p.role), role_name: p.role, capabilities: [] });
         return ok(body);
       },
     },
@@ -114,7 +124,8 @@ export function authRoutes(): Route[] {
         if (typeof b !== 'object') throw invalid('body', 'must be form-encoded');
         if (b.grant_type === 'password') {
           const acc = ctx.emu.auth.checkCredentials(b.username, b.password, b.domain);
-          if (ctx.emu.auth.needsTwoFactor(acc.rec)) throw new HttpError(400, 'UNAUTHORIZED', 'two-factor authentication required: use /api/auth/sign_in');
+          if (ctx.emu.auth.needsTwoFactor(acc.rec))
+            throw new HttpError(400, 'UNAUTHORIZED', 'two-factor authentication required: use /api/auth/sign_in');
           return ok(ctx.emu.auth.tokenBody(ctx.emu.auth.issue(acc.kind, acc.rec.id)));
         }
         if (b.grant_type === 'refresh_token') return ok(ctx.emu.auth.tokenBody(ctx.emu.auth.refresh(b.refresh_token)));
@@ -137,12 +148,27 @@ export function authRoutes(): Route[] {
       access: 'public',
       handler: (ctx) => {
         // Tenant keys are documented too: null unless ?domain= names a tenant (§3.6).
-        const out = { ...view(ctx.store.singletons.network, NETWORK_KEYS, true), name: null, domain: null, website: null, avatar_url: null, enable_ms365_integration: null, ms365_authorization_endpoint: null };
+        const out = {
+          ...view(ctx.store.singletons.network, NETWORK_KEYS, true),
+          name: null,
+          domain: null,
+          website: null,
+          avatar_url: null,
+          enable_ms365_integration: null,
+          ms365_authorization_endpoint: null,
+        };
         const domain = ctx.query.get('domain');
         if (domain) {
           const t = [...ctx.store.c.tenants.values()].find((x) => String(x.domain).toLowerCase() === domain.toLowerCase());
           if (!t) throw new HttpError(404, 'NOT_FOUND', 'tenant not found');
-          Object.assign(out, { name: t.name, domain: t.domain, website: t.website ?? null, avatar_url: t.avatar_file_url ?? null, enable_ms365_integration: false, ms365_authorization_endpoint: null });
+          Object.assign(out, {
+            name: t.name,
+            domain: t.domain,
+            website: t.website ?? null,
+            avatar_url: t.avatar_file_url ?? null,
+            enable_ms365_integration: false,
+            ms365_authorization_endpoint: null,
+          });
         }
         return ok(out);
       },

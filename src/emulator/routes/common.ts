@@ -52,5 +52,6 @@ export function nowIso(): string {
 
 /** 400 naming the field, for immutable fields sent with a different value on update. */
 export function immutable(field: string, current: unknown, patch: Obj): void {
-  if (field in patch && patch[field] !== current) throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field, reason: 'cannot be changed after creation' });
+  if (field in patch && patch[field] !== current)
+    throw new HttpError(400, 'VALIDATE_FAILED', 'field validation failed', { field, reason: 'cannot be changed after creation' });
 }

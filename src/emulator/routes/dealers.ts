@@ -18,7 +18,11 @@ export function dealerScope(ctx: Ctx): Set<string> | null {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const d of ctx.store.c.dealers.values()) if (d._parent && ids.has(d._parent) && !ids.has(d.id)) { ids.add(d.id); grew = true; }
+    for (const d of ctx.store.c.dealers.values())
+      if (d._parent && ids.has(d._parent) && !ids.has(d.id)) {
+        ids.add(d.id);
+        grew = true;
+      }
   }
   return ids;
 }
@@ -27,7 +31,8 @@ export function dealerScope(ctx: Ctx): Set<string> | null {
 function visibleDealer(ctx: Ctx, id: string, includeSelf = false): Rec {
   const d = must(ctx.store.c.dealers.get(id), 'dealer');
   const scope = dealerScope(ctx);
-  if (scope && (!scope.has(d.id) || (!includeSelf && d.id === ctx.principal!.account.id))) throw new HttpError(404, 'NOT_FOUND', 'dealer not found');
+  if (scope && (!scope.has(d.id) || (!includeSelf && d.id === ctx.principal!.account.id)))
+    throw new HttpError(404, 'NOT_FOUND', 'dealer not found');
   return d;
 }
 
@@ -56,7 +61,12 @@ export function dealerRoutes(): Route[] {
         const me = ctx.principal!.account.id;
         const items = [...ctx.store.c.dealers.values()].filter((d) => !scope || (scope.has(d.id) && d.id !== me));
         // C1 defines no query parameters here; skip/top/filter are honoured anyway (§4 Op 18).
-        return ok(listAnswer(ctx, items.map((d) => view(d, listKeys))));
+        return ok(
+          listAnswer(
+            ctx,
+            items.map((d) => view(d, listKeys)),
+          ),
+        );
       },
     },
     {
@@ -64,7 +74,8 @@ export function dealerRoutes(): Route[] {
       template: '/dealers',
       access: 'scoped',
       handler: (ctx) => {
-        const raw = ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? { ...(ctx.body as Record<string, unknown>) } : ctx.body;
+        const raw =
+          ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? { ...(ctx.body as Record<string, unknown>) } : ctx.body;
         // max_tenants/max_extensions are "required" with defaults: apply the defaults (§4 Op 18, I).
         if (raw && typeof raw === 'object') {
           const r = raw as Record<string, unknown>;
@@ -81,11 +92,20 @@ export function dealerRoutes(): Route[] {
         if (p.kind === 'dealer') {
           // A dealer creates only lower tiers below itself.
           const myLevel = LEVELS.indexOf(String(p.account.level));
-          if (LEVELS.indexOf(String(b.level)) <= myLevel) throw invalid('level', `a ${p.account.level} may only create dealers of a lower level`);
+          if (LEVELS.indexOf(String(b.level)) <= myLevel)
+            throw invalid('level', `a ${p.account.level} may only create dealers of a lower level`);
           parent = p.account.id;
         }
         const id = newId();
-        const rec: Rec = { enabled: true, tenant_full_access: true, ...merge({}, b), id, name, _password: hashPassword(pw), _parent: parent };
+        const rec: Rec = {
+          enabled: true,
+          tenant_full_access: true,
+          ...merge({}, b),
+          id,
+          name,
+          _password: hashPassword(pw),
+          _parent: parent,
+        };
         ctx.store.c.dealers.set(id, rec);
         ctx.store.changed();
         return created(id);

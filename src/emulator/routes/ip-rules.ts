@@ -16,7 +16,8 @@ function checkRule(ctx: Ctx, b: Record<string, unknown>, selfId?: string): void 
     checkCidr('cidr', b.cidr);
     // Duplicates are not documented; one rule per CIDR keeps import-by-cidr unambiguous (I).
     const c = canonCidr(String(b.cidr));
-    for (const r of ctx.store.c.ipRules.values()) if (r.id !== selfId && canonCidr(String(r.cidr)) === c) throw invalid('cidr', `a rule for ${b.cidr} already exists`);
+    for (const r of ctx.store.c.ipRules.values())
+      if (r.id !== selfId && canonCidr(String(r.cidr)) === c) throw invalid('cidr', `a rule for ${b.cidr} already exists`);
   }
   checkTime('expire_at', b.expire_at);
   checkMaxLen('description', b.description, 255);
@@ -27,7 +28,18 @@ export function ipRuleRoutes(): Route[] {
   const keys = responseKeys('GET', '/ip_filters/{id}');
   const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
-    { method: 'GET', template: '/ip_filters', access: 'ops', handler: (ctx) => ok(listAnswer(ctx, [...ctx.store.c.ipRules.values()].map((r) => view(r, keys)))) },
+    {
+      method: 'GET',
+      template: '/ip_filters',
+      access: 'ops',
+      handler: (ctx) =>
+        ok(
+          listAnswer(
+            ctx,
+            [...ctx.store.c.ipRules.values()].map((r) => view(r, keys)),
+          ),
+        ),
+    },
     {
       method: 'POST',
       template: '/ip_filters',
@@ -48,12 +60,23 @@ export function ipRuleRoutes(): Route[] {
       access: 'sysadmin',
       handler: (ctx) => {
         const lines = ['cidr,target,expire_at,description'];
-        const q = (s: unknown) => (s === null || s === undefined ? '' : /[",\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+        const q = (s: unknown) =>
+          s === null || s === undefined ? '' : /[",\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s);
         for (const r of ctx.store.c.ipRules.values()) lines.push([r.cidr, r.target, r.expire_at, r.description].map(q).join(','));
-        return { status: 200, raw: lines.join('\n') + '\n', contentType: 'application/octet-stream', headers: { 'Content-Disposition': 'attachment; filename="ip_filters.csv"' } };
+        return {
+          status: 200,
+          raw: lines.join('\n') + '\n',
+          contentType: 'application/octet-stream',
+          headers: { 'Content-Disposition': 'attachment; filename="ip_filters.csv"' },
+        };
       },
     },
-    { method: 'GET', template: '/ip_filters/{id}', access: 'ops', handler: (ctx) => ok(view(get(ctx, 'ipRules', ctx.params.id, 'IP rule'), keys)) },
+    {
+      method: 'GET',
+      template: '/ip_filters/{id}',
+      access: 'ops',
+      handler: (ctx) => ok(view(get(ctx, 'ipRules', ctx.params.id, 'IP rule'), keys)),
+    },
     {
       method: 'POST',
       template: '/ip_filters/{id}',
@@ -72,7 +95,8 @@ export function ipRuleRoutes(): Route[] {
       template: '/ip_filters/{id}/destroy',
       access: 'ops',
       handler: (ctx) => {
-        if (!ctx.store.c.ipRules.delete(ctx.params.id)) throw new HttpError(400, 'VALIDATE_FAILED', 'Invalid rule ID supplied.', { field: 'id' });
+        if (!ctx.store.c.ipRules.delete(ctx.params.id))
+          throw new HttpError(400, 'VALIDATE_FAILED', 'Invalid rule ID supplied.', { field: 'id' });
         ctx.store.changed();
         return noContent();
       },

@@ -10,8 +10,24 @@ export function providerRoutes(): Route[] {
   const listKeys = responseKeys('GET', '/providers', 200, true);
   const detailKeys = responseKeys('GET', '/providers/{id}');
   return [
-    { method: 'GET', template: '/providers', access: 'site', handler: (ctx) => ok(listAnswer(ctx, [...ctx.store.c.providers.values()].map((p) => view(p, listKeys, true)))) },
-    { method: 'GET', template: '/providers/{id}', access: 'site', handler: (ctx) => ok(view(get(ctx, 'providers', ctx.params.id, 'provider'), detailKeys)) },
+    {
+      method: 'GET',
+      template: '/providers',
+      access: 'site',
+      handler: (ctx) =>
+        ok(
+          listAnswer(
+            ctx,
+            [...ctx.store.c.providers.values()].map((p) => view(p, listKeys, true)),
+          ),
+        ),
+    },
+    {
+      method: 'GET',
+      template: '/providers/{id}',
+      access: 'site',
+      handler: (ctx) => ok(view(get(ctx, 'providers', ctx.params.id, 'provider'), detailKeys)),
+    },
     {
       method: 'GET',
       template: '/providers/{id}/assignees',
@@ -42,7 +58,9 @@ export function providerRoutes(): Route[] {
       handler: (ctx) => {
         const p = get(ctx, 'providers', ctx.params.id, 'provider');
         const t = get(ctx, 'tenants', ctx.params.tenant_id, 'tenant');
-        const b = validateBody('POST', '/providers/{id}/assignees/{tenant_id}', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
+        const b = validateBody('POST', '/providers/{id}/assignees/{tenant_id}', ctx.body, {
+          strictUnknownFields: ctx.emu.cfg.strictUnknownFields,
+        });
         let m = ctx.store.assignments.get(p.id);
         const prev = m?.get(t.id);
         const next: Assignment = {
@@ -56,7 +74,8 @@ export function providerRoutes(): Route[] {
           for (const [pid, am] of ctx.store.assignments)
             for (const [tid, a] of am) {
               if (tid === t.id) continue;
-              if (poolsOverlap(pool, parseDidPool('did_numbers', a.did_numbers))) throw invalid('did_numbers', `overlaps the DID pool of tenant ${tid} on trunk ${pid}`);
+              if (poolsOverlap(pool, parseDidPool('did_numbers', a.did_numbers)))
+                throw invalid('did_numbers', `overlaps the DID pool of tenant ${tid} on trunk ${pid}`);
             }
         if (!m) ctx.store.assignments.set(p.id, (m = new Map()));
         m.set(t.id, next); // assigning again updates the pool (I)
@@ -70,7 +89,8 @@ export function providerRoutes(): Route[] {
       access: 'site',
       handler: (ctx) => {
         const p = get(ctx, 'providers', ctx.params.id, 'provider');
-        if (!ctx.store.assignments.get(p.id)?.delete(ctx.params.tenant_id)) throw new HttpError(404, 'NOT_FOUND', 'the trunk is not assigned to this tenant');
+        if (!ctx.store.assignments.get(p.id)?.delete(ctx.params.tenant_id))
+          throw new HttpError(404, 'NOT_FOUND', 'the trunk is not assigned to this tenant');
         ctx.store.changed();
         return noContent();
       },

@@ -29,7 +29,12 @@ function checkDns(b: Record<string, unknown>): void {
 
 const DATAFLOW_SCHEMA: ValidateFunction = compile({
   type: 'object',
-  properties: { private_ipv4: { type: 'string' }, private_ipv6: { type: 'string' }, public_ipv4: { type: 'string' }, public_ipv6: { type: 'string' } },
+  properties: {
+    private_ipv4: { type: 'string' },
+    private_ipv6: { type: 'string' },
+    public_ipv4: { type: 'string' },
+    public_ipv6: { type: 'string' },
+  },
 });
 const DATAFLOW_KEYS = ['private_ipv4', 'private_ipv6', 'public_ipv4', 'public_ipv6'];
 
@@ -50,14 +55,24 @@ interface SingletonSpec {
 function singleton(s: SingletonSpec): Route[] {
   const routes: Route[] = [];
   if (!s.noGet)
-    routes.push({ method: 'GET', template: s.path, access: s.access, versions: s.versions, handler: (ctx) => ok(view(ctx.store.singletons[s.name], s.keys)) });
+    routes.push({
+      method: 'GET',
+      template: s.path,
+      access: s.access,
+      versions: s.versions,
+      handler: (ctx) => ok(view(ctx.store.singletons[s.name], s.keys)),
+    });
   routes.push({
     method: 'POST',
     template: s.path,
     access: s.access,
     versions: s.versions,
     handler: (ctx) => {
-      const b = validateBody('POST', s.path, ctx.body, { schema: s.schema, strictUnknownFields: ctx.emu.cfg.strictUnknownFields, extraKeys: s.keys });
+      const b = validateBody('POST', s.path, ctx.body, {
+        schema: s.schema,
+        strictUnknownFields: ctx.emu.cfg.strictUnknownFields,
+        extraKeys: s.keys,
+      });
       s.check?.(b, ctx);
       const cur = ctx.store.singletons[s.name];
       const next = merge(cur, b);
@@ -72,7 +87,13 @@ function singleton(s: SingletonSpec): Route[] {
 
 function tokenRoutes(base: string, which: 'sbc' | 'im' | 'dataflow', versions?: ('22.2' | '22.3')[]): Route[] {
   return [
-    { method: 'GET', template: `${base}/token`, access: 'ops', versions, handler: (ctx) => ok({ token: ctx.store.singletons.tokens[which] ?? null }) },
+    {
+      method: 'GET',
+      template: `${base}/token`,
+      access: 'ops',
+      versions,
+      handler: (ctx) => ok({ token: ctx.store.singletons.tokens[which] ?? null }),
+    },
     {
       method: 'POST',
       template: `${base}/token`,
@@ -126,7 +147,8 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
           } catch {
             throw invalid('custom_options', 'must be a JSON object serialised as a string');
           }
-          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('custom_options', 'must be a JSON object serialised as a string');
+          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw invalid('custom_options', 'must be a JSON object serialised as a string');
         }
       },
     }),
@@ -179,8 +201,15 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
         checkEmail('recipient', b.recipient);
         const n = ctx.store.singletons.notification;
         // "4XX when no mail server is configured" (§4 Op 15, I).
-        if (!n.type || (n.type === 'SMTP' && !n.server)) throw invalid(n.type ? 'server' : 'type', 'no mail server is configured (POST /api/admin/notification first)');
-        ctx.emu.auth.outbox.push({ kind: 'email', to: String(b.recipient), subject: String(b.subject), content: String(b.content), at: new Date().toISOString() });
+        if (!n.type || (n.type === 'SMTP' && !n.server))
+          throw invalid(n.type ? 'server' : 'type', 'no mail server is configured (POST /api/admin/notification first)');
+        ctx.emu.auth.outbox.push({
+          kind: 'email',
+          to: String(b.recipient),
+          subject: String(b.subject),
+          content: String(b.content),
+          at: new Date().toISOString(),
+        });
         return ok();
       },
     },
@@ -217,13 +246,24 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
       method: 'GET',
       template: '/license',
       access: 'site',
-      handler: (ctx) => ok({ ...view(ctx.store.singletons.license, responseKeys('GET', '/license'), true), api_version: ctx.emu.cfg.apiVersion }),
+      handler: (ctx) =>
+        ok({ ...view(ctx.store.singletons.license, responseKeys('GET', '/license'), true), api_version: ctx.emu.cfg.apiVersion }),
     },
     ...singleton({ name: 'license', path: '/license', access: 'ops', keys: responseKeys('GET', '/license'), noGet: true }),
   ];
   // Data Flow (22.3): the path is inferred (§4 Op 52, §8 Q3); the alternatives are mounted as aliases.
   for (const p of ['/dataflow', '/data_flow', '/dataflow_server']) {
-    routes.push(...singleton({ name: 'dataflow', path: p, access: 'ops', keys: DATAFLOW_KEYS, schema: DATAFLOW_SCHEMA, versions: ['22.3'], check: checkIps }));
+    routes.push(
+      ...singleton({
+        name: 'dataflow',
+        path: p,
+        access: 'ops',
+        keys: DATAFLOW_KEYS,
+        schema: DATAFLOW_SCHEMA,
+        versions: ['22.3'],
+        check: checkIps,
+      }),
+    );
     routes.push(...tokenRoutes(p, 'dataflow', ['22.3']));
   }
   return routes;

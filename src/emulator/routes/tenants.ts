@@ -55,7 +55,16 @@ const EXTRA_223: ValidateFunction = compile({
   },
 });
 /** Output-only keys: ignored when a client echoes them back in a write. */
-const READ_ONLY = ['id', 'created_at', 'used_disk_quota', 'outbound_caller_ids', 'avatar_file_name', 'avatar_file_size', 'avatar_file_url', 'current_extensions'];
+const READ_ONLY = [
+  'id',
+  'created_at',
+  'used_disk_quota',
+  'outbound_caller_ids',
+  'avatar_file_name',
+  'avatar_file_size',
+  'avatar_file_url',
+  'current_extensions',
+];
 
 const DOMAIN = /^(?=.{1,280}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
@@ -89,11 +98,15 @@ function checkTenant(ctx: Ctx, b: Record<string, unknown>, next: Record<string, 
     if (!DOMAIN.test(b.domain)) throw invalid('domain', 'must be a domain name such as tenant1.pbx.example.com');
     const d = b.domain.toLowerCase();
     // Unique across tenants (§4 Op 35 validation, I): the SIP domain identifies the tenant.
-    for (const t of ctx.store.c.tenants.values()) if (t.id !== selfId && String(t.domain).toLowerCase() === d) throw invalid('domain', `domain '${b.domain}' is already used by tenant ${t.id}`);
+    for (const t of ctx.store.c.tenants.values())
+      if (t.id !== selfId && String(t.domain).toLowerCase() === d)
+        throw invalid('domain', `domain '${b.domain}' is already used by tenant ${t.id}`);
   }
-  if (typeof b.timezone === 'string' && !validTimeZone(b.timezone)) throw invalid('timezone', 'must be an IANA time zone such as Asia/Shanghai');
+  if (typeof b.timezone === 'string' && !validTimeZone(b.timezone))
+    throw invalid('timezone', 'must be an IANA time zone such as Asia/Shanghai');
   if (typeof b.currency === 'string' && !validCurrency(b.currency)) throw invalid('currency', 'must be an ISO 4217 code such as USD');
-  if (typeof b.region === 'string' && !/^[A-Z]{3}$/.test(b.region)) throw invalid('region', 'must be an ISO 3166-1 alpha-3 code such as USA');
+  if (typeof b.region === 'string' && !/^[A-Z]{3}$/.test(b.region))
+    throw invalid('region', 'must be an ISO 3166-1 alpha-3 code such as USA');
   for (const f of ['disk_quota', 'im_disk_quota', 'extension_im_disk_quota']) checkSize(f, b[f], ctx.emu.cfg.allowSizeTB);
   checkEmailList('email_recipients', b.email_recipients);
   checkOfficeHours(b.office_hours);
@@ -122,7 +135,8 @@ function visibleTenant(ctx: Ctx, id: string): Rec {
 function assertDealerCapacity(ctx: Ctx, dealer: Rec, tenantId?: string): void {
   let n = 0;
   for (const [t, d] of ctx.store.tenantDealer) if (d === dealer.id && t !== tenantId) n++;
-  if (typeof dealer.max_tenants === 'number' && n >= dealer.max_tenants) throw invalid('dealer_id', `dealer ${dealer.name} already has its maximum of ${dealer.max_tenants} tenants`);
+  if (typeof dealer.max_tenants === 'number' && n >= dealer.max_tenants)
+    throw invalid('dealer_id', `dealer ${dealer.name} already has its maximum of ${dealer.max_tenants} tenants`);
 }
 
 export function tenantRoutes(): Route[] {
@@ -144,7 +158,12 @@ export function tenantRoutes(): Route[] {
         let all = [...ctx.store.c.tenants.values()];
         if (scope) all = all.filter((t) => scope.has(ctx.store.tenantDealer.get(t.id) ?? ''));
         // Summary items: documented keys only (tenant details still need GET /tenants/{id}).
-        return ok(listAnswer(ctx, all.map((t) => view({ ...t, current_extensions: 0 }, summaryKeys(ctx), true))));
+        return ok(
+          listAnswer(
+            ctx,
+            all.map((t) => view({ ...t, current_extensions: 0 }, summaryKeys(ctx), true)),
+          ),
+        );
       },
     },
     {
@@ -152,14 +171,25 @@ export function tenantRoutes(): Route[] {
       template: '/tenants',
       access: 'scoped',
       handler: (ctx) => {
-        const b = dropReadOnly(validateBody('POST', '/tenants', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }));
+        const b = dropReadOnly(
+          validateBody('POST', '/tenants', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }),
+        );
         const base = { ...defaultsOf('/tenants/{id}'), ...(is223(ctx) ? ADDED_223 : {}) };
         const next = merge(base, b);
         checkTenant(ctx, b, next);
         const p = ctx.principal!;
         if (p.kind === 'dealer') assertDealerCapacity(ctx, p.account);
         const id = newId();
-        const rec: Rec = { ...next, id, created_at: nowIso(), used_disk_quota: '0MB', outbound_caller_ids: [], avatar_file_name: null, avatar_file_size: null, avatar_file_url: null };
+        const rec: Rec = {
+          ...next,
+          id,
+          created_at: nowIso(),
+          used_disk_quota: '0MB',
+          outbound_caller_ids: [],
+          avatar_file_name: null,
+          avatar_file_size: null,
+          avatar_file_url: null,
+        };
         ctx.store.c.tenants.set(id, rec);
         if (p.kind === 'dealer') ctx.store.tenantDealer.set(id, p.account.id);
         ctx.store.changed();
@@ -187,7 +217,9 @@ export function tenantRoutes(): Route[] {
       access: 'scoped',
       handler: (ctx) => {
         const t = visibleTenant(ctx, ctx.params.id);
-        const b = dropReadOnly(validateBody('POST', '/tenants/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }));
+        const b = dropReadOnly(
+          validateBody('POST', '/tenants/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }),
+        );
         // name is not updatable in 22.2 (absent from the update schema); 22.3 lists it (§4 Op 37).
         if (!is223(ctx) && 'name' in b && b.name !== t.name) throw invalid('name', 'cannot be changed in API 22.2');
         const next = merge(t, b);
@@ -249,7 +281,8 @@ export function tenantRoutes(): Route[] {
       access: 'scoped',
       handler: (ctx) => {
         const t = visibleTenant(ctx, ctx.params.id);
-        if (ctx.store.tenantDealer.get(t.id) !== ctx.params.dealer_id) throw new HttpError(404, 'NOT_FOUND', 'the tenant is not designated to this dealer');
+        if (ctx.store.tenantDealer.get(t.id) !== ctx.params.dealer_id)
+          throw new HttpError(404, 'NOT_FOUND', 'the tenant is not designated to this dealer');
         if (ctx.principal!.kind === 'dealer' && ctx.params.dealer_id === ctx.principal!.account.id)
           throw new HttpError(403, 'FORBIDDEN', 'a dealer cannot release its own tenant');
         ctx.store.tenantDealer.delete(t.id);

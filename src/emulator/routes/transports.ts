@@ -20,14 +20,26 @@ function checkTransport(ctx: Ctx, protocol: unknown, b: Record<string, unknown>,
   }
   // Client-certificate verification only means something for TLS (§4 Op 29).
   const v = b.verification;
-  if (typeof v === 'string' && v !== 'DISABLE' && protocol !== 'TLS') throw invalid('verification', 'only TLS transports can verify client certificates');
+  if (typeof v === 'string' && v !== 'DISABLE' && protocol !== 'TLS')
+    throw invalid('verification', 'only TLS transports can verify client certificates');
 }
 
 export function transportRoutes(): Route[] {
   const keys = responseKeys('GET', '/transports/{id}');
   const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
-    { method: 'GET', template: '/transports', access: 'ops', handler: (ctx) => ok(listAnswer(ctx, [...ctx.store.c.transports.values()].map((t) => view(t, keys)))) },
+    {
+      method: 'GET',
+      template: '/transports',
+      access: 'ops',
+      handler: (ctx) =>
+        ok(
+          listAnswer(
+            ctx,
+            [...ctx.store.c.transports.values()].map((t) => view(t, keys)),
+          ),
+        ),
+    },
     {
       method: 'POST',
       template: '/transports',
@@ -41,7 +53,12 @@ export function transportRoutes(): Route[] {
         return created(id);
       },
     },
-    { method: 'GET', template: '/transports/{id}', access: 'ops', handler: (ctx) => ok(view(get(ctx, 'transports', ctx.params.id, 'transport'), keys)) },
+    {
+      method: 'GET',
+      template: '/transports/{id}',
+      access: 'ops',
+      handler: (ctx) => ok(view(get(ctx, 'transports', ctx.params.id, 'transport'), keys)),
+    },
     {
       method: 'POST',
       template: '/transports/{id}',

@@ -2,8 +2,23 @@
 // (API-NOTES Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
 
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
-import { adoptPatch, ownPasswordChange, ownUsernameChange, resetPatch, SINGLETON_RULES, singletonToState, type OwnPasswordChange } from '../common/singleton';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
+import {
+  adoptPatch,
+  ownPasswordChange,
+  ownUsernameChange,
+  resetPatch,
+  SINGLETON_RULES,
+  singletonToState,
+  type OwnPasswordChange,
+} from '../common/singleton';
 import { ADMIN_PROFILE_ID, adminProfileDefaults, adminProfileSchema } from './schema';
 
 /** GET /admin/user (22.3, inferred: the admin-user item shape). */
@@ -23,7 +38,9 @@ export interface AdminProfileApi {
 }
 
 /** POST /admin/user body (22.3, inferred; Op 10 has no name, enabled or role). */
-export type AdminProfileUpdateBody = Partial<Record<'email' | 'display_name' | 'mobile_phone' | 'work_phone' | 'home_phone' | 'address' | 'department' | 'website', string>>;
+export type AdminProfileUpdateBody = Partial<
+  Record<'email' | 'display_name' | 'mobile_phone' | 'work_phone' | 'home_phone' | 'address' | 'department' | 'website', string>
+>;
 
 export { adminProfileDefaults };
 
@@ -49,7 +66,13 @@ export function toState(api: AdminProfileApi | ApiObject, prior: ObjectValue | n
 
 /** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
 export function toCreatePatch(live: AdminProfileApi | ApiObject, planned: ObjectValue): AdminProfileUpdateBody | null {
-  return adoptPatch(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, live as ApiObject, planned) as AdminProfileUpdateBody | null;
+  return adoptPatch(
+    adminProfileSchema.block,
+    adminProfileRules,
+    ADMIN_PROFILE_ID,
+    live as ApiObject,
+    planned,
+  ) as AdminProfileUpdateBody | null;
 }
 
 /** POST /admin/user body with the changed profile fields (never name or password), or null. */
@@ -69,7 +92,12 @@ export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, 
 
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: AdminProfileApi | ApiObject | null): AdminProfileUpdateBody | null {
-  return resetPatch(adminProfileSchema.block, adminProfileRules, adminProfileDefaults, (live ?? null) as ApiObject | null) as AdminProfileUpdateBody | null;
+  return resetPatch(
+    adminProfileSchema.block,
+    adminProfileRules,
+    adminProfileDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as AdminProfileUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

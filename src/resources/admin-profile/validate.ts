@@ -23,7 +23,13 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
   const out = checkObject(config, [], rules);
   out.push(...ownPasswordChecks(config, opts));
   if (config.reset_on_destroy === true) {
-    out.push(combination(['reset_on_destroy'], 'Attribute "reset_on_destroy" is true, but no profile field has a documented default, so destroying this resource changes nothing on the PBX.', 'warning'));
+    out.push(
+      combination(
+        ['reset_on_destroy'],
+        'Attribute "reset_on_destroy" is true, but no profile field has a documented default, so destroying this resource changes nothing on the PBX.',
+        'warning',
+      ),
+    );
   }
   return out;
 }

@@ -2,7 +2,16 @@
 // (API-NOTES Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
 
 import type { ObjectValue, Value } from '../../provider/values';
-import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  apiToState,
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  stateToBody,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adminUserSchema } from './schema';
 import { createPassword, passwordChange } from '../common/password';
 
@@ -107,4 +116,3 @@ export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
   return keepPrior(adminUserSchema.block, adminUserRules, planned, prior);
 }
-

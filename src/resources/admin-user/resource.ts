@@ -11,7 +11,17 @@ import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
-import { keepPriorSpelling, passwordChange, requiresReplace, roleChange, toCreateBody, toState, toUpdatePatch, usernameChange, type AdminUserApi } from './model';
+import {
+  keepPriorSpelling,
+  passwordChange,
+  requiresReplace,
+  roleChange,
+  toCreateBody,
+  toState,
+  toUpdatePatch,
+  usernameChange,
+  type AdminUserApi,
+} from './model';
 import { adminUserImportKey, adminUserSchema } from './schema';
 import { validate } from './validate';
 

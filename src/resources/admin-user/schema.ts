@@ -12,7 +12,14 @@ import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, t
 /** Built-in system roles of 22.3 [C3, C9]. Custom system roles are allowed too. */
 export const BUILTIN_SYSTEM_ROLES = ['SystemAdmin', 'OperationsAdmin', 'SiteAdmin'] as const;
 /** Built-in roles that belong to dealers and tenant users, not to system users [C3]. */
-export const NON_SYSTEM_BUILTIN_ROLES = ['Dealer', 'Admin', 'StandardUser', 'StandardInternationalUser', 'QueueManager', 'Replicator'] as const;
+export const NON_SYSTEM_BUILTIN_ROLES = [
+  'Dealer',
+  'Admin',
+  'StandardUser',
+  'StandardInternationalUser',
+  'QueueManager',
+  'Replicator',
+] as const;
 
 const INFERRED = '(JSON name inferred for PortSIP 22.3.)';
 

@@ -30,7 +30,15 @@ export function systemRole(): Validator {
     if (typeof v !== 'string' || out.length) return out;
     const ci = BUILTIN_SYSTEM_ROLES.find((r) => r.toLowerCase() === v.toLowerCase());
     if (ci && ci !== v) {
-      out.push(problem(p, v, c, `must be a built-in system role (${BUILTIN_SYSTEM_ROLES.map((r) => `"${r}"`).join(', ')}) or a custom role name, case-sensitive`, `Did you mean "${ci}"?`));
+      out.push(
+        problem(
+          p,
+          v,
+          c,
+          `must be a built-in system role (${BUILTIN_SYSTEM_ROLES.map((r) => `"${r}"`).join(', ')}) or a custom role name, case-sensitive`,
+          `Did you mean "${ci}"?`,
+        ),
+      );
     } else if ((NON_SYSTEM_BUILTIN_ROLES as readonly string[]).includes(v)) {
       out.push(
         problem(

@@ -3,7 +3,14 @@
 
 import type { operations } from '../../client/types.gen';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import { emptyState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, type ApiObject, type FieldRules } from '../common/mapping';
+import {
+  emptyState,
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  stateToBody,
+  type ApiObject,
+  type FieldRules,
+} from '../common/mapping';
 import { SINGLETON_RULES } from '../common/singleton';
 import { BRAND_ID, brandDefaults, brandSchema } from './schema';
 

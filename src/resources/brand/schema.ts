@@ -24,7 +24,10 @@ export const brandSchema: Schema = {
     attributes: {
       id: singletonId(BRAND_ID),
       reset_on_destroy: resetOnDestroy('no branding field has a documented default, so nothing is changed'),
-      theme: optional('string', `Portal colour theme: \`BLUE\`, \`DARK\`, \`GREEN\`, \`LIGHT_BLUE\` or \`PURPLE\`. Case-sensitive. ${NOTE}`),
+      theme: optional(
+        'string',
+        `Portal colour theme: \`BLUE\`, \`DARK\`, \`GREEN\`, \`LIGHT_BLUE\` or \`PURPLE\`. Case-sensitive. ${NOTE}`,
+      ),
       logo: optional('string', `The logo: a file id from the PBX file library (not a URL). ${NOTE}`),
       favicon: optional('string', `The favicon: a file id from the PBX file library (not a URL). ${NOTE}`),
       title: optional('string', `The browser title of the portal. ${NOTE}`),

@@ -5,7 +5,10 @@ import { checkObject, combination, matches, oneOf, stringLength, type Validator 
 import { BRAND_THEMES } from './schema';
 
 // File-library ids are opaque strings like other API ids (§2.5); a URL is the usual mistake.
-const FILE_ID = matches(/^[A-Za-z0-9+/=_-]+$/, 'a file id from the PBX file library, e.g. "NzAwNTUxOTA5NzczMTQ4MTYw" (not a URL or a file name)');
+const FILE_ID = matches(
+  /^[A-Za-z0-9+/=_-]+$/,
+  'a file id from the PBX file library, e.g. "NzAwNTUxOTA5NzczMTQ4MTYw" (not a URL or a file name)',
+);
 
 const rules: Record<string, Validator | Validator[]> = {
   theme: oneOf(BRAND_THEMES),
@@ -22,7 +25,13 @@ export interface ValidateOptions {
 export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules);
   if (config.reset_on_destroy === true) {
-    out.push(combination(['reset_on_destroy'], 'Attribute "reset_on_destroy" is true, but no branding field has a documented default, so destroying this resource changes nothing on the PBX.', 'warning'));
+    out.push(
+      combination(
+        ['reset_on_destroy'],
+        'Attribute "reset_on_destroy" is true, but no branding field has a documented default, so destroying this resource changes nothing on the PBX.',
+        'warning',
+      ),
+    );
   }
   return out;
 }

@@ -2,7 +2,13 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { semanticEqual } from '../common/normalize';
 import { SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { CERTIFICATE_ID, certificateDefaults, certificateSchema } from './schema';
@@ -47,12 +53,17 @@ function keyFrom(planned: ObjectValue, config: ObjectValue | null): string | nul
  * PEM), or null. Null is also returned when the key or certificate is not known (cannot happen for a
  * valid config at apply).
  */
-export function toCreateBody(live: CertificateApi | ApiObject | null, planned: ObjectValue, config?: ObjectValue | null): CertificateBody | null {
+export function toCreateBody(
+  live: CertificateApi | ApiObject | null,
+  planned: ObjectValue,
+  config?: ObjectValue | null,
+): CertificateBody | null {
   const crt = planned.crt;
   const key = keyFrom(planned, config ?? null);
   if (typeof crt !== 'string' || key === null) return null;
   const l = (live ?? {}) as ApiObject;
-  if (typeof l.crt === 'string' && typeof l.key === 'string' && semanticEqual('pem', l.crt, crt) && semanticEqual('pem', l.key, key)) return null;
+  if (typeof l.crt === 'string' && typeof l.key === 'string' && semanticEqual('pem', l.crt, crt) && semanticEqual('pem', l.key, key))
+    return null;
   return { crt, key };
 }
 

@@ -15,11 +15,18 @@ export interface ValidateOptions {
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules, ['key', 'key_wo']);
-  if (config.crt === '') out.push(combination(['crt'], 'Attribute "crt" must be a PEM certificate; got "". The API needs a certificate with every update.'));
+  if (config.crt === '')
+    out.push(combination(['crt'], 'Attribute "crt" must be a PEM certificate; got "". The API needs a certificate with every update.'));
   out.push(...exactlyOneOf(config, [], ['key', 'key_wo']));
   out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'key_wo', version: 'key_wo_version', fallback: 'key' }]));
   if (config.reset_on_destroy === true) {
-    out.push(combination(['reset_on_destroy'], 'Attribute "reset_on_destroy" is true, but there is no default certificate, so destroying this resource changes nothing on the PBX.', 'warning'));
+    out.push(
+      combination(
+        ['reset_on_destroy'],
+        'Attribute "reset_on_destroy" is true, but there is no default certificate, so destroying this resource changes nothing on the PBX.',
+        'warning',
+      ),
+    );
   }
   return out;
 }

@@ -18,8 +18,28 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConflictError, ForbiddenError, NetworkError, NotFoundError, PortsipError, UnauthorizedError, ValidationError, type PortsipClient } from '../../client';
-import type { ApplyRequest, ApplyResponse, ImportResponse, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceContext, ResourceDefinition, ValidateContext } from '../../provider/definition';
+import {
+  ConflictError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  PortsipError,
+  UnauthorizedError,
+  ValidationError,
+  type PortsipClient,
+} from '../../client';
+import type {
+  ApplyRequest,
+  ApplyResponse,
+  ImportResponse,
+  PlanRequest,
+  PlanResponse,
+  ReadRequest,
+  ReadResponse,
+  ResourceContext,
+  ResourceDefinition,
+  ValidateContext,
+} from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
 import { containsUnknown, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
 import { planDefault } from '../../provider/plan-helpers';
@@ -99,7 +119,8 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Di
   }
   let hint = '';
   if (e instanceof UnauthorizedError) hint = ' Check the provider "username"/"password" (or PORTSIP_USERNAME/PORTSIP_PASSWORD).';
-  else if (e instanceof ForbiddenError) hint = ' The signed-in account lacks the permission for this operation; use a system administrator account.';
+  else if (e instanceof ForbiddenError)
+    hint = ' The signed-in account lacks the permission for this operation; use a system administrator account.';
   else if (e instanceof NetworkError) hint = ' Check the provider "endpoint" and that the PBX is reachable.';
   const d: Diagnostic = { severity: 'error', summary: what, detail: `${e.message}.${hint}`.replace(/\.\./g, '.') };
   if (e instanceof ValidationError && e.field) {
@@ -155,7 +176,12 @@ export function guessResourceName(typeName: string, dir: string = process.cwd())
 }
 
 /** The conflict diagnostic: who is in the way, and the exact block that adopts it. */
-export function conflictDiagnostic(typeName: string, noun: string, existing: { id: string; key: string }, resourceName = guessResourceName(typeName)): Diagnostic {
+export function conflictDiagnostic(
+  typeName: string,
+  noun: string,
+  existing: { id: string; key: string },
+  resourceName = guessResourceName(typeName),
+): Diagnostic {
   const to = `${typeName}.${resourceName ?? '<NAME>'}`;
   const where = resourceName ? '' : ` (replace ${to} with this resource's full address, shown in the "with" line above)`;
   return {
@@ -233,7 +259,10 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
       if (state === null) throw new Error(`the new ${spec.noun} ${id} was not found right after it was created`);
       return { newState: state };
     } catch (e) {
-      return { newState: nullUnknowns(partial), diagnostics: [apiErrorDiagnostic(e, `${spec.typeName} was created (id "${id}") but reading it back failed`, spec.schema)] };
+      return {
+        newState: nullUnknowns(partial),
+        diagnostics: [apiErrorDiagnostic(e, `${spec.typeName} was created (id "${id}") but reading it back failed`, spec.schema)],
+      };
     }
   }
 
@@ -333,7 +362,13 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     async importState(raw: string, ctx: Ctx): Promise<ImportResponse> {
       const ref = importRef(raw);
       const formats = `the ${spec.noun} id, or ${spec.importKey.format} (e.g. "${spec.importKey.example}")`;
-      if (!ref) return { state: null, diagnostics: [{ severity: 'error', summary: 'Invalid import id', detail: `Import ${spec.typeName} with ${formats}; got an empty id.` }] };
+      if (!ref)
+        return {
+          state: null,
+          diagnostics: [
+            { severity: 'error', summary: 'Invalid import id', detail: `Import ${spec.typeName} with ${formats}; got an empty id.` },
+          ],
+        };
       if ('id' in ref) return { state: emptyState(block, { id: ref.id }) };
       const client = ctx.provider.client;
       let id: string | undefined;
@@ -348,7 +383,13 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         if (byId !== null) return { state: emptyState(block, { id: raw.trim() }) };
         return {
           state: null,
-          diagnostics: [{ severity: 'error', summary: 'Cannot import non-existent remote object', detail: `No ${spec.noun} matches "${raw}". Import ${spec.typeName} with ${formats}.` }],
+          diagnostics: [
+            {
+              severity: 'error',
+              summary: 'Cannot import non-existent remote object',
+              detail: `No ${spec.noun} matches "${raw}". Import ${spec.typeName} with ${formats}.`,
+            },
+          ],
         };
       }
       return { state: emptyState(block, { id }) };

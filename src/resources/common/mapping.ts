@@ -136,7 +136,13 @@ export function toApiScalar(v: Value): unknown {
 // Equality
 
 /** Semantic equality of two values of the attribute or block at `path` in `block`. */
-export function valuesEqual(block: Block, rules: FieldRules, a: Value | undefined, b: Value | undefined, path: readonly string[] = []): boolean {
+export function valuesEqual(
+  block: Block,
+  rules: FieldRules,
+  a: Value | undefined,
+  b: Value | undefined,
+  path: readonly string[] = [],
+): boolean {
   const av = a ?? null;
   const bv = b ?? null;
   if (av === UNKNOWN || bv === UNKNOWN) return false;
@@ -167,7 +173,10 @@ export function valuesEqual(block: Block, rules: FieldRules, a: Value | undefine
 }
 
 /** Resolve a dotted path ("cidr", "office_hours.monday", "cdr_event.url") to what it names in the schema. */
-function resolve(block: Block, path: readonly string[]): { kind: 'attr'; block: Block; name: string } | { kind: 'block'; block: Block } | null {
+function resolve(
+  block: Block,
+  path: readonly string[],
+): { kind: 'attr'; block: Block; name: string } | { kind: 'block'; block: Block } | null {
   let cur = block;
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
@@ -204,7 +213,14 @@ export function semanticallyEqualAt(root: Block, rules: FieldRules, attr: string
 // API -> state
 
 /** Map an API object to a state object of `block` (exactly every schema key). See the file header. */
-export function apiToState(block: Block, rules: FieldRules, api: ApiObject | null | undefined, prior: ObjectValue | null, opts: ToStateOptions = {}, path: readonly string[] = []): ObjectValue {
+export function apiToState(
+  block: Block,
+  rules: FieldRules,
+  api: ApiObject | null | undefined,
+  prior: ObjectValue | null,
+  opts: ToStateOptions = {},
+  path: readonly string[] = [],
+): ObjectValue {
   const importing = opts.importing ?? (path.length === 0 && isIdOnly(prior));
   const a: ApiObject = api ?? {};
   const out: ObjectValue = {};
@@ -225,7 +241,8 @@ export function apiToState(block: Block, rules: FieldRules, api: ApiObject | nul
     }
     let v = fromApiScalar(a[apiKey], attr.type);
     if (rule.blankIsNull && v === '') v = null;
-    out[name] = priorKnown !== null && semanticEqual(rule.kind ?? 'exact', priorKnown, v, { blankIsNull: rule.blankIsNull }) ? priorKnown : v;
+    out[name] =
+      priorKnown !== null && semanticEqual(rule.kind ?? 'exact', priorKnown, v, { blankIsNull: rule.blankIsNull }) ? priorKnown : v;
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     const priorB: Value = prior ? (prior[name] ?? null) : null;
@@ -236,7 +253,11 @@ export function apiToState(block: Block, rules: FieldRules, api: ApiObject | nul
         out[name] = null; // not managed (see header)
         continue;
       }
-      out[name] = isObj(apiB) ? apiToState(nb.block, rules, apiB, priorObj, { importing }, [...path, name]) : nb.nesting === 'group' ? apiToState(nb.block, rules, {}, priorObj, { importing }, [...path, name]) : null;
+      out[name] = isObj(apiB)
+        ? apiToState(nb.block, rules, apiB, priorObj, { importing }, [...path, name])
+        : nb.nesting === 'group'
+          ? apiToState(nb.block, rules, {}, priorObj, { importing }, [...path, name])
+          : null;
     } else if (nb.nesting === 'list' || nb.nesting === 'set') {
       const items = Array.isArray(apiB) ? apiB : [];
       const priorItems = Array.isArray(priorB) ? priorB : [];
@@ -244,7 +265,9 @@ export function apiToState(block: Block, rules: FieldRules, api: ApiObject | nul
         out[name] = []; // not managed (see FieldRule.unmanagedWhenEmpty)
         continue;
       }
-      out[name] = items.map((it, i) => apiToState(nb.block, rules, isObj(it) ? it : {}, objOrNull(priorItems[i]), { importing }, [...path, name]));
+      out[name] = items.map((it, i) =>
+        apiToState(nb.block, rules, isObj(it) ? it : {}, objOrNull(priorItems[i]), { importing }, [...path, name]),
+      );
     } else {
       out[name] = {};
     }
@@ -284,7 +307,14 @@ export function stateToBody(block: Block, rules: FieldRules, value: ObjectValue,
 }
 
 /** Body for a nested object inside an update: everything managed, plus explicit clears. */
-function nestedPatchBody(block: Block, rules: FieldRules, prior: ObjectValue | null, planned: ObjectValue, live: unknown, path: readonly string[]): ApiObject {
+function nestedPatchBody(
+  block: Block,
+  rules: FieldRules,
+  prior: ObjectValue | null,
+  planned: ObjectValue,
+  live: unknown,
+  path: readonly string[],
+): ApiObject {
   // Whether the API merges nested objects or replaces them is undocumented (§2.2 speaks of top-level
   // fields [I]). So a changed block is sent whole, on top of the live object when we have it: unmanaged
   // parts (e.g. office-hours days absent from config) then survive either server behaviour.
@@ -323,11 +353,18 @@ function nestedPatchBody(block: Block, rules: FieldRules, prior: ObjectValue | n
  * - a SINGLE block that is planned null is unmanaged and not sent; a changed block is sent whole,
  *   merged over `live` (the current API object) when given.
  */
-export function statePatch(block: Block, rules: FieldRules, prior: ObjectValue, planned: ObjectValue, live?: ApiObject | null): ApiObject | null {
+export function statePatch(
+  block: Block,
+  rules: FieldRules,
+  prior: ObjectValue,
+  planned: ObjectValue,
+  live?: ApiObject | null,
+): ApiObject | null {
   const body: ApiObject = {};
   for (const [name, attr] of Object.entries(block.attributes)) {
     const rule = ruleAt(rules, [name]);
-    if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior || rule.createOnly) continue;
+    if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior || rule.createOnly)
+      continue;
     const v = planned[name];
     if (v === UNKNOWN || v === undefined) continue;
     const pv = prior[name] ?? null;
@@ -358,7 +395,13 @@ export function statePatch(block: Block, rules: FieldRules, prior: ObjectValue, 
  * semantically equal to the known, non-null prior value replaced by the prior spelling. Blocks are
  * walked; LIST block items are matched by index.
  */
-export function keepPriorSpelling(block: Block, rules: FieldRules, planned: ObjectValue, prior: ObjectValue | null, path: readonly string[] = []): ObjectValue {
+export function keepPriorSpelling(
+  block: Block,
+  rules: FieldRules,
+  planned: ObjectValue,
+  prior: ObjectValue | null,
+  path: readonly string[] = [],
+): ObjectValue {
   if (!prior) return planned;
   const out: ObjectValue = { ...planned };
   for (const [name, attr] of Object.entries(block.attributes)) {
@@ -373,7 +416,9 @@ export function keepPriorSpelling(block: Block, rules: FieldRules, planned: Obje
     const p = planned[name];
     const q = prior[name];
     if (Array.isArray(p) && Array.isArray(q)) {
-      out[name] = p.map((e, i) => (isObj(e) && isObj(q[i]) ? keepPriorSpelling(nb.block, rules, e as ObjectValue, q[i] as ObjectValue, [...path, name]) : e));
+      out[name] = p.map((e, i) =>
+        isObj(e) && isObj(q[i]) ? keepPriorSpelling(nb.block, rules, e as ObjectValue, q[i] as ObjectValue, [...path, name]) : e,
+      );
     } else if (isObj(p) && isObj(q)) {
       out[name] = keepPriorSpelling(nb.block, rules, p as ObjectValue, q as ObjectValue, [...path, name]);
     }
@@ -386,7 +431,8 @@ export function emptyState(block: Block, values: ObjectValue = {}): ObjectValue 
   const out: ObjectValue = {};
   for (const name of Object.keys(block.attributes)) out[name] = values[name] ?? null;
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
-    out[name] = values[name] !== undefined ? values[name]! : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
+    out[name] =
+      values[name] !== undefined ? values[name]! : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
   }
   return out;
 }

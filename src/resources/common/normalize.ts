@@ -114,7 +114,7 @@ function formatIPv6(bytes: number[]): string {
   // RFC 5952: compress the longest run (length >= 2) of zero groups, the first one on a tie.
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -241,7 +241,12 @@ export function splitEmailList(s: string): string[] {
 /** Local part kept as written (it is case-sensitive per RFC 5321); the domain is lower-cased. */
 export function canonicalEmail(e: string): string {
   const at = e.lastIndexOf('@');
-  return at < 0 ? e.trim() : `${e.slice(0, at).trim()}@${e.slice(at + 1).trim().toLowerCase()}`;
+  return at < 0
+    ? e.trim()
+    : `${e.slice(0, at).trim()}@${e
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()}`;
 }
 
 export function canonicalEmailList(s: string): string {
@@ -253,8 +258,16 @@ export function canonicalEmailList(s: string): string {
 
 /** "a@x.com, b@y.com" == "b@Y.com,a@x.com": recipients are a set (order and spacing do not matter). */
 export function emailListsEqual(a: string, b: string): boolean {
-  const sa = new Set(splitEmailList(a).filter((e) => e !== '').map(canonicalEmail));
-  const sb = new Set(splitEmailList(b).filter((e) => e !== '').map(canonicalEmail));
+  const sa = new Set(
+    splitEmailList(a)
+      .filter((e) => e !== '')
+      .map(canonicalEmail),
+  );
+  const sb = new Set(
+    splitEmailList(b)
+      .filter((e) => e !== '')
+      .map(canonicalEmail),
+  );
   if (sa.size !== sb.size) return false;
   for (const e of sa) if (!sb.has(e)) return false;
   return true;
@@ -337,21 +350,26 @@ const PEM_LINE_RE = /^-----(BEGIN|END) ([A-Z0-9 ]+)-----$/;
 
 /** Parse one or more PEM blocks (a chain). Text outside the blocks (e.g. "Bag Attributes") is ignored. */
 export function parsePem(input: string): PemParse {
-  const lines = input.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const lines = input
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
   const blocks: PemBlock[] = [];
   let cur: { label: string; body: string[]; headers: string[]; line: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const m = PEM_LINE_RE.exec(l);
     if (m && m[1] === 'BEGIN') {
-      if (cur) return { ok: false, reason: `"-----BEGIN ${cur.label}-----" on line ${cur.line} has no matching END line before line ${i + 1}` };
+      if (cur)
+        return { ok: false, reason: `"-----BEGIN ${cur.label}-----" on line ${cur.line} has no matching END line before line ${i + 1}` };
       cur = { label: m[2]!, body: [], headers: [], line: i + 1 };
     } else if (m && m[1] === 'END') {
       if (!cur) return { ok: false, reason: `line ${i + 1} "${l}" has no matching BEGIN line` };
       if (m[2] !== cur.label) return { ok: false, reason: `"-----BEGIN ${cur.label}-----" is closed by "-----END ${m[2]}-----"` };
       const body = cur.body.join('');
       if (body === '') return { ok: false, reason: `the ${cur.label} block is empty` };
-      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return { ok: false, reason: `the ${cur.label} block is not valid base64` };
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+        return { ok: false, reason: `the ${cur.label} block is not valid base64` };
       blocks.push({ label: cur.label, body, headers: cur.headers });
       cur = null;
     } else if (cur) {
@@ -372,7 +390,15 @@ export function canonicalPem(input: string): string | null {
   const p = parsePem(input);
   if (!p.ok) return null;
   return p.blocks
-    .map((b) => [`-----BEGIN ${b.label}-----`, ...b.headers, ...(b.headers.length ? [''] : []), ...(b.body.match(/.{1,64}/g) ?? []), `-----END ${b.label}-----`].join('\n'))
+    .map((b) =>
+      [
+        `-----BEGIN ${b.label}-----`,
+        ...b.headers,
+        ...(b.headers.length ? [''] : []),
+        ...(b.body.match(/.{1,64}/g) ?? []),
+        `-----END ${b.label}-----`,
+      ].join('\n'),
+    )
     .join('\n')
     .concat('\n');
 }
@@ -409,7 +435,13 @@ export function parseDidPool(input: string): DidPoolParse {
   if (!/^\d+(-\d+)?(;\d+(-\d+)?)*$/.test(s)) {
     const bad = s.split(';').findIndex((e) => !/^\d+(-\d+)?$/.test(e));
     const entry = s.split(';')[bad] ?? '';
-    return { ok: false, reason: entry === '' ? `entry ${bad + 1} is empty (a stray ";"?)` : `entry ${bad + 1} "${entry}" is neither a number nor a range "start-end" of digits` };
+    return {
+      ok: false,
+      reason:
+        entry === ''
+          ? `entry ${bad + 1} is empty (a stray ";"?)`
+          : `entry ${bad + 1} "${entry}" is neither a number nor a range "start-end" of digits`,
+    };
   }
   const intervals = s.split(';').map((e) => {
     const [a, b] = e.split('-');
@@ -462,7 +494,8 @@ export function ipsEqual(a: string, b: string): boolean {
  * - enum / code: case-insensitive (API enums, ISO codes)
  * - domain, cidr, rfc3339, size, email_list, timezone, json: the normalisers above
  */
-export type SemanticKind = 'exact' | 'enum' | 'code' | 'domain' | 'cidr' | 'rfc3339' | 'size' | 'email_list' | 'timezone' | 'json' | 'pem' | 'did_pool' | 'ip';
+export type SemanticKind =
+  'exact' | 'enum' | 'code' | 'domain' | 'cidr' | 'rfc3339' | 'size' | 'email_list' | 'timezone' | 'json' | 'pem' | 'did_pool' | 'ip';
 
 function numText(v: number | BigNum): string {
   return v instanceof BigNum ? v.text : String(v);
@@ -522,7 +555,14 @@ export function semanticEqual(kind: SemanticKind, a: Value, b: Value, opts: Equa
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => semanticEqual(kind, x, b[i]!, opts));
   }
-  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !(a instanceof BigNum) && !(b instanceof BigNum)) {
+  if (
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b) &&
+    !(a instanceof BigNum) &&
+    !(b instanceof BigNum)
+  ) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) if (!semanticEqual('exact', a[k] ?? null, b[k] ?? null)) return false;
     return true;

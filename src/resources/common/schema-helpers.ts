@@ -29,7 +29,8 @@ export function computed(type: AttrType, description: string, extra: Extra = {})
 }
 
 /** Sentence appended to O+C descriptions. */
-export const UNMANAGED_WHEN_UNSET = 'When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.';
+export const UNMANAGED_WHEN_UNSET =
+  'When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.';
 
 /** How `terraform import` / `import {}` ids are understood for a resource. */
 export interface ImportKeyFormat<T> {
@@ -48,7 +49,10 @@ export interface ImportKeyFormat<T> {
 
 /** The computed `id` of a singleton: always `fixedId`. */
 export function singletonId(fixedId: string): Attribute {
-  return computed('string', `Always \`${fixedId}\`: there is one such object per PBX. Import with \`terraform import <address> ${fixedId}\` (or an \`import\` block with \`id = "${fixedId}"\`).`);
+  return computed(
+    'string',
+    `Always \`${fixedId}\`: there is one such object per PBX. Import with \`terraform import <address> ${fixedId}\` (or an \`import\` block with \`id = "${fixedId}"\`).`,
+  );
 }
 
 /**
@@ -119,13 +123,19 @@ export function dataSourceBlock(resource: Block, opts: DataSourceBlockOptions = 
   for (const [n, a] of Object.entries(resource.attributes)) {
     if (a.writeOnly || omit.has(n)) continue;
     const extra: Pick<Attribute, 'sensitive'> = a.sensitive ? { sensitive: true } : {};
-    attributes[n] = lookup.has(n) ? optionalComputed(a.type, `Lookup argument. ${a.description}`, extra) : computed(a.type, a.description, extra);
+    attributes[n] = lookup.has(n)
+      ? optionalComputed(a.type, `Lookup argument. ${a.description}`, extra)
+      : computed(a.type, a.description, extra);
   }
   for (const [n, nb] of Object.entries(resource.blocks ?? {})) {
     if (omit.has(n)) continue;
     const t = blockType(nb.block, omit, `${n}.`);
     const type: AttrType = nb.nesting === 'list' ? { list: t } : nb.nesting === 'set' ? { set: t } : nb.nesting === 'map' ? { map: t } : t;
-    attributes[n] = computed(type, nb.block.description ?? `The ${n} settings.`, hasSensitive(nb.block, omit, `${n}.`) ? { sensitive: true } : {});
+    attributes[n] = computed(
+      type,
+      nb.block.description ?? `The ${n} settings.`,
+      hasSensitive(nb.block, omit, `${n}.`) ? { sensitive: true } : {},
+    );
   }
   for (const n of lookup) if (!attributes[n]) throw new Error(`dataSourceBlock: lookup attribute "${n}" is not in the resource schema`);
   return { description: opts.description ?? resource.description, attributes: { ...attributes, ...(opts.extra ?? {}) } };

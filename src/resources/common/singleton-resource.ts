@@ -25,7 +25,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PortsipClient } from '../../client';
-import type { ApplyRequest, ApplyResponse, ImportResponse, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceDefinition, ValidateContext } from '../../provider/definition';
+import type {
+  ApplyRequest,
+  ApplyResponse,
+  ImportResponse,
+  PlanRequest,
+  PlanResponse,
+  ReadRequest,
+  ReadResponse,
+  ResourceDefinition,
+  ValidateContext,
+} from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
 import { planDefault } from '../../provider/plan-helpers';
 import type { Schema } from '../../provider/schema';
@@ -146,7 +156,10 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       // Unset Optional+Computed attributes were planned unknown: the read-back fills them.
       return { newState: spec.toState(await live(ctx), planned) };
     } catch (e) {
-      return { newState: nullUnknowns({ ...planned, id: spec.fixedId }), diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`) };
+      return {
+        newState: nullUnknowns({ ...planned, id: spec.fixedId }),
+        diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`),
+      };
     }
   }
 
@@ -160,7 +173,10 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       }
     } catch (e) {
       // Part of the update may have landed (e.g. the profile but not the password): record the PBX.
-      return { newState: wrote && spec.get ? await bestEffort(prior, ctx) : prior, diagnostics: failure(e, `Cannot update ${spec.typeName}`) };
+      return {
+        newState: wrote && spec.get ? await bestEffort(prior, ctx) : prior,
+        diagnostics: failure(e, `Cannot update ${spec.typeName}`),
+      };
     }
     if (!containsUnknown(planned) || !spec.get) return { newState: nullUnknowns(planned) };
     return { newState: spec.toState(await live(ctx), planned) };
@@ -212,7 +228,13 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       if (raw.trim() !== spec.fixedId) {
         return {
           state: null,
-          diagnostics: [{ severity: 'error', summary: 'Invalid import id', detail: `${spec.typeName} is a singleton: import it with the id "${spec.fixedId}"; got "${raw}".` }],
+          diagnostics: [
+            {
+              severity: 'error',
+              summary: 'Invalid import id',
+              detail: `${spec.typeName} is a singleton: import it with the id "${spec.fixedId}"; got "${raw}".`,
+            },
+          ],
         };
       }
       return { state: emptyState(block, { id: spec.fixedId }) };

@@ -19,7 +19,14 @@ export const SINGLETON_RULES: FieldRules = {
 };
 
 /** API object -> state with the fixed id and `reset_on_destroy` from prior. */
-export function singletonToState(block: Block, rules: FieldRules, fixedId: string, api: ApiObject | null | undefined, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function singletonToState(
+  block: Block,
+  rules: FieldRules,
+  fixedId: string,
+  api: ApiObject | null | undefined,
+  prior: ObjectValue | null,
+  opts: ToStateOptions = {},
+): ObjectValue {
   const state = apiToState(block, rules, api, prior, opts);
   // `id` is ours, not the API's (a profile's API `id` is exposed through another attribute via apiName).
   state.id = fixedId;
@@ -30,7 +37,13 @@ export function singletonToState(block: Block, rules: FieldRules, fixedId: strin
  * The adopting create's POST body: the configured (known, non-null) attributes of `planned` that differ
  * from the live object, or null when the PBX already matches.
  */
-export function adoptPatch(block: Block, rules: FieldRules, fixedId: string, live: ApiObject | null | undefined, planned: ObjectValue): ApiObject | null {
+export function adoptPatch(
+  block: Block,
+  rules: FieldRules,
+  fixedId: string,
+  live: ApiObject | null | undefined,
+  planned: ObjectValue,
+): ApiObject | null {
   const current = singletonToState(block, rules, fixedId, live ?? {}, null, { importing: true });
   // At create, null means "not configured" (an O+C attribute the planner left null): never a clear.
   const configured: ObjectValue = {};
@@ -47,7 +60,12 @@ export function resetOnDestroyRequested(state: ObjectValue | null): boolean {
  * The POST body that restores `defaults`, leaving out fields the live object already has (compared
  * semantically), or null when nothing needs sending. Without `live`, every default is sent.
  */
-export function resetPatch(block: Block, rules: FieldRules, defaults: Readonly<Record<string, Value>>, live?: ApiObject | null): ApiObject | null {
+export function resetPatch(
+  block: Block,
+  rules: FieldRules,
+  defaults: Readonly<Record<string, Value>>,
+  live?: ApiObject | null,
+): ApiObject | null {
   const body: ApiObject = {};
   for (const [k, v] of Object.entries(defaults)) {
     if (live && k in live && v !== UNKNOWN && semanticallyEqualAt(block, rules, k, live[k] as Value, v)) continue;

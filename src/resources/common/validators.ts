@@ -9,7 +9,16 @@
 //   "required" is enforced by Terraform from the schema before we are called.
 
 import { BigNum, UNKNOWN, type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
-import { cidrHasHostBits, canonicalCidr, canonicalTimezone, parseCidr, parseDidPool, parsePem, parseRfc3339, splitEmailList } from './normalize';
+import {
+  cidrHasHostBits,
+  canonicalCidr,
+  canonicalTimezone,
+  parseCidr,
+  parseDidPool,
+  parsePem,
+  parseRfc3339,
+  splitEmailList,
+} from './normalize';
 import { ISO3166_ALPHA3 } from './regions';
 
 export const SUMMARY_INVALID_VALUE = 'Invalid attribute value';
@@ -59,7 +68,9 @@ export function quote(v: Value): string {
 
 function received(v: Value, ctx: CheckContext): string {
   if (!ctx.sensitive) return `got ${quote(v)}`;
-  return typeof v === 'string' ? `got a value of ${v.length} characters (not shown: the attribute is sensitive)` : 'got a value that is not shown (the attribute is sensitive)';
+  return typeof v === 'string'
+    ? `got a value of ${v.length} characters (not shown: the attribute is sensitive)`
+    : 'got a value that is not shown (the attribute is sensitive)';
 }
 
 export function listAllowed(values: readonly string[]): string {
@@ -67,7 +78,14 @@ export function listAllowed(values: readonly string[]): string {
 }
 
 /** Build an error (or warning) diagnostic: `Attribute "<path>" <problem>; got <value>.` */
-export function problem(path: AttributePath, v: Value, ctx: CheckContext, rule: string, extra?: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
+export function problem(
+  path: AttributePath,
+  v: Value,
+  ctx: CheckContext,
+  rule: string,
+  extra?: string,
+  severity: 'error' | 'warning' = 'error',
+): Diagnostic {
   const detail = `Attribute "${formatPath(path)}" ${rule}; ${received(v, ctx)}.${extra ? ` ${extra}` : ''}`;
   return { severity, summary: SUMMARY_INVALID_VALUE, detail, path: [...path] };
 }
@@ -80,7 +98,12 @@ export function isKnown(v: Value | undefined): v is Exclude<Value, null | typeof
 }
 
 /** Run validators on one value. Null and unknown are skipped (see file header). */
-export function check(value: Value | undefined, path: AttributePath, validators: Validator | Validator[], ctx: CheckContext = {}): Diagnostic[] {
+export function check(
+  value: Value | undefined,
+  path: AttributePath,
+  validators: Validator | Validator[],
+  ctx: CheckContext = {},
+): Diagnostic[] {
   if (!isKnown(value)) return [];
   const list = Array.isArray(validators) ? validators : [validators];
   return list.flatMap((fn) => fn(value, path, ctx));
@@ -90,7 +113,12 @@ export function check(value: Value | undefined, path: AttributePath, validators:
  * Run a rule table against an object (a resource config or a block). Each key's validators all run;
  * `sensitive` keys never have their value quoted.
  */
-export function checkObject(obj: Value | undefined, base: AttributePath, rules: Record<string, Validator | Validator[]>, sensitiveKeys: readonly string[] = []): Diagnostic[] {
+export function checkObject(
+  obj: Value | undefined,
+  base: AttributePath,
+  rules: Record<string, Validator | Validator[]>,
+  sensitiveKeys: readonly string[] = [],
+): Diagnostic[] {
   if (!isKnown(obj) || typeof obj !== 'object' || Array.isArray(obj) || obj instanceof BigNum) return [];
   const o = obj as ObjectValue;
   return Object.entries(rules).flatMap(([key, v]) => check(o[key], [...base, key], v, { sensitive: sensitiveKeys.includes(key) }));
@@ -133,7 +161,11 @@ export function stringLength(min: number, max?: number): Validator {
     const n = [...v].length;
     if (n >= min && (max === undefined || n <= max)) return [];
     const rule =
-      max === undefined ? `must be at least ${min} characters long` : min === 0 ? `must be at most ${max} characters long` : `must be ${min} to ${max} characters long`;
+      max === undefined
+        ? `must be at least ${min} characters long`
+        : min === 0
+          ? `must be at most ${max} characters long`
+          : `must be ${min} to ${max} characters long`;
     return [problem(p, v, c, rule, ctxLength(v, c))];
   };
 }
@@ -169,7 +201,8 @@ export function matches(re: RegExp, allowed: string): Validator {
 
 /** Must not be only white space (pair with stringLength(1) for the empty string). */
 export function notBlank(): Validator {
-  return (v, p, c) => (typeof v === 'string' && v !== '' && v.trim() === '' ? [problem(p, v, c, 'must contain more than white space')] : []);
+  return (v, p, c) =>
+    typeof v === 'string' && v !== '' && v.trim() === '' ? [problem(p, v, c, 'must contain more than white space')] : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +222,13 @@ export function intRange(min?: number, max?: number): Validator {
   return (v, p, c) => {
     const n = asNumber(v);
     const range =
-      min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `greater than or equal to ${min}` : max !== undefined ? `less than or equal to ${max}` : '';
+      min !== undefined && max !== undefined
+        ? `from ${min} to ${max}`
+        : min !== undefined
+          ? `greater than or equal to ${min}`
+          : max !== undefined
+            ? `less than or equal to ${max}`
+            : '';
     const rule = `must be a whole number${range ? ` ${range}` : ''}`;
     if (n === null || !Number.isFinite(n)) return [problem(p, v, c, rule)];
     const integral = v instanceof BigNum ? /^-?[0-9]+$/.test(v.text) : Number.isInteger(n);
@@ -216,10 +255,27 @@ export function cidr(opts: CidrOptions = {}): Validator {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
     const r = parseCidr(v);
     if (!r.ok) {
-      return [problem(p, v, c, 'must be an IPv4 or IPv6 network in CIDR notation (e.g. "192.0.2.0/24", "2001:db8::/32"; prefix at most /32 for IPv4, /128 for IPv6)', `Problem: ${r.reason}.`)];
+      return [
+        problem(
+          p,
+          v,
+          c,
+          'must be an IPv4 or IPv6 network in CIDR notation (e.g. "192.0.2.0/24", "2001:db8::/32"; prefix at most /32 for IPv4, /128 for IPv6)',
+          `Problem: ${r.reason}.`,
+        ),
+      ];
     }
     if ((opts.warnHostBits ?? true) && cidrHasHostBits(r.value)) {
-      return [problem(p, v, c, 'has host bits set after the prefix length', `The rule applies to the whole network ${canonicalCidr(v)}; write that to avoid confusion.`, 'warning')];
+      return [
+        problem(
+          p,
+          v,
+          c,
+          'has host bits set after the prefix length',
+          `The rule applies to the whole network ${canonicalCidr(v)}; write that to avoid confusion.`,
+          'warning',
+        ),
+      ];
     }
     return [];
   };
@@ -230,7 +286,17 @@ export function rfc3339(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
     const r = parseRfc3339(v);
-    return r.ok ? [] : [problem(p, v, c, 'must be an RFC 3339 date-time such as "2017-07-21T17:32:28Z" or "2017-07-21T19:32:28+02:00"', `Problem: ${r.reason}.`)];
+    return r.ok
+      ? []
+      : [
+          problem(
+            p,
+            v,
+            c,
+            'must be an RFC 3339 date-time such as "2017-07-21T17:32:28Z" or "2017-07-21T19:32:28+02:00"',
+            `Problem: ${r.reason}.`,
+          ),
+        ];
   };
 }
 
@@ -243,7 +309,15 @@ export function sizeString(): Validator {
     if (v === '' || SIZE_RE.test(v)) return [];
     const up = v.trim().toUpperCase().replace(/\s+/g, '');
     const hint = SIZE_RE.test(up) ? ` Did you mean "${up}"?` : /TB$/i.test(v) ? ' TB is not a documented unit; use e.g. "1024GB".' : '';
-    return [problem(p, v, c, 'must be a positive whole number immediately followed by KB, MB, GB or PB (upper case), e.g. "100MB" or "1000GB", or "" for unlimited', hint.trim() || undefined)];
+    return [
+      problem(
+        p,
+        v,
+        c,
+        'must be a positive whole number immediately followed by KB, MB, GB or PB (upper case), e.g. "100MB" or "1000GB", or "" for unlimited',
+        hint.trim() || undefined,
+      ),
+    ];
   };
 }
 
@@ -260,7 +334,8 @@ export function emailProblem(e: string): string | null {
   if (!EMAIL_LOCAL_RE.test(local)) return `"${local}" is not a valid name before "@"`;
   const labels = domain.split('.');
   if (labels.length < 2 || !labels.every((l) => EMAIL_LABEL_RE.test(l))) return `"${domain}" is not a valid domain`;
-  if (!/^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)$/.test(labels[labels.length - 1]!)) return `"${domain}" does not end in a valid top-level domain`;
+  if (!/^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)$/.test(labels[labels.length - 1]!))
+    return `"${domain}" does not end in a valid top-level domain`;
   return null;
 }
 
@@ -314,17 +389,46 @@ export function username(opts: UsernameOptions = {}): Validator {
     if (n < 1 || n > 64) out.push(problem(p, v, c, 'must be 1 to 64 characters long', ctxLength(v, c)));
     const bad = [...new Set([...v].filter((ch) => !/[A-Za-z0-9_'.-]/.test(ch)))];
     if (bad.length) {
-      out.push(problem(p, v, c, "may contain only letters, digits and the characters _ - ' .", `Not allowed: ${bad.map((b) => JSON.stringify(b)).join(', ')}.`));
+      out.push(
+        problem(
+          p,
+          v,
+          c,
+          "may contain only letters, digits and the characters _ - ' .",
+          `Not allowed: ${bad.map((b) => JSON.stringify(b)).join(', ')}.`,
+        ),
+      );
     }
     if (v.startsWith('.') || v.endsWith('.')) out.push(problem(p, v, c, 'must not start or end with "."'));
     if (reserved.includes(v.toLowerCase())) {
-      out.push(problem(p, v, c, `must not be a reserved name (${listAllowed(reserved)}, in any letter case)`, 'These names belong to the system administrator.'));
+      out.push(
+        problem(
+          p,
+          v,
+          c,
+          `must not be a reserved name (${listAllowed(reserved)}, in any letter case)`,
+          'These names belong to the system administrator.',
+        ),
+      );
     }
     return out;
   };
 }
 
-const EXTRA_ZONES = new Set(['UTC', 'GMT', 'Etc/UTC', 'Etc/GMT', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/Greenwich', 'UCT', 'Universal', 'Zulu', 'Greenwich']);
+const EXTRA_ZONES = new Set([
+  'UTC',
+  'GMT',
+  'Etc/UTC',
+  'Etc/GMT',
+  'Etc/UCT',
+  'Etc/Universal',
+  'Etc/Zulu',
+  'Etc/Greenwich',
+  'UCT',
+  'Universal',
+  'Zulu',
+  'Greenwich',
+]);
 let zoneList: Set<string> | null = null;
 let zoneLower: Map<string, string> | null = null;
 
@@ -376,7 +480,8 @@ export function region(): Validator {
     if (ISO3166_ALPHA3.has(v)) return [];
     let hint: string | undefined;
     if (ISO3166_ALPHA3.has(v.toUpperCase())) hint = `Did you mean "${v.toUpperCase()}"? Codes are upper case.`;
-    else if (/^[A-Za-z]{2}$/.test(v)) hint = 'This looks like a two-letter (alpha-2) code; the API wants three letters, e.g. "USA" rather than "US".';
+    else if (/^[A-Za-z]{2}$/.test(v))
+      hint = 'This looks like a two-letter (alpha-2) code; the API wants three letters, e.g. "USA" rather than "US".';
     return [problem(p, v, c, 'must be an ISO 3166-1 alpha-3 country code in upper case, such as "USA", "CHN" or "GBR"', hint)];
   };
 }
@@ -456,10 +561,24 @@ export function exactlyOneOf(obj: ObjectValue, base: AttributePath, names: reado
   const unknown = names.filter((n) => obj[n] === UNKNOWN);
   const list = names.map((n) => `"${formatPath([...base, n])}"`).join(' or ');
   if (known.length > 1) {
-    return known.slice(1).map((n) => combination([...base, n], `Exactly one of ${list} must be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are both set; remove one.`));
+    return known
+      .slice(1)
+      .map((n) =>
+        combination(
+          [...base, n],
+          `Exactly one of ${list} must be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are both set; remove one.`,
+        ),
+      );
   }
   if (known.length === 0 && unknown.length === 0) {
-    return [{ severity: 'error', summary: SUMMARY_MISSING_ATTRIBUTE, detail: `Exactly one of ${list} must be set; got neither.`, path: [...base, names[0]!] }];
+    return [
+      {
+        severity: 'error',
+        summary: SUMMARY_MISSING_ATTRIBUTE,
+        detail: `Exactly one of ${list} must be set; got neither.`,
+        path: [...base, names[0]!],
+      },
+    ];
   }
   return [];
 }
@@ -471,7 +590,12 @@ export function atMostOneOf(obj: ObjectValue, base: AttributePath, names: readon
   const list = names.map((n) => `"${formatPath([...base, n])}"`).join(' or ');
   return known
     .slice(1)
-    .map((n) => combination([...base, n], `At most one of ${list} may be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are all set; remove all but one.`));
+    .map((n) =>
+      combination(
+        [...base, n],
+        `At most one of ${list} may be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are all set; remove all but one.`,
+      ),
+    );
 }
 
 /**
@@ -535,16 +659,33 @@ export function numberRange(min: number, max: number, hint?: string): Validator 
 
 /** An IP address without prefix. `family` 4 or 6 restricts it. Light checks only (Op 1 [I]). */
 export function ipAddress(family?: 4 | 6): Validator {
-  const what = family === 4 ? 'an IPv4 address such as "192.0.2.10"' : family === 6 ? 'an IPv6 address such as "2001:db8::10"' : 'an IPv4 or IPv6 address such as "192.0.2.10" or "2001:db8::10"';
+  const what =
+    family === 4
+      ? 'an IPv4 address such as "192.0.2.10"'
+      : family === 6
+        ? 'an IPv6 address such as "2001:db8::10"'
+        : 'an IPv4 or IPv6 address such as "192.0.2.10" or "2001:db8::10"';
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
     if (v === '') return [];
     if (v.includes('/')) return [problem(p, v, c, `must be ${what}`, 'Write the address without a "/prefix".')];
     const isV6 = v.includes(':');
-    if (family === 4 && isV6) return [problem(p, v, c, `must be ${what}`, 'This is an IPv6 address; it belongs in the matching "_ipv6" attribute.')];
-    if (family === 6 && !isV6) return [problem(p, v, c, `must be ${what}`, /^[0-9.]+$/.test(v) ? 'This is an IPv4 address; it belongs in the matching "_ipv4" attribute.' : undefined)];
+    if (family === 4 && isV6)
+      return [problem(p, v, c, `must be ${what}`, 'This is an IPv6 address; it belongs in the matching "_ipv6" attribute.')];
+    if (family === 6 && !isV6)
+      return [
+        problem(
+          p,
+          v,
+          c,
+          `must be ${what}`,
+          /^[0-9.]+$/.test(v) ? 'This is an IPv4 address; it belongs in the matching "_ipv4" attribute.' : undefined,
+        ),
+      ];
     const r = parseCidr(isV6 ? `${v.replace(/^\[|\]$/g, '')}/128` : `${v}/32`);
-    return r.ok ? [] : [problem(p, v, c, `must be ${what}`, `Problem: ${r.reason.replace(/^"([^"]*)" is not a valid IPv[46] address: /, '')}.`)];
+    return r.ok
+      ? []
+      : [problem(p, v, c, `must be ${what}`, `Problem: ${r.reason.replace(/^"([^"]*)" is not a valid IPv[46] address: /, '')}.`)];
   };
 }
 
@@ -574,16 +715,30 @@ export function pem(opts: PemOptions): Validator {
     const labels = r.blocks.map((b) => b.label);
     if (opts.kind === 'certificate') {
       const other = labels.filter((l) => l !== 'CERTIFICATE');
-      if (other.some((l) => PRIVATE_KEY_LABELS.includes(l))) return [problem(p, v, c, rule, 'Problem: it contains a private key; the key belongs in the key attribute, not with the certificate.')];
-      if (other.length) return [problem(p, v, c, rule, `Problem: it contains ${[...new Set(other)].map((l) => `a "${l}" block`).join(', ')}.`)];
+      if (other.some((l) => PRIVATE_KEY_LABELS.includes(l)))
+        return [
+          problem(p, v, c, rule, 'Problem: it contains a private key; the key belongs in the key attribute, not with the certificate.'),
+        ];
+      if (other.length)
+        return [problem(p, v, c, rule, `Problem: it contains ${[...new Set(other)].map((l) => `a "${l}" block`).join(', ')}.`)];
       return [];
     }
-    if (labels.length !== 1) return [problem(p, v, c, rule, `Problem: it has ${labels.length} PEM blocks (${labels.join(', ')}); give the private key only.`)];
+    if (labels.length !== 1)
+      return [problem(p, v, c, rule, `Problem: it has ${labels.length} PEM blocks (${labels.join(', ')}); give the private key only.`)];
     const [label] = labels as [string];
     const block = r.blocks[0]!;
-    if (label === 'CERTIFICATE') return [problem(p, v, c, rule, 'Problem: this is a certificate, not a private key (are the certificate and key swapped?).')];
+    if (label === 'CERTIFICATE')
+      return [problem(p, v, c, rule, 'Problem: this is a certificate, not a private key (are the certificate and key swapped?).')];
     if (label === 'ENCRYPTED PRIVATE KEY' || block.headers.some((h) => /ENCRYPTED/i.test(h))) {
-      return [problem(p, v, c, rule, 'Problem: the key is encrypted with a passphrase, and the API has no passphrase field; decrypt it first (e.g. openssl pkey -in key.pem -out plain.pem).')];
+      return [
+        problem(
+          p,
+          v,
+          c,
+          rule,
+          'Problem: the key is encrypted with a passphrase, and the API has no passphrase field; decrypt it first (e.g. openssl pkey -in key.pem -out plain.pem).',
+        ),
+      ];
     }
     if (!PRIVATE_KEY_LABELS.includes(label)) return [problem(p, v, c, rule, `Problem: it is a "${label}" block.`)];
     return [];
@@ -603,7 +758,16 @@ export function didPool(): Validator {
     if (!r.ok) return [problem(p, v, c, rule, `Problem: ${r.reason}.`)];
     const out: Diagnostic[] = [];
     r.intervals.forEach((iv, i) => {
-      if (iv.start > iv.end) out.push(problem(p, v, c, `${rule}, with start ≤ end in every range`, `Entry ${i + 1} "${iv.text}" starts after it ends; did you mean "${iv.end}-${iv.start}"?`));
+      if (iv.start > iv.end)
+        out.push(
+          problem(
+            p,
+            v,
+            c,
+            `${rule}, with start ≤ end in every range`,
+            `Entry ${i + 1} "${iv.text}" starts after it ends; did you mean "${iv.end}-${iv.start}"?`,
+          ),
+        );
     });
     const valid = r.intervals.map((iv, i) => ({ ...iv, i })).filter((iv) => iv.start <= iv.end);
     for (let a = 0; a < valid.length; a++) {
@@ -611,7 +775,9 @@ export function didPool(): Validator {
         const x = valid[a]!;
         const y = valid[b]!;
         if (x.start <= y.end && y.start <= x.end) {
-          out.push(problem(p, v, c, `${rule}, without overlapping entries`, `Entries ${x.i + 1} "${x.text}" and ${y.i + 1} "${y.text}" overlap.`));
+          out.push(
+            problem(p, v, c, `${rule}, without overlapping entries`, `Entries ${x.i + 1} "${x.text}" and ${y.i + 1} "${y.text}" overlap.`),
+          );
         }
       }
     }
@@ -631,11 +797,26 @@ export function ownPasswordChecks(config: ObjectValue, opts: { writeOnlyAttribut
   const n = config.new_password_wo;
   if (isSet(o) !== isSet(n)) {
     const [missing, present] = isSet(o) ? ['new_password_wo', 'old_password_wo'] : ['old_password_wo', 'new_password_wo'];
-    out.push(combination([missing], `Attribute "${missing}" is required when "${present}" is set; got null. A password change needs both the current and the new password.`));
+    out.push(
+      combination(
+        [missing],
+        `Attribute "${missing}" is required when "${present}" is set; got null. A password change needs both the current and the new password.`,
+      ),
+    );
   }
   if (isKnown(o) && isKnown(n) && o === n) {
-    out.push(combination(['new_password_wo'], 'Attribute "new_password_wo" is the same as "old_password_wo"; the password would not change. Set a different new password.'));
+    out.push(
+      combination(
+        ['new_password_wo'],
+        'Attribute "new_password_wo" is the same as "old_password_wo"; the password would not change. Set a different new password.',
+      ),
+    );
   }
-  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'old_password_wo' }, { writeOnly: 'new_password_wo', version: 'password_wo_version', versionNeeds: ['old_password_wo', 'new_password_wo'] }]));
+  out.push(
+    ...writeOnlyChecks(config, opts, [
+      { writeOnly: 'old_password_wo' },
+      { writeOnly: 'new_password_wo', version: 'password_wo_version', versionNeeds: ['old_password_wo', 'new_password_wo'] },
+    ]),
+  );
   return out;
 }

@@ -2,7 +2,14 @@
 // src/resources/common/singleton.ts. The API is INFERRED for 22.3 (path and names, API-NOTES Op 52).
 
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { DATA_FLOW_SERVER_ID, dataFlowServerDefaults, dataFlowServerSchema } from './schema';
 
@@ -34,7 +41,13 @@ export function toState(api: DataFlowServerApi | ApiObject, prior: ObjectValue |
 
 /** The adopting create: the configured addresses that differ from `live`, or null. */
 export function toCreatePatch(live: DataFlowServerApi | ApiObject, planned: ObjectValue): DataFlowServerUpdateBody | null {
-  return adoptPatch(dataFlowServerSchema.block, dataFlowServerRules, DATA_FLOW_SERVER_ID, live as ApiObject, planned) as DataFlowServerUpdateBody | null;
+  return adoptPatch(
+    dataFlowServerSchema.block,
+    dataFlowServerRules,
+    DATA_FLOW_SERVER_ID,
+    live as ApiObject,
+    planned,
+  ) as DataFlowServerUpdateBody | null;
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DataFlowServerUpdateBody | null {
@@ -43,7 +56,12 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DataFlo
 
 /** `reset_on_destroy`: nothing has a documented default, so always null. */
 export function toResetPatch(live?: DataFlowServerApi | ApiObject | null): DataFlowServerUpdateBody | null {
-  return resetPatch(dataFlowServerSchema.block, dataFlowServerRules, dataFlowServerDefaults, (live ?? null) as ApiObject | null) as DataFlowServerUpdateBody | null;
+  return resetPatch(
+    dataFlowServerSchema.block,
+    dataFlowServerRules,
+    dataFlowServerDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as DataFlowServerUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -3,8 +3,23 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
-import { adoptPatch, ownPasswordChange, ownUsernameChange, resetPatch, SINGLETON_RULES, singletonToState, type OwnPasswordChange } from '../common/singleton';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
+import {
+  adoptPatch,
+  ownPasswordChange,
+  ownUsernameChange,
+  resetPatch,
+  SINGLETON_RULES,
+  singletonToState,
+  type OwnPasswordChange,
+} from '../common/singleton';
 import { DEALER_PROFILE_ID, dealerProfileDefaults, dealerProfileSchema } from './schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -37,7 +52,13 @@ export function toState(api: DealerProfileApi | ApiObject, prior: ObjectValue | 
 
 /** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
 export function toCreatePatch(live: DealerProfileApi | ApiObject, planned: ObjectValue): DealerProfileUpdateBody | null {
-  return adoptPatch(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, live as ApiObject, planned) as DealerProfileUpdateBody | null;
+  return adoptPatch(
+    dealerProfileSchema.block,
+    dealerProfileRules,
+    DEALER_PROFILE_ID,
+    live as ApiObject,
+    planned,
+  ) as DealerProfileUpdateBody | null;
 }
 
 /** POST /dealer body with the changed profile fields (never name or password), or null. */
@@ -57,7 +78,12 @@ export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, 
 
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: DealerProfileApi | ApiObject | null): DealerProfileUpdateBody | null {
-  return resetPatch(dealerProfileSchema.block, dealerProfileRules, dealerProfileDefaults, (live ?? null) as ApiObject | null) as DealerProfileUpdateBody | null;
+  return resetPatch(
+    dealerProfileSchema.block,
+    dealerProfileRules,
+    dealerProfileDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as DealerProfileUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -6,7 +6,15 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { computed, optional, optionalComputed, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import {
+  computed,
+  optional,
+  optionalComputed,
+  resetOnDestroy,
+  singletonId,
+  singletonImportKey,
+  UNMANAGED_WHEN_UNSET,
+} from '../common/schema-helpers';
 
 export const DEALER_PROFILE_ID = 'dealer_profile';
 
@@ -48,7 +56,10 @@ export const dealerProfileSchema: Schema = {
         "The new password (at least 6 characters), write-only (Terraform 1.11+). Sent through `/dealer/password` when the resource is created and whenever `password_wo_version` changes; the provider's `password` must follow.",
         { writeOnly: true },
       ),
-      password_wo_version: optional('number', 'Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.'),
+      password_wo_version: optional(
+        'number',
+        'Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.',
+      ),
     },
   },
 };

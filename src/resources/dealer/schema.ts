@@ -53,8 +53,14 @@ export const dealerSchema: Schema = {
       phone: optional('string', 'Mobile phone number, at most 32 characters.'),
       address: optional('string', 'Postal address, at most 128 characters.'),
       description: optional('string', 'Free-text description of the dealer (no documented length limit).'),
-      max_tenants: optionalComputed('number', `Maximum number of tenants the dealer may create, 0-2147483647. Server default \`100\`. ${U}`),
-      max_extensions: optionalComputed('number', `Maximum number of extensions the dealer may create, 0-2147483647. Server default \`50000\`. ${U}`),
+      max_tenants: optionalComputed(
+        'number',
+        `Maximum number of tenants the dealer may create, 0-2147483647. Server default \`100\`. ${U}`,
+      ),
+      max_extensions: optionalComputed(
+        'number',
+        `Maximum number of extensions the dealer may create, 0-2147483647. Server default \`50000\`. ${U}`,
+      ),
       tenant_full_access: optionalComputed(
         'bool',
         `Whether the reseller has full control over its tenants. Only takes effect when changed by a first-level dealer (distributor). Server default \`true\`. ${U}`,

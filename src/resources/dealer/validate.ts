@@ -58,7 +58,8 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
     out.push({
       severity: 'error',
       summary: SUMMARY_UNSUPPORTED,
-      detail: 'Attribute "password_wo" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Use "password" instead, or upgrade Terraform.',
+      detail:
+        'Attribute "password_wo" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Use "password" instead, or upgrade Terraform.',
       path: ['password_wo'],
     });
   }

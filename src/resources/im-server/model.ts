@@ -3,7 +3,14 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { IM_SERVER_ID, imServerDefaults, imServerSchema } from './schema';
 

@@ -17,7 +17,13 @@ export interface ValidateOptions {
 export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules);
   if (config.reset_on_destroy === true) {
-    out.push(combination(['reset_on_destroy'], 'Attribute "reset_on_destroy" is true, but no setting of this resource has a documented default, so destroying it changes nothing on the PBX.', 'warning'));
+    out.push(
+      combination(
+        ['reset_on_destroy'],
+        'Attribute "reset_on_destroy" is true, but no setting of this resource has a documented default, so destroying it changes nothing on the PBX.',
+        'warning',
+      ),
+    );
   }
   return out;
 }

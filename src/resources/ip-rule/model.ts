@@ -2,7 +2,16 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  apiToState,
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  stateToBody,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { ipRuleSchema } from './schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;

@@ -8,7 +8,8 @@ export const IP_RULE_TARGETS = ['ACCEPT', 'DENY'] as const;
 export const ipRuleSchema: Schema = {
   version: 0,
   block: {
-    description: 'An IP allow-list (`ACCEPT`) or block-list (`DENY`) entry of the PBX (`/api/ip_filters`). Import with the rule id or its `cidr`.',
+    description:
+      'An IP allow-list (`ACCEPT`) or block-list (`DENY`) entry of the PBX (`/api/ip_filters`). Import with the rule id or its `cidr`.',
     attributes: {
       id: computed('string', 'The rule id assigned by the PBX (an opaque string).'),
       cidr: required(

@@ -3,7 +3,14 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
 
@@ -31,7 +38,13 @@ export function toState(api: NetworkSettingsApi | ApiObject, prior: ObjectValue 
 
 /** The adopting create: the configured settings that differ from `live`, or null. */
 export function toCreatePatch(live: NetworkSettingsApi | ApiObject, planned: ObjectValue): NetworkSettingsUpdateBody | null {
-  return adoptPatch(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, live as ApiObject, planned) as NetworkSettingsUpdateBody | null;
+  return adoptPatch(
+    networkSettingsSchema.block,
+    networkSettingsRules,
+    NETWORK_SETTINGS_ID,
+    live as ApiObject,
+    planned,
+  ) as NetworkSettingsUpdateBody | null;
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkSettingsUpdateBody | null {
@@ -40,7 +53,12 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): Network
 
 /** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
 export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
-  return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, (live ?? null) as ApiObject | null) as NetworkSettingsUpdateBody | null;
+  return resetPatch(
+    networkSettingsSchema.block,
+    networkSettingsRules,
+    networkSettingsDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as NetworkSettingsUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -22,11 +22,17 @@ export const networkSettingsSchema: Schema = {
     attributes: {
       id: singletonId(NETWORK_SETTINGS_ID),
       reset_on_destroy: resetOnDestroy('`enable_ipv6 = true`; the addresses have no default and are left as they are'),
-      web_domain: optionalComputed('string', `The fully qualified domain name of the PBX web portal and API, e.g. \`pbx.example.com\`. Compared case-insensitively. ${ND} ${U}`),
+      web_domain: optionalComputed(
+        'string',
+        `The fully qualified domain name of the PBX web portal and API, e.g. \`pbx.example.com\`. Compared case-insensitively. ${ND} ${U}`,
+      ),
       private_ipv4: optionalComputed('string', `The private (LAN) IPv4 address of the PBX, e.g. \`10.0.0.5\`. ${ND} ${U}`),
       public_ipv4: optionalComputed('string', `The public IPv4 address of the PBX, e.g. \`203.0.113.5\`. ${ND} ${U}`),
       enable_ipv6: optionalComputed('bool', `Whether IPv6 is enabled. Server default \`true\`. ${U}`),
-      private_ipv6: optionalComputed('string', `The private IPv6 address of the PBX. Compared as addresses (\`2001:DB8::1\` equals \`2001:db8::1\`). ${ND} ${U}`),
+      private_ipv6: optionalComputed(
+        'string',
+        `The private IPv6 address of the PBX. Compared as addresses (\`2001:DB8::1\` equals \`2001:db8::1\`). ${ND} ${U}`,
+      ),
       public_ipv6: optionalComputed('string', `The public IPv6 address of the PBX. Compared as addresses. ${ND} ${U}`),
       primary_dns_server: optionalComputed('string', `The primary DNS server, an IPv4 or IPv6 address. ${ND} ${U}`),
       secondary_dns_server: optionalComputed('string', `The secondary DNS server, an IPv4 or IPv6 address. ${ND} ${U}`),

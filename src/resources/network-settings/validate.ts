@@ -23,7 +23,13 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
   if (config.enable_ipv6 === false) {
     for (const k of ['private_ipv6', 'public_ipv6']) {
       if (isKnown(config[k]) && config[k] !== '') {
-        out.push(combination([k], `Attribute "${k}" is set while "enable_ipv6" is false; the address is stored but IPv6 stays disabled.`, 'warning'));
+        out.push(
+          combination(
+            [k],
+            `Attribute "${k}" is set while "enable_ipv6" is false; the address is stored but IPv6 stays disabled.`,
+            'warning',
+          ),
+        );
       }
     }
   }

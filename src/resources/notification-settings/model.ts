@@ -4,7 +4,14 @@
 
 import type { operations } from '../../client/types.gen';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NOTIFICATION_SETTINGS_ID, notificationSettingsDefaults, notificationSettingsSchema } from './schema';
 
@@ -30,7 +37,14 @@ export const notificationSettingsRules: FieldRules = {
 };
 
 export function toState(api: NotificationSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(
+    notificationSettingsSchema.block,
+    notificationSettingsRules,
+    NOTIFICATION_SETTINGS_ID,
+    api as ApiObject,
+    prior,
+    opts,
+  );
 }
 
 function knownString(v: Value | undefined): string | null {
@@ -46,7 +60,11 @@ export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, 
   const wo = knownString(config?.password_wo);
   if (wo !== null) {
     if (prior === null) return wo;
-    const versionChanged = !semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null);
+    const versionChanged = !semanticallyEqual(
+      'password_wo_version',
+      prior.password_wo_version ?? null,
+      planned.password_wo_version ?? null,
+    );
     return versionChanged || knownString(prior.password) !== null ? wo : null;
   }
   const pw = planned.password;
@@ -63,7 +81,12 @@ function required(body: ApiObject, planned: ObjectValue, fallback: ObjectValue |
   }
 }
 
-function finish(body: ApiObject | null, planned: ObjectValue, fallback: ObjectValue | ApiObject | null, password: string | null): NotificationSettingsUpdateBody | null {
+function finish(
+  body: ApiObject | null,
+  planned: ObjectValue,
+  fallback: ObjectValue | ApiObject | null,
+  password: string | null,
+): NotificationSettingsUpdateBody | null {
   if (body === null && password === null) return null;
   const out: ApiObject = { ...(body ?? {}) };
   if (password !== null) out.password = password;
@@ -77,20 +100,42 @@ function finish(body: ApiObject | null, planned: ObjectValue, fallback: ObjectVa
  * config nor the PBX has a `type`/`username`, the body lacks them and the API will refuse it: the
  * resource reports that the attribute must be configured.
  */
-export function toCreatePatch(live: NotificationSettingsApi | ApiObject, planned: ObjectValue, config?: ObjectValue | null): NotificationSettingsUpdateBody | null {
-  const body = adoptPatch(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, live as ApiObject, planned);
+export function toCreatePatch(
+  live: NotificationSettingsApi | ApiObject,
+  planned: ObjectValue,
+  config?: ObjectValue | null,
+): NotificationSettingsUpdateBody | null {
+  const body = adoptPatch(
+    notificationSettingsSchema.block,
+    notificationSettingsRules,
+    NOTIFICATION_SETTINGS_ID,
+    live as ApiObject,
+    planned,
+  );
   return finish(body, planned, live as ApiObject, passwordChange(null, planned, config ?? null));
 }
 
 /** POST /admin/notification body with what changed, always with `type` and `username`; null when nothing changed. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): NotificationSettingsUpdateBody | null {
+export function toUpdatePatch(
+  prior: ObjectValue,
+  planned: ObjectValue,
+  config?: ObjectValue | null,
+): NotificationSettingsUpdateBody | null {
   const body = statePatch(notificationSettingsSchema.block, notificationSettingsRules, prior, planned);
   return finish(body, planned, prior, passwordChange(prior, planned, config ?? null));
 }
 
 /** `reset_on_destroy`: the documented defaults not already in place, with `type` and `username` from `live`/`state`; null when nothing to do. */
-export function toResetPatch(live?: NotificationSettingsApi | ApiObject | null, state?: ObjectValue | null): NotificationSettingsUpdateBody | null {
-  const body = resetPatch(notificationSettingsSchema.block, notificationSettingsRules, notificationSettingsDefaults, (live ?? null) as ApiObject | null);
+export function toResetPatch(
+  live?: NotificationSettingsApi | ApiObject | null,
+  state?: ObjectValue | null,
+): NotificationSettingsUpdateBody | null {
+  const body = resetPatch(
+    notificationSettingsSchema.block,
+    notificationSettingsRules,
+    notificationSettingsDefaults,
+    (live ?? null) as ApiObject | null,
+  );
   if (body === null) return null;
   required(body, state ?? {}, (live ?? null) as ApiObject | null);
   return body as NotificationSettingsUpdateBody;

@@ -10,7 +10,15 @@ import type { ResourceDefinition } from '../../provider/definition';
 import type { Diagnostic } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { singletonResource } from '../common/singleton-resource';
-import { keepPriorSpelling, missingRequired, toCreatePatch, toResetPatch, toState, toUpdatePatch, type NotificationSettingsUpdateBody } from './model';
+import {
+  keepPriorSpelling,
+  missingRequired,
+  toCreatePatch,
+  toResetPatch,
+  toState,
+  toUpdatePatch,
+  type NotificationSettingsUpdateBody,
+} from './model';
 import { NOTIFICATION_SETTINGS_ID, notificationSettingsSchema } from './schema';
 import { validate } from './validate';
 

@@ -11,7 +11,14 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optional, optionalComputed, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import {
+  optional,
+  optionalComputed,
+  resetOnDestroy,
+  singletonId,
+  singletonImportKey,
+  UNMANAGED_WHEN_UNSET,
+} from '../common/schema-helpers';
 
 export const NOTIFICATION_SETTINGS_ID = 'notification_settings';
 
@@ -47,7 +54,9 @@ export const notificationSettingsSchema: Schema = {
       'The system mail server and alert emails (`/api/admin/notification`), a singleton. Creating it adopts the live settings and changes only the attributes you set. Destroying it only forgets them, unless `reset_on_destroy = true`. Import id: `notification_settings`. Send a test email with the `portsip` CLI.',
     attributes: {
       id: singletonId(NOTIFICATION_SETTINGS_ID),
-      reset_on_destroy: resetOnDestroy('`auth = "AUTO"`, TLS on, STARTTLS off, tenant access on, every `notify_*` flag off; the server, account and thresholds are left as they are'),
+      reset_on_destroy: resetOnDestroy(
+        '`auth = "AUTO"`, TLS on, STARTTLS off, tenant access on, every `notify_*` flag off; the server, account and thresholds are left as they are',
+      ),
       type: optionalComputed(
         'string',
         `The sender: \`SMTP\` (any SMTP server), \`MS365\` or \`GMAIL\` (OAuth, set up through the Microsoft/Google admin integrations). Case-sensitive. The API needs it on every change, so the value in state is sent when it is not configured. ${ND} ${U}`,
@@ -75,12 +84,18 @@ export const notificationSettingsSchema: Schema = {
         `SMTP authentication: \`DISABLE\` (none, e.g. an IP-authenticated relay), \`AUTO\` (the server picks), \`LOGIN\` or \`PLAIN\`. Case-sensitive. ${def('auth')} ${U}`,
       ),
       enable_tls_ssl: optionalComputed('bool', `Connect with TLS/SSL. ${def('enable_tls_ssl')} ${U}`),
-      enable_starttls_auto: optionalComputed('bool', `Upgrade the connection with STARTTLS when the server offers it. ${def('enable_starttls_auto')} ${U}`),
+      enable_starttls_auto: optionalComputed(
+        'bool',
+        `Upgrade the connection with STARTTLS when the server offers it. ${def('enable_starttls_auto')} ${U}`,
+      ),
       recipients: optionalComputed(
         'string',
         `Who receives the alert emails: comma-separated addresses, at most 15, e.g. \`ops@example.com,noc@example.com\`. Order, spacing and the letter case of domains do not matter. ${ND} ${U}`,
       ),
-      enable_tenant_access: optionalComputed('bool', `Let tenants send their emails through this mail server. ${def('enable_tenant_access')} ${U}`),
+      enable_tenant_access: optionalComputed(
+        'bool',
+        `Let tenants send their emails through this mail server. ${def('enable_tenant_access')} ${U}`,
+      ),
       hard_disk_threshold: optionalComputed('number', threshold('Disk', 'notify_hard_disk_exceeded_threshold')),
       notify_hard_disk_exceeded_threshold: flag('notify_hard_disk_exceeded_threshold', 'when disk usage exceeds `hard_disk_threshold`'),
       cpu_threshold: optionalComputed('number', threshold('CPU', 'notify_cpu_exceeded_threshold')),
@@ -89,7 +104,10 @@ export const notificationSettingsSchema: Schema = {
       notify_memory_exceeded_threshold: flag('notify_memory_exceeded_threshold', 'when memory usage exceeds `memory_threshold`'),
       notify_ip_blocked: flag('notify_ip_blocked', 'when an IP address is blocked'),
       notify_license_limited: flag('notify_license_limited', 'when a license limit is reached'),
-      notify_service_disconnected: flag('notify_service_disconnected', 'when a service disconnects (renamed `notify_service_status_changed` in PortSIP 22.6)'),
+      notify_service_disconnected: flag(
+        'notify_service_disconnected',
+        'when a service disconnects (renamed `notify_service_status_changed` in PortSIP 22.6)',
+      ),
       notify_push_certs_update_failed: flag('notify_push_certs_update_failed', 'when updating the push-notification certificates fails'),
     },
   },

@@ -47,11 +47,23 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
   out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'password_wo', version: 'password_wo_version', fallback: 'password' }]));
 
   if (config.port === 0) {
-    out.push(combination(['port'], 'Attribute "port" is 0, which is not a usable SMTP port (usual: 465 with TLS, 587 with STARTTLS, 25).', 'warning'));
+    out.push(
+      combination(
+        ['port'],
+        'Attribute "port" is 0, which is not a usable SMTP port (usual: 465 with TLS, 587 with STARTTLS, 25).',
+        'warning',
+      ),
+    );
   }
   if (config.auth === 'DISABLE' && (isKnown(config.password) || isKnown(config.password_wo))) {
     const which = isKnown(config.password) ? 'password' : 'password_wo';
-    out.push(combination([which], `Attribute "${which}" is set, but "auth" is "DISABLE", so the mail server is used without authentication and the password is not used.`, 'warning'));
+    out.push(
+      combination(
+        [which],
+        `Attribute "${which}" is set, but "auth" is "DISABLE", so the mail server is used without authentication and the password is not used.`,
+        'warning',
+      ),
+    );
   }
   if (config.enable_tls_ssl === true && config.enable_starttls_auto === true) {
     out.push(

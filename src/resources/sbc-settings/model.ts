@@ -3,7 +3,14 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { SBC_SETTINGS_ID, sbcSettingsDefaults, sbcSettingsSchema } from './schema';
 
@@ -38,7 +45,12 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): SbcSett
 
 /** `reset_on_destroy`: the two web ports back to 8882/8883 unless already so, or null. */
 export function toResetPatch(live?: SbcSettingsApi | ApiObject | null): SbcSettingsUpdateBody | null {
-  return resetPatch(sbcSettingsSchema.block, sbcSettingsRules, sbcSettingsDefaults, (live ?? null) as ApiObject | null) as SbcSettingsUpdateBody | null;
+  return resetPatch(
+    sbcSettingsSchema.block,
+    sbcSettingsRules,
+    sbcSettingsDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as SbcSettingsUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

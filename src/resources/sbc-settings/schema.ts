@@ -8,7 +8,14 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optionalComputed, required, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import {
+  optionalComputed,
+  required,
+  resetOnDestroy,
+  singletonId,
+  singletonImportKey,
+  UNMANAGED_WHEN_UNSET,
+} from '../common/schema-helpers';
 
 export const SBC_SETTINGS_ID = 'sbc_settings';
 
@@ -27,7 +34,10 @@ export const sbcSettingsSchema: Schema = {
     attributes: {
       id: singletonId(SBC_SETTINGS_ID),
       reset_on_destroy: resetOnDestroy('`http_port = 8882`, `https_port = 8883`; the domain and transports are left as they are'),
-      domain: optionalComputed('string', `The SBC domain, e.g. \`sbc.example.com\`. Compared case-insensitively. No documented server default. ${U}`),
+      domain: optionalComputed(
+        'string',
+        `The SBC domain, e.g. \`sbc.example.com\`. Compared case-insensitively. No documented server default. ${U}`,
+      ),
       http_port: optionalComputed('number', `The SBC web port for HTTP, 0-65535. Server default \`8882\`. ${U}`),
       https_port: optionalComputed('number', `The SBC web port for HTTPS, 0-65535. Server default \`8883\`. ${U}`),
     },

@@ -24,7 +24,12 @@ export interface ValidateOptions {
 export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules);
   if (isKnown(config.http_port) && config.http_port === config.https_port) {
-    out.push(combination(['https_port'], `Attributes "http_port" and "https_port" are both ${quote(config.http_port)}; HTTP and HTTPS need different ports (defaults 8882 and 8883).`));
+    out.push(
+      combination(
+        ['https_port'],
+        `Attributes "http_port" and "https_port" are both ${quote(config.http_port)}; HTTP and HTTPS need different ports (defaults 8882 and 8883).`,
+      ),
+    );
   }
   const list: Value = config.transports ?? null;
   if (Array.isArray(list)) {
@@ -36,13 +41,23 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
       out.push(...checkObject(o, base, transportRules));
       // "For TCP, port number 0 is reserved" [C1, §2.9]; TLS runs over TCP.
       if (o.port === 0 && (o.protocol === 'TCP' || o.protocol === 'TLS')) {
-        out.push(combination([...base, 'port'], `Attribute "transports[${i}].port" must be from 1 to 65535 for protocol ${quote(o.protocol)}; got 0 (port 0 is reserved for TCP-based transports).`));
+        out.push(
+          combination(
+            [...base, 'port'],
+            `Attribute "transports[${i}].port" must be from 1 to 65535 for protocol ${quote(o.protocol)}; got 0 (port 0 is reserved for TCP-based transports).`,
+          ),
+        );
       }
       if (isKnown(o.protocol) && isKnown(o.port)) {
         const key = `${String(o.protocol)}:${String(o.port)}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          out.push(combination([...base], `Block "transports[${i}]" repeats protocol ${quote(o.protocol)} and port ${quote(o.port)} of "transports[${first}]"; each protocol + port pair may appear only once.`));
+          out.push(
+            combination(
+              [...base],
+              `Block "transports[${i}]" repeats protocol ${quote(o.protocol)} and port ${quote(o.port)} of "transports[${first}]"; each protocol + port pair may appear only once.`,
+            ),
+          );
         } else seen.set(key, i);
       }
     });

@@ -3,7 +3,14 @@
 
 import type { operations } from '../../client/types.gen';
 import type { ObjectValue, Value } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, semanticallyEqualAt, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { semanticEqual } from '../common/normalize';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { SYSTEM_SETTINGS_ID, systemSettingsDefaults, systemSettingsSchema } from './schema';
@@ -50,11 +57,19 @@ export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectVa
   const wo = config?.stir_shaken_key_wo;
   if (typeof wo === 'string') {
     if (prior === null) return wo;
-    const versionChanged = !semanticallyEqual('stir_shaken_key_wo_version', prior.stir_shaken_key_wo_version ?? null, planned.stir_shaken_key_wo_version ?? null);
+    const versionChanged = !semanticallyEqual(
+      'stir_shaken_key_wo_version',
+      prior.stir_shaken_key_wo_version ?? null,
+      planned.stir_shaken_key_wo_version ?? null,
+    );
     return versionChanged || typeof prior.stir_shaken_key === 'string' ? wo : null;
   }
   const k = planned.stir_shaken_key;
-  if (typeof k === 'string' && (prior === null || typeof prior.stir_shaken_key !== 'string' || !semanticallyEqual('stir_shaken_key', prior.stir_shaken_key, k))) return k;
+  if (
+    typeof k === 'string' &&
+    (prior === null || typeof prior.stir_shaken_key !== 'string' || !semanticallyEqual('stir_shaken_key', prior.stir_shaken_key, k))
+  )
+    return k;
   return null;
 }
 
@@ -67,7 +82,11 @@ function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpda
  * The adopting create: POST body with the configured settings that differ from `live`, or null. The
  * key is sent when configured and different from the live one.
  */
-export function toCreatePatch(live: SystemSettingsApi | ApiObject, planned: ObjectValue, config?: ObjectValue | null): SystemSettingsUpdateBody | null {
+export function toCreatePatch(
+  live: SystemSettingsApi | ApiObject,
+  planned: ObjectValue,
+  config?: ObjectValue | null,
+): SystemSettingsUpdateBody | null {
   const body = adoptPatch(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, live as ApiObject, planned);
   let key = stirShakenKeyChange(null, planned, config ?? null);
   const liveKey = (live as ApiObject).stir_shaken_key;
@@ -83,7 +102,12 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?:
 
 /** `reset_on_destroy`: the documented defaults not already in place (all of them without `live`), or null. */
 export function toResetPatch(live?: SystemSettingsApi | ApiObject | null): SystemSettingsUpdateBody | null {
-  return resetPatch(systemSettingsSchema.block, systemSettingsRules, systemSettingsDefaults, (live ?? null) as ApiObject | null) as SystemSettingsUpdateBody | null;
+  return resetPatch(
+    systemSettingsSchema.block,
+    systemSettingsRules,
+    systemSettingsDefaults,
+    (live ?? null) as ApiObject | null,
+  ) as SystemSettingsUpdateBody | null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

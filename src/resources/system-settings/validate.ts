@@ -70,7 +70,11 @@ function unusedWhenOff(config: ObjectValue, attr: string, switchAttr: string): D
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules, ['stir_shaken_key', 'stir_shaken_key_wo']);
   out.push(...atMostOneOf(config, [], ['stir_shaken_key', 'stir_shaken_key_wo']));
-  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'stir_shaken_key_wo', version: 'stir_shaken_key_wo_version', fallback: 'stir_shaken_key' }]));
+  out.push(
+    ...writeOnlyChecks(config, opts, [
+      { writeOnly: 'stir_shaken_key_wo', version: 'stir_shaken_key_wo_version', fallback: 'stir_shaken_key' },
+    ]),
+  );
   out.push(...unusedWhenOff(config, 'session_timer_duration', 'enable_session_timer'));
   out.push(...unusedWhenOff(config, 'congestion_management_metric', 'enable_congestion_management'));
   out.push(...unusedWhenOff(config, 'congestion_management_tolerance', 'enable_congestion_management'));
@@ -79,7 +83,13 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
   // other half already, so this is only a hint when exactly one half is configured.
   const keySet = isKnown(config.stir_shaken_key) || isKnown(config.stir_shaken_key_wo);
   if (keySet && config.stir_shaken_cert === null) {
-    out.push(combination(['stir_shaken_cert'], 'Attribute "stir_shaken_cert" is not set, but a STIR/SHAKEN private key is; the PBX needs both. Set "stir_shaken_cert" unless the PBX already holds the matching certificate.', 'warning'));
+    out.push(
+      combination(
+        ['stir_shaken_cert'],
+        'Attribute "stir_shaken_cert" is not set, but a STIR/SHAKEN private key is; the PBX needs both. Set "stir_shaken_cert" unless the PBX already holds the matching certificate.',
+        'warning',
+      ),
+    );
   }
   return out;
 }

@@ -3,7 +3,16 @@
 
 import type { operations } from '../../client/types.gen';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  apiToState,
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  stateToBody,
+  statePatch,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { tenantSchema } from './schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;

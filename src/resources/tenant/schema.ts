@@ -39,7 +39,10 @@ function dayBlock(day: string): NestedBlock {
     block: {
       description: `Office hours on ${day[0]!.toUpperCase()}${day.slice(1)}. Omit the block to leave this day unmanaged.`,
       attributes: {
-        enabled: optionalComputed('bool', `\`true\`: ${day} is a working day (working time is the listed \`ranges\`); \`false\`: a day off. ${U}`),
+        enabled: optionalComputed(
+          'bool',
+          `\`true\`: ${day} is a working day (working time is the listed \`ranges\`); \`false\`: a day off. ${U}`,
+        ),
       },
       blocks: {
         ranges: { nesting: 'list', block: rangeBlock },
@@ -59,7 +62,10 @@ function webhookBlock(what: string): NestedBlock {
           'string',
           `Authentication used when calling \`url\`: \`DISABLE\` (none), \`BASIC\`, \`DIGEST\` (both need \`username\` and \`password\`) or \`BEARER\` (needs \`token\`). Case-sensitive. Server default \`DISABLE\`. ${U}`,
         ),
-        username: optional('string', 'User name for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`).'),
+        username: optional(
+          'string',
+          'User name for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`).',
+        ),
         password: optionalComputed(
           'string',
           'Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Sensitive; the API returns it, so it is stored in state. Optional+Computed so an imported or generated configuration that omits it causes no diff; removing it from config does not clear it on the server (set `auth = "DISABLE"` instead).',
@@ -83,7 +89,10 @@ export const tenantSchema: Schema = {
       'A PortSIP PBX tenant (`/api/tenants`). Import with the tenant id or its SIP `domain`. Attributes marked Optional+Computed have server defaults: leave them unset to let the PBX decide.',
     attributes: {
       id: computed('string', 'The tenant id assigned by the PBX (an opaque string).'),
-      name: required('string', 'The tenant name, 1-1024 characters. Updatable in place from PortSIP 22.3 (the 22.2 update API ignores it).'),
+      name: required(
+        'string',
+        'The tenant name, 1-1024 characters. Updatable in place from PortSIP 22.3 (the 22.2 update API ignores it).',
+      ),
       domain: required(
         'string',
         "The tenant's SIP domain, 1-280 characters: usually a fully qualified domain name, or the PBX's IP address. Compared case-insensitively. Must be unique across tenants.",
@@ -105,24 +114,42 @@ export const tenantSchema: Schema = {
       enable_feature_trunks: optionalComputed('bool', `Enable the trunks feature. Server default \`true\`. ${U}`),
       enable_feature_whats_app: optionalComputed('bool', `Enable the WhatsApp feature. Server default \`true\`. ${U}`),
       enable_night_mode: optionalComputed('bool', `Enable night mode (added in PortSIP 22.2). Server default \`false\`. ${U}`),
-      enable_two_factor_authentication: optionalComputed('bool', `Require email one-time-code two-factor authentication for the tenant's users (added in PortSIP 22.2). Server default \`false\`. ${U}`),
+      enable_two_factor_authentication: optionalComputed(
+        'bool',
+        `Require email one-time-code two-factor authentication for the tenant's users (added in PortSIP 22.2). Server default \`false\`. ${U}`,
+      ),
       allow_password_retrieval: optionalComputed(
         'bool',
         `Allow the user APIs to return user and extension passwords (added in PortSIP 22.3; the JSON name is from the 22.3 change summary, the default from the 22.3 reference). Server default \`false\`. ${U}`,
       ),
-      custom_options: optional('string', 'Custom configuration options as a JSON document string (use `jsonencode(...)`). Compared as JSON: whitespace and key order do not matter.'),
+      custom_options: optional(
+        'string',
+        'Custom configuration options as a JSON document string (use `jsonencode(...)`). Compared as JSON: whitespace and key order do not matter.',
+      ),
       max_extensions: optionalComputed('number', `Maximum number of extensions (users), 0-2147483647. Server default \`1000\`. ${U}`),
       max_concurrent_calls: optionalComputed('number', `Maximum number of concurrent calls, 0-2147483647. Server default \`20\`. ${U}`),
       max_ring_groups: optionalComputed('number', `Maximum number of ring groups, 0-2147483647. Server default \`20\`. ${U}`),
-      max_virtual_receptionists: optionalComputed('number', `Maximum number of virtual receptionists, 0-2147483647. Server default \`20\`. ${U}`),
+      max_virtual_receptionists: optionalComputed(
+        'number',
+        `Maximum number of virtual receptionists, 0-2147483647. Server default \`20\`. ${U}`,
+      ),
       max_call_queues: optionalComputed('number', `Maximum number of call queues, 0-2147483647. Server default \`20\`. ${U}`),
-      max_conference_rooms: optionalComputed('number', `Maximum number of conference rooms online at the same time, 0-2147483647. Server default \`20\`. ${U}`),
+      max_conference_rooms: optionalComputed(
+        'number',
+        `Maximum number of conference rooms online at the same time, 0-2147483647. Server default \`20\`. ${U}`,
+      ),
       disk_quota: optionalComputed(
         'string',
         `Disk space the tenant may use: a positive whole number followed by \`KB\`, \`MB\`, \`GB\` or \`PB\` (e.g. \`100MB\`, \`1000GB\`), or \`""\` for unlimited. Server default \`""\`. ${U}`,
       ),
-      im_disk_quota: optionalComputed('string', `Disk space for the tenant's IM service, same format as \`disk_quota\`. Server default \`""\` (unlimited). ${U}`),
-      extension_im_disk_quota: optionalComputed('string', `Disk space for each extension's IM messages, same format as \`disk_quota\`. Server default \`1GB\`. ${U}`),
+      im_disk_quota: optionalComputed(
+        'string',
+        `Disk space for the tenant's IM service, same format as \`disk_quota\`. Server default \`""\` (unlimited). ${U}`,
+      ),
+      extension_im_disk_quota: optionalComputed(
+        'string',
+        `Disk space for each extension's IM messages, same format as \`disk_quota\`. Server default \`1GB\`. ${U}`,
+      ),
       recording_retention: optionalComputed('number', `Days to keep recordings, at least 1. Server default \`180\`. ${U}`),
       call_report_retention: optionalComputed('number', `Days to keep call report files, at least 1. Server default \`30\`. ${U}`),
       log_retention: optionalComputed('number', `Days to keep audit and event logs, at least 1. Server default \`180\`. ${U}`),
@@ -143,12 +170,18 @@ export const tenantSchema: Schema = {
         'string',
         `How inbound-rule (DID) names are added to the caller ID: \`DISABLE\`, \`APPEND\` or \`PREPEND\` (added in PortSIP 22.3; the JSON name is from the 22.3 change summary, the meaning is inferred from the name because the reference repeats the \`contact_append_type\` text). Server default \`APPEND\`. ${U}`,
       ),
-      contact_update_interval: optionalComputed('number', `Minutes between contact synchronisations from the server, 1-43200. Server default \`720\`. ${U}`),
+      contact_update_interval: optionalComputed(
+        'number',
+        `Minutes between contact synchronisations from the server, 1-43200. Server default \`720\`. ${U}`,
+      ),
       email_recipients: optional(
         'string',
         'Comma-separated email addresses that receive notifications, at most 15 (added in PortSIP 22.2). Compared as a set: spacing, order and the letter case of domains do not matter.',
       ),
-      password_force_reset: optionalComputed('bool', `Force users to change their initial password (added in PortSIP 22.2). Server default \`false\`. ${U}`),
+      password_force_reset: optionalComputed(
+        'bool',
+        `Force users to change their initial password (added in PortSIP 22.2). Server default \`false\`. ${U}`,
+      ),
       dealer_id: optional(
         'string',
         'Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset: Terraform designates the tenant to no dealer, and with the provider\'s default `tenant_dealer_reads = "managed"` a designation made outside Terraform is not read or reported (`"all"` reports it as drift).',
@@ -191,7 +224,12 @@ export const tenantSchema: Schema = {
 export const tenantReplaceOnChange: readonly string[] = [];
 
 /** Attributes that hold secrets (never quoted in diagnostics). */
-export const tenantSensitive: readonly string[] = ['cdr_event.password', 'cdr_event.token', 'extension_event.password', 'extension_event.token'];
+export const tenantSensitive: readonly string[] = [
+  'cdr_event.password',
+  'cdr_event.token',
+  'extension_event.password',
+  'extension_event.token',
+];
 
 /** Import by API id or by SIP domain ("domain=<domain>" forces the domain reading). */
 export const tenantImportKey: ImportKeyFormat<{ domain: string }> = {

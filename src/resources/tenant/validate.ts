@@ -87,18 +87,37 @@ function validateWebhook(block: ObjectValue, base: AttributePath): Diagnostic[] 
   const name = formatPath(base);
   if (auth === 'BASIC' || auth === 'DIGEST') {
     for (const k of ['username', 'password'] as const) {
-      if (!isSet(block[k])) out.push(combination([...base, k], `Attribute "${name}.${k}" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs both "username" and "password".`));
+      if (!isSet(block[k]))
+        out.push(
+          combination(
+            [...base, k],
+            `Attribute "${name}.${k}" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs both "username" and "password".`,
+          ),
+        );
     }
   }
   if (auth === 'BEARER' && !isSet(block.token)) {
     out.push(combination([...base, 'token'], `Attribute "${name}.token" is required when "${name}.auth" is "BEARER"; got null.`));
   }
   if (isKnown(auth) && auth !== 'BEARER' && isKnown(block.token)) {
-    out.push(combination([...base, 'token'], `Attribute "${name}.token" is only used when "${name}.auth" is "BEARER"; "auth" is ${quote(auth)}, so the token is ignored.`, 'warning'));
+    out.push(
+      combination(
+        [...base, 'token'],
+        `Attribute "${name}.token" is only used when "${name}.auth" is "BEARER"; "auth" is ${quote(auth)}, so the token is ignored.`,
+        'warning',
+      ),
+    );
   }
   if (isKnown(auth) && (auth === 'DISABLE' || auth === 'BEARER')) {
     for (const k of ['username', 'password'] as const) {
-      if (isKnown(block[k])) out.push(combination([...base, k], `Attribute "${name}.${k}" is only used when "${name}.auth" is "BASIC" or "DIGEST"; "auth" is ${quote(auth)}, so it is ignored.`, 'warning'));
+      if (isKnown(block[k]))
+        out.push(
+          combination(
+            [...base, k],
+            `Attribute "${name}.${k}" is only used when "${name}.auth" is "BASIC" or "DIGEST"; "auth" is ${quote(auth)}, so it is ignored.`,
+            'warning',
+          ),
+        );
     }
   }
   // An enabled webhook with no URL cannot deliver anything (not in the API text; a plain mistake).

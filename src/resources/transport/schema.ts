@@ -14,7 +14,10 @@ export const transportSchema: Schema = {
       'A SIP transport (listener) of the PBX (`/api/transports`). Import with the transport id or `PROTOCOL:port`, e.g. `TLS:5061`. The PBX must always keep at least one transport, and TLS transports need a certificate.',
     attributes: {
       id: computed('string', 'The transport id assigned by the PBX (an opaque string).'),
-      protocol: required('string', 'Transport protocol: `UDP`, `TCP` or `TLS`. Case-sensitive. The API cannot change it, so changing it replaces the transport.'),
+      protocol: required(
+        'string',
+        'Transport protocol: `UDP`, `TCP` or `TLS`. Case-sensitive. The API cannot change it, so changing it replaces the transport.',
+      ),
       port: required(
         'number',
         'Listening port, 0-65535 (usually 5060 for UDP, 5063 for TCP, 5061 for TLS). Port 0 is reserved for TCP and TLS; for UDP it means "no port". A `protocol` + `port` pair must be unique.',

@@ -23,9 +23,20 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
   // "For TCP, port number 0 is reserved and cannot be used, while for UDP ... zero means no port" [C1, C3].
   // TLS runs over TCP, so the same reservation applies.
   if (port === 0 && (protocol === 'TCP' || protocol === 'TLS')) {
-    out.push(combination(['port'], `Attribute "port" must be from 1 to 65535 for protocol ${quote(protocol)}; got 0 (port 0 is reserved for TCP-based transports).`));
+    out.push(
+      combination(
+        ['port'],
+        `Attribute "port" must be from 1 to 65535 for protocol ${quote(protocol)}; got 0 (port 0 is reserved for TCP-based transports).`,
+      ),
+    );
   } else if (port === 0 && protocol === 'UDP') {
-    out.push(combination(['port'], 'Attribute "port" is 0; for UDP that means "no port", so the transport will not listen on a fixed port. Usual UDP SIP port: 5060.', 'warning'));
+    out.push(
+      combination(
+        ['port'],
+        'Attribute "port" is 0; for UDP that means "no port", so the transport will not listen on a fixed port. Usual UDP SIP port: 5060.',
+        'warning',
+      ),
+    );
   }
 
   // Client certificates exist only in TLS (Op 29 [C1]). DISABLE is harmless anywhere (it is what the

@@ -2,7 +2,15 @@
 
 import type { operations } from '../../client/types.gen';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import { apiToState, keepPriorSpelling as keepPrior, semanticallyEqualAt, toApiScalar, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import {
+  apiToState,
+  keepPriorSpelling as keepPrior,
+  semanticallyEqualAt,
+  toApiScalar,
+  type ApiObject,
+  type FieldRules,
+  type ToStateOptions,
+} from '../common/mapping';
 import { canonicalDidPool } from '../common/normalize';
 import { trunkAssignmentId, trunkAssignmentSchema } from './schema';
 
@@ -25,7 +33,12 @@ export const trunkAssignmentRules: FieldRules = {
  * API object -> state. The response carries neither id (they are the path), so `trunk_id` and
  * `tenant_id` come from `ids` (import, or the ids the caller requested), else from prior.
  */
-export function toState(api: TrunkAssignmentApi | ApiObject, prior: ObjectValue | null, ids?: { trunk_id: string; tenant_id: string }, opts: ToStateOptions = {}): ObjectValue {
+export function toState(
+  api: TrunkAssignmentApi | ApiObject,
+  prior: ObjectValue | null,
+  ids?: { trunk_id: string; tenant_id: string },
+  opts: ToStateOptions = {},
+): ObjectValue {
   const state = apiToState(trunkAssignmentSchema.block, trunkAssignmentRules, api as ApiObject, prior, opts);
   const trunk = ids?.trunk_id ?? (typeof prior?.trunk_id === 'string' ? prior.trunk_id : null);
   const tenant = ids?.tenant_id ?? (typeof prior?.tenant_id === 'string' ? prior.tenant_id : null);
@@ -40,7 +53,10 @@ function body(planned: ObjectValue, prior: ObjectValue | null): TrunkAssignmentB
   const dids = planned.did_numbers;
   // Sent without white space: the server's pool syntax has none (API-NOTES §6.6).
   if (typeof dids === 'string') out.did_numbers = canonicalDidPool(dids);
-  const conc = planned.concurrency !== UNKNOWN && planned.concurrency !== null && planned.concurrency !== undefined ? planned.concurrency : prior?.concurrency;
+  const conc =
+    planned.concurrency !== UNKNOWN && planned.concurrency !== null && planned.concurrency !== undefined
+      ? planned.concurrency
+      : prior?.concurrency;
   if (conc !== undefined && conc !== null && conc !== UNKNOWN) out.concurrency = toApiScalar(conc) as number;
   return out;
 }
@@ -56,7 +72,9 @@ export function toCreateBody(planned: ObjectValue): TrunkAssignmentBody {
  * planned ("" to clear it) and the concurrency (planned, else the prior value).
  */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAssignmentBody | null {
-  const changed = ['did_numbers', 'concurrency'].some((k) => planned[k] !== UNKNOWN && !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
+  const changed = ['did_numbers', 'concurrency'].some(
+    (k) => planned[k] !== UNKNOWN && !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null),
+  );
   if (!changed) return null;
   const out = body(planned, prior);
   if (planned.did_numbers === null) out.did_numbers = '';

@@ -12,7 +12,17 @@
 // diagnostic points at `did_numbers` and says which pool it collides with (the API's message).
 
 import { NotFoundError, ValidationError } from '../../client';
-import type { ApplyRequest, ApplyResponse, ImportResponse, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceDefinition, ValidateContext } from '../../provider/definition';
+import type {
+  ApplyRequest,
+  ApplyResponse,
+  ImportResponse,
+  PlanRequest,
+  PlanResponse,
+  ReadRequest,
+  ReadResponse,
+  ResourceDefinition,
+  ValidateContext,
+} from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
 import { planDefault } from '../../provider/plan-helpers';
 import { UNKNOWN, type Diagnostic, type ObjectValue } from '../../provider/values';
@@ -43,7 +53,7 @@ function assignError(e: unknown, what: string, pair: Pair): Diagnostic {
     d.summary = `DID pool refused: it overlaps another tenant's pool (trunk "${pair.trunk_id}", tenant "${pair.tenant_id}")`;
     d.detail =
       `The PBX refused "did_numbers"${typeof reason === 'string' ? `: ${reason}` : ` (${e.message})`}. ` +
-      'A DID may belong to one tenant only, on any trunk: remove the overlapping numbers here or from the other tenant\'s assignment (the PortSIP portal lists the pools of every tenant per trunk).';
+      "A DID may belong to one tenant only, on any trunk: remove the overlapping numbers here or from the other tenant's assignment (the PortSIP portal lists the pools of every tenant per trunk).";
     d.path = ['did_numbers'];
   }
   return d;
@@ -67,7 +77,15 @@ async function create(planned: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
   const providers = ctx.provider.client.providers;
   try {
     if ((await liveState(pair, null, ctx)) !== null) {
-      return { newState: null, diagnostics: [conflictDiagnostic(TYPE, 'trunk assignment', { id: trunkAssignmentId(pair.trunk_id, pair.tenant_id), key: `trunk "${pair.trunk_id}" and tenant "${pair.tenant_id}"` })] };
+      return {
+        newState: null,
+        diagnostics: [
+          conflictDiagnostic(TYPE, 'trunk assignment', {
+            id: trunkAssignmentId(pair.trunk_id, pair.tenant_id),
+            key: `trunk "${pair.trunk_id}" and tenant "${pair.tenant_id}"`,
+          }),
+        ],
+      };
     }
     await providers.assign(pair.trunk_id, pair.tenant_id, toCreateBody(planned));
   } catch (e) {
@@ -77,7 +95,10 @@ async function create(planned: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
   try {
     return { newState: (await liveState(pair, planned, ctx)) ?? partial };
   } catch (e) {
-    return { newState: partial, diagnostics: [apiErrorDiagnostic(e, `${TYPE} was assigned but reading it back failed`, trunkAssignmentSchema)] };
+    return {
+      newState: partial,
+      diagnostics: [apiErrorDiagnostic(e, `${TYPE} was assigned but reading it back failed`, trunkAssignmentSchema)],
+    };
   }
 }
 
@@ -88,12 +109,16 @@ async function update(prior: ObjectValue, planned: ObjectValue, ctx: Ctx): Promi
     try {
       await ctx.provider.client.providers.assign(pair.trunk_id, pair.tenant_id, body);
     } catch (e) {
-      return { newState: prior, diagnostics: [assignError(e, `Cannot update the assignment of trunk "${pair.trunk_id}" to tenant "${pair.tenant_id}"`, pair)] };
+      return {
+        newState: prior,
+        diagnostics: [assignError(e, `Cannot update the assignment of trunk "${pair.trunk_id}" to tenant "${pair.tenant_id}"`, pair)],
+      };
     }
   }
   if (planned.concurrency !== UNKNOWN) return { newState: planned };
   const state = await liveState(pair, planned, ctx);
-  if (state === null) throw new Error(`the assignment of trunk "${pair.trunk_id}" to tenant "${pair.tenant_id}" disappeared during the update`);
+  if (state === null)
+    throw new Error(`the assignment of trunk "${pair.trunk_id}" to tenant "${pair.tenant_id}" disappeared during the update`);
   return { newState: state };
 }
 
@@ -103,8 +128,17 @@ async function destroy(prior: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
     await ctx.provider.client.providers.unassign(pair.trunk_id, pair.tenant_id);
   } catch (e) {
     // "Not assigned" answers 4XX (Op 51 [I]): if a GET agrees it is gone, the goal is reached.
-    const gone = await liveState(pair, null, ctx).then((s) => s === null, () => false);
-    if (!gone) return { newState: prior, diagnostics: [apiErrorDiagnostic(e, `Cannot unassign trunk "${pair.trunk_id}" from tenant "${pair.tenant_id}"`, trunkAssignmentSchema)] };
+    const gone = await liveState(pair, null, ctx).then(
+      (s) => s === null,
+      () => false,
+    );
+    if (!gone)
+      return {
+        newState: prior,
+        diagnostics: [
+          apiErrorDiagnostic(e, `Cannot unassign trunk "${pair.trunk_id}" from tenant "${pair.tenant_id}"`, trunkAssignmentSchema),
+        ],
+      };
   }
   return { newState: null };
 }
@@ -148,7 +182,13 @@ export const trunkAssignmentResource: ResourceDefinition<PortsipContext> = {
     if (!pair) {
       return {
         state: null,
-        diagnostics: [{ severity: 'error', summary: 'Invalid import id', detail: `Import ${TYPE} with ${trunkAssignmentImportKey.format} (e.g. "${trunkAssignmentImportKey.example}"); got "${raw}".` }],
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: 'Invalid import id',
+            detail: `Import ${TYPE} with ${trunkAssignmentImportKey.format} (e.g. "${trunkAssignmentImportKey.example}"); got "${raw}".`,
+          },
+        ],
       };
     }
     return { state: emptyState(trunkAssignmentSchema.block, { ...pair, id: trunkAssignmentId(pair.trunk_id, pair.tenant_id) }) };

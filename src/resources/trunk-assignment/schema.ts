@@ -18,7 +18,10 @@ export const trunkAssignmentSchema: Schema = {
         'string',
         'The DID pool: single numbers and ranges `start-end` separated by `;`, e.g. `3000;12000-18000`. Ranges need start ≤ end; entries must not overlap each other, nor the pool of any other tenant on the trunk (the PBX checks that). White space is ignored and the order of entries does not matter for comparison. Unset: no DIDs.',
       ),
-      concurrency: optionalComputed('number', `Maximum concurrent calls the tenant may place or receive over the trunk, 0-2147483647. No documented server default. ${UNMANAGED_WHEN_UNSET}`),
+      concurrency: optionalComputed(
+        'number',
+        `Maximum concurrent calls the tenant may place or receive over the trunk, 0-2147483647. No documented server default. ${UNMANAGED_WHEN_UNSET}`,
+      ),
     },
   },
 };

@@ -3,7 +3,11 @@
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, didPool, INT32_MAX, intRange, matches, notBlank, stringLength, type Validator } from '../common/validators';
 
-const ID: Validator[] = [stringLength(1), notBlank(), matches(/^[^/\s]*$/, 'an id without "/" or white space (the assignment id is "<trunk_id>/<tenant_id>")')];
+const ID: Validator[] = [
+  stringLength(1),
+  notBlank(),
+  matches(/^[^/\s]*$/, 'an id without "/" or white space (the assignment id is "<trunk_id>/<tenant_id>")'),
+];
 
 const rules: Record<string, Validator | Validator[]> = {
   trunk_id: ID,

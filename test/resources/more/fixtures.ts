@@ -5,7 +5,9 @@ import { generateKeyPairSync } from 'node:crypto';
 
 const wrap = (b64: string) => (b64.match(/.{1,64}/g) ?? []).join('\n');
 
-export const KEY_PEM = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+export const KEY_PEM = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 export const RSA_KEY_PEM = KEY_PEM.replace(/PRIVATE KEY/g, 'RSA PRIVATE KEY');
 export const ENCRYPTED_KEY_PEM = KEY_PEM.replace(/PRIVATE KEY/g, 'ENCRYPTED PRIVATE KEY');
 

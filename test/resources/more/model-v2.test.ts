@@ -54,21 +54,60 @@ function writeOnlyNull(schema: Schema, s: ObjectValue) {
 
 // ---------------------------------------------------------------------------------------------
 describe('admin user', () => {
-  const api = { id: 'u1', name: 'ops', role: 'OperationsAdmin', email: '', display_name: 'Ops', enabled: true, mobile_phone: null, work_phone: '100', home_phone: null, address: null, department: 'NOC', website: null, created_at: '2025-01-01T00:00:00Z' };
+  const api = {
+    id: 'u1',
+    name: 'ops',
+    role: 'OperationsAdmin',
+    email: '',
+    display_name: 'Ops',
+    enabled: true,
+    mobile_phone: null,
+    work_phone: '100',
+    home_phone: null,
+    address: null,
+    department: 'NOC',
+    website: null,
+    created_at: '2025-01-01T00:00:00Z',
+  };
 
   test('every key, write-only null, password and version from prior', () => {
-    const prior = configOf(adminUserSchema, { id: 'u1', name: 'ops', role: 'OperationsAdmin', password: 'keep-me-1', password_wo: 'leak?', password_wo_version: 2 });
+    const prior = configOf(adminUserSchema, {
+      id: 'u1',
+      name: 'ops',
+      role: 'OperationsAdmin',
+      password: 'keep-me-1',
+      password_wo: 'leak?',
+      password_wo_version: 2,
+    });
     const s = adminUser.toState(api, prior);
     expectExactKeys(adminUserSchema.block, s);
     writeOnlyNull(adminUserSchema, s);
-    expect(s).toMatchObject({ password: 'keep-me-1', password_wo_version: 2, email: null, work_phone: '100', department: 'NOC', enabled: true });
+    expect(s).toMatchObject({
+      password: 'keep-me-1',
+      password_wo_version: 2,
+      email: null,
+      work_phone: '100',
+      department: 'NOC',
+      enabled: true,
+    });
     expect(adminUser.toState(api, s)).toEqual(s);
   });
 
   test('create body: password from config, nothing null', () => {
-    const config = configOf(adminUserSchema, { name: 'ops', role: 'SiteAdmin', password_wo: 'wo-secret-1', password_wo_version: 1, email: 'ops@example.com' });
+    const config = configOf(adminUserSchema, {
+      name: 'ops',
+      role: 'SiteAdmin',
+      password_wo: 'wo-secret-1',
+      password_wo_version: 1,
+      email: 'ops@example.com',
+    });
     const planned: ObjectValue = { ...config, password_wo: null, id: UNKNOWN, enabled: UNKNOWN };
-    expect(adminUser.toCreateBody(planned, config)).toEqual({ name: 'ops', role: 'SiteAdmin', password: 'wo-secret-1', email: 'ops@example.com' });
+    expect(adminUser.toCreateBody(planned, config)).toEqual({
+      name: 'ops',
+      role: 'SiteAdmin',
+      password: 'wo-secret-1',
+      email: 'ops@example.com',
+    });
   });
 
   test('update patch excludes name, password and role; helpers say what to call', () => {
@@ -159,7 +198,13 @@ describe('system settings', () => {
   });
 
   test('sensitive key mode: compared as PEM, drift reported; prior spellings kept', () => {
-    const prior = { ...settings.toState(api, null), stir_shaken_key: rewrapped(KEY_PEM), stir_shaken_cert: rewrapped(CERT_PEM), custom_options: '{ "a": 1, "b": 2 }', reset_on_destroy: true };
+    const prior = {
+      ...settings.toState(api, null),
+      stir_shaken_key: rewrapped(KEY_PEM),
+      stir_shaken_cert: rewrapped(CERT_PEM),
+      custom_options: '{ "a": 1, "b": 2 }',
+      reset_on_destroy: true,
+    };
     const s = settings.toState(api, prior);
     expect(s.stir_shaken_key).toBe(rewrapped(KEY_PEM));
     expect(s.stir_shaken_cert).toBe(rewrapped(CERT_PEM));
@@ -172,8 +217,19 @@ describe('system settings', () => {
   test('adopt: only configured values that differ; unknowns skipped; key sent when new', () => {
     const planned = { ...settings.toState(api, null), id: 'system_settings' } as ObjectValue;
     for (const k of Object.keys(planned)) if (k !== 'id') planned[k] = UNKNOWN;
-    Object.assign(planned, { user_agent: 'PortSIP UC', session_timer_duration: 1800, custom_options: '{"a":1,"b":2}', reset_on_destroy: true, stir_shaken_key: null, stir_shaken_key_wo: null, stir_shaken_key_wo_version: 1 });
-    expect(settings.toCreatePatch(api, planned, { stir_shaken_key_wo: RSA_KEY_PEM })).toEqual({ session_timer_duration: 1800, stir_shaken_key: RSA_KEY_PEM });
+    Object.assign(planned, {
+      user_agent: 'PortSIP UC',
+      session_timer_duration: 1800,
+      custom_options: '{"a":1,"b":2}',
+      reset_on_destroy: true,
+      stir_shaken_key: null,
+      stir_shaken_key_wo: null,
+      stir_shaken_key_wo_version: 1,
+    });
+    expect(settings.toCreatePatch(api, planned, { stir_shaken_key_wo: RSA_KEY_PEM })).toEqual({
+      session_timer_duration: 1800,
+      stir_shaken_key: RSA_KEY_PEM,
+    });
     expect(settings.toCreatePatch(api, planned, { stir_shaken_key_wo: rewrapped(KEY_PEM) })).toEqual({ session_timer_duration: 1800 });
   });
 
@@ -181,24 +237,57 @@ describe('system settings', () => {
     const prior = { ...settings.toState(api, null), stir_shaken_key_wo_version: 1 };
     expect(settings.toUpdatePatch(prior, { ...prior }, { stir_shaken_key_wo: KEY_PEM })).toBeNull();
     expect(settings.toUpdatePatch(prior, { ...prior, flow_timer: 30, enable_prack: true })).toEqual({ flow_timer: 30, enable_prack: true });
-    expect(settings.toUpdatePatch(prior, { ...prior, stir_shaken_key_wo_version: 2 }, { stir_shaken_key_wo: KEY_PEM })).toEqual({ stir_shaken_key: KEY_PEM });
+    expect(settings.toUpdatePatch(prior, { ...prior, stir_shaken_key_wo_version: 2 }, { stir_shaken_key_wo: KEY_PEM })).toEqual({
+      stir_shaken_key: KEY_PEM,
+    });
     expect(settings.toUpdatePatch(prior, { ...prior, reset_on_destroy: true })).toBeNull();
   });
 
   test('documented defaults (API-NOTES Op 13) and the reset patch', () => {
     expect(settings.systemSettingsDefaults).toEqual({
-      user_agent: 'PortSIP UC', enable_shared_address_space_address_range: true, enable_digest_auth: true, enable_auth_mid_dialog: false, enable_digest_auth_int: false,
-      enable_external_recording: true, enable_reject_bad_nonce: false, statistics_log_interval: 600, dead_session_timeout: 600, enable_session_timer: true,
-      session_timer_duration: 3600, enable_to_tag_in_register: false, enable_congestion_management: true, congestion_management_tolerance: 600,
-      enable_create_non_exist_extension: false, enable_prack: false, enable_tenant_level_trunk: true, enable_diversion_support: false, enable_history_info_support: false,
-      enable_outbound_support: true, flow_timer: 0, register_expiration_time: 300, enable_auto_answer_alert_info_header: false, enable_auto_answer_call_info_header: true,
-      enable_require_answer_mode: false, enable_www_auth: false, user_equal_required_for_auth_name: true, web_failed_auth_amount: 5, web_blacklist_time_interval: 3600,
-      sip_failed_auth_amount: 50, sip_failed_challenge_requests_amount: 1000, sip_blacklist_time_interval: 3600, sip_detection_period: 10, sip_barrier_1_packets: 5000,
-      sip_barrier_1_blocking_time: 3600, sip_barrier_2_packets: 2000, sip_barrier_2_blocking_time: 30,
+      user_agent: 'PortSIP UC',
+      enable_shared_address_space_address_range: true,
+      enable_digest_auth: true,
+      enable_auth_mid_dialog: false,
+      enable_digest_auth_int: false,
+      enable_external_recording: true,
+      enable_reject_bad_nonce: false,
+      statistics_log_interval: 600,
+      dead_session_timeout: 600,
+      enable_session_timer: true,
+      session_timer_duration: 3600,
+      enable_to_tag_in_register: false,
+      enable_congestion_management: true,
+      congestion_management_tolerance: 600,
+      enable_create_non_exist_extension: false,
+      enable_prack: false,
+      enable_tenant_level_trunk: true,
+      enable_diversion_support: false,
+      enable_history_info_support: false,
+      enable_outbound_support: true,
+      flow_timer: 0,
+      register_expiration_time: 300,
+      enable_auto_answer_alert_info_header: false,
+      enable_auto_answer_call_info_header: true,
+      enable_require_answer_mode: false,
+      enable_www_auth: false,
+      user_equal_required_for_auth_name: true,
+      web_failed_auth_amount: 5,
+      web_blacklist_time_interval: 3600,
+      sip_failed_auth_amount: 50,
+      sip_failed_challenge_requests_amount: 1000,
+      sip_blacklist_time_interval: 3600,
+      sip_detection_period: 10,
+      sip_barrier_1_packets: 5000,
+      sip_barrier_1_blocking_time: 3600,
+      sip_barrier_2_packets: 2000,
+      sip_barrier_2_blocking_time: 30,
     });
     // Every default names a schema attribute, and its description states it.
     for (const [k, v] of Object.entries(settings.systemSettingsDefaults)) {
-      expect(systemSettingsSchema.block.attributes[k]!.description).toContain(`Server default \`${typeof v === 'string' ? JSON.stringify(v) : String(v)}\``);
+      expect(systemSettingsSchema.block.attributes[k]!.description).toContain(
+        `Server default \`${typeof v === 'string' ? JSON.stringify(v) : String(v)}\``,
+      );
     }
     expect(settings.toResetPatch(api)).toBeNull();
     expect(settings.toResetPatch({ ...api, flow_timer: 30, user_agent: 'X' })).toEqual({ flow_timer: 0, user_agent: 'PortSIP UC' });
@@ -208,7 +297,16 @@ describe('system settings', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('network settings, IM and Data Flow', () => {
-  const netApi = { web_domain: 'PBX.example.com', private_ipv4: '10.0.0.5', public_ipv4: '', enable_ipv6: true, private_ipv6: 'fd00::5', public_ipv6: '2001:db8::5', primary_dns_server: '1.1.1.1', secondary_dns_server: null };
+  const netApi = {
+    web_domain: 'PBX.example.com',
+    private_ipv4: '10.0.0.5',
+    public_ipv4: '',
+    enable_ipv6: true,
+    private_ipv6: 'fd00::5',
+    public_ipv6: '2001:db8::5',
+    primary_dns_server: '1.1.1.1',
+    secondary_dns_server: null,
+  };
 
   test('every key; addresses and domain compared semantically, prior spelling kept', () => {
     const s = network.toState(netApi, null);
@@ -219,7 +317,10 @@ describe('network settings, IM and Data Flow', () => {
     expect(again.web_domain).toBe('pbx.example.com');
     expect(again.public_ipv6).toBe('2001:DB8:0:0::5');
     expect(network.toUpdatePatch(prior, { ...prior, public_ipv6: '2001:db8::5' })).toBeNull();
-    expect(network.toUpdatePatch(prior, { ...prior, public_ipv6: '2001:db8::6', enable_ipv6: false })).toEqual({ public_ipv6: '2001:db8::6', enable_ipv6: false });
+    expect(network.toUpdatePatch(prior, { ...prior, public_ipv6: '2001:db8::6', enable_ipv6: false })).toEqual({
+      public_ipv6: '2001:db8::6',
+      enable_ipv6: false,
+    });
   });
 
   test('defaults and reset', () => {
@@ -234,11 +335,18 @@ describe('network settings, IM and Data Flow', () => {
 
   test('IM and Data Flow: four addresses, adopt patch minimal', () => {
     const api = { private_ipv4: '10.0.0.7', private_ipv6: null, public_ipv4: '198.51.100.7', public_ipv6: '' };
-    for (const [m, schema, id] of [[im, imServerSchema, 'im_server'], [dataFlow, dataFlowServerSchema, 'data_flow_server']] as const) {
+    for (const [m, schema, id] of [
+      [im, imServerSchema, 'im_server'],
+      [dataFlow, dataFlowServerSchema, 'data_flow_server'],
+    ] as const) {
       const s = m.toState(api, null);
       expectExactKeys(schema.block, s);
       expect(s).toMatchObject({ id, private_ipv4: '10.0.0.7', private_ipv6: null, public_ipv6: null });
-      const planned: ObjectValue = { ...configOf(schema, { id, public_ipv4: '198.51.100.8', private_ipv4: '10.0.0.7' }), private_ipv6: UNKNOWN, public_ipv6: UNKNOWN };
+      const planned: ObjectValue = {
+        ...configOf(schema, { id, public_ipv4: '198.51.100.8', private_ipv4: '10.0.0.7' }),
+        private_ipv6: UNKNOWN,
+        public_ipv6: UNKNOWN,
+      };
       expect(m.toCreatePatch(api, planned)).toEqual({ public_ipv4: '198.51.100.8' });
       expect(m.toUpdatePatch(s, { ...s })).toBeNull();
     }
@@ -248,14 +356,35 @@ describe('network settings, IM and Data Flow', () => {
 // ---------------------------------------------------------------------------------------------
 describe('notification settings', () => {
   const api = {
-    type: 'SMTP', server: 'smtp.example.com', port: 587, reply_to: '', username: 'alerts@example.com', auth: 'LOGIN', enable_tls_ssl: false, enable_starttls_auto: true,
-    recipients: 'a@example.com,b@example.org', enable_tenant_access: true, hard_disk_threshold: 0.9, notify_hard_disk_exceeded_threshold: true, cpu_threshold: 0.8,
-    notify_cpu_exceeded_threshold: false, memory_threshold: null, notify_memory_exceeded_threshold: false, notify_ip_blocked: true, notify_license_limited: false,
-    notify_service_disconnected: false, notify_push_certs_update_failed: false,
+    type: 'SMTP',
+    server: 'smtp.example.com',
+    port: 587,
+    reply_to: '',
+    username: 'alerts@example.com',
+    auth: 'LOGIN',
+    enable_tls_ssl: false,
+    enable_starttls_auto: true,
+    recipients: 'a@example.com,b@example.org',
+    enable_tenant_access: true,
+    hard_disk_threshold: 0.9,
+    notify_hard_disk_exceeded_threshold: true,
+    cpu_threshold: 0.8,
+    notify_cpu_exceeded_threshold: false,
+    memory_threshold: null,
+    notify_memory_exceeded_threshold: false,
+    notify_ip_blocked: true,
+    notify_license_limited: false,
+    notify_service_disconnected: false,
+    notify_push_certs_update_failed: false,
   };
 
   test('every key; password never read; recipients order kept from prior', () => {
-    const prior = { ...notification.toState(api, null), recipients: 'b@EXAMPLE.org, a@example.com', password: 'legacy-1', password_wo_version: 3 };
+    const prior = {
+      ...notification.toState(api, null),
+      recipients: 'b@EXAMPLE.org, a@example.com',
+      password: 'legacy-1',
+      password_wo_version: 3,
+    };
     const s = notification.toState(api, prior);
     expectExactKeys(notificationSettingsSchema.block, s);
     writeOnlyNull(notificationSettingsSchema, s);
@@ -267,18 +396,39 @@ describe('notification settings', () => {
     const prior = notification.toState(api, null);
     expect(notification.toUpdatePatch(prior, { ...prior })).toBeNull();
     expect(notification.toUpdatePatch(prior, { ...prior, port: 465 })).toEqual({ port: 465, type: 'SMTP', username: 'alerts@example.com' });
-    expect(notification.toUpdatePatch(prior, { ...prior, username: 'new@example.com' })).toEqual({ username: 'new@example.com', type: 'SMTP' });
-    expect(notification.toUpdatePatch(prior, { ...prior, notify_ip_blocked: false, type: UNKNOWN })).toEqual({ notify_ip_blocked: false, type: 'SMTP', username: 'alerts@example.com' });
+    expect(notification.toUpdatePatch(prior, { ...prior, username: 'new@example.com' })).toEqual({
+      username: 'new@example.com',
+      type: 'SMTP',
+    });
+    expect(notification.toUpdatePatch(prior, { ...prior, notify_ip_blocked: false, type: UNKNOWN })).toEqual({
+      notify_ip_blocked: false,
+      type: 'SMTP',
+      username: 'alerts@example.com',
+    });
     // password alone (version bump) also carries both
     const p2 = { ...prior, password_wo_version: 1 };
-    expect(notification.toUpdatePatch(p2, { ...p2, password_wo_version: 2 }, { password_wo: 'wo-1' })).toEqual({ password: 'wo-1', type: 'SMTP', username: 'alerts@example.com' });
+    expect(notification.toUpdatePatch(p2, { ...p2, password_wo_version: 2 }, { password_wo: 'wo-1' })).toEqual({
+      password: 'wo-1',
+      type: 'SMTP',
+      username: 'alerts@example.com',
+    });
     expect(notification.toUpdatePatch(p2, { ...p2 }, { password_wo: 'wo-1' })).toBeNull();
   });
 
   test('adopt: configured differences plus password, with type and username from live', () => {
-    const planned = configOf(notificationSettingsSchema, { id: 'notification_settings', port: 465, recipients: 'b@example.org, a@example.com', password_wo_version: 1 });
+    const planned = configOf(notificationSettingsSchema, {
+      id: 'notification_settings',
+      port: 465,
+      recipients: 'b@example.org, a@example.com',
+      password_wo_version: 1,
+    });
     for (const k of ['type', 'server', 'username', 'auth', 'enable_tls_ssl', 'reply_to']) planned[k] = UNKNOWN;
-    expect(notification.toCreatePatch(api, planned, { password_wo: 'wo-1' })).toEqual({ port: 465, password: 'wo-1', type: 'SMTP', username: 'alerts@example.com' });
+    expect(notification.toCreatePatch(api, planned, { password_wo: 'wo-1' })).toEqual({
+      port: 465,
+      password: 'wo-1',
+      type: 'SMTP',
+      username: 'alerts@example.com',
+    });
     expect(notification.toCreatePatch(api, { ...planned, port: 587 }, {})).toBeNull();
     const fresh = notification.toCreatePatch({ auth: 'AUTO' }, { ...planned, type: 'SMTP' }, {});
     expect(fresh).toEqual({ port: 465, recipients: 'b@example.org, a@example.com', type: 'SMTP' });
@@ -287,18 +437,42 @@ describe('notification settings', () => {
 
   test('documented defaults (API-NOTES Op 14); reset keeps type and username', () => {
     expect(notification.notificationSettingsDefaults).toEqual({
-      auth: 'AUTO', enable_tls_ssl: true, enable_starttls_auto: false, enable_tenant_access: true, notify_hard_disk_exceeded_threshold: false,
-      notify_cpu_exceeded_threshold: false, notify_memory_exceeded_threshold: false, notify_ip_blocked: false, notify_license_limited: false,
-      notify_service_disconnected: false, notify_push_certs_update_failed: false,
+      auth: 'AUTO',
+      enable_tls_ssl: true,
+      enable_starttls_auto: false,
+      enable_tenant_access: true,
+      notify_hard_disk_exceeded_threshold: false,
+      notify_cpu_exceeded_threshold: false,
+      notify_memory_exceeded_threshold: false,
+      notify_ip_blocked: false,
+      notify_license_limited: false,
+      notify_service_disconnected: false,
+      notify_push_certs_update_failed: false,
     });
-    expect(notification.toResetPatch(api)).toEqual({ auth: 'AUTO', enable_tls_ssl: true, enable_starttls_auto: false, notify_hard_disk_exceeded_threshold: false, notify_ip_blocked: false, type: 'SMTP', username: 'alerts@example.com' });
+    expect(notification.toResetPatch(api)).toEqual({
+      auth: 'AUTO',
+      enable_tls_ssl: true,
+      enable_starttls_auto: false,
+      notify_hard_disk_exceeded_threshold: false,
+      notify_ip_blocked: false,
+      type: 'SMTP',
+      username: 'alerts@example.com',
+    });
     expect(notification.toResetPatch({ ...api, ...notification.notificationSettingsDefaults })).toBeNull();
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 describe('SBC settings', () => {
-  const api = { domain: 'sbc.example.com', http_port: 8882, https_port: 8883, transports: [{ protocol: 'UDP', port: 5060 }, { protocol: 'TLS', port: 5061 }] };
+  const api = {
+    domain: 'sbc.example.com',
+    http_port: 8882,
+    https_port: 8883,
+    transports: [
+      { protocol: 'UDP', port: 5060 },
+      { protocol: 'TLS', port: 5061 },
+    ],
+  };
 
   test('transports: filled on import, unmanaged ([]) when prior had none, managed when prior had some', () => {
     const imported = sbc.toState(api, null);
@@ -307,16 +481,33 @@ describe('SBC settings', () => {
     const unmanaged = { ...imported, transports: [] };
     expect(sbc.toState(api, unmanaged).transports).toEqual([]);
     const managed = { ...imported, transports: [{ protocol: 'udp', port: 5060 }] };
-    expect(sbc.toState(api, managed).transports).toEqual([{ protocol: 'udp', port: 5060 }, { protocol: 'TLS', port: 5061 }]);
+    expect(sbc.toState(api, managed).transports).toEqual([
+      { protocol: 'udp', port: 5060 },
+      { protocol: 'TLS', port: 5061 },
+    ]);
   });
 
   test('patches: an empty list is never sent; a changed list is sent whole', () => {
     const prior = sbc.toState(api, null);
     expect(sbc.toUpdatePatch(prior, { ...prior, transports: [] })).toBeNull();
-    expect(sbc.toUpdatePatch(prior, { ...prior, transports: [{ protocol: 'UDP', port: 5060 }] })).toEqual({ transports: [{ protocol: 'UDP', port: 5060 }] });
-    expect(sbc.toUpdatePatch(prior, { ...prior, transports: [{ protocol: 'udp', port: 5060 }, { protocol: 'TLS', port: 5061 }] })).toBeNull();
+    expect(sbc.toUpdatePatch(prior, { ...prior, transports: [{ protocol: 'UDP', port: 5060 }] })).toEqual({
+      transports: [{ protocol: 'UDP', port: 5060 }],
+    });
+    expect(
+      sbc.toUpdatePatch(prior, {
+        ...prior,
+        transports: [
+          { protocol: 'udp', port: 5060 },
+          { protocol: 'TLS', port: 5061 },
+        ],
+      }),
+    ).toBeNull();
     expect(sbc.toUpdatePatch(prior, { ...prior, domain: 'SBC.example.com.' })).toBeNull();
-    const planned: ObjectValue = { ...configOf(sbcSettingsSchema, { id: 'sbc_settings', https_port: 9443 }), domain: UNKNOWN, http_port: UNKNOWN };
+    const planned: ObjectValue = {
+      ...configOf(sbcSettingsSchema, { id: 'sbc_settings', https_port: 9443 }),
+      domain: UNKNOWN,
+      http_port: UNKNOWN,
+    };
     expect(sbc.toCreatePatch(api, planned)).toEqual({ https_port: 9443 });
   });
 
@@ -344,7 +535,10 @@ describe('certificate', () => {
   test('create is skipped when the PBX already has the same certificate and key', () => {
     const planned = configOf(certificateSchema, { id: 'certificate', crt: rewrapped(CHAIN_PEM), key_wo_version: 1 });
     expect(cert.toCreateBody({ crt: CHAIN_PEM, key: KEY_PEM }, planned, { key_wo: KEY_PEM })).toBeNull();
-    expect(cert.toCreateBody({ crt: CERT_PEM, key: KEY_PEM }, planned, { key_wo: KEY_PEM })).toEqual({ crt: rewrapped(CHAIN_PEM), key: KEY_PEM });
+    expect(cert.toCreateBody({ crt: CERT_PEM, key: KEY_PEM }, planned, { key_wo: KEY_PEM })).toEqual({
+      crt: rewrapped(CHAIN_PEM),
+      key: KEY_PEM,
+    });
     expect(cert.toCreateBody(null, planned, {})).toBeNull();
   });
 
@@ -352,7 +546,10 @@ describe('certificate', () => {
     const prior = configOf(certificateSchema, { id: 'certificate', crt: CHAIN_PEM, key_wo_version: 1 });
     expect(cert.toUpdateBody(prior, { ...prior, crt: rewrapped(CHAIN_PEM) }, { key_wo: KEY_PEM })).toBeNull();
     expect(cert.toUpdateBody(prior, { ...prior, crt: OTHER_CERT_PEM }, { key_wo: KEY_PEM })).toEqual({ crt: OTHER_CERT_PEM, key: KEY_PEM });
-    expect(cert.toUpdateBody(prior, { ...prior, key_wo_version: 2 }, { key_wo: RSA_KEY_PEM })).toEqual({ crt: CHAIN_PEM, key: RSA_KEY_PEM });
+    expect(cert.toUpdateBody(prior, { ...prior, key_wo_version: 2 }, { key_wo: RSA_KEY_PEM })).toEqual({
+      crt: CHAIN_PEM,
+      key: RSA_KEY_PEM,
+    });
     const sens = { ...prior, key_wo_version: null, key: KEY_PEM };
     expect(cert.toUpdateBody(sens, { ...sens, key: rewrapped(KEY_PEM) }, {})).toBeNull();
     expect(cert.toUpdateBody(sens, { ...sens, key: RSA_KEY_PEM }, {})).toEqual({ crt: CHAIN_PEM, key: RSA_KEY_PEM });
@@ -397,18 +594,43 @@ describe('admin and dealer profiles', () => {
     const cfg = { old_password_wo: 'old-secret', new_password_wo: 'new-secret' };
     expect(adminProfile.passwordChange(null, planned, cfg)).toEqual({ old_password: 'old-secret', new_password: 'new-secret' });
     expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 1 }, cfg)).toBeNull();
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg)).toEqual({ old_password: 'old-secret', new_password: 'new-secret' });
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, { new_password_wo: 'x' })).toBeNull();
-    expect(adminProfile.toCreatePatch(api, { ...configOf(adminProfileSchema, { id: 'admin_profile', email: 'root@example.com', department: 'IT', name: 'boss' }), website: UNKNOWN })).toEqual({ department: 'IT' });
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg)).toEqual({
+      old_password: 'old-secret',
+      new_password: 'new-secret',
+    });
+    expect(
+      adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, { new_password_wo: 'x' }),
+    ).toBeNull();
+    expect(
+      adminProfile.toCreatePatch(api, {
+        ...configOf(adminProfileSchema, { id: 'admin_profile', email: 'root@example.com', department: 'IT', name: 'boss' }),
+        website: UNKNOWN,
+      }),
+    ).toEqual({ department: 'IT' });
     expect(adminProfile.adminProfileDefaults).toEqual({});
   });
 
   test('dealer profile: read-only dealer fields computed, never sent', () => {
-    const api = { id: 'd7', enabled: true, level: 'RESELLER', name: 'acme', email: 'a@acme.example', display_name: 'Acme', website: '', phone: null, address: null, description: null, max_tenants: 100, max_extensions: 50000 };
+    const api = {
+      id: 'd7',
+      enabled: true,
+      level: 'RESELLER',
+      name: 'acme',
+      email: 'a@acme.example',
+      display_name: 'Acme',
+      website: '',
+      phone: null,
+      address: null,
+      description: null,
+      max_tenants: 100,
+      max_extensions: 50000,
+    };
     const s = dealerProfile.toState(api, null);
     expectExactKeys(dealerProfileSchema.block, s);
     expect(s).toMatchObject({ id: 'dealer_profile', dealer_id: 'd7', level: 'RESELLER', max_tenants: 100, website: null });
-    expect(dealerProfile.toUpdatePatch(s, { ...s, max_tenants: 5, level: 'DISTRIBUTOR', phone: '+1 555', name: 'acme2' })).toEqual({ phone: '+1 555' });
+    expect(dealerProfile.toUpdatePatch(s, { ...s, max_tenants: 5, level: 'DISTRIBUTOR', phone: '+1 555', name: 'acme2' })).toEqual({
+      phone: '+1 555',
+    });
     expect(dealerProfile.usernameChange(s, { ...s, name: 'acme2' })).toBe('acme2');
     expect(dealerProfile.dealerProfileDefaults).toEqual({});
     expect(dealerProfile.toResetPatch(api)).toBeNull();
@@ -424,17 +646,27 @@ describe('data sources', () => {
     expect(t.attributes.name).toMatchObject({ computed: true });
     expect(t.attributes.name!.optional).toBeUndefined();
     expect(t.blocks).toBeUndefined();
-    expect(Object.keys(t.attributes).sort()).toEqual([...Object.keys(tenantSchema.block.attributes), ...Object.keys(tenantSchema.block.blocks!)].sort());
+    expect(Object.keys(t.attributes).sort()).toEqual(
+      [...Object.keys(tenantSchema.block.attributes), ...Object.keys(tenantSchema.block.blocks!)].sort(),
+    );
     const hook = t.attributes.cdr_event!.type as { object: Record<string, unknown> };
     expect(Object.keys(hook.object).sort()).toEqual(['auth', 'enabled', 'url', 'username']);
     expect(t.attributes.cdr_event!.sensitive).toBeUndefined();
-    expect(t.attributes.office_hours!.type).toMatchObject({ object: { monday: { object: { enabled: 'bool', ranges: { list: { object: { from: 'string', to: 'string' } } } } } } });
+    expect(t.attributes.office_hours!.type).toMatchObject({
+      object: { monday: { object: { enabled: 'bool', ranges: { list: { object: { from: 'string', to: 'string' } } } } } },
+    });
     const d = dealerDataSourceSchema.block;
     expect(d.attributes.password).toBeUndefined();
     expect(d.attributes.password_wo).toBeUndefined();
     expect(d.attributes.name).toMatchObject({ optional: true, computed: true });
     expect(transportDataSourceSchema.block.attributes.status).toMatchObject({ computed: true, type: 'string' });
-    for (const s of [tenantDataSourceSchema, dealerDataSourceSchema, transportDataSourceSchema, ipRulesDataSourceSchema, systemStatusDataSourceSchema]) {
+    for (const s of [
+      tenantDataSourceSchema,
+      dealerDataSourceSchema,
+      transportDataSourceSchema,
+      ipRulesDataSourceSchema,
+      systemStatusDataSourceSchema,
+    ]) {
       for (const a of Object.values(s.block.attributes)) {
         expect(a.writeOnly).toBeFalsy();
         expect(a.required).toBeFalsy();
@@ -443,7 +675,13 @@ describe('data sources', () => {
   });
 
   test('tenant: nested objects filled; configured domain spelling kept', () => {
-    const api = { id: 'tn1', name: 'Acme', domain: 'sip.acme.example', office_hours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] } }, cdr_event: { enabled: true, auth: 'BEARER', token: 'secret', url: 'https://h' } };
+    const api = {
+      id: 'tn1',
+      name: 'Acme',
+      domain: 'sip.acme.example',
+      office_hours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] } },
+      cdr_event: { enabled: true, auth: 'BEARER', token: 'secret', url: 'https://h' },
+    };
     const s = dsTenant.toState(api, configOf(tenantDataSourceSchema, { domain: 'SIP.Acme.Example' }), 'd1');
     expect(Object.keys(s).sort()).toEqual(Object.keys(tenantDataSourceSchema.block.attributes).sort());
     expect(s.domain).toBe('SIP.Acme.Example');
@@ -454,15 +692,38 @@ describe('data sources', () => {
   });
 
   test('transport, IP rules and system status', () => {
-    expect(dsTransport.toState({ id: 't1', protocol: 'TLS', port: 5061, verification: 'DISABLE' }, configOf(transportDataSourceSchema, { protocol: 'tls', port: 5061 }), 'ACTIVATED')).toEqual({ id: 't1', protocol: 'tls', port: 5061, verification: 'DISABLE', status: 'ACTIVATED' });
+    expect(
+      dsTransport.toState(
+        { id: 't1', protocol: 'TLS', port: 5061, verification: 'DISABLE' },
+        configOf(transportDataSourceSchema, { protocol: 'tls', port: 5061 }),
+        'ACTIVATED',
+      ),
+    ).toEqual({ id: 't1', protocol: 'tls', port: 5061, verification: 'DISABLE', status: 'ACTIVATED' });
     const cfg = configOf(ipRulesDataSourceSchema, { filter: "startswith(cidr,'10.')", target: 'DENY' });
     expect(dsIpRules.toQuery(cfg)).toEqual({ filter: "(startswith(cidr,'10.')) and target eq 'DENY'" });
     expect(dsIpRules.toQuery(configOf(ipRulesDataSourceSchema, {}))).toEqual({});
-    const s = dsIpRules.toState([{ id: 'r1', cidr: '10.0.0.0/8', target: 'DENY', expire_at: null }, { id: 'r2', cidr: '10.1.0.0/16', target: 'ACCEPT', description: 'x' }], cfg);
-    expect(s).toEqual({ id: "filter=startswith(cidr,'10.');target=DENY", filter: cfg.filter, target: 'DENY', rules: [{ id: 'r1', cidr: '10.0.0.0/8', target: 'DENY', expire_at: null, description: null }] });
+    const s = dsIpRules.toState(
+      [
+        { id: 'r1', cidr: '10.0.0.0/8', target: 'DENY', expire_at: null },
+        { id: 'r2', cidr: '10.1.0.0/16', target: 'ACCEPT', description: 'x' },
+      ],
+      cfg,
+    );
+    expect(s).toEqual({
+      id: "filter=startswith(cidr,'10.');target=DENY",
+      filter: cfg.filter,
+      target: 'DENY',
+      rules: [{ id: 'r1', cidr: '10.0.0.0/8', target: 'DENY', expire_at: null, description: null }],
+    });
     const st = dsStatus.toState({ version: '22.3.5', current_calls: 3, calls_in_24_hours: [{ time: '2025-01-01T00:00:00Z', count: 4 }] });
     expect(Object.keys(st).sort()).toEqual(Object.keys(systemStatusDataSourceSchema.block.attributes).sort());
-    expect(st).toMatchObject({ id: 'system_status', version: '22.3.5', current_calls: 3, licensed_users: null, calls_in_24_hours: [{ time: '2025-01-01T00:00:00Z', count: 4 }] });
+    expect(st).toMatchObject({
+      id: 'system_status',
+      version: '22.3.5',
+      current_calls: 3,
+      licensed_users: null,
+      calls_in_24_hours: [{ time: '2025-01-01T00:00:00Z', count: 4 }],
+    });
     expect(systemStatusDataSourceSchema.block.attributes.license_key).toMatchObject({ sensitive: true });
   });
 });
@@ -470,9 +731,18 @@ describe('data sources', () => {
 // ---------------------------------------------------------------------------------------------
 describe('schemas', () => {
   const all: Record<string, Schema> = {
-    admin_user: adminUserSchema, trunk_assignment: trunkAssignmentSchema, system_settings: systemSettingsSchema, network_settings: networkSettingsSchema,
-    notification_settings: notificationSettingsSchema, sbc_settings: sbcSettingsSchema, im_server: imServerSchema, data_flow_server: dataFlowServerSchema,
-    certificate: certificateSchema, brand: brandSchema, admin_profile: adminProfileSchema, dealer_profile: dealerProfileSchema,
+    admin_user: adminUserSchema,
+    trunk_assignment: trunkAssignmentSchema,
+    system_settings: systemSettingsSchema,
+    network_settings: networkSettingsSchema,
+    notification_settings: notificationSettingsSchema,
+    sbc_settings: sbcSettingsSchema,
+    im_server: imServerSchema,
+    data_flow_server: dataFlowServerSchema,
+    certificate: certificateSchema,
+    brand: brandSchema,
+    admin_profile: adminProfileSchema,
+    dealer_profile: dealerProfileSchema,
   };
   test.each(Object.entries(all))('%s: version 0, described, flags consistent', (name, schema) => {
     expect(schema.version).toBe(0);
@@ -498,7 +768,8 @@ describe('schemas', () => {
     for (const [name, s] of Object.entries(all)) {
       if (['admin_user', 'trunk_assignment', 'brand', 'certificate'].includes(name)) continue;
       for (const [n, a] of Object.entries(s.block.attributes)) {
-        if (n === 'id' || n === 'reset_on_destroy' || a.writeOnly || /_version$/.test(n) || a.sensitive || (a.computed && !a.optional)) continue;
+        if (n === 'id' || n === 'reset_on_destroy' || a.writeOnly || /_version$/.test(n) || a.sensitive || (a.computed && !a.optional))
+          continue;
         expect({ name, n, oc: a.optional && a.computed }).toEqual({ name, n, oc: true });
       }
     }

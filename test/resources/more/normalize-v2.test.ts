@@ -1,6 +1,16 @@
 // The toolkit additions: PEM, DID pool and IP address normalisers, fromApiValue, dataSourceBlock.
 
-import { canonicalDidPool, canonicalIp, canonicalPem, didPoolsEqual, ipsEqual, parseDidPool, parsePem, pemEqual, semanticEqual } from '../../../src/resources/common/normalize';
+import {
+  canonicalDidPool,
+  canonicalIp,
+  canonicalPem,
+  didPoolsEqual,
+  ipsEqual,
+  parseDidPool,
+  parsePem,
+  pemEqual,
+  semanticEqual,
+} from '../../../src/resources/common/normalize';
 import { fromApiValue } from '../../../src/resources/common/mapping';
 import { dataSourceBlock, singletonImportKey } from '../../../src/resources/common/schema-helpers';
 import { CERT_PEM, CHAIN_PEM, KEY_PEM, OTHER_CERT_PEM, rewrapped } from './fixtures';
@@ -19,7 +29,10 @@ describe('PEM', () => {
     expect(parsePem('hello')).toEqual({ ok: false, reason: expect.stringContaining('no "-----BEGIN') });
     expect(parsePem('-----BEGIN CERTIFICATE-----\nAAAA\n')).toEqual({ ok: false, reason: expect.stringContaining('no matching END') });
     expect(parsePem('-----END CERTIFICATE-----')).toEqual({ ok: false, reason: expect.stringContaining('no matching BEGIN') });
-    expect(parsePem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----')).toEqual({ ok: false, reason: expect.stringContaining('empty') });
+    expect(parsePem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('empty'),
+    });
     const p = parsePem(CHAIN_PEM);
     expect(p.ok && p.blocks.map((b) => b.label)).toEqual(['CERTIFICATE', 'CERTIFICATE']);
   });
@@ -27,7 +40,13 @@ describe('PEM', () => {
 
 describe('DID pools', () => {
   test('parse, canonical form and set equality', () => {
-    expect(parseDidPool('3000; 12000-18000')).toEqual({ ok: true, intervals: [{ start: 3000n, end: 3000n, text: '3000' }, { start: 12000n, end: 18000n, text: '12000-18000' }] });
+    expect(parseDidPool('3000; 12000-18000')).toEqual({
+      ok: true,
+      intervals: [
+        { start: 3000n, end: 3000n, text: '3000' },
+        { start: 12000n, end: 18000n, text: '12000-18000' },
+      ],
+    });
     expect(parseDidPool('')).toEqual({ ok: true, intervals: [] });
     expect(parseDidPool('1-2-3').ok).toBe(false);
     expect(canonicalDidPool(' 1 ; 2 - 3 ')).toBe('1;2-3');
@@ -54,7 +73,12 @@ describe('IP addresses', () => {
 describe('mapping and schema helpers', () => {
   test('fromApiValue builds nested objects and lists with exactly the type keys', () => {
     const t = { object: { a: 'string', n: 'number', l: { list: { object: { x: 'bool' } } }, m: { map: 'string' } } } as const;
-    expect(fromApiValue({ a: 'x', n: '5', l: [{ x: true, y: 1 }], extra: 1, m: { k: 'v' } }, t)).toEqual({ a: 'x', n: 5, l: [{ x: true }], m: { k: 'v' } });
+    expect(fromApiValue({ a: 'x', n: '5', l: [{ x: true, y: 1 }], extra: 1, m: { k: 'v' } }, t)).toEqual({
+      a: 'x',
+      n: 5,
+      l: [{ x: true }],
+      m: { k: 'v' },
+    });
     expect(fromApiValue(null, t)).toBeNull();
     expect(fromApiValue('nope', t)).toBeNull();
   });

@@ -19,7 +19,13 @@ type Call = [string, ...unknown[]];
 function fakeCtx(client: Record<string, unknown>): ResourceContext<PortsipContext> {
   return {
     signal: new AbortController().signal,
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, trace: () => undefined } as never,
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      trace: () => undefined,
+    } as never,
     clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
     terraformVersion: '1.11.4',
     typeName: 'test',
@@ -41,7 +47,16 @@ function fakeNetwork(live: Record<string, unknown>) {
   return { calls, ctx: fakeCtx(client), live };
 }
 
-const LIVE = { web_domain: 'pbx.example.com', private_ipv4: null, public_ipv4: null, enable_ipv6: true, private_ipv6: null, public_ipv6: null, primary_dns_server: null, secondary_dns_server: null };
+const LIVE = {
+  web_domain: 'pbx.example.com',
+  private_ipv4: null,
+  public_ipv4: null,
+  enable_ipv6: true,
+  private_ipv6: null,
+  public_ipv6: null,
+  primary_dns_server: null,
+  secondary_dns_server: null,
+};
 
 test('create adopts: nothing is sent when the PBX already has the configured values', async () => {
   const { calls, ctx } = fakeNetwork({ ...LIVE });
@@ -58,11 +73,16 @@ test('create sends only the configured fields that differ; update sends the mini
   const { calls, ctx } = fakeNetwork({ ...LIVE });
   const config = configOf(networkSettingsSchema, { web_domain: 'pbx.example.com', enable_ipv6: false, public_ipv4: '203.0.113.5' });
   const { planned } = await networkSettingsResource.plan({ prior: null, proposed: config, config, priorPrivate: Buffer.alloc(0) }, ctx);
-  const created = (await networkSettingsResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx)).newState!;
+  const created = (
+    await networkSettingsResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx)
+  ).newState!;
   expect(calls).toEqual([['update', { enable_ipv6: false, public_ipv4: '203.0.113.5' }]]);
   calls.length = 0;
   const next = { ...created, public_ipv4: '203.0.113.6' };
-  const upd = await networkSettingsResource.apply({ action: 'update', prior: created, planned: next, config: next, plannedPrivate: Buffer.alloc(0) }, ctx);
+  const upd = await networkSettingsResource.apply(
+    { action: 'update', prior: created, planned: next, config: next, plannedPrivate: Buffer.alloc(0) },
+    ctx,
+  );
   expect(calls).toEqual([['update', { public_ipv4: '203.0.113.6' }]]);
   expect(upd.newState).toEqual(next);
 });
@@ -70,15 +90,28 @@ test('create sends only the configured fields that differ; update sends the mini
 test('delete forgets unless reset_on_destroy, which restores only documented defaults that differ', async () => {
   const { calls, ctx } = fakeNetwork({ ...LIVE, enable_ipv6: false });
   const state: ObjectValue = { ...configOf(networkSettingsSchema, {}), id: 'network_settings', enable_ipv6: false };
-  expect((await networkSettingsResource.apply({ action: 'delete', prior: state, planned: null, config: null, plannedPrivate: Buffer.alloc(0) }, ctx)).newState).toBeNull();
+  expect(
+    (
+      await networkSettingsResource.apply(
+        { action: 'delete', prior: state, planned: null, config: null, plannedPrivate: Buffer.alloc(0) },
+        ctx,
+      )
+    ).newState,
+  ).toBeNull();
   expect(calls).toEqual([]);
-  await networkSettingsResource.apply({ action: 'delete', prior: { ...state, reset_on_destroy: true }, planned: null, config: null, plannedPrivate: Buffer.alloc(0) }, ctx);
+  await networkSettingsResource.apply(
+    { action: 'delete', prior: { ...state, reset_on_destroy: true }, planned: null, config: null, plannedPrivate: Buffer.alloc(0) },
+    ctx,
+  );
   expect(calls).toEqual([['update', { enable_ipv6: true }]]);
 });
 
 test('import accepts only the fixed id', async () => {
   const { ctx } = fakeNetwork({ ...LIVE });
-  expect((await networkSettingsResource.importState!('network_settings', ctx)).state).toMatchObject({ id: 'network_settings', web_domain: null });
+  expect((await networkSettingsResource.importState!('network_settings', ctx)).state).toMatchObject({
+    id: 'network_settings',
+    web_domain: null,
+  });
   const bad = await networkSettingsResource.importState!('something-else', ctx);
   expect(bad.state).toBeNull();
   expect(bad.diagnostics?.[0]?.detail).toMatch(/import it with the id "network_settings"/);
@@ -86,10 +119,21 @@ test('import accepts only the fixed id', async () => {
 
 test('notification: a body without type/username is refused before the API with the attribute to set', async () => {
   const calls: Call[] = [];
-  const ctx = fakeCtx({ notification: { get: async () => ({ type: null, username: null, port: null }), update: async (b: unknown) => void calls.push(['update', b]) } });
+  const ctx = fakeCtx({
+    notification: {
+      get: async () => ({ type: null, username: null, port: null }),
+      update: async (b: unknown) => void calls.push(['update', b]),
+    },
+  });
   const config = configOf(notificationSettingsSchema, { port: 587 });
-  const { planned } = await notificationSettingsResource.plan({ prior: null, proposed: config, config, priorPrivate: Buffer.alloc(0) }, ctx);
-  const r = await notificationSettingsResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx);
+  const { planned } = await notificationSettingsResource.plan(
+    { prior: null, proposed: config, config, priorPrivate: Buffer.alloc(0) },
+    ctx,
+  );
+  const r = await notificationSettingsResource.apply(
+    { action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) },
+    ctx,
+  );
   expect(calls).toEqual([]);
   expect(r.newState).toBeNull();
   expect(r.diagnostics?.map((d) => d.path)).toEqual([['type'], ['username']]);
@@ -100,7 +144,8 @@ test('brand: no GET, so read returns the prior state and create sends every conf
   const ctx = fakeCtx({ brand: { update: async (b: unknown) => void calls.push(['update', b]) } });
   const config = configOf(brandResource.schema, { theme: 'DARK', title: 'Acme' });
   const { planned } = await brandResource.plan({ prior: null, proposed: config, config, priorPrivate: Buffer.alloc(0) }, ctx);
-  const created = (await brandResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx)).newState!;
+  const created = (await brandResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx))
+    .newState!;
   expect(calls).toEqual([['update', { theme: 'DARK', title: 'Acme' }]]);
   expect((await brandResource.read({ current: created, private: Buffer.alloc(0) }, ctx)).newState).toEqual(created);
 });
@@ -108,7 +153,10 @@ test('brand: no GET, so read returns the prior state and create sends every conf
 test('countResourceBlocks counts blocks of one type in .tf and .tf.json files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'singleton-count-'));
   try {
-    fs.writeFileSync(path.join(dir, 'a.tf'), 'resource "portsip_im_server" "a" {}\nresource "portsip_im_server_x" "b" {}\n  resource "portsip_im_server" "c" {\n}\n');
+    fs.writeFileSync(
+      path.join(dir, 'a.tf'),
+      'resource "portsip_im_server" "a" {}\nresource "portsip_im_server_x" "b" {}\n  resource "portsip_im_server" "c" {\n}\n',
+    );
     fs.writeFileSync(path.join(dir, 'b.tf.json'), JSON.stringify({ resource: { portsip_im_server: { d: {} } } }));
     expect(countResourceBlocks('portsip_im_server', dir)).toBe(3);
     expect(countResourceBlocks('portsip_brand', dir)).toBe(0);
@@ -123,7 +171,14 @@ test('trunk assignment: a DID refusal from the PBX points at did_numbers and nam
     providers: {
       getAssignment: async () => null,
       assign: async () => {
-        throw new ValidationError({ status: 400, code: 'VALIDATE_FAILED', message: 'field validation failed', method: 'POST', path: '/providers/p/assignees/t', detail: { field: 'did_numbers', reason: 'overlaps the DID pool of tenant X on trunk Y' } });
+        throw new ValidationError({
+          status: 400,
+          code: 'VALIDATE_FAILED',
+          message: 'field validation failed',
+          method: 'POST',
+          path: '/providers/p/assignees/t',
+          detail: { field: 'did_numbers', reason: 'overlaps the DID pool of tenant X on trunk Y' },
+        });
       },
     },
   });
@@ -132,7 +187,11 @@ test('trunk assignment: a DID refusal from the PBX points at did_numbers and nam
   expect(planned.id).toBe('p/t');
   const r = await trunkAssignmentResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx);
   expect(r.newState).toBeNull();
-  expect(r.diagnostics?.[0]).toMatchObject({ path: ['did_numbers'], summary: expect.stringMatching(/overlaps another tenant's pool/), detail: expect.stringMatching(/overlaps the DID pool of tenant X on trunk Y/) });
+  expect(r.diagnostics?.[0]).toMatchObject({
+    path: ['did_numbers'],
+    summary: expect.stringMatching(/overlaps another tenant's pool/),
+    detail: expect.stringMatching(/overlaps the DID pool of tenant X on trunk Y/),
+  });
 });
 
 test('profiles: name and password go through their own endpoints after the profile body (admin Ops 10-12, dealer Ops 45-47)', async () => {
