@@ -7,8 +7,6 @@
 import { BigNum } from '../values';
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-const INT64_MIN = -(2n ** 63n);
-const UINT64_MAX = 2n ** 64n - 1n;
 
 /** mantissa * 10^exponent, mantissa without trailing zeros (0 has exponent 0). */
 export interface Decimal {
@@ -84,26 +82,44 @@ export function numberFromBigInt(b: bigint): number | BigNum {
   return Number.isSafeInteger(n) && BigInt(n) === b ? n : new BigNum(b.toString());
 }
 
-/** msgpack wire form of a number: small ints as number, 64-bit ints as bigint, else float64 or decimal text. */
-export function numberToWire(v: number | BigNum | bigint): number | bigint | string {
-  if (typeof v === 'bigint') return v >= INT64_MIN && v <= UINT64_MAX ? v : v.toString();
+/**
+ * msgpack wire form of a number: always its plain decimal text (no exponent), except for the
+ * infinities, which only float64 can carry.
+ *
+ * Why text and not msgpack ints/floats (docs/protocol.md, "Numbers and exact drift"): Terraform
+ * 1.11 decides whether a `plan -refresh-only` has anything to apply by comparing the refreshed
+ * state with the previous run's state with Go's reflect.DeepEqual, and that comparison reaches the
+ * decoded cty values, whose numbers are *big.Float. A number read from the state file is parsed from
+ * text (512-bit precision); a msgpack int or float decodes to a 64- or 53-bit big.Float. Same value,
+ * different structs: every refresh of an object with a number "changed" the state, and the nightly
+ * drift check exited 2 with nothing changed. Text decodes exactly as the state file does.
+ */
+export function numberToWire(v: number | BigNum | bigint): number | string {
+  if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') {
     if (Number.isNaN(v)) throw new RangeError('NaN is not a Terraform number');
     if (!Number.isFinite(v)) return v; // cty allows infinities; msgpack float64 carries them
-    if (Number.isInteger(v)) {
-      // @msgpack/msgpack (useBigInt64) would write ints beyond 32 bits as float64; keep them ints.
-      if (v >= -0x80000000 && v <= 0xffffffff) return v;
-      const b = BigInt(v);
-      return b >= INT64_MIN && b <= UINT64_MAX ? b : b.toString();
-    }
-    return v;
+    return plainDecimal(Object.is(v, -0) ? '0' : String(v));
   }
-  const text = v.text.trim();
-  if (/^[+-]?\d+$/.test(text)) {
-    const b = BigInt(text);
-    if (b >= INT64_MIN && b <= UINT64_MAX) return b;
+  return plainDecimal(v.text);
+}
+
+/** Decimal text without exponent or redundant zeros, as Terraform writes numbers (big.Float Text('f', -1)). */
+export function plainDecimal(text: string): string {
+  const dec = parseDecimal(text);
+  if (!dec) throw new RangeError(`not a number: ${JSON.stringify(text)}`);
+  const neg = dec.mantissa < 0n;
+  let digits = (neg ? -dec.mantissa : dec.mantissa).toString();
+  let out: string;
+  if (dec.exponent >= 0) {
+    out = dec.mantissa === 0n ? '0' : digits + '0'.repeat(dec.exponent);
+  } else {
+    const point = digits.length + dec.exponent;
+    if (point <= 0) digits = '0'.repeat(1 - point) + digits;
+    const at = digits.length + dec.exponent;
+    out = `${digits.slice(0, at)}.${digits.slice(at)}`;
   }
-  return v.text;
+  return neg ? `-${out}` : out;
 }
 
 /** Canonical decimal key, for comparing numbers the way Terraform does (shortest decimal text). */
