@@ -591,16 +591,20 @@ describe('admin and dealer profiles', () => {
     expect(adminProfile.toUpdatePatch(s, planned)).toEqual({ email: 'chief@example.com' });
     expect(adminProfile.usernameChange(s, planned)).toBe('chief');
     expect(adminProfile.usernameChange(null, { ...planned, name: 'admin' }, api)).toBeNull();
-    const cfg = { old_password_wo: 'old-secret', new_password_wo: 'new-secret' };
-    expect(adminProfile.passwordChange(null, planned, cfg)).toEqual({ old_password: 'old-secret', new_password: 'new-secret' });
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 1 }, cfg)).toBeNull();
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg)).toEqual({
+    // The current password is the provider's own sign-in password.
+    const cfg = { new_password_wo: 'new-secret' };
+    expect(adminProfile.passwordChange(null, planned, cfg, 'old-secret')).toEqual({
       old_password: 'old-secret',
       new_password: 'new-secret',
     });
-    expect(
-      adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, { new_password_wo: 'x' }),
-    ).toBeNull();
+    expect(adminProfile.passwordChange(null, planned, { new_password_wo: 'old-secret' }, 'old-secret')).toBeNull();
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 1 }, cfg, 'old-secret')).toBeNull();
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg, 'old-secret')).toEqual({
+      old_password: 'old-secret',
+      new_password: 'new-secret',
+    });
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, {}, 'old-secret')).toBeNull();
+    expect(() => adminProfile.passwordChange(null, planned, cfg, undefined)).toThrow(/no password/);
     expect(
       adminProfile.toCreatePatch(api, {
         ...configOf(adminProfileSchema, { id: 'admin_profile', email: 'root@example.com', department: 'IT', name: 'boss' }),
