@@ -25,6 +25,7 @@ import {
   sensitive,
   sizeString,
   stringLength,
+  SUMMARY_UNSUPPORTED,
   timezone,
   notBlank,
   type Validator,
@@ -83,10 +84,23 @@ function asObj(v: Value | undefined): ObjectValue | null {
 
 // The secrets are write-only and may be left unset (the PBX keeps what it has, e.g. after an import),
 // so they are never required here; a secret the chosen `auth` does not use is flagged.
-function validateWebhook(block: ObjectValue, base: AttributePath): Diagnostic[] {
+function validateWebhook(block: ObjectValue, base: AttributePath, opts: ValidateOptions): Diagnostic[] {
   const out = checkObject(block, base, webhookRules, ['password_wo', 'token_wo']);
   const auth = block.auth;
   const name = formatPath(base);
+  // Terraform before 1.11 does not know write-only attributes and would store the secret in state
+  // (PROTOCOL-NOTES §6): refuse it, as the other write-only secrets are (validators.writeOnlyChecks).
+  if (opts.writeOnlyAttributesAllowed === false) {
+    for (const k of ['password_wo', 'token_wo'] as const) {
+      if (isKnown(block[k]))
+        out.push({
+          severity: 'error',
+          summary: SUMMARY_UNSUPPORTED,
+          detail: `Attribute "${name}.${k}" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Upgrade Terraform to use it.`,
+          path: [...base, k],
+        });
+    }
+  }
   if ((auth === 'BASIC' || auth === 'DIGEST') && !isSet(block.username)) {
     out.push(
       combination(
@@ -160,11 +174,11 @@ function validateOfficeHours(oh: ObjectValue, base: AttributePath): Diagnostic[]
 }
 
 export interface ValidateOptions {
-  /** From ClientCapabilities.write_only_attributes_allowed (unused here: the tenant has no write-only attributes). */
+  /** From ClientCapabilities.write_only_attributes_allowed: false refuses the write-only webhook secrets. */
   writeOnlyAttributesAllowed?: boolean;
 }
 
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], topLevel);
 
   // contact_match_length only means something with MATCH_LENGTH (API-NOTES Op 35 [C1]).
@@ -193,7 +207,7 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
 
   for (const hook of ['cdr_event', 'extension_event'] as const) {
     const b = asObj(config[hook]);
-    if (b) out.push(...validateWebhook(b, [hook]));
+    if (b) out.push(...validateWebhook(b, [hook], opts));
   }
   return out;
 }
