@@ -57,41 +57,51 @@ async function loadGenerator() {
   }
 }
 
-/** The docs as they should be: { files: Map<relative path, content>, warnings: string[] }. */
-async function render() {
+/**
+ * The docs as they should be: { files: Map<relative path, content>, warnings: string[] }. The
+ * definitions always come from this checkout; `dir` is where the examples are read (tests use a copy).
+ */
+async function render(dir = root) {
   const m = await loadGenerator();
-  return m.generateDocs({ root, provider: m.portsipProvider, models: m.models });
+  return m.generateDocs({ root: dir, provider: m.portsipProvider, models: m.models });
 }
 
-/** Generated files currently on disk (only the ones the generator owns). */
-function ownedOnDisk() {
+/** Generated files currently on disk under `dir` (only the ones the generator owns). */
+function ownedOnDisk(dir = root) {
   const out = [];
-  if (fs.existsSync(path.join(root, 'docs', 'index.md'))) out.push('docs/index.md');
+  if (fs.existsSync(path.join(dir, 'docs', 'index.md'))) out.push('docs/index.md');
   for (const d of ['docs/resources', 'docs/data-sources']) {
-    const abs = path.join(root, d);
+    const abs = path.join(dir, d);
     if (!fs.existsSync(abs)) continue;
-    for (const f of fs.readdirSync(abs).sort()) out.push(`${d}/${f}`);
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) if (e.isFile()) out.push(`${d}/${e.name}`);
+    out.sort();
   }
   return out;
 }
 
+/** Whether the generator owns `rel`: docs/index.md and pages directly in docs/resources, docs/data-sources. */
+function isOwned(rel) {
+  return rel === 'docs/index.md' || /^docs\/(resources|data-sources)\/[^/]+\.md$/.test(rel);
+}
+
 /** [path, why] for every owned file that differs from `files`. */
-function staleFiles(files) {
+function staleFiles(files, dir = root) {
   const diffs = [];
   for (const [rel, text] of files) {
-    const abs = path.join(root, rel);
+    const abs = path.join(dir, rel);
     if (!fs.existsSync(abs)) diffs.push([rel, 'missing']);
     else if (fs.readFileSync(abs, 'utf8') !== text) diffs.push([rel, 'differs']);
   }
-  for (const rel of ownedOnDisk()) if (!files.has(rel)) diffs.push([rel, 'not generated from the current schema']);
+  for (const rel of ownedOnDisk(dir)) if (!files.has(rel)) diffs.push([rel, 'not generated from the current schema']);
   return diffs;
 }
 
-function write(files) {
+function write(files, dir = root) {
   // Stale pages (a removed resource) go; nothing outside the owned paths is touched.
-  for (const rel of ownedOnDisk()) if (!files.has(rel)) fs.rmSync(path.join(root, rel));
+  for (const rel of ownedOnDisk(dir)) if (!files.has(rel)) fs.rmSync(path.join(dir, rel));
   for (const [rel, text] of files) {
-    const abs = path.join(root, rel);
+    if (!isOwned(rel)) throw new Error(`gen:docs: refusing to write ${rel}: not a generated page`);
+    const abs = path.join(dir, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (!fs.existsSync(abs) || fs.readFileSync(abs, 'utf8') !== text) fs.writeFileSync(abs, text);
   }
@@ -124,4 +134,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { render, staleFiles, ownedOnDisk };
+module.exports = { render, staleFiles, ownedOnDisk, write, isOwned };
