@@ -13,6 +13,8 @@ import type { ValidateContext } from '../../src/provider/definition';
 
 /** A resource folder's model.ts, as far as the docs care. */
 export interface ModelModule {
+  /** A module has other exports too (toState, ...); only this one is used. */
+  readonly [name: string]: unknown;
   requiresReplace?: (prior: ObjectValue, planned: ObjectValue) => string[];
 }
 
