@@ -103,7 +103,9 @@ function importSection(typeName: string, sh: string): string {
 function replacementWarnings(typeName: string, block: Block, replaces: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const [n, a] of Object.entries(block.attributes)) {
-    const says = /\b(replaces the|forces? (a )?replacement)\b/i.test(a.description ?? '');
+    // The wording resources use ("changing it replaces the dealer"); a looser match would catch
+    // prose such as "this replaces the legacy attribute".
+    const says = /\bchanging it replaces\b|\bforces? (a )?replacement\b/i.test(a.description ?? '');
     if (says && !replaces.has(n)) out.push(`${typeName}.${n}: the description says a change replaces the object, requiresReplace does not`);
     if (!says && replaces.has(n)) out.push(`${typeName}.${n}: requiresReplace replaces on change, the description does not say so`);
   }
