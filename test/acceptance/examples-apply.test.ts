@@ -41,6 +41,7 @@ test('every resource and data source example applies against the emulator, conve
     TF_VAR_dealer_password: DEALER_PASSWORD,
     TF_VAR_ops_admin_password: 'Ops-Examp1e',
     TF_VAR_smtp_password: 'smtp-secret',
+    TF_VAR_cdr_webhook_token: 'cdr-token-examp1e',
     TF_VAR_tls_fullchain_pem: pem.certPem,
     TF_VAR_tls_private_key_pem: pem.keyPem,
     TF_VAR_stir_shaken_cert_pem: stir.certPem,
@@ -71,6 +72,7 @@ test('every resource and data source example applies against the emulator, conve
       expect(outputs.blocked_networks!.value).toEqual(['198.51.100.7/32']);
       expect(outputs.sip_udp_status!.value).toEqual(expect.any(String));
       expect(h.stateText()).not.toContain(DEALER_PASSWORD);
+      expect(h.stateText()).not.toContain('cdr-token-examp1e');
       expect(h.stateText()).not.toContain(pem.keyPem.split('\n')[1]);
 
       // Phase 3: every import id of the docs, through `import` blocks (the form the pages show

@@ -30,4 +30,14 @@ resource "portsip_tenant" "acme" {
     international_code = "011"
     national_code      = "1"
   }
+
+  # Call records are posted to the billing system; the token is write-only (never in plan or
+  # state): bump credentials_wo_version to send a new one.
+  cdr_event {
+    enabled                = true
+    url                    = "https://billing.example.com/portsip/cdr"
+    auth                   = "BEARER"
+    token_wo               = var.cdr_webhook_token
+    credentials_wo_version = 1
+  }
 }
