@@ -36,7 +36,7 @@ export interface DriftedObject extends ObjectRef {
 
 export interface DriftReport {
   terraformVersion?: string;
-  /** Every managed object in the state before the refresh (the JUnit test cases). */
+  /** Every managed object in the state, deleted ones included (the JUnit test cases). */
   objects: ObjectRef[];
   drifted: DriftedObject[];
 }
@@ -78,6 +78,11 @@ export function driftReport(plan: PlanJson): DriftReport {
     });
     drifted.push({ ...ref, status: 'changed', changes });
   }
+  // prior_state is the refreshed state: objects deleted on the PBX are gone from it, and changed
+  // ones carry the PBX's values. The report names every object as the state knew it.
+  const known = new Map(objects.map((o) => [o.address, o]));
+  for (const d of drifted) known.set(d.address, { address: d.address, type: d.type, label: d.label, key: d.key });
+  objects.splice(0, objects.length, ...known.values());
   objects.sort(byTypeThenKey);
   drifted.sort(byTypeThenKey);
   return { terraformVersion: plan.terraform_version, objects, drifted };
