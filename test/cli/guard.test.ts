@@ -134,7 +134,7 @@ test('several types: each against its own prior count; only the type over the li
 test('long object lists fold into <details> in Markdown', async () => {
   const r = await guard(plan({ portsip_ip_rule: 100 }, { portsip_ip_rule: deleting(31) }), { format: ['markdown'] });
   expect(r.code).toBe(3);
-  expect(r.out).toContain('<details><summary>31 IP rule objects</summary>');
+  expect(r.out).toContain('<details><summary>31 IP rules</summary>');
   expect(r.out.match(/^- `10\.0\.0\.\d+\/32`/gm)).toHaveLength(31);
 });
 

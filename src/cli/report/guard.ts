@@ -41,6 +41,11 @@ export interface GuardReport {
   violations: GuardViolation[];
 }
 
+/** "1 tenant", "31 IP rules", "2 system settings". */
+export function countOf(n: number, label: string): string {
+  return `${n} ${n === 1 || label.endsWith('s') ? label : `${label}s`}`;
+}
+
 /** n of prior as a percentage; deleting something from nothing counts as everything. */
 export function percent(n: number, prior: number): number {
   if (n === 0) return 0;
@@ -79,7 +84,7 @@ export function guardReport(plan: PlanJson, options: GuardOptions): GuardReport 
   }
   const types = [...stats.values()].sort((x, y) => x.type.localeCompare(y.type));
   const violations: GuardViolation[] = [];
-  const plural = (s: GuardTypeStats) => `${s.label}${s.label.endsWith('s') ? '' : 's'}`;
+  const plural = (s: GuardTypeStats) => countOf(2, s.label).slice(2);
   for (const s of types) {
     const byKey = (x: ObjectRef, y: ObjectRef) => x.key.localeCompare(y.key) || x.address.localeCompare(y.address);
     s.deletes.sort(byKey);
@@ -110,7 +115,7 @@ export function guardReport(plan: PlanJson, options: GuardOptions): GuardReport 
         type: s.type,
         label: s.label,
         kind: 'protected',
-        reason: `deletes or replaces ${touched.length} ${touched.length === 1 ? s.label : plural(s)}, a protected type (--protect ${s.type})`,
+        reason: `deletes or replaces ${countOf(touched.length, s.label)}, a protected type (--protect ${s.type})`,
         objects: touched,
       });
     }

@@ -1,7 +1,7 @@
 // Markdown reports for a pull-request comment or $GITHUB_STEP_SUMMARY: a heading, the summary line,
 // one table per resource type; tables and object lists longer than FOLD rows fold into <details>.
 import { type DriftReport, driftSummary, groupByType } from '../drift';
-import { fmtPercent, type GuardReport, guardSummary, percent } from '../guard';
+import { countOf, fmtPercent, type GuardReport, guardSummary, percent } from '../guard';
 import { display } from '../values';
 
 /** Tables and lists longer than this are folded. */
@@ -46,7 +46,7 @@ export function renderGuardMarkdown(r: GuardReport, allowed: boolean): string {
   for (const v of r.violations) {
     out.push(`**${v.label}** (\`${v.type}\`): ${v.reason}`, '');
     const list = v.objects.map((o) => `- ${mdCode(o.key)} (${mdCode(o.address)})`).join('\n');
-    out.push(fold(`${v.objects.length} ${v.label} objects`, list, v.objects.length), '');
+    out.push(fold(countOf(v.objects.length, v.label), list, v.objects.length), '');
   }
   const touched = r.types.filter((t) => t.deletes.length || t.replaces.length || t.creates || t.updates);
   if (touched.length) {
