@@ -67,10 +67,16 @@ export function workingDir(dir: string | undefined, cwd: string): string {
 }
 
 /** `terraform show -json PLANFILE` in `dir`, parsed. */
-export async function showPlanJson(bin: string, dir: string, planFile: string, env: NodeJS.ProcessEnv): Promise<PlanJson> {
+export async function showPlanJson(
+  bin: string,
+  dir: string,
+  planFile: string,
+  env: NodeJS.ProcessEnv,
+  label = planFile,
+): Promise<PlanJson> {
   const r = await runTerraform(bin, ['show', '-json', '-no-color', planFile], dir, env);
   if (r.code !== 0)
-    throw new Error(`terraform show -json ${planFile} failed (exit ${r.code}) in ${dir}: ${errorSummary(r.stderr + '\n' + r.stdout)}`);
+    throw new Error(`terraform show -json ${label} failed (exit ${r.code}) in ${dir}: ${errorSummary(r.stderr + '\n' + r.stdout)}`);
   return parsePlanJson(r.stdout, `terraform show -json ${path.basename(planFile)}`);
 }
 

@@ -1,6 +1,7 @@
 // `portsip guard`: a safety stop for saved plans. Fails (exit 3) when the plan would delete or
 // replace more than a share of the managed objects of any type, or any object of a protected type,
 // naming them; `--allow` lets a reviewed plan through and still prints the report.
+import * as path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT, type Io, processIo, readPlanJsonFile, showPlanJson, workingDir } from './drift';
 import { GUARD_DEFAULTS, type GuardReport, guardReport } from './report/guard';
@@ -56,7 +57,14 @@ export async function runGuard(f: GuardFlags, io: Io): Promise<number> {
     const dests = destinations(formats, f.out ?? [], f.outDir, 'guard');
     const plan = f.planJson
       ? readPlanJsonFile(f.planJson, io.cwd)
-      : await showPlanJson(f.terraform, workingDir(f.dir, io.cwd), f.plan!, { ...io.env, TF_IN_AUTOMATION: '1' });
+      : // The plan file is named relative to where the command runs, like any file argument.
+        await showPlanJson(
+          f.terraform,
+          workingDir(f.dir, io.cwd),
+          path.resolve(io.cwd, f.plan!),
+          { ...io.env, TF_IN_AUTOMATION: '1' },
+          f.plan,
+        );
     const report = guardReport(plan, {
       maxDeletePercent: f.maxDeletePercent,
       maxReplacePercent: f.maxReplacePercent,
@@ -91,6 +99,7 @@ Exit codes:
 
 Examples:
   terraform plan -out=tfplan && portsip guard --plan tfplan --format markdown --out guard.md
+  portsip guard --dir infra --plan infra/tfplan
   portsip guard --plan tfplan --protect portsip_tenant,portsip_dealer --max-delete-percent 10
   portsip guard --plan-json plan.json --allow
 `;
@@ -101,7 +110,7 @@ export function registerGuardCommand(program: Command): Command {
     .description('stop a saved plan that deletes or replaces too much of the PBX')
     .option('--plan <planfile>', 'saved plan (terraform plan -out=PLANFILE), shown with terraform show -json')
     .option('--plan-json <file>', 'or: `terraform show -json PLANFILE` output ("-": stdin)')
-    .option('--dir <dir>', 'Terraform working directory where --plan is shown (default: the current one)')
+    .option('--dir <dir>', 'Terraform working directory (initialized) in which --plan is shown (default: the current one)')
     .addOption(new Option('--format <formats>', 'text|markdown, comma-separated').argParser(collect).default([], 'text'))
     .addOption(new Option('--out <file>', 'output file for the format at the same position (repeatable; "-": stdout)').argParser(collect))
     .option('--out-dir <dir>', 'directory for the formats without an --out')

@@ -22,16 +22,35 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 const io = (cwd: string) => ({ cwd, env: {}, stdout: () => undefined, stderr: () => undefined });
 
+const DOC = path.join(ROOT, 'docs', 'drift.md');
+const LANG: Record<string, string> = { txt: 'text', md: 'markdown', json: 'json', sarif: 'json', xml: 'xml' };
+
+/** docs/drift.md with the sample `name` placed between its markers, as a fenced block. */
+function withSample(doc: string, name: string, text: string): string {
+  const open = `<!-- sample: ${name} -->`;
+  const close = `<!-- /sample: ${name} -->`;
+  const a = doc.indexOf(open);
+  const b = doc.indexOf(close);
+  if (a < 0 || b < a) throw new Error(`docs/drift.md has no ${open} ... ${close} markers`);
+  const fence = text.includes('```') ? '````' : '```';
+  const block = `${open}\n${fence}${LANG[name.split('.').pop()!]}\n${text.endsWith('\n') ? text : text + '\n'}${fence}\n${close}`;
+  return doc.slice(0, a) + block + doc.slice(b + close.length);
+}
+
 function compare(name: string): void {
   const fresh = fs.readFileSync(path.join(out, name), 'utf8');
   // The fixtures hold a sensitive webhook password from the captured state: never in a sample.
   expect(fresh).not.toContain('hooksecret4242');
   const sample = path.join(SAMPLES, name);
+  const doc = fs.readFileSync(DOC, 'utf8');
+  const docFresh = withSample(doc, name, fresh);
   if (UPDATE) {
     fs.mkdirSync(SAMPLES, { recursive: true });
     fs.writeFileSync(sample, fresh);
+    fs.writeFileSync(DOC, docFresh);
     return;
   }
+  if (doc !== docFresh) throw new Error(`the ${name} sample in docs/drift.md is stale: run npm run gen:drift-samples`);
   if (!fs.existsSync(sample)) throw new Error(`docs/drift-samples/${name} is missing: run npm run gen:drift-samples`);
   if (fs.readFileSync(sample, 'utf8') !== fresh) throw new Error(`docs/drift-samples/${name} is stale: run npm run gen:drift-samples`);
 }
