@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { driftReport } from '../../src/cli/report/drift';
+import { parsePlanJson } from '../../src/cli/report/plan-json';
 import { runCli } from '../cli/run-cli';
 import { ADMIN_PASSWORD, attrs, type Acceptance, startAcceptance } from './portsip';
 
@@ -302,6 +304,31 @@ test('several changes at once; the plan JSON is the fixture behind docs/drift-sa
     // The configuration too, so the samples' SARIF locations point at real resource blocks.
     fs.copyFileSync(path.join(acc.h.workDir, 'main.tf'), path.join(path.dirname(FIXTURE), 'main.tf'));
   }
+  await reapply();
+});
+
+test('a dealer designation made in the portal is drift even where dealer_id is not configured (PORTSIP_TENANT_DEALER_READS=all)', async () => {
+  acc.h.writeFile(
+    'beta.tf',
+    'resource "portsip_tenant" "beta" {\n  name     = "Beta"\n  domain   = "beta.example.com"\n  timezone = "UTC"\n  currency = "USD"\n  region   = "USA"\n}\n',
+  );
+  await reapply();
+  await acc.api.tenants.designateDealer(id('portsip_tenant.beta'), id('portsip_dealer.reseller'));
+  // An ordinary refresh ("managed") does not look, so its plan holds no drift for beta (read with
+  // the same report code; Terraform's own exit code is not evidence, see docs/drift.md).
+  const vars = { TF_VAR_dealer_pw: DEALER_PW, TF_VAR_admin_pw: ADMIN_USER_PW, PORTSIP_TENANT_DEALER_READS: 'managed' };
+  const managedPlan = path.join(reports, 'managed.tfplan');
+  expect((await acc.h.tfWithEnv(vars, 'plan', '-refresh-only', '-input=false', '-no-color', `-out=${managedPlan}`)).code).toBe(0);
+  const managed = driftReport(parsePlanJson((await acc.h.tfWithEnv(vars, 'show', '-json', managedPlan)).stdout, 'managed plan'));
+  expect(managed.objects.map((x) => x.key)).toContain('beta.example.com');
+  expect(managed.drifted).toEqual([]);
+  const o = await drift();
+  expect(o.code).toBe(2);
+  expect(o.files.text).toContain(
+    `tenant beta.example.com  (portsip_tenant.beta)\n  ~ dealer_id: null -> "${id('portsip_dealer.reseller')}"`,
+  );
+  await acc.api.tenants.removeDealer(id('portsip_tenant.beta'), id('portsip_dealer.reseller'));
+  acc.h.removeFile('beta.tf');
   await reapply();
 });
 
