@@ -23,7 +23,9 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 const io = (cwd: string) => ({ cwd, env: {}, stdout: () => undefined, stderr: () => undefined });
 
 const DOC = path.join(ROOT, 'docs', 'drift.md');
-const LANG: Record<string, string> = { txt: 'text', md: 'markdown', json: 'json', sarif: 'json', xml: 'xml' };
+const LANG: Record<string, string> = { txt: 'text', md: 'markdown', xml: 'xml' };
+/** Shown inline in docs/drift.md; the JSON and SARIF samples are only linked (too long). */
+const EMBEDDED = ['drift.txt', 'drift.md', 'drift.xml', 'guard.txt', 'guard.md'];
 
 /** docs/drift.md with the sample `name` placed between its markers, as a fenced block. */
 function withSample(doc: string, name: string, text: string): string {
@@ -43,7 +45,7 @@ function compare(name: string): void {
   expect(fresh).not.toContain('hooksecret4242');
   const sample = path.join(SAMPLES, name);
   const doc = fs.readFileSync(DOC, 'utf8');
-  const docFresh = withSample(doc, name, fresh);
+  const docFresh = EMBEDDED.includes(name) ? withSample(doc, name, fresh) : doc;
   if (UPDATE) {
     fs.mkdirSync(SAMPLES, { recursive: true });
     fs.writeFileSync(sample, fresh);
