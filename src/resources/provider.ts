@@ -319,6 +319,7 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
     reads: new ReadCoalescer(readStrategy),
     readStrategy,
     tenantDealerReads,
+    signInPassword: built.options?.password,
     apiVersion() {
       if (configuredVersion) return Promise.resolve(configuredVersion);
       detected ??= ctx.client.status.get().then(

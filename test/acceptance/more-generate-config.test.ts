@@ -1,9 +1,9 @@
 // `import` blocks + `terraform plan -generate-config-out` for every importable resource type: objects
 // made out of band (through the API) are imported into generated configuration, which then plans
-// with no changes (PROTOCOL-NOTES §7). Secrets the API never returns cannot be generated: Terraform
-// writes them as null, and the resources that need one on create (dealer, admin user: password;
-// certificate: key) fail validation until it is filled in; the test fills them in (write-only, no
-// `_version`, so nothing is re-sent) exactly as a user would.
+// with no changes (PROTOCOL-NOTES §7). Secrets are write-only and never read back: Terraform writes them
+// as null, and an imported dealer, admin user or certificate may leave them so (the password or key is
+// then unmanaged; only a create needs one). A secret filled in afterwards without a `_version` is not
+// re-sent either.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSelfSignedCert } from '../../src/provider/cert';
@@ -78,7 +78,19 @@ test('generate-config-out round trip for every importable resource type', () =>
     let gen = fs.readFileSync(genPath, 'utf8');
     for (const [to] of imports) expect(gen).toContain(`resource "${to.split('.')[0]}" "${to.split('.')[1]}"`);
 
-    // Fill in the secrets Terraform could not generate (one resource block each).
+    // As generated, with every secret null: every import plans as a pure no-op.
+    {
+      expectExit(await h.tf('plan', '-input=false', '-no-color', '-out=p0.bin'), 0, 'plan of the generated config as is');
+      const plain = JSON.parse((await h.tf('show', '-json', 'p0.bin')).stdout) as {
+        resource_changes: { address: string; change: { actions: string[]; importing?: unknown } }[];
+      };
+      expect(plain.resource_changes.map((rc) => rc.address).sort()).toEqual(imports.map(([to]) => to).sort());
+      const notNoop = plain.resource_changes.filter((rc) => !(rc.change.actions.length === 1 && rc.change.actions[0] === 'no-op'));
+      expect(notNoop.map((rc) => `${rc.address}: ${rc.change.actions.join(',')}`)).toEqual([]);
+    }
+
+    // Fill in secrets Terraform could not generate (one resource block each), as a user taking over the
+    // password or key would.
     const fill = (type: string, attr: string, value: string) => {
       const start = gen.indexOf(`resource "${type}"`);
       const end = gen.indexOf('\n}\n', start);

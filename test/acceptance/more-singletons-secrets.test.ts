@@ -180,17 +180,14 @@ ${extra}
     });
     await expectPlan(h, 0, 'after adopt');
 
-    // Password change: old -> new with the version; the provider block follows afterwards.
-    h.writeConfig(
-      dealerConfig('Old-Passw0rd', '  old_password_wo = "Old-Passw0rd"\n  new_password_wo = "New-Passw0rd"\n  password_wo_version = 1'),
-    );
+    // Password change with the version: the current password sent is the provider block's own
+    // (Old-Passw0rd); the provider block follows afterwards.
+    h.writeConfig(dealerConfig('Old-Passw0rd', '  new_password_wo = "New-Passw0rd"\n  password_wo_version = 1'));
     await h.apply();
     const asDealer = new PortsipClient({ endpoint: emu.url, username: 'reseller-one', password: 'New-Passw0rd' });
     try {
       expect(await asDealer.dealerProfile.get()).toMatchObject({ display_name: 'Reseller One', phone: '+15550100' });
-      h.writeConfig(
-        dealerConfig('New-Passw0rd', '  old_password_wo = "Old-Passw0rd"\n  new_password_wo = "New-Passw0rd"\n  password_wo_version = 1'),
-      );
+      h.writeConfig(dealerConfig('New-Passw0rd', '  new_password_wo = "New-Passw0rd"\n  password_wo_version = 1'));
       await expectPlan(h, 0, 'after password change');
 
       await asDealer.dealerProfile.update({ phone: '+15550199' });

@@ -82,9 +82,16 @@ const cases: ValidateCase[] = [
   {
     why: 'webhook password pattern',
     type: 'portsip_tenant',
-    attr: 'extension_event.password',
-    line: 'password',
-    body: `${TENANT}\n  extension_event {\n    auth = "DIGEST"\n    username = "hookuser"\n    password = "NOT-lower"\n    url = "https://hooks.example.com/ext"\n  }`,
+    attr: 'extension_event.password_wo',
+    line: 'password_wo',
+    body: `${TENANT}\n  extension_event {\n    auth = "DIGEST"\n    username = "hookuser"\n    password_wo = "NOT-lower"\n    url = "https://hooks.example.com/ext"\n  }`,
+  },
+  {
+    why: 'webhook credentials version without a secret',
+    type: 'portsip_tenant',
+    attr: 'cdr_event.credentials_wo_version',
+    line: 'credentials_wo_version',
+    body: `${TENANT}\n  cdr_event {\n    auth = "BASIC"\n    username = "hookuser"\n    credentials_wo_version = 1\n    url = "https://hooks.example.com/cdr"\n  }`,
   },
   {
     why: 'enabled webhook without url',
@@ -100,17 +107,10 @@ const cases: ValidateCase[] = [
   { why: 'unknown level', type: 'portsip_dealer', attr: 'level', body: DEALER.replace('"DISTRIBUTOR"', '"RESELLER2"') },
   { why: 'short write-only password', type: 'portsip_dealer', attr: 'password_wo', body: DEALER.replace('"Passw0rd-ok"', '"abc"') },
   {
-    why: 'short password',
-    type: 'portsip_dealer',
-    attr: 'password',
-    body: `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password = "abc"`,
-  },
-  { why: 'both passwords', type: 'portsip_dealer', attr: 'password_wo', body: `${DEALER}\n  password = "Passw0rd-two"` },
-  {
     why: 'version without password_wo',
     type: 'portsip_dealer',
     attr: 'password_wo_version',
-    body: `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password = "Passw0rd-ok"\n  password_wo_version = 1`,
+    body: `name = "acme-reseller"\n  level = "DISTRIBUTOR"\n  password_wo_version = 1`,
   },
   { why: 'bad email', type: 'portsip_dealer', attr: 'email', body: `${DEALER}\n  email = "nope"` },
   { why: 'phone too long', type: 'portsip_dealer', attr: 'phone', body: `${DEALER}\n  phone = "${'1'.repeat(40)}"` },

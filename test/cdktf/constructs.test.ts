@@ -56,7 +56,7 @@ const resources: Record<string, Case> = {
         enableAudioRecording: true,
         diskQuota: '10GB',
         officeHours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] }, sunday: { enabled: false } },
-        cdrEvent: { enabled: true, url: 'https://hooks.example.com/cdr', auth: 'BEARER', token: 'tkn-123' },
+        cdrEvent: { enabled: true, url: 'https://hooks.example.com/cdr', auth: 'BEARER', tokenWo: 'tkn-123', credentialsWoVersion: 1 },
       }),
     expect: {
       domain: 'acme.example.com',
@@ -65,7 +65,12 @@ const resources: Record<string, Case> = {
       office_hours: { monday: { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] }, sunday: { enabled: false } },
       // The jest matcher is objectContaining at the top level only: nested objects match in full
       // or through expect.objectContaining.
-      cdr_event: expect.objectContaining({ enabled: true, url: 'https://hooks.example.com/cdr' }),
+      cdr_event: expect.objectContaining({
+        enabled: true,
+        url: 'https://hooks.example.com/cdr',
+        token_wo: 'tkn-123',
+        credentials_wo_version: 1,
+      }),
     },
   },
   portsip_dealer: {

@@ -48,6 +48,8 @@ interface FailureCase {
   attribute: string;
   /** Something the message must also say (what is allowed, or the value). */
   says?: RegExp;
+  /** A secret the message must not quote. */
+  hides?: string;
 }
 
 const failures: FailureCase[] = [
@@ -128,16 +130,34 @@ const failures: FailureCase[] = [
     path: 'd',
     attribute: 'portsip_dealer.password_wo (prop passwordWo)',
     says: /3 characters/,
+    hides: '"abc"',
   },
   {
-    name: 'dealer: both password and password_wo',
-    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWo: 'S3cret-pass' }),
-    path: 'd',
-    attribute: 'portsip_dealer.password',
+    name: 'tenant: webhook credentials_wo_version without a write-only secret',
+    build: (s) =>
+      new Tenant(s, 't', {
+        ...tenantProps,
+        cdrEvent: { enabled: true, url: 'https://hooks.example.com', auth: 'BASIC', username: 'hookuser1', credentialsWoVersion: 2 },
+      }),
+    path: 't',
+    attribute: 'portsip_tenant.cdr_event.credentials_wo_version',
+    says: /requires "cdr_event.password_wo" or "cdr_event.token_wo"/,
+  },
+  {
+    name: 'tenant: webhook write-only password breaks the pattern (value not quoted)',
+    build: (s) =>
+      new Tenant(s, 't', {
+        ...tenantProps,
+        cdrEvent: { enabled: true, url: 'https://hooks.example.com', auth: 'BASIC', username: 'hookuser1', passwordWo: 'Bad-Pass!' },
+      }),
+    path: 't',
+    attribute: 'portsip_tenant.cdr_event.password_wo',
+    says: /6 to 64 characters/,
+    hides: 'Bad-Pass!',
   },
   {
     name: 'dealer: password_wo_version without password_wo',
-    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', password: 'S3cret-pass', passwordWoVersion: 2 }),
+    build: (s) => new Dealer(s, 'd', { name: 'acme', level: 'RESELLER', passwordWoVersion: 2 }),
     path: 'd',
     attribute: 'portsip_dealer.password_wo_version',
   },
@@ -260,6 +280,7 @@ describe('a bad value fails synth with the construct path and the attribute', ()
     expect(message).toMatch(/^Validation failed with the following errors:/);
     expectProblem(message, `${STACK}/${f.path}`, f.attribute);
     if (f.says) expect(message).toMatch(f.says);
+    if (f.hides) expect(message).not.toContain(f.hides);
   });
 });
 

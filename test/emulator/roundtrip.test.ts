@@ -330,6 +330,16 @@ describe('tenants', () => {
     expect((await api.post('/tenants/not-an-id!/destroy')).status).toBe(400);
   });
 
+  test('webhook credentials: stored on create, returned by GET, changed by a merge update', async () => {
+    const hook = (password: string) => ({ enabled: true, auth: 'BASIC', username: 'hookuser1', password, url: 'https://h.example/cdr' });
+    const id = await created(api.post('/tenants', tenantBody('wh', { cdr_event: hook('hookfirst1') })));
+    expect((await api.get(`/tenants/${id}`)).body.cdr_event).toMatchObject({ password: 'hookfirst1' });
+    // The nested password is webhook data, not an account password: the update changes it.
+    expect((await api.post(`/tenants/${id}`, { cdr_event: { password: 'hooksecond1' } })).status).toBe(200);
+    expect((await api.get(`/tenants/${id}`)).body.cdr_event).toEqual(hook('hooksecond1'));
+    expect((await api.post(`/tenants/${id}/destroy`)).status).toBe(204);
+  });
+
   test('designate to a dealer, read it, remove it', async () => {
     const t = await created(api.post('/tenants', tenantBody('dd')));
     const d = await created(api.post('/dealers', dealerBody('dd')));

@@ -138,23 +138,24 @@ describe('dealer', () => {
     tenant_full_access: true,
   };
 
-  test('write-only password never reaches state; sensitive password and version kept from prior', () => {
+  test('write-only password never reaches state; version kept from prior; no stored password at all', () => {
     const prior = configOf(dealerSchema, {
       id: 'd1',
       name: 'acme',
       level: 'RESELLER',
-      password: 'keep-me-1',
       password_wo: 'leak?',
       password_wo_version: 3,
     });
-    const s = dealer.toState(api, prior);
+    // A password in the API answer (never documented) must not reach state either.
+    const s = dealer.toState({ ...api, password: 'from-api-1' }, prior);
     expectExactKeys(dealerSchema.block, s);
     expect(s.password_wo).toBeNull();
-    expect(s.password).toBe('keep-me-1');
+    expect(s).not.toHaveProperty('password');
+    expect(JSON.stringify(s)).not.toMatch(/leak\?|from-api-1/);
     expect(s.password_wo_version).toBe(3);
     expect(s.email).toBeNull(); // "" from the API is "unset"
     expect(dealer.toState(api, null).password_wo).toBeNull();
-    expect(dealer.toState(api, null).password).toBeNull();
+    expect(dealer.toState(api, null).password_wo_version).toBeNull();
   });
 
   test('create body takes the write-only password from config and never sends password_wo*', () => {
@@ -176,18 +177,21 @@ describe('dealer', () => {
     };
     const body = dealer.toCreateBody(planned, config);
     expect(body).toEqual({ name: 'acme', level: 'RESELLER', password: 'from-config-1', email: 'ops@acme.example' });
-    const legacy = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', password: 'legacy-pass' });
-    expect(dealer.toCreateBody(legacy, legacy)).toEqual({ name: 'acme', level: 'RESELLER', password: 'legacy-pass' });
+    // Without password_wo the body has no password (the plan refuses such a create, requirePasswordOnCreate);
+    // an unknown password_wo is never sent as a value.
+    const none = configOf(dealerSchema, { name: 'acme', level: 'RESELLER' });
+    expect(dealer.toCreateBody(none, none)).toEqual({ name: 'acme', level: 'RESELLER' });
+    expect(dealer.toCreateBody(none, { ...none, password_wo: UNKNOWN })).toEqual({ name: 'acme', level: 'RESELLER' });
   });
 
   test('update patch: only changed fields; never name, level or password; "" clears strings', () => {
     const prior = dealer.toState(
       { ...api, email: 'a@b.example', phone: '123' },
-      configOf(dealerSchema, { id: 'd1', password: 'p-123456' }),
+      configOf(dealerSchema, { id: 'd1', password_wo_version: 1 }),
     );
     expect(dealer.toUpdatePatch(prior, { ...prior })).toBeNull();
     expect(
-      dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password: 'new-pass-1' }),
+      dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password_wo_version: 2 }),
     ).toEqual({ max_tenants: 5 });
     expect(dealer.toUpdatePatch(prior, { ...prior, email: null, phone: '456' })).toEqual({ email: '', phone: '456' });
     expect(dealer.requiresReplace(prior, { ...prior, name: 'renamed', level: 'DISTRIBUTOR' })).toEqual(['name', 'level']);
@@ -204,15 +208,12 @@ describe('dealer', () => {
     expect(
       dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 1 }, woConfig(1, 'other-1')),
     ).toBeNull();
-    // switching from password to password_wo sends once
-    expect(dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base }, woConfig(null))).toBe('wo-secret-1');
-    // sensitive mode
-    expect(
-      dealer.passwordChange({ ...base, password: 'old-pass-1' }, { ...base, password: 'new-pass-1' }, { ...base, password: 'new-pass-1' }),
-    ).toBe('new-pass-1');
-    expect(
-      dealer.passwordChange({ ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }, { ...base, password: 'same-pass' }),
-    ).toBeNull();
+    // no version at all (imported dealer with password_wo added): the live password is kept
+    expect(dealer.passwordChange({ ...base }, { ...base }, woConfig(null))).toBeNull();
+    // a version set for the first time sends it
+    expect(dealer.passwordChange({ ...base }, { ...base, password_wo_version: 1 }, woConfig(1))).toBe('wo-secret-1');
+    // no password_wo (password left unmanaged): nothing to send, whatever the version does
+    expect(dealer.passwordChange({ ...base, password_wo_version: 1 }, { ...base, password_wo_version: 2 }, { ...base })).toBeNull();
   });
 });
 
@@ -279,6 +280,7 @@ describe('tenant', () => {
       remove_duplicate_countries: true,
       remove_duplicate_area_codes: true,
     },
+    // The API returns the webhook secrets; they must never be read into state.
     cdr_event: { enabled: true, auth: 'BEARER', username: '', password: '', token: 'tok-1', url: 'https://h.example/cdr' },
     extension_event: { enabled: false, auth: 'DISABLE', username: null, password: null, token: null, url: null },
   };
@@ -298,10 +300,12 @@ describe('tenant', () => {
       enabled: true,
       auth: 'BEARER',
       username: null,
-      password: null,
-      token: 'tok-1',
+      password_wo: null,
+      token_wo: null,
+      credentials_wo_version: null,
       url: 'https://h.example/cdr',
     });
+    expect(JSON.stringify(s)).not.toContain('tok-1');
     // id-only prior (what IRS hands to the first read) is an import too
     expect(tenant.toState(api, configOf(tenantSchema, { id: 'tn1' })).office_hours).not.toBeNull();
   });
@@ -382,12 +386,18 @@ describe('tenant', () => {
       cdr_event: blockOf(tenantSchema, ['cdr_event'], {
         enabled: true,
         auth: 'BEARER',
-        token: 'tok',
         url: 'https://h.example/x',
-        password: UNKNOWN,
+        credentials_wo_version: 1,
       }),
     });
-    expect(tenant.toCreateBody(planned)).toEqual({
+    // The write-only token exists only in config (the planned value is null, PROTOCOL-NOTES §6).
+    const config = { ...planned, cdr_event: { ...(planned.cdr_event as ObjectValue), token_wo: 'tok' } };
+    const withoutSecrets = tenant.toCreateBody(planned);
+    expect(withoutSecrets.cdr_event).toEqual({ enabled: true, auth: 'BEARER', url: 'https://h.example/x' });
+    // An unknown secret in config is not sent as a value.
+    const unknownTok: ObjectValue = { ...planned, cdr_event: { ...(planned.cdr_event as ObjectValue), token_wo: UNKNOWN } };
+    expect(tenant.toCreateBody(planned, unknownTok).cdr_event).toEqual({ enabled: true, auth: 'BEARER', url: 'https://h.example/x' });
+    expect(tenant.toCreateBody(planned, config)).toEqual({
       name: 'Acme',
       domain: 'sip.acme.example',
       timezone: 'UTC',
@@ -445,7 +455,42 @@ describe('tenant', () => {
 
     // Webhook: clearing the url sends "" (blank); unchanged auth is still sent with the whole block.
     const hookPlanned = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), url: null, enabled: false } };
-    expect(tenant.toUpdatePatch(prior, hookPlanned)).toEqual({ cdr_event: { enabled: false, auth: 'BEARER', token: 'tok-1', url: '' } });
+    expect(tenant.toUpdatePatch(prior, hookPlanned)).toEqual({ cdr_event: { enabled: false, auth: 'BEARER', url: '' } });
+  });
+
+  test('update patch: webhook secrets from config go with a sent block, or when credentials_wo_version changes', () => {
+    const prior = { ...tenant.toState(api, null) };
+    prior.cdr_event = { ...(prior.cdr_event as ObjectValue), credentials_wo_version: 1 };
+    const cfgOf = (planned: ObjectValue, secrets: ObjectValue) => ({
+      ...planned,
+      cdr_event: { ...(planned.cdr_event as ObjectValue), ...secrets },
+    });
+    // Nothing changed: the secrets are not sent (write-only values cannot be compared).
+    expect(tenant.webhookSecretsDue(prior, prior)).toBe(false);
+    expect(tenant.toUpdatePatch(prior, prior, api, cfgOf(prior, { token_wo: 'tok-2' }))).toBeNull();
+    // Another field of the block changed: the block is sent whole, with the configured secret.
+    const urlChanged = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), url: 'https://h.example/new' } };
+    expect(tenant.webhookSecretsDue(prior, urlChanged)).toBe(false);
+    expect(tenant.toUpdatePatch(prior, urlChanged, null, cfgOf(urlChanged, { token_wo: 'tok-2' }))).toEqual({
+      cdr_event: { enabled: true, auth: 'BEARER', url: 'https://h.example/new', token: 'tok-2' },
+    });
+    // Only the version changed: the block goes out on top of the live one, with the new secret.
+    const bumped = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), credentials_wo_version: 2 } };
+    expect(tenant.webhookSecretsDue(prior, bumped)).toBe(true);
+    expect(tenant.toUpdatePatch(prior, bumped, api, cfgOf(bumped, { token_wo: 'tok-2' }))).toEqual({
+      cdr_event: { ...api.cdr_event, token: 'tok-2' },
+    });
+    // BASIC: the password is sent, the other webhook is left alone.
+    expect(tenant.toUpdatePatch(prior, bumped, api, cfgOf(bumped, { password_wo: 'hookpass2' }))).toEqual({
+      cdr_event: { ...api.cdr_event, password: 'hookpass2' },
+    });
+    // A version bump without a secret in config (refused by validation) or without config never
+    // invents one: the block goes back as the PBX has it.
+    expect(tenant.toUpdatePatch(prior, bumped, api, cfgOf(bumped, {}))).toEqual({ cdr_event: api.cdr_event });
+    expect(tenant.toUpdatePatch(prior, bumped, api)).toEqual({ cdr_event: api.cdr_event });
+    // An unknown version is not a change yet.
+    const unknownVersion: ObjectValue = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), credentials_wo_version: UNKNOWN } };
+    expect(tenant.webhookSecretsDue(prior, unknownVersion)).toBe(false);
   });
 
   test('dealerChange', () => {
@@ -497,11 +542,17 @@ describe('schemas', () => {
     expect(schema.block.attributes.id).toMatchObject({ computed: true });
   });
   test('secrets are flagged', () => {
-    expect(dealerSchema.block.attributes.password).toMatchObject({ sensitive: true });
+    // Secrets are write-only only: no stored, sensitive copy (a second sensitive path makes Terraform
+    // 1.11's refresh-only plan flap, and state would hold the secret).
+    expect(dealerSchema.block.attributes.password).toBeUndefined();
     expect(dealerSchema.block.attributes.password_wo).toMatchObject({ writeOnly: true });
     for (const hook of ['cdr_event', 'extension_event']) {
-      expect(tenantSchema.block.blocks![hook]!.block.attributes.password).toMatchObject({ sensitive: true });
-      expect(tenantSchema.block.blocks![hook]!.block.attributes.token).toMatchObject({ sensitive: true });
+      const attrs = tenantSchema.block.blocks![hook]!.block.attributes;
+      expect(attrs.password).toBeUndefined();
+      expect(attrs.token).toBeUndefined();
+      expect(attrs.password_wo).toMatchObject({ writeOnly: true });
+      expect(attrs.token_wo).toMatchObject({ writeOnly: true });
+      expect(attrs.credentials_wo_version).toMatchObject({ optional: true, type: 'number' });
     }
   });
 });

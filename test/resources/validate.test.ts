@@ -299,7 +299,7 @@ const cases: Case[] = [
     name: 'webhook auth wrong case',
     run: () =>
       validateTenant(
-        tenant({ cdr_event: hook({ auth: 'basic', username: 'hookuser1', password: 'hookpass1', url: 'https://h.example/cdr' }) }),
+        tenant({ cdr_event: hook({ auth: 'basic', username: 'hookuser1', password_wo: 'hookpass1', url: 'https://h.example/cdr' }) }),
       ),
     expect: [
       {
@@ -309,18 +309,32 @@ const cases: Case[] = [
     ],
   },
   {
+    // The password is write-only and may be left to the PBX (e.g. after an import): only the user name is required.
     name: 'webhook BASIC without credentials',
     run: () => validateTenant(tenant({ cdr_event: hook({ auth: 'BASIC', url: 'https://h.example/cdr' }) })),
     expect: [
-      { path: ['cdr_event', 'username'], contains: ['"cdr_event.username"', 'required when "cdr_event.auth" is "BASIC"', 'got null'] },
-      { path: ['cdr_event', 'password'], contains: ['"cdr_event.password"', 'required when "cdr_event.auth" is "BASIC"', 'got null'] },
+      {
+        path: ['cdr_event', 'username'],
+        contains: ['"cdr_event.username"', 'required when "cdr_event.auth" is "BASIC"', 'got null', '"password_wo"'],
+      },
+    ],
+  },
+  {
+    name: 'webhook DIGEST with a password but no user name',
+    run: () => validateTenant(tenant({ cdr_event: hook({ auth: 'DIGEST', password_wo: 'hookpass1', url: 'https://h.example/cdr' }) })),
+    expect: [
+      {
+        path: ['cdr_event', 'username'],
+        contains: ['"cdr_event.username"', 'required when "cdr_event.auth" is "DIGEST"', 'got null'],
+        notContains: ['hookpass1'],
+      },
     ],
   },
   {
     name: 'webhook username breaks the pattern',
     run: () =>
       validateTenant(
-        tenant({ cdr_event: hook({ auth: 'DIGEST', username: 'Admin!', password: 'hookpass1', url: 'https://h.example/cdr' }) }),
+        tenant({ cdr_event: hook({ auth: 'DIGEST', username: 'Admin!', password_wo: 'hookpass1', url: 'https://h.example/cdr' }) }),
       ),
     expect: [
       {
@@ -333,28 +347,99 @@ const cases: Case[] = [
     name: 'webhook password too short is not echoed',
     run: () =>
       validateTenant(
-        tenant({ cdr_event: hook({ auth: 'BASIC', username: 'hookuser1', password: 'abc12', url: 'https://h.example/cdr' }) }),
+        tenant({ cdr_event: hook({ auth: 'BASIC', username: 'hookuser1', password_wo: 'abc12', url: 'https://h.example/cdr' }) }),
       ),
     expect: [
       {
-        path: ['cdr_event', 'password'],
-        contains: ['"cdr_event.password"', 'value of 5 characters', 'sensitive', '6 to 64 characters'],
+        path: ['cdr_event', 'password_wo'],
+        contains: ['"cdr_event.password_wo"', 'value of 5 characters', 'sensitive', '6 to 64 characters'],
         notContains: ['abc12'],
       },
     ],
   },
   {
-    name: 'webhook BEARER without token',
+    name: 'webhook blank token is not echoed',
     run: () =>
       validateTenant(
         tenant({
-          extension_event: blockOf(tenantSchema, ['extension_event'], { enabled: true, auth: 'BEARER', url: 'https://h.example/ext' }),
+          extension_event: blockOf(tenantSchema, ['extension_event'], {
+            enabled: true,
+            auth: 'BEARER',
+            token_wo: '   ',
+            url: 'https://h.example/ext',
+          }),
+        }),
+      ),
+    expect: [{ path: ['extension_event', 'token_wo'], contains: ['"extension_event.token_wo"', 'sensitive'] }],
+  },
+  {
+    name: 'webhook credentials version without a secret',
+    run: () => validateTenant(tenant({ cdr_event: hook({ auth: 'BASIC', username: 'hookuser1', credentials_wo_version: 2 }) })),
+    expect: [
+      {
+        path: ['cdr_event', 'credentials_wo_version'],
+        contains: ['"cdr_event.credentials_wo_version"', 'requires "cdr_event.password_wo" or "cdr_event.token_wo"'],
+      },
+    ],
+  },
+  {
+    name: 'webhook token with BASIC auth (warning)',
+    run: () =>
+      validateTenant(
+        tenant({
+          cdr_event: hook({
+            auth: 'BASIC',
+            username: 'hookuser1',
+            password_wo: 'hookpass1',
+            token_wo: 'T0k3n',
+            url: 'https://h.example/x',
+          }),
         }),
       ),
     expect: [
       {
-        path: ['extension_event', 'token'],
-        contains: ['"extension_event.token"', 'required when "extension_event.auth" is "BEARER"', 'got null'],
+        path: ['cdr_event', 'token_wo'],
+        severity: 'warning',
+        contains: ['"cdr_event.token_wo"', 'only used when "cdr_event.auth" is "BEARER"', '"BASIC"'],
+        notContains: ['T0k3n', 'hookpass1'],
+      },
+    ],
+  },
+  {
+    name: 'webhook password with BEARER auth (warning)',
+    run: () =>
+      validateTenant(
+        tenant({ cdr_event: hook({ auth: 'BEARER', password_wo: 'hookpass1', token_wo: 'T0k3n', url: 'https://h.example/x' }) }),
+      ),
+    expect: [
+      {
+        path: ['cdr_event', 'password_wo'],
+        severity: 'warning',
+        contains: ['"cdr_event.password_wo"', 'only used when "cdr_event.auth" is "BASIC" or "DIGEST"', '"BEARER"'],
+        notContains: ['T0k3n', 'hookpass1'],
+      },
+    ],
+  },
+  {
+    name: 'webhook write-only secrets before Terraform 1.11',
+    run: () =>
+      validateTenant(
+        tenant({
+          cdr_event: hook({ auth: 'BASIC', username: 'hookuser1', password_wo: 'hookpass1', url: 'https://h.example/cdr' }),
+          extension_event: blockOf(tenantSchema, ['extension_event'], { auth: 'BEARER', token_wo: 'T0k3n', url: 'https://h.example/ext' }),
+        }),
+        { writeOnlyAttributesAllowed: false },
+      ),
+    expect: [
+      {
+        path: ['cdr_event', 'password_wo'],
+        contains: ['"cdr_event.password_wo" is write-only', 'Terraform 1.11'],
+        notContains: ['hookpass1'],
+      },
+      {
+        path: ['extension_event', 'token_wo'],
+        contains: ['"extension_event.token_wo" is write-only', 'Terraform 1.11'],
+        notContains: ['T0k3n'],
       },
     ],
   },
@@ -420,11 +505,6 @@ const cases: Case[] = [
     expect: [{ path: ['level'], contains: ['"level"', '"PARTNER"', '"DISTRIBUTOR", "SUB_DISTRIBUTOR", "RESELLER"'] }],
   },
   {
-    name: 'dealer password too short, not echoed',
-    run: () => validateDealer(dealer({ password_wo: null, password_wo_version: null, password: 'ab1' })),
-    expect: [{ path: ['password'], contains: ['"password"', 'value of 3 characters', 'at least 6 characters'], notContains: ['ab1'] }],
-  },
-  {
     name: 'dealer password_wo too short, not echoed',
     run: () => validateDealer(dealer({ password_wo: 'x9' })),
     expect: [
@@ -432,30 +512,14 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'dealer both passwords',
-    run: () => validateDealer(dealer({ password: 'another-secret' })),
-    expect: [
-      {
-        path: ['password_wo'],
-        contains: ['Exactly one of "password" or "password_wo"', 'are both set'],
-        notContains: ['another-secret', 'secret-123'],
-      },
-    ],
-  },
-  {
-    name: 'dealer no password',
-    run: () => validateDealer(dealer({ password_wo: null, password_wo_version: null })),
-    expect: [{ path: ['password'], contains: ['Exactly one of "password" or "password_wo"', 'got neither'] }],
-  },
-  {
     name: 'dealer version without password_wo',
-    run: () => validateDealer(dealer({ password_wo: null, password: 'secret-123' })),
+    run: () => validateDealer(dealer({ password_wo: null })),
     expect: [{ path: ['password_wo_version'], contains: ['"password_wo_version"', 'requires "password_wo"'] }],
   },
   {
     name: 'dealer password_wo on old Terraform',
     run: () => validateDealer(dealer(), { writeOnlyAttributesAllowed: false }),
-    expect: [{ path: ['password_wo'], contains: ['"password_wo"', 'Terraform 1.11', 'Use "password"'] }],
+    expect: [{ path: ['password_wo'], contains: ['"password_wo"', 'Terraform 1.11', 'Upgrade Terraform'], notContains: ['secret-123'] }],
   },
   {
     name: 'dealer email implausible',
@@ -649,7 +713,7 @@ describe('several problems at once are all reported', () => {
         region: 'UK',
         disk_quota: '5 GB',
         office_hours: officeHours({ monday: { ranges: [{ from: '18:00', to: '08:00' }] } }),
-        cdr_event: hook({ auth: 'BEARER', url: 'https://h.example/x' }),
+        cdr_event: hook({ auth: 'BEARER', credentials_wo_version: 1, url: 'https://h.example/x' }),
         contact_match_type: 'DISABLE',
         contact_match_length: 4,
       }),
@@ -663,7 +727,7 @@ describe('several problems at once are all reported', () => {
         ['region'],
         ['disk_quota'],
         ['office_hours', 'monday', 'ranges', 0, 'to'],
-        ['cdr_event', 'token'],
+        ['cdr_event', 'credentials_wo_version'],
         ['contact_match_length'],
       ]
         .map((p) => JSON.stringify(p))
@@ -735,13 +799,14 @@ describe('valid configurations produce no diagnostics', () => {
           enabled: true,
           auth: 'DIGEST',
           username: 'hookuser1',
-          password: 'hookpass1',
+          password_wo: 'hookpass1',
+          credentials_wo_version: 3,
           url: 'https://hooks.example.com/cdr?x=1',
         }),
         extension_event: blockOf(tenantSchema, ['extension_event'], {
           enabled: true,
           auth: 'BEARER',
-          token: 'T0k3n.with-ANY_chars',
+          token_wo: 'T0k3n.with-ANY_chars',
           url: 'https://hooks.example.com/ext',
         }),
       }),
@@ -760,13 +825,28 @@ describe('valid configurations produce no diagnostics', () => {
     expect(validateTenant(tenant({ domain: '2001:db8::10' }))).toEqual([]);
   });
 
-  test('dealer with password_wo and version, or with password only', () => {
+  test('dealer with password_wo and version, without a version, or without a password', () => {
     expect(
       validateDealer(dealer({ email: 'ops@acme.example', max_tenants: 0, max_extensions: 50000, name: "o'brien_sales.eu-1" })),
     ).toEqual([]);
-    expect(validateDealer(dealer({ password_wo: null, password_wo_version: null, password: 'secret-123' }))).toEqual([]);
     // password_wo without a version is allowed: sent at create only.
     expect(validateDealer(dealer({ password_wo_version: null }))).toEqual([]);
+    // No password at all is valid config (an imported dealer); a create without one is refused at plan
+    // time instead (test/resources/dealer-plan.test.ts).
+    expect(validateDealer(dealer({ password_wo: null, password_wo_version: null }))).toEqual([]);
+  });
+
+  test('webhooks: BASIC with only a user name (password kept on the PBX), BEARER without a token', () => {
+    expect(
+      validateTenant(tenant({ cdr_event: hook({ enabled: true, auth: 'BASIC', username: 'hookuser1', url: 'https://h.example/x' }) })),
+    ).toEqual([]);
+    expect(
+      validateTenant(
+        tenant({
+          extension_event: blockOf(tenantSchema, ['extension_event'], { enabled: true, auth: 'BEARER', url: 'https://h.example/ext' }),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test('transports', () => {
@@ -790,13 +870,21 @@ describe('unknown values are skipped', () => {
     const cfg = tenant();
     for (const k of Object.keys(tenantSchema.block.attributes)) cfg[k] = UNKNOWN;
     cfg.office_hours = UNKNOWN;
-    cfg.cdr_event = hook({ enabled: true, auth: UNKNOWN, username: UNKNOWN, password: UNKNOWN, url: UNKNOWN });
+    cfg.cdr_event = hook({
+      enabled: true,
+      auth: UNKNOWN,
+      username: UNKNOWN,
+      password_wo: UNKNOWN,
+      token_wo: UNKNOWN,
+      credentials_wo_version: UNKNOWN,
+      url: UNKNOWN,
+    });
     expect(validateTenant(cfg)).toEqual([]);
   });
 
   test('unknown credentials satisfy BASIC; unknown from/to skip the order check', () => {
     const cfg = tenant({
-      cdr_event: hook({ auth: 'BASIC', username: UNKNOWN, password: UNKNOWN, url: 'https://h.example/x' }),
+      cdr_event: hook({ auth: 'BASIC', username: UNKNOWN, password_wo: UNKNOWN, credentials_wo_version: 1, url: 'https://h.example/x' }),
       office_hours: officeHours({ monday: { ranges: [{ from: UNKNOWN, to: '08:00' }] } }),
     });
     expect(validateTenant(cfg)).toEqual([]);
@@ -804,7 +892,6 @@ describe('unknown values are skipped', () => {
 
   test('dealer: unknown password_wo counts as maybe set', () => {
     expect(validateDealer(dealer({ password_wo: UNKNOWN, name: UNKNOWN, level: UNKNOWN }))).toEqual([]);
-    expect(validateDealer(dealer({ password_wo: UNKNOWN, password: UNKNOWN }))).toEqual([]);
   });
 
   test('transport and ip rule', () => {
@@ -820,11 +907,11 @@ describe('unknown values are skipped', () => {
 
 test('warnings do not hide errors and carry paths', () => {
   const ds = validateTenant(
-    tenant({ cdr_event: hook({ auth: 'DISABLE', username: 'hookuser1', url: 'https://h.example/x', token: 'abc' }) }),
+    tenant({ cdr_event: hook({ auth: 'DISABLE', username: 'hookuser1', url: 'https://h.example/x', token_wo: 'abc' }) }),
   );
   expect(errors(ds)).toEqual([]);
   expect(warnings(ds).map((d) => d.path)).toEqual([
-    ['cdr_event', 'token'],
+    ['cdr_event', 'token_wo'],
     ['cdr_event', 'username'],
   ]);
 });

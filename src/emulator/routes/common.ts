@@ -23,12 +23,15 @@ function isPlain(x: unknown): x is Obj {
   return !!x && typeof x === 'object' && !Array.isArray(x);
 }
 
-/** Merge-patch (§2.2: omitted fields stay unchanged); nested objects merge, arrays replace. */
-export function merge(target: Obj, patch: Obj): Obj {
+/**
+ * Merge-patch (§2.2: omitted fields stay unchanged); nested objects merge, arrays replace. The account
+ * passwords (top level) are skipped; a nested `password` (a tenant webhook's, which GET returns) is data.
+ */
+export function merge(target: Obj, patch: Obj, nested = false): Obj {
   const out: Obj = { ...target };
   for (const [k, v] of Object.entries(patch)) {
-    if (WRITE_ONLY.has(k)) continue;
-    out[k] = isPlain(v) && isPlain(out[k]) ? merge(out[k], v) : v;
+    if (!nested && WRITE_ONLY.has(k)) continue;
+    out[k] = isPlain(v) && isPlain(out[k]) ? merge(out[k], v, true) : v;
   }
   return out;
 }

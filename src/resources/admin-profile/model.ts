@@ -86,8 +86,13 @@ export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, 
 }
 
 /** `{old_password, new_password}` for POST /admin/user/password, or null. `prior` null = create. */
-export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): OwnPasswordChange | null {
-  return ownPasswordChange(prior, planned, config);
+export function passwordChange(
+  prior: ObjectValue | null,
+  planned: ObjectValue,
+  config: ObjectValue | null,
+  currentPassword: string | undefined,
+): OwnPasswordChange | null {
+  return ownPasswordChange(prior, planned, config, currentPassword);
 }
 
 /** `reset_on_destroy`: no documented defaults, so always null. */

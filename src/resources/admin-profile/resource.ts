@@ -30,7 +30,7 @@ export const adminProfileResource: ResourceDefinition<PortsipContext> = singleto
     const client = ctx.provider.client;
     const name = usernameChange(prior, planned, live);
     if (name !== null) await client.adminProfile.changeUsername(name);
-    const pw = passwordChange(prior, planned, config);
+    const pw = passwordChange(prior, planned, config, ctx.provider.signInPassword);
     if (pw !== null) await client.adminProfile.changePassword(pw.old_password, pw.new_password);
   },
 });

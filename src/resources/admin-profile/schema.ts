@@ -48,11 +48,6 @@ export const adminProfileSchema: Schema = {
       address: optionalComputed('string', `Postal address, at most 128 characters. ${INFERRED} ${U}`),
       department: optionalComputed('string', `Department, at most 128 characters. ${INFERRED} ${U}`),
       website: optionalComputed('string', `Website. ${INFERRED} ${U}`),
-      old_password_wo: optional(
-        'string',
-        'The CURRENT password, write-only (Terraform 1.11+), needed to change it. Used only together with `new_password_wo`, when the resource is created or `password_wo_version` changes.',
-        { writeOnly: true },
-      ),
       new_password_wo: optional(
         'string',
         "The new password (at least 6 characters), write-only (Terraform 1.11+). Sent through `/admin/user/password` when the resource is created and whenever `password_wo_version` changes; the provider's `password` must follow.",
@@ -60,12 +55,12 @@ export const adminProfileSchema: Schema = {
       ),
       password_wo_version: optional(
         'number',
-        'Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.',
+        "Any number; changing it changes the password (from the provider's own `password`) to `new_password_wo`. Requires `new_password_wo`.",
       ),
     },
   },
 };
 
 export const adminProfileReplaceOnChange: readonly string[] = [];
-export const adminProfileSensitive: readonly string[] = ['old_password_wo', 'new_password_wo'];
+export const adminProfileSensitive: readonly string[] = ['new_password_wo'];
 export const adminProfileImportKey = singletonImportKey(ADMIN_PROFILE_ID);

@@ -57,8 +57,7 @@ export const adminUserRules: FieldRules = {
   // update body never carries them.
   name: { createOnly: true },
   role: { createOnly: true },
-  // Never returned (Op 2 [I]); sent on create and through Op 7, see passwordChange().
-  password: { fromPrior: true, notSent: true },
+  // The password is never returned (Op 2 [I]); sent on create and through Op 7, see passwordChange().
   password_wo_version: { fromPrior: true, notSent: true },
   email: { blankIsNull: true },
   display_name: { blankIsNull: true },
@@ -74,10 +73,10 @@ export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null
   return apiToState(adminUserSchema.block, adminUserRules, api as ApiObject, prior, opts);
 }
 
-/** POST /admin/users body; the password comes from `config.password_wo` or `planned.password`. */
+/** POST /admin/users body; the password comes from `config.password_wo`. */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreateBody {
   const body = stateToBody(adminUserSchema.block, adminUserRules, planned) as unknown as AdminUserCreateBody;
-  const pw = createPassword(planned, config);
+  const pw = createPassword(config);
   if (pw !== null) body.password = pw;
   return body;
 }

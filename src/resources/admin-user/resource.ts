@@ -11,6 +11,7 @@ import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
+import { requirePasswordOnCreate } from '../common/password';
 import {
   keepPriorSpelling,
   passwordChange,
@@ -37,6 +38,7 @@ export const adminUserResource: ResourceDefinition<PortsipContext> = crudResourc
   validate,
   keepPriorSpelling,
   requiresReplace,
+  createChecks: (config) => requirePasswordOnCreate('system user', config),
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({

@@ -4,7 +4,7 @@
 //
 // `name`, `password` and `role` are changed in place through their own endpoints (Ops 6-8), so nothing
 // forces replacement. The password follows the dealer's design: write-only `password_wo` +
-// `password_wo_version` (Terraform 1.11+), or the sensitive `password` for older Terraform.
+// `password_wo_version` (Terraform 1.11+), required to create, optional on an imported user.
 
 import type { Schema } from '../../provider/schema';
 import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
@@ -27,21 +27,16 @@ export const adminUserSchema: Schema = {
   version: 0,
   block: {
     description:
-      'A system (administrator) user of the PBX (`/api/admin/users`, PortSIP 22.3+). Import with the user id or its `name`. Set the password with `password_wo` + `password_wo_version` (Terraform 1.11+, never stored) or with `password` (stored in state). Renaming, password and role changes are made in place through their own API endpoints.',
+      'A system (administrator) user of the PBX (`/api/admin/users`, PortSIP 22.3+). Import with the user id or its `name`. The password is write-only (`password_wo`, Terraform 1.11+): never stored in plan or state; bump `password_wo_version` to send a new one. Renaming, password and role changes are made in place through their own API endpoints.',
     attributes: {
       id: computed('string', 'The user id assigned by the PBX (an opaque string).'),
       name: required(
         'string',
         "The login name, 1-64 characters: letters, digits and `_ - ' .`, not starting or ending with `.`. Changed in place through `/admin/users/{id}/username`. Must be unique (the built-in administrator is `admin`).",
       ),
-      password: optional(
-        'string',
-        'The password (at least 6 characters), for Terraform before 1.11. Stored in state in plain text (marked sensitive). The API never returns it, so it cannot drift. Exactly one of `password` and `password_wo` must be set.',
-        { sensitive: true },
-      ),
       password_wo: optional(
         'string',
-        'The password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Changing it alone does nothing; bump `password_wo_version` to send a new one. Exactly one of `password` and `password_wo` must be set.',
+        'The password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Required to create a user; sent on create and whenever `password_wo_version` changes (changing it alone does nothing). Leave it unset on an imported user to leave its password unmanaged.',
         { writeOnly: true },
       ),
       password_wo_version: optional(
@@ -68,7 +63,7 @@ export const adminUserSchema: Schema = {
 /** Name, password and role each have an update endpoint (Ops 6-8): nothing forces replacement. */
 export const adminUserReplaceOnChange: readonly string[] = [];
 
-export const adminUserSensitive: readonly string[] = ['password', 'password_wo'];
+export const adminUserSensitive: readonly string[] = ['password_wo'];
 
 /** Import by API id or by login `name` ("name=<name>" forces the name reading). */
 export const adminUserImportKey: ImportKeyFormat<{ name: string }> = {

@@ -1,17 +1,7 @@
 // portsip_admin_user: static validation (API-NOTES Ops 3/5-8, §2.9 username, role and password rules).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import {
-  checkObject,
-  email,
-  exactlyOneOf,
-  notBlank,
-  problem,
-  stringLength,
-  username,
-  writeOnlyChecks,
-  type Validator,
-} from '../common/validators';
+import { checkObject, email, notBlank, problem, stringLength, username, writeOnlyChecks, type Validator } from '../common/validators';
 import { BUILTIN_SYSTEM_ROLES, NON_SYSTEM_BUILTIN_ROLES } from './schema';
 
 // Minimum length 6 since 22.0 [C7]; no stricter system-user policy before 22.6 [C2].
@@ -58,7 +48,6 @@ export function systemRole(): Validator {
 const rules: Record<string, Validator | Validator[]> = {
   // Reserved names are reserved FOR system users (API-NOTES Op 3), so they are not refused here.
   name: username({ reserved: [] }),
-  password: PASSWORD,
   password_wo: PASSWORD,
   role: [systemRole(), notBlank()],
   email: [stringLength(0, 128), email()],
@@ -76,8 +65,7 @@ export interface ValidateOptions {
 }
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules, ['password', 'password_wo']);
-  out.push(...exactlyOneOf(config, [], ['password', 'password_wo']));
-  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'password_wo', version: 'password_wo_version', fallback: 'password' }]));
+  const out = checkObject(config, [], rules, ['password_wo']);
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'password_wo', version: 'password_wo_version' }]));
   return out;
 }

@@ -25,33 +25,29 @@ export { certificateDefaults };
 export const certificateRules: FieldRules = {
   ...SINGLETON_RULES,
   crt: { kind: 'pem', blankIsNull: true },
-  // Read by hand in toState (only when configured); sent by toCreateBody/toUpdateBody.
-  key: { kind: 'pem', fromPrior: true, notSent: true },
   key_wo_version: { fromPrior: true, notSent: true },
 };
 
-/** API object -> state; `key` is compared with the live key only when prior has it (sensitive mode). */
+/** API object -> state; the live private key is never read into state. */
 export function toState(api: CertificateApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  const a = api as ApiObject;
-  const state = singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, a, prior, opts);
-  const p = prior?.key;
-  if (typeof p === 'string' && 'key' in a) {
-    const live = a.key;
-    state.key = typeof live !== 'string' || live === '' ? null : semanticEqual('pem', p, live) ? p : live;
-  }
-  return state;
+  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api as ApiObject, prior, opts);
 }
 
-function keyFrom(planned: ObjectValue, config: ObjectValue | null): string | null {
+function keyFrom(config: ObjectValue | null): string | null {
   const wo = config?.key_wo;
-  if (typeof wo === 'string') return wo;
-  return typeof planned.key === 'string' ? planned.key : null;
+  return typeof wo === 'string' ? wo : null;
+}
+
+/** The upload needs the key with the certificate (POST /key takes both [C1]). */
+function missingKey(): Error {
+  return new Error(
+    'Attribute "key_wo" is required to upload the certificate: the PBX takes the certificate and its private key together (POST /key). Set key_wo (from an ephemeral variable, e.g. key_wo = var.tls_key_pem), or keep crt as it is on the PBX.',
+  );
 }
 
 /**
- * The adopting create: `{crt, key}` unless the PBX already has this certificate and key (compared as
- * PEM), or null. Null is also returned when the key or certificate is not known (cannot happen for a
- * valid config at apply).
+ * The adopting create: `{crt, key}` unless the PBX already has this certificate (and this key, when
+ * one is configured), compared as PEM; else null. Uploading without `key_wo` is an error.
  */
 export function toCreateBody(
   live: CertificateApi | ApiObject | null,
@@ -59,29 +55,28 @@ export function toCreateBody(
   config?: ObjectValue | null,
 ): CertificateBody | null {
   const crt = planned.crt;
-  const key = keyFrom(planned, config ?? null);
-  if (typeof crt !== 'string' || key === null) return null;
+  if (typeof crt !== 'string') return null;
+  const key = keyFrom(config ?? null);
   const l = (live ?? {}) as ApiObject;
-  if (typeof l.crt === 'string' && typeof l.key === 'string' && semanticEqual('pem', l.crt, crt) && semanticEqual('pem', l.key, key))
-    return null;
+  const sameCrt = typeof l.crt === 'string' && semanticEqual('pem', l.crt, crt);
+  if (sameCrt && (key === null || (typeof l.key === 'string' && semanticEqual('pem', l.key, key)))) return null;
+  if (key === null) throw missingKey();
   return { crt, key };
 }
 
 /**
  * POST /key body for an update, or null. Sent (always whole, the API needs both) when the certificate
- * changed, the sensitive `key` changed, `key_wo_version` changed, or the key moved between `key` and
- * `key_wo`.
+ * changed or `key_wo_version` changed.
  */
 export function toUpdateBody(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): CertificateBody | null {
   const crt = planned.crt;
-  const key = keyFrom(planned, config ?? null);
-  if (typeof crt !== 'string' || key === null) return null;
+  if (typeof crt !== 'string') return null;
   const crtChanged = !semanticallyEqual('crt', prior.crt ?? null, crt);
-  const wo = typeof config?.key_wo === 'string';
-  const keyChanged = wo
-    ? !semanticallyEqual('key_wo_version', prior.key_wo_version ?? null, planned.key_wo_version ?? null) || typeof prior.key === 'string'
-    : typeof prior.key !== 'string' || !semanticallyEqual('key', prior.key, key);
-  return crtChanged || keyChanged ? { crt, key } : null;
+  const keyChanged = !semanticallyEqual('key_wo_version', prior.key_wo_version ?? null, planned.key_wo_version ?? null);
+  if (!crtChanged && !keyChanged) return null;
+  const key = keyFrom(config ?? null);
+  if (key === null) throw missingKey();
+  return { crt, key };
 }
 
 /** Alias for symmetry with the other resources: the update "patch" is always the whole `{crt, key}`. */

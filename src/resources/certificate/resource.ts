@@ -1,6 +1,6 @@
 // portsip_certificate: the shared singleton flow (common/singleton-resource.ts) with Op 43:
 // GET/POST /key. The API needs `crt` AND `key` in every POST, so every write sends both; the key
-// comes from the write-only `key_wo` (apply-time config) or the sensitive `key` (model.toUpdateBody).
+// comes from the write-only `key_wo` (apply-time config; model.toUpdateBody).
 // There is no default certificate: `reset_on_destroy` has nothing to restore.
 
 import type { PortsipClient } from '../../client';

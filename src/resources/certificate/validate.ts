@@ -1,11 +1,10 @@
 // portsip_certificate: static validation (API-NOTES Op 43: PEM armour [I]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, combination, exactlyOneOf, pem, writeOnlyChecks, type Validator } from '../common/validators';
+import { checkObject, combination, pem, writeOnlyChecks, type Validator } from '../common/validators';
 
 const rules: Record<string, Validator | Validator[]> = {
   crt: pem({ kind: 'certificate' }),
-  key: pem({ kind: 'private_key' }),
   key_wo: pem({ kind: 'private_key' }),
 };
 
@@ -14,11 +13,10 @@ export interface ValidateOptions {
 }
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules, ['key', 'key_wo']);
+  const out = checkObject(config, [], rules, ['key_wo']);
   if (config.crt === '')
     out.push(combination(['crt'], 'Attribute "crt" must be a PEM certificate; got "". The API needs a certificate with every update.'));
-  out.push(...exactlyOneOf(config, [], ['key', 'key_wo']));
-  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'key_wo', version: 'key_wo_version', fallback: 'key' }]));
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'key_wo', version: 'key_wo_version' }]));
   if (config.reset_on_destroy === true) {
     out.push(
       combination(

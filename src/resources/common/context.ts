@@ -13,6 +13,11 @@ export interface PortsipContext {
   readonly readStrategy: ReadStrategy;
   /** `tenant_dealer_reads`: when a tenant read also reads its dealer link (tenant/resource.ts needsDealerLink). */
   readonly tenantDealerReads: TenantDealerReads;
+  /**
+   * The password the provider signs in with: the current password of the signed-in account, which its
+   * own password change (admin/dealer profile, Ops 12/47) must send as `old_password`.
+   */
+  readonly signInPassword: string | undefined;
   /** `api_version` from the provider block, else detected once per process from GET /admin/status ("22.3.0" -> "22.3"). */
   apiVersion(): Promise<string>;
 }

@@ -68,6 +68,8 @@ export interface CrudSpec<F, K> {
   requiresReplace?(prior: ObjectValue, planned: ObjectValue): string[];
   /** Checks that need the API (e.g. the server version), run on updates only. */
   planChecks?(prior: ObjectValue, planned: ObjectValue, ctx: Ctx): Promise<Diagnostic[]>;
+  /** Checks of a planned create that need more than the config alone (dealer: a password to create with). */
+  createChecks?(config: ObjectValue): Diagnostic[];
   /** How the live object F is read: listAll (optional, enables batching) and get. */
   reader(client: PortsipClient): CollectionReader<F>;
   /**
@@ -80,7 +82,7 @@ export interface CrudSpec<F, K> {
   api(client: PortsipClient): CrudApi;
   toCreateBody(planned: ObjectValue, config: ObjectValue): unknown;
   /** The update body, or null when nothing is to be sent. May read the live object (tenant blocks). */
-  updatePatch(prior: ObjectValue, planned: ObjectValue, ctx: Ctx, id: string): Promise<unknown> | unknown;
+  updatePatch(prior: ObjectValue, planned: ObjectValue, ctx: Ctx, id: string, config: ObjectValue): Promise<unknown> | unknown;
   /** Calls after the POST (tenant: designate the dealer). A failure yields the partial state + error. */
   afterCreate?(id: string, planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<void>;
   /** Calls after the patch (dealer: password reset; tenant: dealer change). */
@@ -272,7 +274,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     const id = String(prior.id);
     let wrote = false;
     try {
-      const patch = await spec.updatePatch(prior, planned, ctx, id);
+      const patch = await spec.updatePatch(prior, planned, ctx, id, config);
       if (patch !== null && patch !== undefined) {
         wrote = true;
         await spec.api(client).update(id, patch);
@@ -336,7 +338,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
 
     async plan(req: PlanRequest, ctx: Ctx): Promise<PlanResponse> {
       const base = planDefault(spec.schema, req);
-      if (!req.prior) return { planned: base.planned };
+      if (!req.prior) return { planned: base.planned, diagnostics: spec.createChecks?.(req.config) ?? [] };
       const planned = spec.keepPriorSpelling(base.planned, req.prior);
       const replace = spec.requiresReplace?.(req.prior, planned) ?? [];
       const diagnostics = replace.length === 0 && spec.planChecks ? await spec.planChecks(req.prior, planned, ctx) : [];

@@ -82,20 +82,26 @@ export interface OwnPasswordChange {
 
 /**
  * For `portsip_admin_profile` / `portsip_dealer_profile`: the password change to make, from the
- * write-only `old_password_wo` / `new_password_wo` in config, or null. Made on create when both are
- * configured, and afterwards only when `password_wo_version` changes (write-only values cannot be
- * compared, PROTOCOL-NOTES §6).
+ * write-only `new_password_wo` in config, or null. The current password is the one the provider signed
+ * in with (the account is the provider's own). Made on create when configured, and afterwards only
+ * when `password_wo_version` changes (write-only values cannot be compared, PROTOCOL-NOTES §6).
  */
-export function ownPasswordChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): OwnPasswordChange | null {
-  const oldPw = config?.old_password_wo;
+export function ownPasswordChange(
+  prior: ObjectValue | null,
+  planned: ObjectValue,
+  config: ObjectValue | null,
+  currentPassword: string | undefined,
+): OwnPasswordChange | null {
   const newPw = config?.new_password_wo;
-  if (typeof oldPw !== 'string' || typeof newPw !== 'string') return null;
-  if (prior === null) return { old_password: oldPw, new_password: newPw };
+  if (typeof newPw !== 'string') return null;
+  if (currentPassword === undefined) throw new Error('The provider has no password to sign in with, so it cannot change its own password.');
+  const change = { old_password: currentPassword, new_password: newPw };
+  if (prior === null) return newPw === currentPassword ? null : change;
   const a = prior.password_wo_version ?? null;
   const b = planned.password_wo_version ?? null;
   if (b === UNKNOWN) return null;
   const same = a === b || (a !== null && b !== null && String(a) === String(b));
-  return same ? null : { old_password: oldPw, new_password: newPw };
+  return same ? null : change;
 }
 
 /** The new login name for `/admin/user/username` or `/dealer/username` (Ops 11, 46), or null. */

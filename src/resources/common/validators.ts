@@ -786,37 +786,12 @@ export function didPool(): Validator {
 }
 
 /**
- * The signed-in account's password change (`portsip_admin_profile`, `portsip_dealer_profile`):
- * `old_password_wo` and `new_password_wo` go together, `password_wo_version` needs both, the new
- * password has at least 6 characters (§2.9) and differs from the old one. Write-only only: there is
- * no sensitive fallback, so Terraform before 1.11 cannot change the password here.
+ * The signed-in account's password change (`portsip_admin_profile`, `portsip_dealer_profile`): the new
+ * password has at least 6 characters (§2.9); `password_wo_version` needs it. The current password is
+ * the provider's own `password`. Write-only only: Terraform before 1.11 cannot change it here.
  */
 export function ownPasswordChecks(config: ObjectValue, opts: { writeOnlyAttributesAllowed?: boolean }): Diagnostic[] {
   const out = check(config.new_password_wo, ['new_password_wo'], stringLength(6), { sensitive: true });
-  const o = config.old_password_wo;
-  const n = config.new_password_wo;
-  if (isSet(o) !== isSet(n)) {
-    const [missing, present] = isSet(o) ? ['new_password_wo', 'old_password_wo'] : ['old_password_wo', 'new_password_wo'];
-    out.push(
-      combination(
-        [missing],
-        `Attribute "${missing}" is required when "${present}" is set; got null. A password change needs both the current and the new password.`,
-      ),
-    );
-  }
-  if (isKnown(o) && isKnown(n) && o === n) {
-    out.push(
-      combination(
-        ['new_password_wo'],
-        'Attribute "new_password_wo" is the same as "old_password_wo"; the password would not change. Set a different new password.',
-      ),
-    );
-  }
-  out.push(
-    ...writeOnlyChecks(config, opts, [
-      { writeOnly: 'old_password_wo' },
-      { writeOnly: 'new_password_wo', version: 'password_wo_version', versionNeeds: ['old_password_wo', 'new_password_wo'] },
-    ]),
-  );
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'new_password_wo', version: 'password_wo_version' }]));
   return out;
 }

@@ -30,7 +30,7 @@ export const dealerProfileResource: ResourceDefinition<PortsipContext> = singlet
     const client = ctx.provider.client;
     const name = usernameChange(prior, planned, live);
     if (name !== null) await client.dealerProfile.changeUsername(name);
-    const pw = passwordChange(prior, planned, config);
+    const pw = passwordChange(prior, planned, config, ctx.provider.signInPassword);
     if (pw !== null) await client.dealerProfile.changePassword(pw.old_password, pw.new_password);
   },
 });

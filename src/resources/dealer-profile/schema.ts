@@ -46,11 +46,6 @@ export const dealerProfileSchema: Schema = {
       phone: optionalComputed('string', `Mobile phone number, at most 32 characters. ${U}`),
       address: optionalComputed('string', `Postal address, at most 128 characters. ${U}`),
       description: optionalComputed('string', `Free-text description. ${U}`),
-      old_password_wo: optional(
-        'string',
-        'The CURRENT password, write-only (Terraform 1.11+), needed to change it. Used only together with `new_password_wo`, when the resource is created or `password_wo_version` changes.',
-        { writeOnly: true },
-      ),
       new_password_wo: optional(
         'string',
         "The new password (at least 6 characters), write-only (Terraform 1.11+). Sent through `/dealer/password` when the resource is created and whenever `password_wo_version` changes; the provider's `password` must follow.",
@@ -58,12 +53,12 @@ export const dealerProfileSchema: Schema = {
       ),
       password_wo_version: optional(
         'number',
-        'Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.',
+        "Any number; changing it changes the password (from the provider's own `password`) to `new_password_wo`. Requires `new_password_wo`.",
       ),
     },
   },
 };
 
 export const dealerProfileReplaceOnChange: readonly string[] = [];
-export const dealerProfileSensitive: readonly string[] = ['old_password_wo', 'new_password_wo'];
+export const dealerProfileSensitive: readonly string[] = ['new_password_wo'];
 export const dealerProfileImportKey = singletonImportKey(DEALER_PROFILE_ID);

@@ -26,8 +26,7 @@ export const dealerRules: FieldRules = {
   // Op 20 cannot change these; the schema forces replacement instead.
   name: { createOnly: true },
   level: { createOnly: true, kind: 'enum' },
-  // Never returned by the API; sent through Op 18 (create) or Op 21 (reset), see passwordChange().
-  password: { fromPrior: true, notSent: true },
+  // The password is never returned by the API; sent through Op 18 (create) or Op 21 (reset), see passwordChange().
   password_wo_version: { fromPrior: true, notSent: true },
   email: { blankIsNull: true },
   display_name: { blankIsNull: true },
@@ -37,19 +36,18 @@ export const dealerRules: FieldRules = {
   description: { blankIsNull: true },
 };
 
-/** API object -> state. `password` and `password_wo_version` come from prior; `password_wo` is always null. */
+/** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
 export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return apiToState(dealerSchema.block, dealerRules, api as ApiObject, prior, opts);
 }
 
 /**
  * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
- * config, PROTOCOL-NOTES §6) or else `planned.password`. When neither is known the body has no
- * password and the API will refuse it; validation makes that impossible for a valid config.
+ * config, PROTOCOL-NOTES §6); the plan refuses a create without it (requirePasswordOnCreate).
  */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
   const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;
-  const pw = createPassword(planned, config);
+  const pw = createPassword(config);
   if (pw !== null) body.password = pw;
   return body;
 }

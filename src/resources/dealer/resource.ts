@@ -1,7 +1,7 @@
 // portsip_dealer: the shared CRUD flow (common/crud.ts) with /dealers calls.
 // - `name` and `level` cannot be updated (Op 20 [C1]): the model forces replacement.
 // - The password goes in the create body; later changes go through POST /dealers/{id}/password
-//   (Op 21), triggered by a changed `password` or `password_wo_version` (model.passwordChange).
+//   (Op 21), triggered by a changed `password_wo_version` (model.passwordChange).
 //   `password_wo` is write-only: read from the apply-time config, never stored (PROTOCOL-NOTES §6).
 
 import type { PortsipClient } from '../../client';
@@ -10,6 +10,7 @@ import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
+import { requirePasswordOnCreate } from '../common/password';
 import { keepPriorSpelling, passwordChange, requiresReplace, toCreateBody, toState, toUpdatePatch, type DealerApi } from './model';
 import { dealerImportKey, dealerSchema } from './schema';
 import { validate } from './validate';
@@ -26,6 +27,7 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
   validate,
   keepPriorSpelling,
   requiresReplace,
+  createChecks: (config) => requirePasswordOnCreate('dealer', config),
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({

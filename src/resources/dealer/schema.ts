@@ -1,14 +1,15 @@
 // portsip_dealer: schema (API-NOTES Ops 18-22, C1).
 //
 // Password handling. The API never returns the password (Op 18/19 [C1]) and changes it only through
-// POST /dealers/{id}/password (Op 21). Two ways to supply it, exactly one of which must be set:
-// - `password_wo` (write-only, Terraform >= 1.11): never stored in plan or state. Terraform cannot see
-//   a change to it, so `password_wo_version` (any number) is bumped to re-send it. The version is
-//   optional: without it the password is sent at create only (and when switching from `password`).
-//   Setting the version without `password_wo` is an error (there is nothing to send).
-// - `password` (sensitive, for Terraform < 1.11): stored in state in plain text (sensitive only hides it
-//   in the UI, PROTOCOL-NOTES §5). A change re-sends it. On import it is null in state, so the first
-//   apply after an import resets the password to the configured one.
+// POST /dealers/{id}/password (Op 21). It is the write-only `password_wo` (Terraform >= 1.11): never
+// stored in plan or state. Terraform cannot see a change to it, so `password_wo_version` (any number)
+// is bumped to re-send it. The version is optional: without it the password is sent at create only,
+// so an imported dealer with `password_wo` set and no version keeps its live password. Setting the
+// version without `password_wo` is an error (there is nothing to send); a create without it is refused
+// at plan time (the API needs a password).
+// There is deliberately no sensitive, stored `password` attribute: besides keeping the secret out of
+// state, every second sensitive path in an object makes Terraform 1.11's refresh-only plan report a
+// change that is not there (docs/protocol.md, "Exact drift").
 
 import type { Schema } from '../../provider/schema';
 import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
@@ -21,7 +22,7 @@ export const dealerSchema: Schema = {
   version: 0,
   block: {
     description:
-      'A PortSIP dealer (reseller) account (`/api/dealers`). Import with the dealer id or its `name`. Set the password with `password_wo` + `password_wo_version` (Terraform 1.11+, never stored) or with `password` (stored in state).',
+      'A PortSIP dealer (reseller) account (`/api/dealers`). Import with the dealer id or its `name`. The password is write-only (`password_wo`, Terraform 1.11+): never stored in plan or state; bump `password_wo_version` to send a new one.',
     attributes: {
       id: computed('string', 'The dealer id assigned by the PBX (an opaque string).'),
       name: required(
@@ -32,14 +33,9 @@ export const dealerSchema: Schema = {
         'string',
         'Dealer tier: `DISTRIBUTOR` (first level), `SUB_DISTRIBUTOR` (second) or `RESELLER` (third). Case-sensitive. The API cannot change it, so changing it replaces the dealer.',
       ),
-      password: optional(
-        'string',
-        'The dealer password (at least 6 characters), for Terraform before 1.11. Stored in state in plain text (marked sensitive). The API never returns it, so it cannot drift. Exactly one of `password` and `password_wo` must be set.',
-        { sensitive: true },
-      ),
       password_wo: optional(
         'string',
-        'The dealer password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Changing it alone does nothing; bump `password_wo_version` to send a new one. Exactly one of `password` and `password_wo` must be set.',
+        'The dealer password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Required to create a dealer; sent on create and whenever `password_wo_version` changes (changing it alone does nothing). Leave it unset on an imported dealer to leave its password unmanaged.',
         { writeOnly: true },
       ),
       password_wo_version: optional(
@@ -72,7 +68,7 @@ export const dealerSchema: Schema = {
 /** The API cannot update these (Op 20 [C1]): a change plans a replacement. */
 export const dealerReplaceOnChange: readonly string[] = ['name', 'level'];
 
-export const dealerSensitive: readonly string[] = ['password', 'password_wo'];
+export const dealerSensitive: readonly string[] = ['password_wo'];
 
 /** Import by API id or by login `name` ("name=<name>" forces the name reading). */
 export const dealerImportKey: ImportKeyFormat<{ name: string }> = {

@@ -9,7 +9,6 @@ import {
   intRange,
   isKnown,
   isSet,
-  exactlyOneOf,
   oneOf,
   stringLength,
   username,
@@ -24,7 +23,6 @@ const PASSWORD = stringLength(6);
 const rules: Record<string, Validator | Validator[]> = {
   name: username(),
   level: oneOf(DEALER_LEVELS),
-  password: PASSWORD,
   password_wo: PASSWORD,
   email: [stringLength(0, 128), email()],
   display_name: stringLength(0, 1024),
@@ -44,13 +42,12 @@ export interface ValidateOptions {
 }
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules, ['password', 'password_wo']);
-  out.push(...exactlyOneOf(config, [], ['password', 'password_wo']));
+  const out = checkObject(config, [], rules, ['password_wo']);
   if (isSet(config.password_wo_version) && config.password_wo === null) {
     out.push(
       combination(
         ['password_wo_version'],
-        'Attribute "password_wo_version" requires "password_wo": it only triggers re-sending the write-only password. Set "password_wo", or remove "password_wo_version" when using "password".',
+        'Attribute "password_wo_version" requires "password_wo": it only triggers re-sending the write-only password. Set "password_wo", or remove "password_wo_version".',
       ),
     );
   }
@@ -59,7 +56,7 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
       severity: 'error',
       summary: SUMMARY_UNSUPPORTED,
       detail:
-        'Attribute "password_wo" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Use "password" instead, or upgrade Terraform.',
+        'Attribute "password_wo" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Upgrade Terraform.',
       path: ['password_wo'],
     });
   }

@@ -31,8 +31,7 @@ export const notificationSettingsRules: FieldRules = {
   server: { kind: 'domain', blankIsNull: true },
   reply_to: { blankIsNull: true },
   recipients: { kind: 'email_list', blankIsNull: true },
-  // Never returned [C1]; sent by passwordChange().
-  password: { fromPrior: true, notSent: true },
+  // The password is never returned [C1]; sent by passwordChange().
   password_wo_version: { fromPrior: true, notSent: true },
 };
 
@@ -51,25 +50,12 @@ function knownString(v: Value | undefined): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/**
- * The password to send, or null:
- * - write-only: on create (`prior` null), when `password_wo_version` changed, or when switching from `password`;
- * - sensitive: on create, or when `password` changed.
- */
+/** The write-only password to send, or null: on create (`prior` null) and when `password_wo_version` changed. */
 export function passwordChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): string | null {
   const wo = knownString(config?.password_wo);
-  if (wo !== null) {
-    if (prior === null) return wo;
-    const versionChanged = !semanticallyEqual(
-      'password_wo_version',
-      prior.password_wo_version ?? null,
-      planned.password_wo_version ?? null,
-    );
-    return versionChanged || knownString(prior.password) !== null ? wo : null;
-  }
-  const pw = planned.password;
-  if (typeof pw === 'string' && (prior === null || pw !== prior.password)) return pw;
-  return null;
+  if (wo === null) return null;
+  if (prior === null) return wo;
+  return semanticallyEqual('password_wo_version', prior.password_wo_version ?? null, planned.password_wo_version ?? null) ? null : wo;
 }
 
 /** `type` and `username` for the body: planned when known, else prior/live (never unknown, never null-sent). */

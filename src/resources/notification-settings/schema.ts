@@ -5,7 +5,7 @@
 //   always sends both (from config, else the value in state). They are Optional+Computed here so an
 //   adopted server needs no config for them.
 // - `password` is never returned by GET [C1]: write-only `password_wo` + `password_wo_version`
-//   (Terraform 1.11+), or the sensitive `password` for older Terraform (the dealer's design).
+//   (Terraform 1.11+; the dealer's design). Leave it unset to keep the password the PBX has.
 // - 22.6 renames `notify_service_disconnected` to `notify_service_status_changed` [C2]; the 22.3 name
 //   is used.
 
@@ -68,14 +68,9 @@ export const notificationSettingsSchema: Schema = {
         'string',
         `The mail account user name, at most 128 characters. The API needs it on every change, so the value in state is sent when it is not configured. ${ND} ${U}`,
       ),
-      password: optional(
-        'string',
-        'The mail account password, for Terraform before 1.11: stored in state (marked sensitive). The API never returns it, so it cannot drift. At most one of `password` and `password_wo`; leave both unset to keep the password the PBX has.',
-        { sensitive: true },
-      ),
       password_wo: optional(
         'string',
-        'The mail account password, write-only (Terraform 1.11+): never stored in plan or state. Sent when the resource is created and whenever `password_wo_version` changes.',
+        'The mail account password, write-only (Terraform 1.11+): never stored in plan or state. Sent when the resource is created and whenever `password_wo_version` changes; leave it unset to keep the password the PBX has.',
         { writeOnly: true },
       ),
       password_wo_version: optional('number', 'Any number; changing it re-sends `password_wo`. Requires `password_wo`.'),
@@ -114,5 +109,5 @@ export const notificationSettingsSchema: Schema = {
 };
 
 export const notificationSettingsReplaceOnChange: readonly string[] = [];
-export const notificationSettingsSensitive: readonly string[] = ['password', 'password_wo'];
+export const notificationSettingsSensitive: readonly string[] = ['password_wo'];
 export const notificationSettingsImportKey = singletonImportKey(NOTIFICATION_SETTINGS_ID);

@@ -2,7 +2,6 @@
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import {
-  atMostOneOf,
   checkObject,
   combination,
   email,
@@ -28,7 +27,6 @@ const rules: Record<string, Validator | Validator[]> = {
   port: intRange(0, 65535),
   reply_to: [stringLength(0, 128), email()],
   username: stringLength(0, 128),
-  password: stringLength(1),
   password_wo: stringLength(1),
   auth: oneOf(SMTP_AUTH_TYPES),
   recipients: emailList(15),
@@ -42,9 +40,8 @@ export interface ValidateOptions {
 }
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules, ['password', 'password_wo']);
-  out.push(...atMostOneOf(config, [], ['password', 'password_wo']));
-  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'password_wo', version: 'password_wo_version', fallback: 'password' }]));
+  const out = checkObject(config, [], rules, ['password_wo']);
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'password_wo', version: 'password_wo_version' }]));
 
   if (config.port === 0) {
     out.push(
@@ -55,8 +52,8 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
       ),
     );
   }
-  if (config.auth === 'DISABLE' && (isKnown(config.password) || isKnown(config.password_wo))) {
-    const which = isKnown(config.password) ? 'password' : 'password_wo';
+  if (config.auth === 'DISABLE' && isKnown(config.password_wo)) {
+    const which = 'password_wo';
     out.push(
       combination(
         [which],

@@ -32,45 +32,26 @@ export const systemSettingsRules: FieldRules = {
   trace_server_host: { kind: 'domain', blankIsNull: true },
   stir_shaken_cert: { kind: 'pem', blankIsNull: true },
   // Read by hand (see toState): only when configured.
-  stir_shaken_key: { kind: 'pem', fromPrior: true },
   stir_shaken_key_wo_version: { fromPrior: true, notSent: true },
   custom_options: { kind: 'json', blankIsNull: true },
 };
 
-/**
- * API object -> state. `stir_shaken_key` is filled from the API only when the prior state has it
- * (the sensitive mode): then a changed key on the PBX is reported; otherwise it stays null.
- */
+/** API object -> state; the live STIR/SHAKEN key is never read into state. */
 export function toState(api: SystemSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  const a = api as ApiObject;
-  const state = singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, a, prior, opts);
-  const p = prior?.stir_shaken_key;
-  if (typeof p === 'string' && 'stir_shaken_key' in a) {
-    const live = a.stir_shaken_key;
-    state.stir_shaken_key = typeof live !== 'string' || live === '' ? null : semanticEqual('pem', p, live) ? p : live;
-  }
-  return state;
+  return singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, api as ApiObject, prior, opts);
 }
 
-/** The key to send: `stir_shaken_key_wo` from config when it is new (create, version bump), else a changed `stir_shaken_key`. */
+/** The key to send: `stir_shaken_key_wo` from config when it is due (create, version bump), else null. */
 export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): string | null {
   const wo = config?.stir_shaken_key_wo;
-  if (typeof wo === 'string') {
-    if (prior === null) return wo;
-    const versionChanged = !semanticallyEqual(
-      'stir_shaken_key_wo_version',
-      prior.stir_shaken_key_wo_version ?? null,
-      planned.stir_shaken_key_wo_version ?? null,
-    );
-    return versionChanged || typeof prior.stir_shaken_key === 'string' ? wo : null;
-  }
-  const k = planned.stir_shaken_key;
-  if (
-    typeof k === 'string' &&
-    (prior === null || typeof prior.stir_shaken_key !== 'string' || !semanticallyEqual('stir_shaken_key', prior.stir_shaken_key, k))
-  )
-    return k;
-  return null;
+  if (typeof wo !== 'string') return null;
+  if (prior === null) return wo;
+  const versionChanged = !semanticallyEqual(
+    'stir_shaken_key_wo_version',
+    prior.stir_shaken_key_wo_version ?? null,
+    planned.stir_shaken_key_wo_version ?? null,
+  );
+  return versionChanged ? wo : null;
 }
 
 function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpdateBody | null {

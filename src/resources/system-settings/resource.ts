@@ -1,6 +1,6 @@
 // portsip_system_settings: the shared singleton flow (common/singleton-resource.ts) with the API calls of
 // Op 13: GET/POST /admin/settings. The STIR/SHAKEN key is sent on create, on a
-// `stir_shaken_key_wo_version` bump, or when the sensitive `stir_shaken_key` changes (model.stirShakenKeyChange).
+// `stir_shaken_key_wo_version` bump (model.stirShakenKeyChange).
 
 import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';

@@ -2,12 +2,10 @@
 // the 22.3 reference [C3]). A singleton: create adopts the live settings and changes only what is
 // configured; destroy forgets them unless `reset_on_destroy = true` (src/resources/common/singleton.ts).
 //
-// `stir_shaken_key` is a private key that GET returns [C1]. Choice: write-only `stir_shaken_key_wo` +
-// `stir_shaken_key_wo_version` (Terraform 1.11+, never in state; drift of the key is not detected) is
-// the recommended way; the sensitive `stir_shaken_key` remains for older Terraform and is then
-// compared with the live key (drift detected), at the price of the key sitting in state. When
-// `stir_shaken_key` is not configured it is never read into state (not even on import), so a key
-// managed write-only, or not at all, never lands in state.
+// `stir_shaken_key` is a private key that GET returns [C1]. It is managed only as the write-only
+// `stir_shaken_key_wo` + `stir_shaken_key_wo_version` (Terraform 1.11+): never read into state, so
+// drift of the key is not detected. No stored, sensitive copy: secrets stay out of state, and a second
+// sensitive path would make Terraform 1.11's refresh-only plan flap (docs/protocol.md, "Exact drift").
 //
 // 22.6 fields (two-factor, SDP codecs, ...) are left out: their types are undocumented [C2].
 
@@ -182,11 +180,6 @@ export const systemSettingsSchema: Schema = {
         'stir_shaken_cert',
         'STIR/SHAKEN certificate, PEM (use `file(...)`). Compared ignoring line wrapping and line endings.',
       ),
-      stir_shaken_key: optional(
-        'string',
-        'STIR/SHAKEN private key, PEM, for Terraform before 1.11: stored in state (marked sensitive) and compared with the live key, so a change on the PBX is reported. At most one of `stir_shaken_key` and `stir_shaken_key_wo`. Prefer `stir_shaken_key_wo`.',
-        { sensitive: true },
-      ),
       stir_shaken_key_wo: optional(
         'string',
         'STIR/SHAKEN private key, PEM, write-only (Terraform 1.11+): never stored in plan or state, so changes made on the PBX are not detected. Sent when the resource is created and whenever `stir_shaken_key_wo_version` changes.',
@@ -206,5 +199,5 @@ export const systemSettingsSchema: Schema = {
 };
 
 export const systemSettingsReplaceOnChange: readonly string[] = [];
-export const systemSettingsSensitive: readonly string[] = ['stir_shaken_key', 'stir_shaken_key_wo'];
+export const systemSettingsSensitive: readonly string[] = ['stir_shaken_key_wo'];
 export const systemSettingsImportKey = singletonImportKey(SYSTEM_SETTINGS_ID);

@@ -3,7 +3,6 @@
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import {
-  atMostOneOf,
   checkObject,
   combination,
   hostOrIp,
@@ -46,7 +45,6 @@ const rules: Record<string, Validator | Validator[]> = {
   sip_barrier_2_packets: nonNeg,
   sip_barrier_2_blocking_time: nonNeg,
   stir_shaken_cert: pem({ kind: 'certificate' }),
-  stir_shaken_key: pem({ kind: 'private_key' }),
   stir_shaken_key_wo: pem({ kind: 'private_key' }),
   custom_options: jsonText(),
 };
@@ -68,20 +66,15 @@ function unusedWhenOff(config: ObjectValue, attr: string, switchAttr: string): D
 }
 
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules, ['stir_shaken_key', 'stir_shaken_key_wo']);
-  out.push(...atMostOneOf(config, [], ['stir_shaken_key', 'stir_shaken_key_wo']));
-  out.push(
-    ...writeOnlyChecks(config, opts, [
-      { writeOnly: 'stir_shaken_key_wo', version: 'stir_shaken_key_wo_version', fallback: 'stir_shaken_key' },
-    ]),
-  );
+  const out = checkObject(config, [], rules, ['stir_shaken_key_wo']);
+  out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'stir_shaken_key_wo', version: 'stir_shaken_key_wo_version' }]));
   out.push(...unusedWhenOff(config, 'session_timer_duration', 'enable_session_timer'));
   out.push(...unusedWhenOff(config, 'congestion_management_metric', 'enable_congestion_management'));
   out.push(...unusedWhenOff(config, 'congestion_management_tolerance', 'enable_congestion_management'));
   out.push(...unusedWhenOff(config, 'auto_answer_alert_info_header', 'enable_auto_answer_alert_info_header'));
   // A key without its certificate (or the reverse) cannot sign anything; the server may hold the
   // other half already, so this is only a hint when exactly one half is configured.
-  const keySet = isKnown(config.stir_shaken_key) || isKnown(config.stir_shaken_key_wo);
+  const keySet = isKnown(config.stir_shaken_key_wo);
   if (keySet && config.stir_shaken_cert === null) {
     out.push(
       combination(

@@ -2,7 +2,7 @@
 // in src/resources/common/mapping.ts; the per-attribute rules below say how values compare.
 
 import type { operations } from '../../client/types.gen';
-import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import { BigNum, UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import {
   apiToState,
   keepPriorSpelling as keepPrior,
@@ -34,8 +34,8 @@ function webhookRules(prefix: string): FieldRules {
   return {
     [`${prefix}.auth`]: { kind: 'enum' },
     [`${prefix}.username`]: { blankIsNull: true },
-    [`${prefix}.password`]: { blankIsNull: true },
-    [`${prefix}.token`]: { blankIsNull: true },
+    // The secrets are write-only (never read into state); the version only triggers re-sending them.
+    [`${prefix}.credentials_wo_version`]: { fromPrior: true, notSent: true },
     [`${prefix}.url`]: { blankIsNull: true },
   };
 }
@@ -86,17 +86,71 @@ export function toState(api: TenantApi | ApiObject, prior: ObjectValue | null, o
   return state;
 }
 
-/** POST /tenants body from the planned state: nulls and unknowns omitted so server defaults apply. */
-export function toCreateBody(planned: ObjectValue): TenantCreateBody {
-  return stateToBody(tenantSchema.block, tenantRules, planned) as unknown as TenantCreateBody;
+export const WEBHOOKS = ['cdr_event', 'extension_event'] as const;
+
+/**
+ * The write-only webhook secrets of `config` (the only place they exist, PROTOCOL-NOTES §6) put into
+ * the webhook objects of `body` that are sent; with `force`, a webhook whose `credentials_wo_version`
+ * changed is added to the body (on top of `live`, so its other fields stay as they are).
+ */
+function withWebhookSecrets(
+  body: ApiObject | null,
+  config: ObjectValue | null | undefined,
+  force?: { prior: ObjectValue; planned: ObjectValue; live?: ApiObject | null },
+): ApiObject | null {
+  if (!config) return body;
+  let out = body;
+  for (const hook of WEBHOOKS) {
+    const raw = config[hook];
+    if (raw === null || raw === undefined || raw === UNKNOWN || typeof raw !== 'object' || Array.isArray(raw) || raw instanceof BigNum)
+      continue;
+    const c: ObjectValue = raw;
+    const secrets: ApiObject = {};
+    if (typeof c.password_wo === 'string') secrets.password = c.password_wo;
+    if (typeof c.token_wo === 'string') secrets.token = c.token_wo;
+    if (Object.keys(secrets).length === 0) continue;
+    const sent = out?.[hook];
+    if (sent && typeof sent === 'object') {
+      out = { ...out, [hook]: { ...(sent as ApiObject), ...secrets } };
+      continue;
+    }
+    if (!force) continue;
+    const before = (force.prior[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+    const after = (force.planned[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+    if (after === UNKNOWN || semanticallyEqual(`${hook}.credentials_wo_version`, before, after)) continue;
+    const liveHook = force.live?.[hook];
+    out = { ...(out ?? {}), [hook]: { ...(liveHook && typeof liveHook === 'object' ? (liveHook as ApiObject) : {}), ...secrets } };
+  }
+  return out;
+}
+
+/** POST /tenants body from the planned state (nulls and unknowns omitted so server defaults apply), with the webhook secrets from config. */
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): TenantCreateBody {
+  return withWebhookSecrets(stateToBody(tenantSchema.block, tenantRules, planned), config) as unknown as TenantCreateBody;
+}
+
+/** Whether the update must send a webhook whose secrets are due again (`credentials_wo_version` changed). */
+export function webhookSecretsDue(prior: ObjectValue, planned: ObjectValue): boolean {
+  return WEBHOOKS.some((hook) => {
+    const before = (prior[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+    const after = (planned[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+    return after !== UNKNOWN && !semanticallyEqual(`${hook}.credentials_wo_version`, before, after);
+  });
 }
 
 /**
  * POST /tenants/{id} body with only what changed, or null. `live` (the current GET object), when
  * given, is the base for changed nested objects, so unmanaged office-hours days are sent back unchanged.
  */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, live?: TenantApi | ApiObject | null): TenantUpdateBody | null {
-  return statePatch(tenantSchema.block, tenantRules, prior, planned, (live ?? null) as ApiObject | null) as TenantUpdateBody | null;
+export function toUpdatePatch(
+  prior: ObjectValue,
+  planned: ObjectValue,
+  live?: TenantApi | ApiObject | null,
+  config?: ObjectValue | null,
+): TenantUpdateBody | null {
+  const l = (live ?? null) as ApiObject | null;
+  const patch = statePatch(tenantSchema.block, tenantRules, prior, planned, l);
+  return withWebhookSecrets(patch, config, { prior, planned, live: l }) as TenantUpdateBody | null;
 }
 
 /** The dealer ids in a GET /tenants/{id}/dealers answer (Op 39), in the order the PBX lists them. */

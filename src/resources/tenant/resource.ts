@@ -26,7 +26,16 @@ import { NotFoundError } from '../../client';
 import type { TenantDealerReads } from '../common/context';
 import { crudResource, type Ctx } from '../common/crud';
 import type { CollectionReader } from '../common/read-cache';
-import { dealerChange, dealerIdsOf, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, type TenantApi } from './model';
+import {
+  dealerChange,
+  dealerIdsOf,
+  keepPriorSpelling,
+  toCreateBody,
+  toState,
+  toUpdatePatch,
+  type TenantApi,
+  webhookSecretsDue,
+} from './model';
 import { tenantImportKey, tenantSchema } from './schema';
 import { validate } from './validate';
 
@@ -122,15 +131,15 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     update: (id, patch) => client.tenants.update(id, patch as Parameters<PortsipClient['tenants']['update']>[1]),
     delete: (id) => client.tenants.delete(id),
   }),
-  toCreateBody: (planned) => toCreateBody(planned),
-  async updatePatch(prior, planned, ctx, id) {
-    const patch = toUpdatePatch(prior, planned);
+  toCreateBody: (planned, config) => toCreateBody(planned, config),
+  async updatePatch(prior, planned, ctx, id, config) {
+    const patch = toUpdatePatch(prior, planned, null, config);
     // A changed block is sent whole; on top of the live object, so parts of it that the config does
     // not manage (e.g. office-hours days left out) survive whether the PBX merges or replaces nested
     // objects (mapping.ts nestedPatchBody). Only then is the extra GET worth it.
-    if (!patch || !BLOCKS.some((b) => b in patch)) return patch;
+    if (!webhookSecretsDue(prior, planned) && (!patch || !BLOCKS.some((b) => b in patch))) return patch;
     const live = await ctx.provider.client.tenants.get(id);
-    return toUpdatePatch(prior, planned, live as unknown as TenantApi);
+    return toUpdatePatch(prior, planned, live as unknown as TenantApi, config);
   },
   setAfterCreate: ['dealer_id'],
   async afterCreate(id, planned, _config, ctx) {

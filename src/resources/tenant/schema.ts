@@ -60,22 +60,21 @@ function webhookBlock(what: string): NestedBlock {
         enabled: optionalComputed('bool', `Send ${what} to \`url\`. Server default \`false\`. ${U}`),
         auth: optionalComputed(
           'string',
-          `Authentication used when calling \`url\`: \`DISABLE\` (none), \`BASIC\`, \`DIGEST\` (both need \`username\` and \`password\`) or \`BEARER\` (needs \`token\`). Case-sensitive. Server default \`DISABLE\`. ${U}`,
+          `Authentication used when calling \`url\`: \`DISABLE\` (none), \`BASIC\`, \`DIGEST\` (both need \`username\` and a password) or \`BEARER\` (needs a token). Case-sensitive. Server default \`DISABLE\`. ${U}`,
         ),
         username: optional(
           'string',
           'User name for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`).',
         ),
-        password: optionalComputed(
+        password_wo: optional(
           'string',
-          'Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Sensitive; the API returns it, so it is stored in state. Optional+Computed so an imported or generated configuration that omits it causes no diff; removing it from config does not clear it on the server (set `auth = "DISABLE"` instead).',
-          { sensitive: true },
+          'Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Write-only (Terraform 1.11+): never stored in plan or state, so a change made on the PBX is not detected. Sent when the tenant is created, whenever the block is sent, and when `credentials_wo_version` changes; leave it unset to keep the password the PBX has.',
+          { writeOnly: true },
         ),
-        token: optionalComputed(
-          'string',
-          'Token for `BEARER` authentication. Sensitive; the API returns it, so it is stored in state. Optional+Computed for the same reason as `password`.',
-          { sensitive: true },
-        ),
+        token_wo: optional('string', 'Token for `BEARER` authentication. Write-only (Terraform 1.11+), like `password_wo`.', {
+          writeOnly: true,
+        }),
+        credentials_wo_version: optional('number', 'Any number; changing it re-sends `password_wo` and `token_wo`. Requires one of them.'),
         url: optional('string', 'The URL the events are posted to, 1-128 characters.'),
       },
     },
@@ -225,10 +224,10 @@ export const tenantReplaceOnChange: readonly string[] = [];
 
 /** Attributes that hold secrets (never quoted in diagnostics). */
 export const tenantSensitive: readonly string[] = [
-  'cdr_event.password',
-  'cdr_event.token',
-  'extension_event.password',
-  'extension_event.token',
+  'cdr_event.password_wo',
+  'cdr_event.token_wo',
+  'extension_event.password_wo',
+  'extension_event.token_wo',
 ];
 
 /** Import by API id or by SIP domain ("domain=<domain>" forces the domain reading). */

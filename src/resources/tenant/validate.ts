@@ -25,6 +25,7 @@ import {
   sensitive,
   sizeString,
   stringLength,
+  SUMMARY_UNSUPPORTED,
   timezone,
   notBlank,
   type Validator,
@@ -72,8 +73,8 @@ const CREDENTIAL = matches(/^[a-z0-9]{6,64}$/, '6 to 64 characters, lower-case l
 const webhookRules: Record<string, Validator | Validator[]> = {
   auth: oneOf(WEBHOOK_AUTH_TYPES),
   username: CREDENTIAL,
-  password: sensitive(CREDENTIAL),
-  token: sensitive(all(stringLength(1), notBlank())),
+  password_wo: sensitive(CREDENTIAL),
+  token_wo: sensitive(all(stringLength(1), notBlank())),
   url: stringLength(1, 128),
 };
 
@@ -81,35 +82,44 @@ function asObj(v: Value | undefined): ObjectValue | null {
   return isKnown(v) && typeof v === 'object' && !Array.isArray(v) ? (v as ObjectValue) : null;
 }
 
-function validateWebhook(block: ObjectValue, base: AttributePath): Diagnostic[] {
-  const out = checkObject(block, base, webhookRules, ['password', 'token']);
+// The secrets are write-only and may be left unset (the PBX keeps what it has, e.g. after an import),
+// so they are never required here; a secret the chosen `auth` does not use is flagged.
+function validateWebhook(block: ObjectValue, base: AttributePath, opts: ValidateOptions): Diagnostic[] {
+  const out = checkObject(block, base, webhookRules, ['password_wo', 'token_wo']);
   const auth = block.auth;
   const name = formatPath(base);
-  if (auth === 'BASIC' || auth === 'DIGEST') {
-    for (const k of ['username', 'password'] as const) {
-      if (!isSet(block[k]))
-        out.push(
-          combination(
-            [...base, k],
-            `Attribute "${name}.${k}" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs both "username" and "password".`,
-          ),
-        );
+  // Terraform before 1.11 does not know write-only attributes and would store the secret in state
+  // (PROTOCOL-NOTES §6): refuse it, as the other write-only secrets are (validators.writeOnlyChecks).
+  if (opts.writeOnlyAttributesAllowed === false) {
+    for (const k of ['password_wo', 'token_wo'] as const) {
+      if (isKnown(block[k]))
+        out.push({
+          severity: 'error',
+          summary: SUMMARY_UNSUPPORTED,
+          detail: `Attribute "${name}.${k}" is write-only, which needs Terraform 1.11 or later; this Terraform would store it in state. Upgrade Terraform to use it.`,
+          path: [...base, k],
+        });
     }
   }
-  if (auth === 'BEARER' && !isSet(block.token)) {
-    out.push(combination([...base, 'token'], `Attribute "${name}.token" is required when "${name}.auth" is "BEARER"; got null.`));
-  }
-  if (isKnown(auth) && auth !== 'BEARER' && isKnown(block.token)) {
+  if ((auth === 'BASIC' || auth === 'DIGEST') && !isSet(block.username)) {
     out.push(
       combination(
-        [...base, 'token'],
-        `Attribute "${name}.token" is only used when "${name}.auth" is "BEARER"; "auth" is ${quote(auth)}, so the token is ignored.`,
+        [...base, 'username'],
+        `Attribute "${name}.username" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs a user name (and a password: "password_wo", or the one the PBX has).`,
+      ),
+    );
+  }
+  if (isKnown(auth) && auth !== 'BEARER' && isKnown(block.token_wo)) {
+    out.push(
+      combination(
+        [...base, 'token_wo'],
+        `Attribute "${name}.token_wo" is only used when "${name}.auth" is "BEARER"; "auth" is ${quote(auth)}, so the token is ignored.`,
         'warning',
       ),
     );
   }
   if (isKnown(auth) && (auth === 'DISABLE' || auth === 'BEARER')) {
-    for (const k of ['username', 'password'] as const) {
+    for (const k of ['username', 'password_wo'] as const) {
       if (isKnown(block[k]))
         out.push(
           combination(
@@ -119,6 +129,14 @@ function validateWebhook(block: ObjectValue, base: AttributePath): Diagnostic[] 
           ),
         );
     }
+  }
+  if (isSet(block.credentials_wo_version) && block.password_wo === null && block.token_wo === null) {
+    out.push(
+      combination(
+        [...base, 'credentials_wo_version'],
+        `Attribute "${name}.credentials_wo_version" requires "${name}.password_wo" or "${name}.token_wo": it only triggers sending them again.`,
+      ),
+    );
   }
   // An enabled webhook with no URL cannot deliver anything (not in the API text; a plain mistake).
   if (block.enabled === true && block.url === null) {
@@ -156,11 +174,11 @@ function validateOfficeHours(oh: ObjectValue, base: AttributePath): Diagnostic[]
 }
 
 export interface ValidateOptions {
-  /** From ClientCapabilities.write_only_attributes_allowed (unused here: the tenant has no write-only attributes). */
+  /** From ClientCapabilities.write_only_attributes_allowed: false refuses the write-only webhook secrets. */
   writeOnlyAttributesAllowed?: boolean;
 }
 
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], topLevel);
 
   // contact_match_length only means something with MATCH_LENGTH (API-NOTES Op 35 [C1]).
@@ -189,7 +207,7 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
 
   for (const hook of ['cdr_event', 'extension_event'] as const) {
     const b = asObj(config[hook]);
-    if (b) out.push(...validateWebhook(b, [hook]));
+    if (b) out.push(...validateWebhook(b, [hook], opts));
   }
   return out;
 }

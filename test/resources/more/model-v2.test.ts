@@ -70,20 +70,20 @@ describe('admin user', () => {
     created_at: '2025-01-01T00:00:00Z',
   };
 
-  test('every key, write-only null, password and version from prior', () => {
+  test('every key, write-only null, no stored password, version from prior', () => {
     const prior = configOf(adminUserSchema, {
       id: 'u1',
       name: 'ops',
       role: 'OperationsAdmin',
-      password: 'keep-me-1',
       password_wo: 'leak?',
       password_wo_version: 2,
     });
     const s = adminUser.toState(api, prior);
     expectExactKeys(adminUserSchema.block, s);
     writeOnlyNull(adminUserSchema, s);
+    expect(s).not.toHaveProperty('password');
+    expect(JSON.stringify(s)).not.toContain('leak?');
     expect(s).toMatchObject({
-      password: 'keep-me-1',
       password_wo_version: 2,
       email: null,
       work_phone: '100',
@@ -108,18 +108,26 @@ describe('admin user', () => {
       password: 'wo-secret-1',
       email: 'ops@example.com',
     });
+    // Without password_wo there is no password to send (the plan refuses such a create).
+    expect(adminUser.toCreateBody(planned, { ...config, password_wo: null })).toEqual({
+      name: 'ops',
+      role: 'SiteAdmin',
+      email: 'ops@example.com',
+    });
   });
 
   test('update patch excludes name, password and role; helpers say what to call', () => {
-    const prior = adminUser.toState(api, configOf(adminUserSchema, { password: 'old-pass-1' }));
-    const planned = { ...prior, name: 'ops2', role: 'SystemAdmin', password: 'new-pass-1', department: null, website: 'https://x.example' };
+    const prior = adminUser.toState(api, configOf(adminUserSchema, { password_wo_version: 1 }));
+    const planned = { ...prior, name: 'ops2', role: 'SystemAdmin', password_wo_version: 2, department: null, website: 'https://x.example' };
     expect(adminUser.toUpdatePatch(prior, planned)).toEqual({ department: '', website: 'https://x.example' });
     expect(adminUser.toUpdatePatch(prior, { ...prior })).toBeNull();
     expect(adminUser.usernameChange(prior, planned)).toBe('ops2');
     expect(adminUser.roleChange(prior, planned)).toBe('SystemAdmin');
     expect(adminUser.roleChange(prior, { ...prior })).toBeNull();
     expect(adminUser.usernameChange(prior, { ...prior, name: UNKNOWN })).toBeNull();
-    expect(adminUser.passwordChange(prior, planned, planned)).toBe('new-pass-1');
+    expect(adminUser.passwordChange(prior, planned, { ...planned, password_wo: 'new-pass-1' })).toBe('new-pass-1');
+    // Not configured (imported user, password unmanaged): never sent.
+    expect(adminUser.passwordChange(prior, planned, planned)).toBeNull();
     expect(adminUser.requiresReplace(prior, planned)).toEqual([]);
   });
 
@@ -180,6 +188,7 @@ describe('system settings', () => {
     trace_server_host: '',
     trace_server_port: null,
     stir_shaken_cert: CERT_PEM,
+    // GET returns the private key [C1]; it must never be read into state.
     stir_shaken_key: KEY_PEM,
     custom_options: '{"b":2,"a":1}',
   };
@@ -189,7 +198,8 @@ describe('system settings', () => {
     expectExactKeys(systemSettingsSchema.block, s);
     writeOnlyNull(systemSettingsSchema, s);
     expect(s.id).toBe('system_settings');
-    expect(s.stir_shaken_key).toBeNull();
+    expect(s).not.toHaveProperty('stir_shaken_key');
+    expect(JSON.stringify(s)).not.toContain(KEY_PEM.split('\n')[1]);
     expect(s.reset_on_destroy).toBeNull();
     expect(s.user_agent).toBe('PortSIP UC');
     expect(s.blocked_user_agents).toBeNull();
@@ -197,21 +207,22 @@ describe('system settings', () => {
     expect(systemSettingsImportKey.parse('x')).toBeNull();
   });
 
-  test('sensitive key mode: compared as PEM, drift reported; prior spellings kept', () => {
+  test('key never in state, a changed live key is no drift; prior spellings kept', () => {
     const prior = {
       ...settings.toState(api, null),
-      stir_shaken_key: rewrapped(KEY_PEM),
+      stir_shaken_key_wo_version: 1,
       stir_shaken_cert: rewrapped(CERT_PEM),
       custom_options: '{ "a": 1, "b": 2 }',
       reset_on_destroy: true,
     };
     const s = settings.toState(api, prior);
-    expect(s.stir_shaken_key).toBe(rewrapped(KEY_PEM));
     expect(s.stir_shaken_cert).toBe(rewrapped(CERT_PEM));
     expect(s.custom_options).toBe('{ "a": 1, "b": 2 }');
     expect(s.reset_on_destroy).toBe(true);
-    expect(settings.toState({ ...api, stir_shaken_key: RSA_KEY_PEM }, prior).stir_shaken_key).toBe(RSA_KEY_PEM);
-    expect(settings.toState({ ...api, stir_shaken_key: '' }, prior).stir_shaken_key).toBeNull();
+    expect(s.stir_shaken_key_wo_version).toBe(1);
+    // The write-only key cannot be compared: a different key on the PBX reads as the same state.
+    expect(settings.toState({ ...api, stir_shaken_key: RSA_KEY_PEM }, prior)).toEqual(s);
+    expect(settings.toState({ ...api, stir_shaken_key: '' }, prior)).toEqual(s);
   });
 
   test('adopt: only configured values that differ; unknowns skipped; key sent when new', () => {
@@ -222,7 +233,6 @@ describe('system settings', () => {
       session_timer_duration: 1800,
       custom_options: '{"a":1,"b":2}',
       reset_on_destroy: true,
-      stir_shaken_key: null,
       stir_shaken_key_wo: null,
       stir_shaken_key_wo_version: 1,
     });
@@ -231,6 +241,8 @@ describe('system settings', () => {
       stir_shaken_key: RSA_KEY_PEM,
     });
     expect(settings.toCreatePatch(api, planned, { stir_shaken_key_wo: rewrapped(KEY_PEM) })).toEqual({ session_timer_duration: 1800 });
+    // No key configured: the live key is left alone.
+    expect(settings.toCreatePatch(api, planned, {})).toEqual({ session_timer_duration: 1800 });
   });
 
   test('update: minimal; key only on version bump', () => {
@@ -241,6 +253,8 @@ describe('system settings', () => {
       stir_shaken_key: KEY_PEM,
     });
     expect(settings.toUpdatePatch(prior, { ...prior, reset_on_destroy: true })).toBeNull();
+    // A version bump without the key in config has nothing to send.
+    expect(settings.toUpdatePatch(prior, { ...prior, stir_shaken_key_wo_version: 2 }, {})).toBeNull();
   });
 
   test('documented defaults (API-NOTES Op 13) and the reset patch', () => {
@@ -382,14 +396,15 @@ describe('notification settings', () => {
     const prior = {
       ...notification.toState(api, null),
       recipients: 'b@EXAMPLE.org, a@example.com',
-      password: 'legacy-1',
       password_wo_version: 3,
     };
-    const s = notification.toState(api, prior);
+    const s = notification.toState({ ...api, password: 'leaked-1' }, prior);
     expectExactKeys(notificationSettingsSchema.block, s);
     writeOnlyNull(notificationSettingsSchema, s);
-    expect(s).toMatchObject({ recipients: 'b@EXAMPLE.org, a@example.com', password: 'legacy-1', password_wo_version: 3, reply_to: null });
-    expect(notification.toState(api, null).password).toBeNull();
+    expect(s).toMatchObject({ recipients: 'b@EXAMPLE.org, a@example.com', password_wo_version: 3, reply_to: null });
+    expect(s).not.toHaveProperty('password');
+    expect(JSON.stringify(s)).not.toContain('leaked-1');
+    expect(notification.toState(api, null).password_wo_version).toBeNull();
   });
 
   test('every patch carries type and username', () => {
@@ -520,26 +535,40 @@ describe('SBC settings', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('certificate', () => {
-  test('read: crt spelling kept when only wrapping differs; key only in sensitive mode', () => {
+  test('read: crt spelling kept when only wrapping differs; the live key is never read', () => {
     const api = { crt: CHAIN_PEM, key: KEY_PEM };
     const imported = cert.toState(api, null);
     expectExactKeys(certificateSchema.block, imported);
     writeOnlyNull(certificateSchema, imported);
-    expect(imported).toMatchObject({ id: 'certificate', crt: CHAIN_PEM, key: null });
+    expect(imported).toMatchObject({ id: 'certificate', crt: CHAIN_PEM });
+    expect(imported).not.toHaveProperty('key');
+    expect(JSON.stringify(imported)).not.toContain(KEY_PEM.split('\n')[1]);
     const prior = { ...imported, crt: rewrapped(CHAIN_PEM), key_wo_version: 1 };
     expect(cert.toState(api, prior).crt).toBe(rewrapped(CHAIN_PEM));
     expect(cert.toState({ ...api, crt: OTHER_CERT_PEM }, prior).crt).toBe(OTHER_CERT_PEM);
-    expect(cert.toState(api, { ...prior, key: rewrapped(KEY_PEM) }).key).toBe(rewrapped(KEY_PEM));
+    // A different key on the PBX is not visible (write-only): same state.
+    expect(cert.toState({ ...api, key: RSA_KEY_PEM }, prior)).toEqual(cert.toState(api, prior));
   });
 
-  test('create is skipped when the PBX already has the same certificate and key', () => {
+  test('create is skipped when the PBX already has the same certificate (and key, when one is given)', () => {
     const planned = configOf(certificateSchema, { id: 'certificate', crt: rewrapped(CHAIN_PEM), key_wo_version: 1 });
     expect(cert.toCreateBody({ crt: CHAIN_PEM, key: KEY_PEM }, planned, { key_wo: KEY_PEM })).toBeNull();
     expect(cert.toCreateBody({ crt: CERT_PEM, key: KEY_PEM }, planned, { key_wo: KEY_PEM })).toEqual({
       crt: rewrapped(CHAIN_PEM),
       key: KEY_PEM,
     });
-    expect(cert.toCreateBody(null, planned, {})).toBeNull();
+    // Same certificate, other key configured: uploaded.
+    expect(cert.toCreateBody({ crt: CHAIN_PEM, key: KEY_PEM }, planned, { key_wo: RSA_KEY_PEM })).toEqual({
+      crt: rewrapped(CHAIN_PEM),
+      key: RSA_KEY_PEM,
+    });
+    // No key_wo: adopting the certificate the PBX already has does nothing ...
+    expect(cert.toCreateBody({ crt: CHAIN_PEM, key: KEY_PEM }, planned, {})).toBeNull();
+    // ... but uploading a different certificate needs the key, and says which attribute to set.
+    expect(() => cert.toCreateBody({ crt: CERT_PEM, key: KEY_PEM }, planned, {})).toThrow(/Attribute "key_wo" is required to upload/);
+    expect(() => cert.toCreateBody(null, planned, {})).toThrow(/"key_wo" is required/);
+    // No certificate planned (unknown): nothing to decide yet.
+    expect(cert.toCreateBody(null, { ...planned, crt: UNKNOWN }, {})).toBeNull();
   });
 
   test('update sends crt AND key whenever either changes', () => {
@@ -550,9 +579,11 @@ describe('certificate', () => {
       crt: CHAIN_PEM,
       key: RSA_KEY_PEM,
     });
-    const sens = { ...prior, key_wo_version: null, key: KEY_PEM };
-    expect(cert.toUpdateBody(sens, { ...sens, key: rewrapped(KEY_PEM) }, {})).toBeNull();
-    expect(cert.toUpdateBody(sens, { ...sens, key: RSA_KEY_PEM }, {})).toEqual({ crt: CHAIN_PEM, key: RSA_KEY_PEM });
+    // Nothing to upload: no key needed.
+    expect(cert.toUpdateBody(prior, { ...prior }, {})).toBeNull();
+    // An upload without key_wo is an error naming the attribute; the key is never guessed.
+    expect(() => cert.toUpdateBody(prior, { ...prior, crt: OTHER_CERT_PEM }, {})).toThrow(/Attribute "key_wo" is required/);
+    expect(() => cert.toUpdateBody(prior, { ...prior, key_wo_version: 2 }, null)).toThrow(/Attribute "key_wo" is required/);
     expect(cert.certificateDefaults).toEqual({});
     expect(cert.toResetPatch()).toBeNull();
   });
@@ -591,16 +622,20 @@ describe('admin and dealer profiles', () => {
     expect(adminProfile.toUpdatePatch(s, planned)).toEqual({ email: 'chief@example.com' });
     expect(adminProfile.usernameChange(s, planned)).toBe('chief');
     expect(adminProfile.usernameChange(null, { ...planned, name: 'admin' }, api)).toBeNull();
-    const cfg = { old_password_wo: 'old-secret', new_password_wo: 'new-secret' };
-    expect(adminProfile.passwordChange(null, planned, cfg)).toEqual({ old_password: 'old-secret', new_password: 'new-secret' });
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 1 }, cfg)).toBeNull();
-    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg)).toEqual({
+    // The current password is the provider's own sign-in password.
+    const cfg = { new_password_wo: 'new-secret' };
+    expect(adminProfile.passwordChange(null, planned, cfg, 'old-secret')).toEqual({
       old_password: 'old-secret',
       new_password: 'new-secret',
     });
-    expect(
-      adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, { new_password_wo: 'x' }),
-    ).toBeNull();
+    expect(adminProfile.passwordChange(null, planned, { new_password_wo: 'old-secret' }, 'old-secret')).toBeNull();
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 1 }, cfg, 'old-secret')).toBeNull();
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, cfg, 'old-secret')).toEqual({
+      old_password: 'old-secret',
+      new_password: 'new-secret',
+    });
+    expect(adminProfile.passwordChange({ ...s, password_wo_version: 1 }, { ...s, password_wo_version: 2 }, {}, 'old-secret')).toBeNull();
+    expect(() => adminProfile.passwordChange(null, planned, cfg, undefined)).toThrow(/no password/);
     expect(
       adminProfile.toCreatePatch(api, {
         ...configOf(adminProfileSchema, { id: 'admin_profile', email: 'root@example.com', department: 'IT', name: 'boss' }),

@@ -16,7 +16,7 @@ import { configOf } from '../helpers';
 
 type Call = [string, ...unknown[]];
 
-function fakeCtx(client: Record<string, unknown>): ResourceContext<PortsipContext> {
+function fakeCtx(client: Record<string, unknown>, signInPassword?: string): ResourceContext<PortsipContext> {
   return {
     signal: new AbortController().signal,
     logger: {
@@ -29,7 +29,13 @@ function fakeCtx(client: Record<string, unknown>): ResourceContext<PortsipContex
     clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
     terraformVersion: '1.11.4',
     typeName: 'test',
-    provider: { client, reads: undefined, readStrategy: 'batch', apiVersion: async () => '22.3' } as unknown as PortsipContext,
+    provider: {
+      client,
+      reads: undefined,
+      readStrategy: 'batch',
+      signInPassword,
+      apiVersion: async () => '22.3',
+    } as unknown as PortsipContext,
   };
 }
 
@@ -203,17 +209,18 @@ test('profiles: name and password go through their own endpoints after the profi
   ] as const) {
     const calls: Call[] = [];
     const live: Record<string, unknown> = { id: 'u1', name: 'old-name', display_name: 'Old', email: null };
-    const ctx = fakeCtx({
-      [prop]: {
-        get: async () => ({ ...live }),
-        update: async (b: Record<string, unknown>) => void calls.push(['update', b]),
-        changeUsername: async (n: string) => void calls.push(['username', n]),
-        changePassword: async (o: string, n: string) => void calls.push(['password', o, n]),
-      },
-    });
+    const api = {
+      get: async () => ({ ...live }),
+      update: async (b: Record<string, unknown>) => void calls.push(['update', b]),
+      changeUsername: async (n: string) => void calls.push(['username', n]),
+      changePassword: async (o: string, n: string) => void calls.push(['password', o, n]),
+    };
+    // The current password sent as old_password is the one the provider signed in with.
+    const ctx = fakeCtx({ [prop]: api }, 'old-secret');
+    expect(Object.keys(schema.block.attributes)).not.toContain('old_password_wo');
     const prior = (await res.read({ current: configOf(schema, { id: `${prop}` }), private: Buffer.alloc(0) }, ctx)).newState!;
     const planned = { ...prior, name: 'new-name', display_name: 'New', password_wo_version: 1 };
-    const config = { ...planned, old_password_wo: 'old-secret', new_password_wo: 'new-secret' };
+    const config = { ...planned, new_password_wo: 'new-secret' };
     await res.apply({ action: 'update', prior, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx);
     expect(calls).toEqual([
       ['update', { display_name: 'New' }],
@@ -224,5 +231,15 @@ test('profiles: name and password go through their own endpoints after the profi
     calls.length = 0;
     await res.apply({ action: 'update', prior: planned, planned: { ...planned }, config, plannedPrivate: Buffer.alloc(0) }, ctx);
     expect(calls).toEqual([]);
+    // A provider without a password (token sign-in) cannot change its own password: the apply fails
+    // with a diagnostic and nothing is sent.
+    const noPw = fakeCtx({ [prop]: api });
+    const r = await res.apply(
+      { action: 'update', prior: planned, planned: { ...planned, password_wo_version: 2 }, config, plannedPrivate: Buffer.alloc(0) },
+      noPw,
+    );
+    expect(calls.filter((c) => c[0] === 'password')).toEqual([]);
+    expect(r.diagnostics?.map((d) => d.severity)).toContain('error');
+    expect(JSON.stringify(r.diagnostics)).not.toContain('new-secret');
   }
 });

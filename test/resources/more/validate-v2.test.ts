@@ -139,24 +139,20 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'admin user with both passwords',
-    run: () => vAdminUser(adminUser({ password: 'secret-456' })),
-    expect: [{ path: ['password_wo'], contains: ['Exactly one of "password" or "password_wo"', 'both set'] }],
-  },
-  {
-    name: 'admin user without a password',
-    run: () => vAdminUser(adminUser({ password_wo: null, password_wo_version: null })),
-    expect: [{ path: ['password'], contains: ['Exactly one of "password" or "password_wo"', 'got neither'] }],
-  },
-  {
     name: 'admin user version without write-only password',
-    run: () => vAdminUser(adminUser({ password_wo: null, password: 'secret-456' })),
-    expect: [{ path: ['password_wo_version'], contains: ['"password_wo_version" requires "password_wo"', 'when using "password"'] }],
+    run: () => vAdminUser(adminUser({ password_wo: null })),
+    expect: [{ path: ['password_wo_version'], contains: ['"password_wo_version" requires "password_wo"', 'remove "password_wo_version"'] }],
   },
   {
     name: 'admin user write-only before Terraform 1.11',
     run: () => vAdminUser(adminUser(), NO_WO),
-    expect: [{ path: ['password_wo'], contains: ['"password_wo" is write-only', 'Terraform 1.11', 'Use "password" instead'] }],
+    expect: [
+      {
+        path: ['password_wo'],
+        contains: ['"password_wo" is write-only', 'Terraform 1.11', 'Upgrade Terraform'],
+        notContains: ['secret-123', 'Use "password"'],
+      },
+    ],
   },
   {
     name: 'admin user email invalid',
@@ -281,19 +277,25 @@ const cases: Case[] = [
   },
   {
     name: 'STIR/SHAKEN key is a certificate and is not echoed',
-    run: () => vSettings(settings({ stir_shaken_cert: CERT_PEM, stir_shaken_key: CERT_PEM })),
+    run: () => vSettings(settings({ stir_shaken_cert: CERT_PEM, stir_shaken_key_wo: CERT_PEM })),
     expect: [
       {
-        path: ['stir_shaken_key'],
-        contains: ['"stir_shaken_key"', 'private key', 'are the certificate and key swapped', 'not shown'],
+        path: ['stir_shaken_key_wo'],
+        contains: ['"stir_shaken_key_wo"', 'private key', 'are the certificate and key swapped', 'not shown'],
         notContains: [CERT_PEM.split('\n')[1]!.slice(0, 20)],
       },
     ],
   },
   {
-    name: 'STIR/SHAKEN key in both forms',
-    run: () => vSettings(settings({ stir_shaken_cert: CERT_PEM, stir_shaken_key: KEY_PEM, stir_shaken_key_wo: KEY_PEM })),
-    expect: [{ path: ['stir_shaken_key_wo'], contains: ['At most one of "stir_shaken_key" or "stir_shaken_key_wo"'] }],
+    name: 'STIR/SHAKEN write-only key before Terraform 1.11',
+    run: () => vSettings(settings({ stir_shaken_cert: CERT_PEM, stir_shaken_key_wo: KEY_PEM }), NO_WO),
+    expect: [
+      {
+        path: ['stir_shaken_key_wo'],
+        contains: ['"stir_shaken_key_wo" is write-only', 'Upgrade Terraform'],
+        notContains: [KEY_PEM.split('\n')[1]!.slice(0, 20)],
+      },
+    ],
   },
   {
     name: 'STIR/SHAKEN version without key',
@@ -393,14 +395,14 @@ const cases: Case[] = [
     expect: [{ path: ['memory_threshold'], contains: ['"memory_threshold"', 'got -0.1', 'number from 0 to 1'] }],
   },
   {
-    name: 'mail password in both forms',
-    run: () => vNotification(notification({ password: 'p', password_wo: 'q' })),
-    expect: [{ path: ['password_wo'], contains: ['At most one of "password" or "password_wo"'] }],
+    name: 'mail password empty is not echoed',
+    run: () => vNotification(notification({ password_wo: '' })),
+    expect: [{ path: ['password_wo'], contains: ['"password_wo"', 'sensitive'] }],
   },
   {
     name: 'mail write-only password before Terraform 1.11',
     run: () => vNotification(notification({ password_wo: 'secret' }), NO_WO),
-    expect: [{ path: ['password_wo'], contains: ['"password_wo" is write-only', 'Use "password" instead'] }],
+    expect: [{ path: ['password_wo'], contains: ['"password_wo" is write-only', 'Upgrade Terraform'], notContains: ['Use "password"'] }],
   },
   {
     name: 'password with auth DISABLE (warning)',
@@ -482,14 +484,25 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'certificate without a key',
-    run: () => vCert(cert({ key_wo: null, key_wo_version: null })),
-    expect: [{ path: ['key'], contains: ['Exactly one of "key" or "key_wo"', 'got neither'] }],
+    name: 'certificate key version without a key',
+    run: () => vCert(cert({ key_wo: null, key_wo_version: 2 })),
+    expect: [{ path: ['key_wo_version'], contains: ['"key_wo_version" requires "key_wo"'] }],
   },
   {
     name: 'two keys in the key attribute',
-    run: () => vCert(cert({ key_wo: null, key_wo_version: null, key: `${KEY_PEM}${RSA_KEY_PEM}` })),
-    expect: [{ path: ['key'], contains: ['"key"', 'has 2 PEM blocks', 'private key only'] }],
+    run: () => vCert(cert({ key_wo: `${KEY_PEM}${RSA_KEY_PEM}` })),
+    expect: [
+      {
+        path: ['key_wo'],
+        contains: ['"key_wo"', 'has 2 PEM blocks', 'private key only'],
+        notContains: [KEY_PEM.split('\n')[1]!.slice(0, 20)],
+      },
+    ],
+  },
+  {
+    name: 'certificate write-only key before Terraform 1.11',
+    run: () => vCert(cert(), NO_WO),
+    expect: [{ path: ['key_wo'], contains: ['"key_wo" is write-only', 'Upgrade Terraform'] }],
   },
 
   // ---- brand
@@ -514,22 +527,15 @@ const cases: Case[] = [
   },
 
   // ---- admin and dealer profiles
+  // The current password is the provider's own (no old_password_wo): only the new one is configured.
   {
-    name: 'admin profile new password without the old one',
-    run: () => vAdminProfile(adminProfile({ new_password_wo: 'new-secret-1', password_wo_version: 1 })),
-    expect: [
-      { path: ['old_password_wo'], contains: ['"old_password_wo" is required when "new_password_wo" is set', 'got null'] },
-      { path: ['password_wo_version'], contains: ['"password_wo_version" requires "old_password_wo"'] },
-    ],
-  },
-  {
-    name: 'admin profile new password equals the old one',
-    run: () => vAdminProfile(adminProfile({ old_password_wo: 'same-secret', new_password_wo: 'same-secret', password_wo_version: 1 })),
-    expect: [{ path: ['new_password_wo'], contains: ['"new_password_wo" is the same as "old_password_wo"'], notContains: ['same-secret'] }],
+    name: 'admin profile version without the new password',
+    run: () => vAdminProfile(adminProfile({ password_wo_version: 1 })),
+    expect: [{ path: ['password_wo_version'], contains: ['"password_wo_version" requires "new_password_wo"'] }],
   },
   {
     name: 'admin profile new password too short is not echoed',
-    run: () => vAdminProfile(adminProfile({ old_password_wo: 'old-secret', new_password_wo: 'tiny', password_wo_version: 1 })),
+    run: () => vAdminProfile(adminProfile({ new_password_wo: 'tiny', password_wo_version: 1 })),
     expect: [
       {
         path: ['new_password_wo'],
@@ -540,10 +546,9 @@ const cases: Case[] = [
   },
   {
     name: 'admin profile password change before Terraform 1.11',
-    run: () => vAdminProfile(adminProfile({ old_password_wo: 'old-secret', new_password_wo: 'new-secret', password_wo_version: 1 }), NO_WO),
+    run: () => vAdminProfile(adminProfile({ new_password_wo: 'new-secret', password_wo_version: 1 }), NO_WO),
     expect: [
-      { path: ['old_password_wo'], contains: ['"old_password_wo" is write-only', 'Upgrade Terraform'] },
-      { path: ['new_password_wo'], contains: ['"new_password_wo" is write-only', 'Upgrade Terraform'] },
+      { path: ['new_password_wo'], contains: ['"new_password_wo" is write-only', 'Upgrade Terraform'], notContains: ['new-secret'] },
     ],
   },
   {
@@ -715,17 +720,8 @@ describe('several problems at once are all reported', () => {
   });
 
   test('admin user breaking five rules', () => {
-    const ds = vAdminUser(adminUser({ name: `.${long(70)}!`, role: 'siteadmin', email: 'x', password: 'short', password_wo: 'tiny' }));
-    expect(errors(ds).map((d) => d.path)).toEqual([
-      ['name'],
-      ['name'],
-      ['name'],
-      ['password'],
-      ['password_wo'],
-      ['role'],
-      ['email'],
-      ['password_wo'],
-    ]);
+    const ds = vAdminUser(adminUser({ name: `.${long(70)}!`, role: 'siteadmin', email: 'x', password_wo: 'tiny' }));
+    expect(errors(ds).map((d) => d.path)).toEqual([['name'], ['name'], ['name'], ['password_wo'], ['role'], ['email']]);
   });
 
   test('DID pool: reversed range and two overlaps at once', () => {
@@ -762,13 +758,11 @@ describe('several problems at once are all reported', () => {
 });
 
 describe('valid configurations produce no errors', () => {
-  test('admin user: write-only, legacy password, custom role, reserved-looking name', () => {
+  test('admin user: write-only, no password (imported), custom role, reserved-looking name', () => {
     expect(
       vAdminUser(adminUser({ email: 'ops@example.com', mobile_phone: '+1 555 0100', website: 'https://example.com', enabled: false })),
     ).toEqual([]);
-    expect(
-      vAdminUser(adminUser({ password_wo: null, password_wo_version: null, password: 'secret-456', role: 'Billing Auditors' })),
-    ).toEqual([]);
+    expect(vAdminUser(adminUser({ password_wo: null, password_wo_version: null, role: 'Billing Auditors' }))).toEqual([]);
     expect(vAdminUser(adminUser({ name: 'admin', role: 'SystemAdmin' }))).toEqual([]);
     expect(vAdminUser(adminUser({ password_wo_version: null }), { writeOnlyAttributesAllowed: true })).toEqual([]);
   });
@@ -860,7 +854,6 @@ describe('valid configurations produce no errors', () => {
         adminProfile({
           name: 'admin',
           email: 'me@example.com',
-          old_password_wo: 'old-secret',
           new_password_wo: 'new-secret',
           password_wo_version: 2,
         }),
@@ -869,9 +862,10 @@ describe('valid configurations produce no errors', () => {
     expect(vDealerProfile(dealerProfile({ name: 'acme-reseller', description: 'x' }))).toEqual([]);
   });
 
-  test('certificate: chain with write-only key, RSA key with the sensitive fallback, CRLF line ends', () => {
+  test('certificate: chain with write-only key, RSA key, no key (imported, unchanged), CRLF line ends', () => {
     expect(vCert(cert())).toEqual([]);
-    expect(vCert(cert({ key_wo: null, key_wo_version: null, key: RSA_KEY_PEM }))).toEqual([]);
+    expect(vCert(cert({ key_wo: RSA_KEY_PEM }))).toEqual([]);
+    expect(vCert(cert({ key_wo: null, key_wo_version: null }))).toEqual([]);
     expect(vCert(cert({ crt: CHAIN_PEM.replace(/\n/g, '\r\n'), key_wo_version: null }))).toEqual([]);
   });
 
@@ -921,8 +915,9 @@ describe('unknown values are skipped', () => {
     expect(vSbc(sbc({ transports: [UNKNOWN, { protocol: UNKNOWN, port: 0 }, { protocol: 'UDP', port: UNKNOWN }] }))).toEqual([]);
   });
 
-  test('unknown old password: the equality check is skipped, the pair check still passes', () => {
-    expect(vAdminProfile(adminProfile({ old_password_wo: UNKNOWN, new_password_wo: 'new-secret', password_wo_version: 1 }))).toEqual([]);
+  test('unknown new password satisfies the version', () => {
+    expect(vAdminProfile(adminProfile({ new_password_wo: UNKNOWN, password_wo_version: 1 }))).toEqual([]);
+    expect(vDealerProfile(dealerProfile({ new_password_wo: UNKNOWN, password_wo_version: 1 }))).toEqual([]);
   });
 });
 
@@ -930,7 +925,7 @@ test('warnings do not hide errors', () => {
   const ds = vNotification(
     notification({
       auth: 'DISABLE',
-      password: 'x',
+      password_wo: 'x',
       enable_tls_ssl: true,
       enable_starttls_auto: true,
       port: 0,
@@ -939,5 +934,5 @@ test('warnings do not hide errors', () => {
     }),
   );
   expect(errors(ds).map((d) => d.path)).toEqual([['cpu_threshold']]);
-  expect(warnings(ds).map((d) => d.path)).toEqual([['port'], ['password'], ['enable_starttls_auto'], ['cpu_threshold']]);
+  expect(warnings(ds).map((d) => d.path)).toEqual([['port'], ['password_wo'], ['enable_starttls_auto'], ['cpu_threshold']]);
 });

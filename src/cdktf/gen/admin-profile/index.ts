@@ -59,13 +59,7 @@ export interface AdminProfileConfig extends cdktf.TerraformMetaArguments {
   */
   readonly newPasswordWo?: string;
   /**
-  * The CURRENT password, write-only (Terraform 1.11+), needed to change it. Used only together with `new_password_wo`, when the resource is created or `password_wo_version` changes.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/admin_profile#old_password_wo AdminProfile#old_password_wo}
-  */
-  readonly oldPasswordWo?: string;
-  /**
-  * Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.
+  * Any number; changing it changes the password (from the provider's own `password`) to `new_password_wo`. Requires `new_password_wo`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/admin_profile#password_wo_version AdminProfile#password_wo_version}
   */
@@ -147,7 +141,6 @@ export class AdminProfile extends cdktf.TerraformResource {
     this._mobilePhone = config.mobilePhone;
     this._name = config.name;
     this._newPasswordWo = config.newPasswordWo;
-    this._oldPasswordWo = config.oldPasswordWo;
     this._passwordWoVersion = config.passwordWoVersion;
     this._resetOnDestroy = config.resetOnDestroy;
     this._website = config.website;
@@ -291,22 +284,6 @@ export class AdminProfile extends cdktf.TerraformResource {
     return this._newPasswordWo;
   }
 
-  // old_password_wo - computed: false, optional: true, required: false
-  private _oldPasswordWo?: string; 
-  public get oldPasswordWo() {
-    return this.getStringAttribute('old_password_wo');
-  }
-  public set oldPasswordWo(value: string) {
-    this._oldPasswordWo = value;
-  }
-  public resetOldPasswordWo() {
-    this._oldPasswordWo = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get oldPasswordWoInput() {
-    return this._oldPasswordWo;
-  }
-
   // password_wo_version - computed: false, optional: true, required: false
   private _passwordWoVersion?: number; 
   public get passwordWoVersion() {
@@ -395,7 +372,6 @@ export class AdminProfile extends cdktf.TerraformResource {
       mobile_phone: cdktf.stringToTerraform(this._mobilePhone),
       name: cdktf.stringToTerraform(this._name),
       new_password_wo: cdktf.stringToTerraform(this._newPasswordWo),
-      old_password_wo: cdktf.stringToTerraform(this._oldPasswordWo),
       password_wo_version: cdktf.numberToTerraform(this._passwordWoVersion),
       reset_on_destroy: cdktf.booleanToTerraform(this._resetOnDestroy),
       website: cdktf.stringToTerraform(this._website),
@@ -449,12 +425,6 @@ export class AdminProfile extends cdktf.TerraformResource {
       },
       new_password_wo: {
         value: cdktf.stringToHclTerraform(this._newPasswordWo),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      old_password_wo: {
-        value: cdktf.stringToHclTerraform(this._oldPasswordWo),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

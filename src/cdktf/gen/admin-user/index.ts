@@ -59,13 +59,7 @@ export interface AdminUserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * The password (at least 6 characters), for Terraform before 1.11. Stored in state in plain text (marked sensitive). The API never returns it, so it cannot drift. Exactly one of `password` and `password_wo` must be set.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/admin_user#password AdminUser#password}
-  */
-  readonly password?: string;
-  /**
-  * The password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Changing it alone does nothing; bump `password_wo_version` to send a new one. Exactly one of `password` and `password_wo` must be set.
+  * The password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Required to create a user; sent on create and whenever `password_wo_version` changes (changing it alone does nothing). Leave it unset on an imported user to leave its password unmanaged.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/admin_user#password_wo AdminUser#password_wo}
   */
@@ -153,7 +147,6 @@ export class AdminUser extends cdktf.TerraformResource {
     this._homePhone = config.homePhone;
     this._mobilePhone = config.mobilePhone;
     this._name = config.name;
-    this._password = config.password;
     this._passwordWo = config.passwordWo;
     this._passwordWoVersion = config.passwordWoVersion;
     this._role = config.role;
@@ -295,22 +288,6 @@ export class AdminUser extends cdktf.TerraformResource {
     return this._name;
   }
 
-  // password - computed: false, optional: true, required: false
-  private _password?: string; 
-  public get password() {
-    return this.getStringAttribute('password');
-  }
-  public set password(value: string) {
-    this._password = value;
-  }
-  public resetPassword() {
-    this._password = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get passwordInput() {
-    return this._password;
-  }
-
   // password_wo - computed: false, optional: true, required: false
   private _passwordWo?: string; 
   public get passwordWo() {
@@ -402,7 +379,6 @@ export class AdminUser extends cdktf.TerraformResource {
       home_phone: cdktf.stringToTerraform(this._homePhone),
       mobile_phone: cdktf.stringToTerraform(this._mobilePhone),
       name: cdktf.stringToTerraform(this._name),
-      password: cdktf.stringToTerraform(this._password),
       password_wo: cdktf.stringToTerraform(this._passwordWo),
       password_wo_version: cdktf.numberToTerraform(this._passwordWoVersion),
       role: cdktf.stringToTerraform(this._role),
@@ -457,12 +433,6 @@ export class AdminUser extends cdktf.TerraformResource {
       },
       name: {
         value: cdktf.stringToHclTerraform(this._name),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      password: {
-        value: cdktf.stringToHclTerraform(this._password),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

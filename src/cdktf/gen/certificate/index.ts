@@ -17,13 +17,7 @@ export interface CertificateConfig extends cdktf.TerraformMetaArguments {
   */
   readonly crt: string;
   /**
-  * The PEM-encoded, unencrypted private key, for Terraform before 1.11: stored in state (marked sensitive) and compared with the live key. Exactly one of `key` and `key_wo` must be set.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/certificate#key Certificate#key}
-  */
-  readonly key?: string;
-  /**
-  * The PEM-encoded, unencrypted private key, write-only (Terraform 1.11+): never stored in plan or state. Sent with every certificate change, and when `key_wo_version` changes. Exactly one of `key` and `key_wo` must be set.
+  * The PEM-encoded, unencrypted private key, write-only (Terraform 1.11+): never stored in plan or state. Sent with every certificate change, and when `key_wo_version` changes; needed whenever the certificate is uploaded (the API takes both together). Leave it unset on an imported certificate that you do not change.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/certificate#key_wo Certificate#key_wo}
   */
@@ -92,7 +86,6 @@ export class Certificate extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._crt = config.crt;
-    this._key = config.key;
     this._keyWo = config.keyWo;
     this._keyWoVersion = config.keyWoVersion;
     this._resetOnDestroy = config.resetOnDestroy;
@@ -118,22 +111,6 @@ export class Certificate extends cdktf.TerraformResource {
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');
-  }
-
-  // key - computed: false, optional: true, required: false
-  private _key?: string; 
-  public get key() {
-    return this.getStringAttribute('key');
-  }
-  public set key(value: string) {
-    this._key = value;
-  }
-  public resetKey() {
-    this._key = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get keyInput() {
-    return this._key;
   }
 
   // key_wo - computed: false, optional: true, required: false
@@ -191,7 +168,6 @@ export class Certificate extends cdktf.TerraformResource {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       crt: cdktf.stringToTerraform(this._crt),
-      key: cdktf.stringToTerraform(this._key),
       key_wo: cdktf.stringToTerraform(this._keyWo),
       key_wo_version: cdktf.numberToTerraform(this._keyWoVersion),
       reset_on_destroy: cdktf.booleanToTerraform(this._resetOnDestroy),
@@ -202,12 +178,6 @@ export class Certificate extends cdktf.TerraformResource {
     const attrs = {
       crt: {
         value: cdktf.stringToHclTerraform(this._crt),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      key: {
-        value: cdktf.stringToHclTerraform(this._key),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -47,13 +47,7 @@ export interface DealerProfileConfig extends cdktf.TerraformMetaArguments {
   */
   readonly newPasswordWo?: string;
   /**
-  * The CURRENT password, write-only (Terraform 1.11+), needed to change it. Used only together with `new_password_wo`, when the resource is created or `password_wo_version` changes.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer_profile#old_password_wo DealerProfile#old_password_wo}
-  */
-  readonly oldPasswordWo?: string;
-  /**
-  * Any number; changing it changes the password from `old_password_wo` to `new_password_wo`. Requires both.
+  * Any number; changing it changes the password (from the provider's own `password`) to `new_password_wo`. Requires `new_password_wo`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer_profile#password_wo_version DealerProfile#password_wo_version}
   */
@@ -133,7 +127,6 @@ export class DealerProfile extends cdktf.TerraformResource {
     this._email = config.email;
     this._name = config.name;
     this._newPasswordWo = config.newPasswordWo;
-    this._oldPasswordWo = config.oldPasswordWo;
     this._passwordWoVersion = config.passwordWoVersion;
     this._phone = config.phone;
     this._resetOnDestroy = config.resetOnDestroy;
@@ -270,22 +263,6 @@ export class DealerProfile extends cdktf.TerraformResource {
     return this._newPasswordWo;
   }
 
-  // old_password_wo - computed: false, optional: true, required: false
-  private _oldPasswordWo?: string; 
-  public get oldPasswordWo() {
-    return this.getStringAttribute('old_password_wo');
-  }
-  public set oldPasswordWo(value: string) {
-    this._oldPasswordWo = value;
-  }
-  public resetOldPasswordWo() {
-    this._oldPasswordWo = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get oldPasswordWoInput() {
-    return this._oldPasswordWo;
-  }
-
   // password_wo_version - computed: false, optional: true, required: false
   private _passwordWoVersion?: number; 
   public get passwordWoVersion() {
@@ -362,7 +339,6 @@ export class DealerProfile extends cdktf.TerraformResource {
       email: cdktf.stringToTerraform(this._email),
       name: cdktf.stringToTerraform(this._name),
       new_password_wo: cdktf.stringToTerraform(this._newPasswordWo),
-      old_password_wo: cdktf.stringToTerraform(this._oldPasswordWo),
       password_wo_version: cdktf.numberToTerraform(this._passwordWoVersion),
       phone: cdktf.stringToTerraform(this._phone),
       reset_on_destroy: cdktf.booleanToTerraform(this._resetOnDestroy),
@@ -404,12 +380,6 @@ export class DealerProfile extends cdktf.TerraformResource {
       },
       new_password_wo: {
         value: cdktf.stringToHclTerraform(this._newPasswordWo),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      old_password_wo: {
-        value: cdktf.stringToHclTerraform(this._oldPasswordWo),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -65,13 +65,7 @@ export interface DealerConfig extends cdktf.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * The dealer password (at least 6 characters), for Terraform before 1.11. Stored in state in plain text (marked sensitive). The API never returns it, so it cannot drift. Exactly one of `password` and `password_wo` must be set.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer#password Dealer#password}
-  */
-  readonly password?: string;
-  /**
-  * The dealer password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Changing it alone does nothing; bump `password_wo_version` to send a new one. Exactly one of `password` and `password_wo` must be set.
+  * The dealer password (at least 6 characters), write-only (Terraform 1.11+): never stored in plan or state. Required to create a dealer; sent on create and whenever `password_wo_version` changes (changing it alone does nothing). Leave it unset on an imported dealer to leave its password unmanaged.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer#password_wo Dealer#password_wo}
   */
@@ -160,7 +154,6 @@ export class Dealer extends cdktf.TerraformResource {
     this._maxExtensions = config.maxExtensions;
     this._maxTenants = config.maxTenants;
     this._name = config.name;
-    this._password = config.password;
     this._passwordWo = config.passwordWo;
     this._passwordWoVersion = config.passwordWoVersion;
     this._phone = config.phone;
@@ -315,22 +308,6 @@ export class Dealer extends cdktf.TerraformResource {
     return this._name;
   }
 
-  // password - computed: false, optional: true, required: false
-  private _password?: string; 
-  public get password() {
-    return this.getStringAttribute('password');
-  }
-  public set password(value: string) {
-    this._password = value;
-  }
-  public resetPassword() {
-    this._password = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get passwordInput() {
-    return this._password;
-  }
-
   // password_wo - computed: false, optional: true, required: false
   private _passwordWo?: string; 
   public get passwordWo() {
@@ -426,7 +403,6 @@ export class Dealer extends cdktf.TerraformResource {
       max_extensions: cdktf.numberToTerraform(this._maxExtensions),
       max_tenants: cdktf.numberToTerraform(this._maxTenants),
       name: cdktf.stringToTerraform(this._name),
-      password: cdktf.stringToTerraform(this._password),
       password_wo: cdktf.stringToTerraform(this._passwordWo),
       password_wo_version: cdktf.numberToTerraform(this._passwordWoVersion),
       phone: cdktf.stringToTerraform(this._phone),
@@ -487,12 +463,6 @@ export class Dealer extends cdktf.TerraformResource {
       },
       name: {
         value: cdktf.stringToHclTerraform(this._name),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      password: {
-        value: cdktf.stringToHclTerraform(this._password),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -95,13 +95,7 @@ export interface NotificationSettingsConfig extends cdktf.TerraformMetaArguments
   */
   readonly notifyServiceDisconnected?: boolean | cdktf.IResolvable;
   /**
-  * The mail account password, for Terraform before 1.11: stored in state (marked sensitive). The API never returns it, so it cannot drift. At most one of `password` and `password_wo`; leave both unset to keep the password the PBX has.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/notification_settings#password NotificationSettings#password}
-  */
-  readonly password?: string;
-  /**
-  * The mail account password, write-only (Terraform 1.11+): never stored in plan or state. Sent when the resource is created and whenever `password_wo_version` changes.
+  * The mail account password, write-only (Terraform 1.11+): never stored in plan or state. Sent when the resource is created and whenever `password_wo_version` changes; leave it unset to keep the password the PBX has.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/notification_settings#password_wo NotificationSettings#password_wo}
   */
@@ -219,7 +213,6 @@ export class NotificationSettings extends cdktf.TerraformResource {
     this._notifyMemoryExceededThreshold = config.notifyMemoryExceededThreshold;
     this._notifyPushCertsUpdateFailed = config.notifyPushCertsUpdateFailed;
     this._notifyServiceDisconnected = config.notifyServiceDisconnected;
-    this._password = config.password;
     this._passwordWo = config.passwordWo;
     this._passwordWoVersion = config.passwordWoVersion;
     this._port = config.port;
@@ -464,22 +457,6 @@ export class NotificationSettings extends cdktf.TerraformResource {
     return this._notifyServiceDisconnected;
   }
 
-  // password - computed: false, optional: true, required: false
-  private _password?: string; 
-  public get password() {
-    return this.getStringAttribute('password');
-  }
-  public set password(value: string) {
-    this._password = value;
-  }
-  public resetPassword() {
-    this._password = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get passwordInput() {
-    return this._password;
-  }
-
   // password_wo - computed: false, optional: true, required: false
   private _passwordWo?: string; 
   public get passwordWo() {
@@ -644,7 +621,6 @@ export class NotificationSettings extends cdktf.TerraformResource {
       notify_memory_exceeded_threshold: cdktf.booleanToTerraform(this._notifyMemoryExceededThreshold),
       notify_push_certs_update_failed: cdktf.booleanToTerraform(this._notifyPushCertsUpdateFailed),
       notify_service_disconnected: cdktf.booleanToTerraform(this._notifyServiceDisconnected),
-      password: cdktf.stringToTerraform(this._password),
       password_wo: cdktf.stringToTerraform(this._passwordWo),
       password_wo_version: cdktf.numberToTerraform(this._passwordWoVersion),
       port: cdktf.numberToTerraform(this._port),
@@ -742,12 +718,6 @@ export class NotificationSettings extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
-      },
-      password: {
-        value: cdktf.stringToHclTerraform(this._password),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
       password_wo: {
         value: cdktf.stringToHclTerraform(this._passwordWo),

@@ -245,12 +245,6 @@ export interface SystemSettingsConfig extends cdktf.TerraformMetaArguments {
   */
   readonly stirShakenCert?: string;
   /**
-  * STIR/SHAKEN private key, PEM, for Terraform before 1.11: stored in state (marked sensitive) and compared with the live key, so a change on the PBX is reported. At most one of `stir_shaken_key` and `stir_shaken_key_wo`. Prefer `stir_shaken_key_wo`.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/system_settings#stir_shaken_key SystemSettings#stir_shaken_key}
-  */
-  readonly stirShakenKey?: string;
-  /**
   * STIR/SHAKEN private key, PEM, write-only (Terraform 1.11+): never stored in plan or state, so changes made on the PBX are not detected. Sent when the resource is created and whenever `stir_shaken_key_wo_version` changes.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/system_settings#stir_shaken_key_wo SystemSettings#stir_shaken_key_wo}
@@ -388,7 +382,6 @@ export class SystemSettings extends cdktf.TerraformResource {
     this._sipFailedChallengeRequestsAmount = config.sipFailedChallengeRequestsAmount;
     this._statisticsLogInterval = config.statisticsLogInterval;
     this._stirShakenCert = config.stirShakenCert;
-    this._stirShakenKey = config.stirShakenKey;
     this._stirShakenKeyWo = config.stirShakenKeyWo;
     this._stirShakenKeyWoVersion = config.stirShakenKeyWoVersion;
     this._traceServerHost = config.traceServerHost;
@@ -1032,22 +1025,6 @@ export class SystemSettings extends cdktf.TerraformResource {
     return this._stirShakenCert;
   }
 
-  // stir_shaken_key - computed: false, optional: true, required: false
-  private _stirShakenKey?: string; 
-  public get stirShakenKey() {
-    return this.getStringAttribute('stir_shaken_key');
-  }
-  public set stirShakenKey(value: string) {
-    this._stirShakenKey = value;
-  }
-  public resetStirShakenKey() {
-    this._stirShakenKey = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get stirShakenKeyInput() {
-    return this._stirShakenKey;
-  }
-
   // stir_shaken_key_wo - computed: false, optional: true, required: false
   private _stirShakenKeyWo?: string; 
   public get stirShakenKeyWo() {
@@ -1221,7 +1198,6 @@ export class SystemSettings extends cdktf.TerraformResource {
       sip_failed_challenge_requests_amount: cdktf.numberToTerraform(this._sipFailedChallengeRequestsAmount),
       statistics_log_interval: cdktf.numberToTerraform(this._statisticsLogInterval),
       stir_shaken_cert: cdktf.stringToTerraform(this._stirShakenCert),
-      stir_shaken_key: cdktf.stringToTerraform(this._stirShakenKey),
       stir_shaken_key_wo: cdktf.stringToTerraform(this._stirShakenKeyWo),
       stir_shaken_key_wo_version: cdktf.numberToTerraform(this._stirShakenKeyWoVersion),
       trace_server_host: cdktf.stringToTerraform(this._traceServerHost),
@@ -1465,12 +1441,6 @@ export class SystemSettings extends cdktf.TerraformResource {
       },
       stir_shaken_cert: {
         value: cdktf.stringToHclTerraform(this._stirShakenCert),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      stir_shaken_key: {
-        value: cdktf.stringToHclTerraform(this._stirShakenKey),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -295,11 +295,17 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
 }
 export interface TenantCdrEvent {
   /**
-  * Authentication used when calling `url`: `DISABLE` (none), `BASIC`, `DIGEST` (both need `username` and `password`) or `BEARER` (needs `token`). Case-sensitive. Server default `DISABLE`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  * Authentication used when calling `url`: `DISABLE` (none), `BASIC`, `DIGEST` (both need `username` and a password) or `BEARER` (needs a token). Case-sensitive. Server default `DISABLE`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#auth Tenant#auth}
   */
   readonly auth?: string;
+  /**
+  * Any number; changing it re-sends `password_wo` and `token_wo`. Requires one of them.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#credentials_wo_version Tenant#credentials_wo_version}
+  */
+  readonly credentialsWoVersion?: number;
   /**
   * Send call detail records (CDR events) to `url`. Server default `false`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
@@ -307,17 +313,17 @@ export interface TenantCdrEvent {
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Sensitive; the API returns it, so it is stored in state. Optional+Computed so an imported or generated configuration that omits it causes no diff; removing it from config does not clear it on the server (set `auth = "DISABLE"` instead).
+  * Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Write-only (Terraform 1.11+): never stored in plan or state, so a change made on the PBX is not detected. Sent when the tenant is created, whenever the block is sent, and when `credentials_wo_version` changes; leave it unset to keep the password the PBX has.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#password Tenant#password}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#password_wo Tenant#password_wo}
   */
-  readonly password?: string;
+  readonly passwordWo?: string;
   /**
-  * Token for `BEARER` authentication. Sensitive; the API returns it, so it is stored in state. Optional+Computed for the same reason as `password`.
+  * Token for `BEARER` authentication. Write-only (Terraform 1.11+), like `password_wo`.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#token Tenant#token}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#token_wo Tenant#token_wo}
   */
-  readonly token?: string;
+  readonly tokenWo?: string;
   /**
   * The URL the events are posted to, 1-128 characters.
   *
@@ -339,9 +345,10 @@ export function tenantCdrEventToTerraform(struct?: TenantCdrEvent | cdktf.IResol
   }
   return {
     auth: cdktf.stringToTerraform(struct!.auth),
+    credentials_wo_version: cdktf.numberToTerraform(struct!.credentialsWoVersion),
     enabled: cdktf.booleanToTerraform(struct!.enabled),
-    password: cdktf.stringToTerraform(struct!.password),
-    token: cdktf.stringToTerraform(struct!.token),
+    password_wo: cdktf.stringToTerraform(struct!.passwordWo),
+    token_wo: cdktf.stringToTerraform(struct!.tokenWo),
     url: cdktf.stringToTerraform(struct!.url),
     username: cdktf.stringToTerraform(struct!.username),
   }
@@ -360,20 +367,26 @@ export function tenantCdrEventToHclTerraform(struct?: TenantCdrEvent | cdktf.IRe
       type: "simple",
       storageClassType: "string",
     },
+    credentials_wo_version: {
+      value: cdktf.numberToHclTerraform(struct!.credentialsWoVersion),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
     enabled: {
       value: cdktf.booleanToHclTerraform(struct!.enabled),
       isBlock: false,
       type: "simple",
       storageClassType: "boolean",
     },
-    password: {
-      value: cdktf.stringToHclTerraform(struct!.password),
+    password_wo: {
+      value: cdktf.stringToHclTerraform(struct!.passwordWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
     },
-    token: {
-      value: cdktf.stringToHclTerraform(struct!.token),
+    token_wo: {
+      value: cdktf.stringToHclTerraform(struct!.tokenWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -418,17 +431,21 @@ export class TenantCdrEventOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.auth = this._auth;
     }
+    if (this._credentialsWoVersion !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.credentialsWoVersion = this._credentialsWoVersion;
+    }
     if (this._enabled !== undefined) {
       hasAnyValues = true;
       internalValueResult.enabled = this._enabled;
     }
-    if (this._password !== undefined) {
+    if (this._passwordWo !== undefined) {
       hasAnyValues = true;
-      internalValueResult.password = this._password;
+      internalValueResult.passwordWo = this._passwordWo;
     }
-    if (this._token !== undefined) {
+    if (this._tokenWo !== undefined) {
       hasAnyValues = true;
-      internalValueResult.token = this._token;
+      internalValueResult.tokenWo = this._tokenWo;
     }
     if (this._url !== undefined) {
       hasAnyValues = true;
@@ -446,9 +463,10 @@ export class TenantCdrEventOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._auth = undefined;
+      this._credentialsWoVersion = undefined;
       this._enabled = undefined;
-      this._password = undefined;
-      this._token = undefined;
+      this._passwordWo = undefined;
+      this._tokenWo = undefined;
       this._url = undefined;
       this._username = undefined;
     }
@@ -460,9 +478,10 @@ export class TenantCdrEventOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._auth = value.auth;
+      this._credentialsWoVersion = value.credentialsWoVersion;
       this._enabled = value.enabled;
-      this._password = value.password;
-      this._token = value.token;
+      this._passwordWo = value.passwordWo;
+      this._tokenWo = value.tokenWo;
       this._url = value.url;
       this._username = value.username;
     }
@@ -484,6 +503,22 @@ export class TenantCdrEventOutputReference extends cdktf.ComplexObject {
     return this._auth;
   }
 
+  // credentials_wo_version - computed: false, optional: true, required: false
+  private _credentialsWoVersion?: number; 
+  public get credentialsWoVersion() {
+    return this.getNumberAttribute('credentials_wo_version');
+  }
+  public set credentialsWoVersion(value: number) {
+    this._credentialsWoVersion = value;
+  }
+  public resetCredentialsWoVersion() {
+    this._credentialsWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get credentialsWoVersionInput() {
+    return this._credentialsWoVersion;
+  }
+
   // enabled - computed: true, optional: true, required: false
   private _enabled?: boolean | cdktf.IResolvable; 
   public get enabled() {
@@ -500,36 +535,36 @@ export class TenantCdrEventOutputReference extends cdktf.ComplexObject {
     return this._enabled;
   }
 
-  // password - computed: true, optional: true, required: false
-  private _password?: string; 
-  public get password() {
-    return this.getStringAttribute('password');
+  // password_wo - computed: false, optional: true, required: false
+  private _passwordWo?: string; 
+  public get passwordWo() {
+    return this.getStringAttribute('password_wo');
   }
-  public set password(value: string) {
-    this._password = value;
+  public set passwordWo(value: string) {
+    this._passwordWo = value;
   }
-  public resetPassword() {
-    this._password = undefined;
+  public resetPasswordWo() {
+    this._passwordWo = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get passwordInput() {
-    return this._password;
+  public get passwordWoInput() {
+    return this._passwordWo;
   }
 
-  // token - computed: true, optional: true, required: false
-  private _token?: string; 
-  public get token() {
-    return this.getStringAttribute('token');
+  // token_wo - computed: false, optional: true, required: false
+  private _tokenWo?: string; 
+  public get tokenWo() {
+    return this.getStringAttribute('token_wo');
   }
-  public set token(value: string) {
-    this._token = value;
+  public set tokenWo(value: string) {
+    this._tokenWo = value;
   }
-  public resetToken() {
-    this._token = undefined;
+  public resetTokenWo() {
+    this._tokenWo = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get tokenInput() {
-    return this._token;
+  public get tokenWoInput() {
+    return this._tokenWo;
   }
 
   // url - computed: false, optional: true, required: false
@@ -942,11 +977,17 @@ export class TenantE164OutputReference extends cdktf.ComplexObject {
 }
 export interface TenantExtensionEvent {
   /**
-  * Authentication used when calling `url`: `DISABLE` (none), `BASIC`, `DIGEST` (both need `username` and `password`) or `BEARER` (needs `token`). Case-sensitive. Server default `DISABLE`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  * Authentication used when calling `url`: `DISABLE` (none), `BASIC`, `DIGEST` (both need `username` and a password) or `BEARER` (needs a token). Case-sensitive. Server default `DISABLE`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#auth Tenant#auth}
   */
   readonly auth?: string;
+  /**
+  * Any number; changing it re-sends `password_wo` and `token_wo`. Requires one of them.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#credentials_wo_version Tenant#credentials_wo_version}
+  */
+  readonly credentialsWoVersion?: number;
   /**
   * Send extension events to `url`. Server default `false`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
@@ -954,17 +995,17 @@ export interface TenantExtensionEvent {
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Sensitive; the API returns it, so it is stored in state. Optional+Computed so an imported or generated configuration that omits it causes no diff; removing it from config does not clear it on the server (set `auth = "DISABLE"` instead).
+  * Password for `BASIC`/`DIGEST` authentication: 6-64 characters, lower-case letters and digits only (`[a-z0-9]{6,64}`). Write-only (Terraform 1.11+): never stored in plan or state, so a change made on the PBX is not detected. Sent when the tenant is created, whenever the block is sent, and when `credentials_wo_version` changes; leave it unset to keep the password the PBX has.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#password Tenant#password}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#password_wo Tenant#password_wo}
   */
-  readonly password?: string;
+  readonly passwordWo?: string;
   /**
-  * Token for `BEARER` authentication. Sensitive; the API returns it, so it is stored in state. Optional+Computed for the same reason as `password`.
+  * Token for `BEARER` authentication. Write-only (Terraform 1.11+), like `password_wo`.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#token Tenant#token}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#token_wo Tenant#token_wo}
   */
-  readonly token?: string;
+  readonly tokenWo?: string;
   /**
   * The URL the events are posted to, 1-128 characters.
   *
@@ -986,9 +1027,10 @@ export function tenantExtensionEventToTerraform(struct?: TenantExtensionEvent | 
   }
   return {
     auth: cdktf.stringToTerraform(struct!.auth),
+    credentials_wo_version: cdktf.numberToTerraform(struct!.credentialsWoVersion),
     enabled: cdktf.booleanToTerraform(struct!.enabled),
-    password: cdktf.stringToTerraform(struct!.password),
-    token: cdktf.stringToTerraform(struct!.token),
+    password_wo: cdktf.stringToTerraform(struct!.passwordWo),
+    token_wo: cdktf.stringToTerraform(struct!.tokenWo),
     url: cdktf.stringToTerraform(struct!.url),
     username: cdktf.stringToTerraform(struct!.username),
   }
@@ -1007,20 +1049,26 @@ export function tenantExtensionEventToHclTerraform(struct?: TenantExtensionEvent
       type: "simple",
       storageClassType: "string",
     },
+    credentials_wo_version: {
+      value: cdktf.numberToHclTerraform(struct!.credentialsWoVersion),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
     enabled: {
       value: cdktf.booleanToHclTerraform(struct!.enabled),
       isBlock: false,
       type: "simple",
       storageClassType: "boolean",
     },
-    password: {
-      value: cdktf.stringToHclTerraform(struct!.password),
+    password_wo: {
+      value: cdktf.stringToHclTerraform(struct!.passwordWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
     },
-    token: {
-      value: cdktf.stringToHclTerraform(struct!.token),
+    token_wo: {
+      value: cdktf.stringToHclTerraform(struct!.tokenWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -1065,17 +1113,21 @@ export class TenantExtensionEventOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.auth = this._auth;
     }
+    if (this._credentialsWoVersion !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.credentialsWoVersion = this._credentialsWoVersion;
+    }
     if (this._enabled !== undefined) {
       hasAnyValues = true;
       internalValueResult.enabled = this._enabled;
     }
-    if (this._password !== undefined) {
+    if (this._passwordWo !== undefined) {
       hasAnyValues = true;
-      internalValueResult.password = this._password;
+      internalValueResult.passwordWo = this._passwordWo;
     }
-    if (this._token !== undefined) {
+    if (this._tokenWo !== undefined) {
       hasAnyValues = true;
-      internalValueResult.token = this._token;
+      internalValueResult.tokenWo = this._tokenWo;
     }
     if (this._url !== undefined) {
       hasAnyValues = true;
@@ -1093,9 +1145,10 @@ export class TenantExtensionEventOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._auth = undefined;
+      this._credentialsWoVersion = undefined;
       this._enabled = undefined;
-      this._password = undefined;
-      this._token = undefined;
+      this._passwordWo = undefined;
+      this._tokenWo = undefined;
       this._url = undefined;
       this._username = undefined;
     }
@@ -1107,9 +1160,10 @@ export class TenantExtensionEventOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._auth = value.auth;
+      this._credentialsWoVersion = value.credentialsWoVersion;
       this._enabled = value.enabled;
-      this._password = value.password;
-      this._token = value.token;
+      this._passwordWo = value.passwordWo;
+      this._tokenWo = value.tokenWo;
       this._url = value.url;
       this._username = value.username;
     }
@@ -1131,6 +1185,22 @@ export class TenantExtensionEventOutputReference extends cdktf.ComplexObject {
     return this._auth;
   }
 
+  // credentials_wo_version - computed: false, optional: true, required: false
+  private _credentialsWoVersion?: number; 
+  public get credentialsWoVersion() {
+    return this.getNumberAttribute('credentials_wo_version');
+  }
+  public set credentialsWoVersion(value: number) {
+    this._credentialsWoVersion = value;
+  }
+  public resetCredentialsWoVersion() {
+    this._credentialsWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get credentialsWoVersionInput() {
+    return this._credentialsWoVersion;
+  }
+
   // enabled - computed: true, optional: true, required: false
   private _enabled?: boolean | cdktf.IResolvable; 
   public get enabled() {
@@ -1147,36 +1217,36 @@ export class TenantExtensionEventOutputReference extends cdktf.ComplexObject {
     return this._enabled;
   }
 
-  // password - computed: true, optional: true, required: false
-  private _password?: string; 
-  public get password() {
-    return this.getStringAttribute('password');
+  // password_wo - computed: false, optional: true, required: false
+  private _passwordWo?: string; 
+  public get passwordWo() {
+    return this.getStringAttribute('password_wo');
   }
-  public set password(value: string) {
-    this._password = value;
+  public set passwordWo(value: string) {
+    this._passwordWo = value;
   }
-  public resetPassword() {
-    this._password = undefined;
+  public resetPasswordWo() {
+    this._passwordWo = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get passwordInput() {
-    return this._password;
+  public get passwordWoInput() {
+    return this._passwordWo;
   }
 
-  // token - computed: true, optional: true, required: false
-  private _token?: string; 
-  public get token() {
-    return this.getStringAttribute('token');
+  // token_wo - computed: false, optional: true, required: false
+  private _tokenWo?: string; 
+  public get tokenWo() {
+    return this.getStringAttribute('token_wo');
   }
-  public set token(value: string) {
-    this._token = value;
+  public set tokenWo(value: string) {
+    this._tokenWo = value;
   }
-  public resetToken() {
-    this._token = undefined;
+  public resetTokenWo() {
+    this._tokenWo = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get tokenInput() {
-    return this._token;
+  public get tokenWoInput() {
+    return this._tokenWo;
   }
 
   // url - computed: false, optional: true, required: false
