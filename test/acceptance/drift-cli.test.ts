@@ -48,8 +48,10 @@ resource "portsip_tenant" "acme" {
     enabled  = true
     auth     = "BASIC"
     username = "hookuser"
-    password = "${HOOK_PW}"
     url      = "https://hooks.example.com/cdr"
+    # Write-only: sent to the PBX, never in plan or state.
+    password_wo            = "${HOOK_PW}"
+    credentials_wo_version = 1
   }
 }
 resource "portsip_ip_rule" "office" {

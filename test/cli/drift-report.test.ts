@@ -16,7 +16,7 @@ import { diffPaths, formatPath, redact, SENSITIVE } from '../../src/cli/report/v
 const FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'drift');
 const fixtureText = fs.readFileSync(path.join(FIXTURE_DIR, 'plan-drift.json'), 'utf8');
 const fixture = (): PlanJson => parsePlanJson(fixtureText, 'fixture');
-const HOOK_PW = 'hooksecret4242'; // in the fixture's state: sensitive, returned by the API
+const HOOK_PW = 'hooksecret4242'; // the webhook password of the captured configuration (write-only there)
 
 const sarifSchema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
 // unicodeRegExp off: the schema's language-tag pattern has a stray "]" that only non-unicode regular expressions accept.
@@ -67,7 +67,11 @@ test('an entry Terraform lists in resource_drift with equal values is no drift (
 test('sensitive values are (sensitive) in every format; write-only attributes too', async () => {
   const plan = JSON.parse(fixtureText);
   const tenant = plan.resource_drift.find((rc: { type: string }) => rc.type === 'portsip_tenant');
-  tenant.change.after.cdr_event.password = 'changedonpbx99';
+  // A sensitive attribute changed on the PBX, with the masks Terraform writes for it.
+  tenant.change.before.cdr_event.secret = HOOK_PW;
+  tenant.change.after.cdr_event.secret = 'changedonpbx99';
+  tenant.change.before_sensitive = { cdr_event: { secret: true } };
+  tenant.change.after_sensitive = { cdr_event: { secret: true } };
   tenant.change.before.password_wo = 'never-shown-wo';
   tenant.change.after.password_wo = 'other-wo-value';
   const file = path.join(os.tmpdir(), `sensitive-${process.pid}.json`);
@@ -82,11 +86,11 @@ test('sensitive values are (sensitive) in every format; write-only attributes to
       for (const secret of [HOOK_PW, 'changedonpbx99', 'never-shown-wo', 'other-wo-value']) expect(text).not.toContain(secret);
     }
     const txt = fs.readFileSync(path.join(out, 'portsip-drift.txt'), 'utf8');
-    expect(txt).toContain('~ cdr_event.password: (sensitive) -> (sensitive)');
+    expect(txt).toContain('~ cdr_event.secret: (sensitive) -> (sensitive)');
     expect(txt).toContain('~ password_wo: (sensitive) -> (sensitive)');
     const json = JSON.parse(fs.readFileSync(path.join(out, 'portsip-drift.json'), 'utf8'));
     const t = json.drifted.find((d: { type: string }) => d.type === 'portsip_tenant');
-    expect(t.changes).toContainEqual({ attribute: 'cdr_event.password', in_state: SENSITIVE, on_pbx: SENSITIVE, sensitive: true });
+    expect(t.changes).toContainEqual({ attribute: 'cdr_event.secret', in_state: SENSITIVE, on_pbx: SENSITIVE, sensitive: true });
   } finally {
     fs.rmSync(file);
     fs.rmSync(out, { recursive: true });

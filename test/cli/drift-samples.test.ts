@@ -41,7 +41,7 @@ function withSample(doc: string, name: string, text: string): string {
 
 function compare(name: string): void {
   const fresh = fs.readFileSync(path.join(out, name), 'utf8');
-  // The fixtures hold a sensitive webhook password from the captured state: never in a sample.
+  // The captured configuration's webhook password (write-only) must never reach a sample.
   expect(fresh).not.toContain('hooksecret4242');
   const sample = path.join(SAMPLES, name);
   const doc = fs.readFileSync(DOC, 'utf8');
