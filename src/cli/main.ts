@@ -1,16 +1,20 @@
 // The `portsip` CLI. Each command lives in its own file and registers itself here.
 import { Command } from 'commander';
+import { registerDriftCommand } from './drift';
 import { registerEmulatorCommand } from './emulator';
+import { registerGuardCommand } from './guard';
 import { registerNotificationCommands } from './notification';
 import { registerProviderCommands } from './provider-install';
 
 export function buildProgram(): Command {
   const program = new Command('portsip')
-    .description('PortSIP PBX tooling: API emulator, Terraform provider install, and more')
+    .description('PortSIP PBX tooling: API emulator, Terraform provider install, drift reports and plan guard')
     .showHelpAfterError();
   registerEmulatorCommand(program);
   registerProviderCommands(program);
   registerNotificationCommands(program);
+  registerDriftCommand(program);
+  registerGuardCommand(program);
   return program;
 }
 
