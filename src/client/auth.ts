@@ -95,8 +95,8 @@ export class AuthManager {
     this.clear();
   }
 
-  /** Signs in now (normally lazy). */
-  async signIn(): Promise<void> {
+  /** Signs in now (normally lazy). `notSentBudgetMs`: how long a refused connection is retried. */
+  async signIn(opts: { notSentBudgetMs?: number } = {}): Promise<void> {
     const { username, password, domain } = this.settings;
     if (!username || !password)
       throw new ConfigurationError('username and password are required to sign in (or set PORTSIP_USERNAME / PORTSIP_PASSWORD)');
@@ -110,6 +110,7 @@ export class AuthManager {
           auth: false,
           body,
           retry: 'idempotent',
+          notSentBudgetMs: opts.notSentBudgetMs,
         });
         if (res && res.two_factor_enabled === true) {
           throw new TwoFactorRequiredError({
@@ -134,6 +135,7 @@ export class AuthManager {
       auth: false,
       form,
       retry: 'idempotent',
+      notSentBudgetMs: opts.notSentBudgetMs,
     });
     this.store(res, started, 'POST /login/oauth/token');
   }

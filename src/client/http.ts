@@ -47,6 +47,9 @@ export type QueryValue = string | number | boolean | undefined | null;
  */
 export const RATE_WINDOW_MS = 61_000;
 
+/** How long a create on the wire may still answer after the stop signal (Terraform waits for us; PROTOCOL-NOTES §1.5). */
+export const STOP_GRACE_MS = 1_500;
+
 export interface RetryOptions {
   /** Total attempts including the first. Default 4. */
   maxAttempts?: number;
@@ -177,6 +180,8 @@ export interface RequestOptions {
   goneStatuses?: number[];
   /** Return null instead of throwing on 404 (`GET /providers/{id}/assignees/{tid}`, §4 Op 49). */
   notFoundAsNull?: boolean;
+  /** This call's RetryOptions.notSentBudgetMs (the provider's sign-in at configure time is shorter). */
+  notSentBudgetMs?: number;
 }
 
 interface RawResponse {
@@ -472,7 +477,7 @@ export class HttpClient {
         else if (!err.mayHaveReachedServer)
           // Refused or unreachable: fine to repeat, but only briefly. A PBX that is down for longer is
           // not coming back within one Terraform command, and the user should hear so in seconds.
-          retryable = this.now() - started < this.retry.notSentBudgetMs;
+          retryable = this.now() - started < (opts.notSentBudgetMs ?? this.retry.notSentBudgetMs);
         else retryable = retryClass === 'idempotent' || retryClass === 'destroy';
         if (err.mayHaveReachedServer) ambiguous = true;
         if (!retryable) throw err;
@@ -605,7 +610,13 @@ export class HttpClient {
         timedOut = true;
         ac.abort();
       }, timeoutMs);
-      const stop = () => ac.abort();
+      // On stop, a create already on the wire gets a short grace to answer: aborting it would leave
+      // an object the PBX made and Terraform never hears of. Anything else is abandoned at once.
+      let grace: NodeJS.Timeout | undefined;
+      const stop = () => {
+        if (opts.retry === 'create') grace = setTimeout(() => ac.abort(), STOP_GRACE_MS);
+        else ac.abort();
+      };
       this.signal?.addEventListener('abort', stop, { once: true });
       try {
         const res = await this.dispatcher.request({
@@ -631,7 +642,11 @@ export class HttpClient {
           });
         return out;
       } catch (e) {
-        if (this.signal?.aborted && !timedOut) throw this.abortedError(method, path);
+        if (this.signal?.aborted && !timedOut) {
+          // A create cut off after its grace may still land: it is ambiguous, like a timeout.
+          if (opts.retry === 'create') throw this.networkError(e, true, method, path, timeoutMs);
+          throw this.abortedError(method, path);
+        }
         const err = this.networkError(e, timedOut, method, path, timeoutMs);
         this.log('http.error', {
           method,
@@ -645,6 +660,7 @@ export class HttpClient {
         throw err;
       } finally {
         clearTimeout(timer);
+        clearTimeout(grace);
         this.signal?.removeEventListener('abort', stop);
       }
     };

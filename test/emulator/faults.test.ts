@@ -262,7 +262,7 @@ describe('the real-world faults of issue 13', () => {
       const r = await api.as().post('/auth/sign_in', { username: 'admin', password: 'wrong' });
       expect(r.status).toBe(400);
       expect(emu.stats().failedSignIns).toBe(1);
-      expect((await (await ctl(emu.url, '/stats')).json()).failedSignIns).toBe(1);
+      expect(((await (await ctl(emu.url, '/stats')).json()) as { failedSignIns: number }).failedSignIns).toBe(1);
     } finally {
       await emu.close();
     }

@@ -63,7 +63,7 @@ export class Collection<T> {
    * filter (every item matches and the page holds the whole count, so an empty page means none),
    * else the whole list matched client-side.
    */
-  protected async findAll(filter: string, match: (item: T) => boolean): Promise<T[]> {
+  async findAll(filter: string, match: (item: T) => boolean): Promise<T[]> {
     try {
       const page = await this.list({ filter, top: 100 });
       if (page.items.every(match) && (page.count === undefined || page.count <= page.items.length)) return page.items;
