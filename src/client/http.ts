@@ -5,15 +5,16 @@
 // PortSIP's v22 API speaks only GET and POST (API-NOTES §2.2): reads are GETs, and writes, updates,
 // deletes (`/destroy`) and actions are all POSTs. Whether a POST may be repeated therefore depends
 // on the operation, not the verb; every call states it with a RetryClass:
-//   idempotent  GETs, updates, singleton writes, assign: repeat on 429, 502/503/504, network errors.
+//   idempotent  GETs, sign-in, updates, singleton writes, assign: repeat on 429, 500/502/503/504,
+//               resets and timeouts.
 //   destroy     like idempotent; a 404 (or the op's documented "gone" status) on a retry after an
 //               ambiguous attempt means the first attempt worked, so it counts as success.
-//   create      POST that answers {id}: never blindly repeated. When the first attempt may have
-//               reached the server (timeout, reset, 5xx) the object is looked up by its natural
-//               key; if found its id is returned, otherwise the create is sent again. A 429 or a
+//   create      POST that answers {id}: never blindly repeated (see create() below): the natural key
+//               is checked before, and an unanswered attempt is settled by look-up. A 429 or a
 //               refused connection is always safe to repeat (the server did not act).
 //   unsafe      actions whose repeat has a visible effect (test email, own password change): only
 //               429 and "never reached the server" errors are retried.
+// Every operation has a time budget (retry.budgetMs) and honours the stop signal (docs/client.md).
 
 import { Pool, type Dispatcher } from 'undici';
 import { AuthManager, type AuthMethod } from './auth';
