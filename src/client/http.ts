@@ -191,6 +191,9 @@ interface RawResponse {
   body: Buffer;
 }
 
+/** Consecutive rejections of freshly obtained tokens after which a 401 is final. */
+const MAX_FRESH_REJECTIONS = 5;
+
 /** 500 too: PortSIP answers 500 for transient faults (a busy database, a restarting service). */
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
@@ -449,7 +452,8 @@ export class HttpClient {
     const useAuth = opts.auth !== false;
     const started = this.now();
     let attempt = 0;
-    let freshRejections = 0; // 401s on a token obtained after this call began
+    let freshRejections = 0; // consecutive 401s, each on a token obtained after the previous 401
+    let lastRejectAt = started;
     let ambiguous = false; // an earlier attempt may have been applied by the server
 
     const giveUp = (err: PortsipError, delay: number): boolean => {
@@ -496,11 +500,13 @@ export class HttpClient {
       if (res.status === 401 && useAuth) {
         // The token was rejected (expired early, revoked, server restarted). When a newer token
         // exists already (another call signed in meanwhile) just use it; otherwise sign in again,
-        // once for all callers (single flight). Neither consumes a retry attempt. A token fetched
-        // after this call began that is rejected again and again means the account itself is
-        // refused: stop after three.
-        if (tokenObtainedAt >= started) freshRejections++;
-        if (freshRejections >= 3) throw err;
+        // once for all callers (single flight). Neither consumes a retry attempt. A token obtained
+        // after this call's previous 401 and rejected again, five times running, means the account
+        // itself is refused (random expiries, as under the emulator's fault mix, do not line up so).
+        if (tokenObtainedAt >= lastRejectAt) freshRejections++;
+        else freshRejections = 1;
+        lastRejectAt = this.now();
+        if (freshRejections >= MAX_FRESH_REJECTIONS) throw err;
         attempt--;
         this.log('auth.reauthenticate', { method, path });
         await this.auth.invalidate(token);

@@ -48,7 +48,7 @@ test(`(b) kill -9 of terraform (3 points) and of the provider (3 points) during 
         const onPbxAfterKill = reconcile(emu, h);
         const next = await runTf(h, APPLY);
         if (next.code !== 0) throw new Error(`apply after killing ${p.victim} exited ${next.code}\n${next.stderr.slice(-5000)}`);
-        const adopted = count(next.stderr, /Adopted an IP rule created by an interrupted earlier apply/);
+        const adopted = count(next.stdout + next.stderr, /Adopted an IP rule created by an interrupted earlier apply/);
         const rec = reconcile(emu, h);
         expect(rec).toMatchObject({ orphans: [], missing: [], duplicates: [], inState: N, onPbx: N });
         report(
