@@ -371,7 +371,7 @@ export async function buildContext(
   if (client && opts.signIn !== false) {
     try {
       // A refused connection at this point is a PBX that is down or a wrong port: say so in seconds.
-      await client.signIn({ notSentBudgetMs: 2000 });
+      await client.signIn({ notSentBudgetMs: 1000 });
     } catch (e) {
       await client.close().catch(() => undefined);
       return { diagnostics: [signInDiagnostic(e, built.options!.endpoint)] };
