@@ -379,7 +379,13 @@ export class HttpClient {
       }
       if (!(outcome instanceof PortsipError)) {
         if (resent) {
-          const extra = (await ours()).filter((id) => id !== outcome.id);
+          let extra: string[] = [];
+          try {
+            extra = (await ours()).filter((id) => id !== outcome.id);
+          } catch (e) {
+            // Ours exists either way; failing the create now would lose its id.
+            this.log('create.duplicate_check_failed', { method, path, error: (e as Error).message });
+          }
           if (extra.length > 0)
             throw new DuplicateCreatedError({
               message: `${method} ${path}: the create was sent again after an unanswered attempt, and ${extra.length} more object(s) with the same key now exist (id ${extra.map((i) => `"${i}"`).join(', ')}) besides "${outcome.id}"`,
@@ -454,6 +460,7 @@ export class HttpClient {
     let attempt = 0;
     let freshRejections = 0; // consecutive 401s, each on a token obtained after the previous 401
     let lastRejectAt = started;
+    let limited = 0; // 429s so far: they grow the backoff but do not use up attempts
     let ambiguous = false; // an earlier attempt may have been applied by the server
 
     const giveUp = (err: PortsipError, delay: number): boolean => {
@@ -519,9 +526,13 @@ export class HttpClient {
       }
       if (res.status === 429) {
         if (retryAfterMs !== undefined && retryAfterMs > this.retry.maxRetryAfterMs) throw err;
-        const delay = retryAfterMs !== undefined ? this.retryAfterJitter(retryAfterMs) : this.backoff(attempt);
-        if (giveUp(err, delay)) throw err;
+        limited++;
+        const delay = retryAfterMs !== undefined ? this.retryAfterJitter(retryAfterMs) : this.backoff(attempt + limited - 1);
+        // Only the budget bounds 429s: "slow down" is not a failure, and a burst of them must not
+        // use up the attempts a flaky PBX needs for its 5xx.
+        if (this.now() + delay > deadline) throw err;
         await this.pause(method, path, attempt, delay, 'status:429');
+        attempt--;
         continue;
       }
       if (RETRYABLE_STATUSES.has(res.status)) {
