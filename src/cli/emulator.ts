@@ -51,6 +51,12 @@ interface Flags {
   dropRate?: number;
   tokenExpiryRate?: number;
   rateLimit: number;
+  lateCreateMs?: number;
+  lateCreateRate?: number;
+  lateCreateDrop?: boolean;
+  seed?: number;
+  /** commander's --no-unique-keys: false when given. */
+  uniqueKeys?: boolean;
 }
 
 /** Map CLI flags to startEmulator options (exported for tests). */
@@ -66,7 +72,16 @@ export function emulatorOptionsFromFlags(f: Flags): EmulatorOptions {
   if (f.retryAfter !== undefined) faults.retryAfterSeconds = f.retryAfter;
   if (f.dropRate !== undefined) faults.dropRate = f.dropRate;
   if (f.tokenExpiryRate !== undefined) faults.tokenExpiryRate = f.tokenExpiryRate;
+  if (f.lateCreateRate !== undefined && f.lateCreateMs === undefined && !f.lateCreateDrop)
+    throw new InvalidArgumentError('--late-create-rate needs --late-create-ms (or --late-create-drop)');
+  if (f.lateCreateMs !== undefined || f.lateCreateDrop) {
+    faults.lateCreateMs = f.lateCreateMs ?? 0;
+    faults.lateCreateDrop = !!f.lateCreateDrop;
+    faults.lateCreateRate = f.lateCreateRate ?? 1;
+  }
+  if (f.seed !== undefined) faults.seed = f.seed;
   return {
+    uniqueKeys: f.uniqueKeys !== false,
     port: f.port,
     host: f.host,
     https: !!f.https || !!f.cert,
@@ -115,6 +130,11 @@ export function registerEmulatorCommand(program: Command): Command {
     .option('--drop-rate <p>', 'fraction of connections destroyed without a response (0-1)', num(0, 1))
     .option('--token-expiry-rate <p>', 'fraction of authenticated requests whose token is forced to expire (0-1)', num(0, 1))
     .option('--rate-limit <n>', 'requests per minute per token, 0 = off (PortSIP default 10000)', int(0), 10000)
+    .option('--late-create-ms <ms>', 'apply a create at once but answer it only after this many ms', int(0))
+    .option('--late-create-rate <p>', 'fraction of creates answered late (0-1; default 1 with --late-create-ms)', num(0, 1))
+    .option('--late-create-drop', 'with a late create, close the connection after the delay instead of answering')
+    .option('--seed <n>', 'seed of the fault dice, for reproducible runs', int(0, 2 ** 32 - 1))
+    .option('--no-unique-keys', 'accept two objects with the same natural key (domain, port, name), like a PBX without those rules')
     .action(async (flags: Flags) => {
       const opts = emulatorOptionsFromFlags(flags);
       const emu = await startEmulator(opts);

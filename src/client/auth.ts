@@ -1,4 +1,4 @@
-// Session handling (API-NOTES §3): lazy sign-in, proactive refresh, one re-login on 401, sign-out.
+// Session handling (API-NOTES §3): lazy sign-in, proactive refresh, re-login on 401, sign-out.
 //
 // Every concurrent caller that needs a token while a sign-in or refresh is running shares that one
 // promise (single flight), so a burst of calls at token expiry produces exactly one refresh.
@@ -31,6 +31,7 @@ export class AuthManager {
   private refreshAt = 0;
   private inflight: Promise<string> | undefined;
   private method: AuthMethod;
+  private obtained = 0;
 
   constructor(
     private readonly http: HttpClient,
@@ -42,6 +43,11 @@ export class AuthManager {
   /** The method actually in use (after any automatic fallback to oauth). */
   get activeMethod(): AuthMethod {
     return this.method;
+  }
+
+  /** When the current access token was asked for (client clock); 0 before the first sign-in. */
+  get obtainedAt(): number {
+    return this.obtained;
   }
 
   get signedIn(): boolean {
@@ -89,8 +95,8 @@ export class AuthManager {
     this.clear();
   }
 
-  /** Signs in now (normally lazy). */
-  async signIn(): Promise<void> {
+  /** Signs in now (normally lazy). `notSentBudgetMs`: how long a refused connection is retried. */
+  async signIn(opts: { notSentBudgetMs?: number } = {}): Promise<void> {
     const { username, password, domain } = this.settings;
     if (!username || !password)
       throw new ConfigurationError('username and password are required to sign in (or set PORTSIP_USERNAME / PORTSIP_PASSWORD)');
@@ -104,6 +110,7 @@ export class AuthManager {
           auth: false,
           body,
           retry: 'idempotent',
+          notSentBudgetMs: opts.notSentBudgetMs,
         });
         if (res && res.two_factor_enabled === true) {
           throw new TwoFactorRequiredError({
@@ -128,6 +135,7 @@ export class AuthManager {
       auth: false,
       form,
       retry: 'idempotent',
+      notSentBudgetMs: opts.notSentBudgetMs,
     });
     this.store(res, started, 'POST /login/oauth/token');
   }
@@ -187,6 +195,7 @@ export class AuthManager {
       });
     const expiresIn = typeof pair.expires_in === 'number' && pair.expires_in > 0 ? pair.expires_in : DEFAULT_EXPIRES_IN_S;
     this.accessToken = pair.access_token;
+    this.obtained = startedAt;
     // Keep the old refresh token if the server does not rotate it (undocumented, §3.4).
     this.refreshToken = typeof pair.refresh_token === 'string' && pair.refresh_token !== '' ? pair.refresh_token : previousRefresh;
     this.expiresAt = startedAt + expiresIn * 1000;

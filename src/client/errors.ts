@@ -106,6 +106,41 @@ export class RateLimitedError extends PortsipError {
 /** Any 5xx. */
 export class ServerError extends PortsipError {}
 
+/**
+ * A create was not sent because objects with the new object's natural key already existed before it
+ * (`existingIds`). On a PBX that enforces the key the create would fail anyway; on one that does not
+ * it would make a duplicate. Taking one of them over instead would adopt someone else's object.
+ */
+export class AlreadyExistsError extends ConflictError {
+  readonly existingIds: readonly string[];
+  constructor(init: Omit<PortsipErrorInit, 'status'> & { existingIds: readonly string[] }) {
+    super({ ...init, status: 409, code: 'ALREADY_EXISTS' });
+    this.existingIds = init.existingIds;
+  }
+}
+
+/**
+ * A create was sent again after an attempt whose outcome was unknown, and afterwards more than one
+ * new object carries its natural key: the earlier attempt landed after all. `id` is the object this
+ * call returns; `extraIds` are the others, which nobody manages unless they are deleted or imported.
+ */
+export class DuplicateCreatedError extends PortsipError {
+  readonly id: string;
+  readonly extraIds: readonly string[];
+  constructor(init: Omit<PortsipErrorInit, 'status'> & { id: string; extraIds: readonly string[] }) {
+    super({ ...init, status: 0 });
+    this.id = init.id;
+    this.extraIds = init.extraIds;
+  }
+}
+
+/** The caller's stop signal fired (Terraform's StopProvider): the call was abandoned, not failed by the PBX. */
+export class AbortedError extends PortsipError {
+  constructor(init: Omit<PortsipErrorInit, 'status'>) {
+    super({ ...init, status: 0 });
+  }
+}
+
 export type NetworkErrorKind = 'timeout' | 'reset' | 'refused' | 'dns' | 'tls' | 'other';
 
 /**
@@ -117,10 +152,13 @@ export type NetworkErrorKind = 'timeout' | 'reset' | 'refused' | 'dns' | 'tls' |
 export class NetworkError extends PortsipError {
   readonly kind: NetworkErrorKind;
   readonly mayHaveReachedServer: boolean;
-  constructor(init: Omit<PortsipErrorInit, 'status'> & { kind: NetworkErrorKind; mayHaveReachedServer: boolean }) {
+  /** False for a failure that repeating cannot fix soon: a host name that does not exist (ENOTFOUND). */
+  readonly temporary: boolean;
+  constructor(init: Omit<PortsipErrorInit, 'status'> & { kind: NetworkErrorKind; mayHaveReachedServer: boolean; temporary?: boolean }) {
     super({ ...init, status: 0 });
     this.kind = init.kind;
     this.mayHaveReachedServer = init.mayHaveReachedServer;
+    this.temporary = init.temporary ?? true;
   }
 }
 

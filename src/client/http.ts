@@ -5,28 +5,33 @@
 // PortSIP's v22 API speaks only GET and POST (API-NOTES §2.2): reads are GETs, and writes, updates,
 // deletes (`/destroy`) and actions are all POSTs. Whether a POST may be repeated therefore depends
 // on the operation, not the verb; every call states it with a RetryClass:
-//   idempotent  GETs, updates, singleton writes, assign: repeat on 429, 502/503/504, network errors.
+//   idempotent  GETs, sign-in, updates, singleton writes, assign: repeat on 429, 500/502/503/504,
+//               resets and timeouts.
 //   destroy     like idempotent; a 404 (or the op's documented "gone" status) on a retry after an
 //               ambiguous attempt means the first attempt worked, so it counts as success.
-//   create      POST that answers {id}: never blindly repeated. When the first attempt may have
-//               reached the server (timeout, reset, 5xx) the object is looked up by its natural
-//               key; if found its id is returned, otherwise the create is sent again. A 429 or a
+//   create      POST that answers {id}: never blindly repeated (see create() below): the natural key
+//               is checked before, and an unanswered attempt is settled by look-up. A 429 or a
 //               refused connection is always safe to repeat (the server did not act).
 //   unsafe      actions whose repeat has a visible effect (test email, own password change): only
 //               429 and "never reached the server" errors are retried.
+// Every operation has a time budget (retry.budgetMs) and honours the stop signal (docs/client.md).
 
 import { Pool, type Dispatcher } from 'undici';
 import { AuthManager, type AuthMethod } from './auth';
 import {
+  AbortedError,
+  AlreadyExistsError,
   ConfigurationError,
   ConflictError,
+  DuplicateCreatedError,
   NetworkError,
   type NetworkErrorKind,
   PortsipError,
+  ServerError,
   ValidationError,
   errorFromResponse,
 } from './errors';
-import { SlidingWindowLimiter, Semaphore, realSleep, type Sleep } from './limits';
+import { SlidingWindowLimiter, Semaphore, realSleep, untilAborted, type Sleep } from './limits';
 import { type ClientLogger, bodyForLog, redact, redactForm, stderrLogger } from './log';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -43,6 +48,9 @@ export type QueryValue = string | number | boolean | undefined | null;
  */
 export const RATE_WINDOW_MS = 61_000;
 
+/** How long a create on the wire may still answer after the stop signal (Terraform waits for us; PROTOCOL-NOTES §1.5). */
+export const STOP_GRACE_MS = 1_500;
+
 export interface RetryOptions {
   /** Total attempts including the first. Default 4. */
   maxAttempts?: number;
@@ -52,6 +60,28 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Longest Retry-After the client will wait; a longer one fails at once. Default 60000. */
   maxRetryAfterMs?: number;
+  /**
+   * Total time one operation may spend retrying, from its first attempt: no wait is started that
+   * would end after it, and an attempt's timeout is cut to what is left. Default 120000 (2 min).
+   */
+  budgetMs?: number;
+  /**
+   * How long a request that provably never reached the PBX (connection refused, host unreachable)
+   * is retried. Default 8000: a PBX that refuses for longer is down, and the user hears so at once.
+   */
+  notSentBudgetMs?: number;
+  /** Added to the request timeout for how long a create with an unknown outcome is looked for. Default 2000. */
+  settleMarginMs?: number;
+}
+
+/**
+ * How a create finds out whether an attempt with an unknown outcome landed (http.ts "create").
+ * `findIds` lists the ids of every object that has the new object's natural key now.
+ */
+export interface CreateRecovery {
+  findIds(): Promise<string[]>;
+  /** The ids that had the key before the create (e.g. from a listing); looked up first when absent. */
+  before?: readonly string[];
 }
 
 export interface PortsipClientOptions {
@@ -91,6 +121,11 @@ export interface PortsipClientOptions {
   dispatcher?: Dispatcher;
   /** Token refresh point as a fraction of `expires_in`. Default 0.8. */
   refreshFraction?: number;
+  /**
+   * Stop signal (Terraform's StopProvider): aborts every request in flight, every backoff sleep and
+   * every wait for the rate limiter or a connection slot, with AbortedError.
+   */
+  signal?: AbortSignal;
   /** Test hooks. */
   now?: () => number;
   sleep?: Sleep;
@@ -140,12 +175,14 @@ export interface RequestOptions {
   retry?: RetryClass;
   /** `buffer` for octet-stream answers (`/ip_filters/export`). */
   responseType?: 'json' | 'buffer';
-  /** For retry='create': finds the object by natural key; returns its id or undefined. */
-  lookupExisting?: () => Promise<string | undefined>;
+  /** For retry='create': how to tell whether an unanswered create landed (see CreateRecovery). */
+  createRecovery?: CreateRecovery;
   /** For retry='destroy': statuses meaning "already gone" on a retry. Default [404]. */
   goneStatuses?: number[];
   /** Return null instead of throwing on 404 (`GET /providers/{id}/assignees/{tid}`, §4 Op 49). */
   notFoundAsNull?: boolean;
+  /** This call's RetryOptions.notSentBudgetMs (the provider's sign-in at configure time is shorter). */
+  notSentBudgetMs?: number;
 }
 
 interface RawResponse {
@@ -154,7 +191,11 @@ interface RawResponse {
   body: Buffer;
 }
 
-const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+/** Consecutive rejections of freshly obtained tokens after which a 401 is final. */
+const MAX_FRESH_REJECTIONS = 5;
+
+/** 500 too: PortSIP answers 500 for transient faults (a busy database, a restarting service). */
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -183,6 +224,7 @@ export class HttpClient {
   private readonly timeoutMs: number;
   private readonly userAgent: string;
   private readonly retry: Required<RetryOptions>;
+  readonly signal: AbortSignal | undefined;
 
   constructor(options: PortsipClientOptions) {
     const { origin, basePath } = normaliseEndpoint(options.endpoint);
@@ -198,7 +240,11 @@ export class HttpClient {
       baseDelayMs: options.retry?.baseDelayMs ?? 250,
       maxDelayMs: options.retry?.maxDelayMs ?? 10_000,
       maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
+      budgetMs: positive(options.retry?.budgetMs ?? 120_000, 'retry.budgetMs'),
+      notSentBudgetMs: options.retry?.notSentBudgetMs ?? 8_000,
+      settleMarginMs: options.retry?.settleMarginMs ?? 2_000,
     };
+    this.signal = options.signal;
     const maxConcurrency = Math.floor(positive(options.maxConcurrency ?? 10, 'maxConcurrency'));
     this.semaphore = new Semaphore(maxConcurrency);
     this.limiter = new SlidingWindowLimiter(
@@ -258,51 +304,198 @@ export class HttpClient {
     return Math.floor(this.random() * cap);
   }
 
-  /** Performs one API call with auth, retries and recovery. Path is relative to the API base. */
+  /**
+   * The wait a Retry-After asks for, plus up to half of it again (at most 5 s) at random: every
+   * request a 429 burst turned away gets the same Retry-After, and without jitter they would all
+   * come back in the same millisecond and meet the next burst together.
+   */
+  retryAfterJitter(ms: number): number {
+    return ms + Math.floor(this.random() * Math.min(5_000, Math.max(this.retry.baseDelayMs, ms / 2)));
+  }
+
+  /** Throws AbortedError when the client's stop signal has fired. */
+  checkAborted(method: string, path: string): void {
+    if (this.signal?.aborted) throw this.abortedError(method, path);
+  }
+
+  private abortedError(method: string, path: string): AbortedError {
+    return new AbortedError({ message: `${method} ${path}: abandoned because Terraform asked the provider to stop`, method, path });
+  }
+
+  /** Sleeps `ms`, or throws AbortedError at once when the stop signal fires. */
+  async wait(ms: number, method: string, path: string): Promise<void> {
+    this.checkAborted(method, path);
+    try {
+      await this.sleep(ms, this.signal);
+    } catch (e) {
+      if (this.signal?.aborted) throw this.abortedError(method, path);
+      throw e;
+    }
+  }
+
+  /**
+   * Performs one API call with auth, retries and recovery. Path is relative to the API base.
+   *
+   * Retries run until the call succeeds, a failure that repeating cannot fix arrives, `maxAttempts`
+   * is reached, or the next wait would end after the operation's budget (`retry.budgetMs` from the
+   * first attempt): whichever comes first.
+   */
   async request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
     const retryClass: RetryClass = opts.retry ?? (method === 'GET' ? 'idempotent' : 'unsafe');
-    const useAuth = opts.auth !== false;
-    let attempt = 0;
-    let reauthenticated = false;
-    let ambiguous = false; // an earlier attempt may have been applied by the server
+    if (retryClass === 'create' && opts.createRecovery) return this.create<T>(method, path, opts, opts.createRecovery);
+    return this.attempts<T>(method, path, opts, retryClass, this.now() + this.retry.budgetMs);
+  }
 
-    const lookup = async (cause: PortsipError): Promise<T | undefined> => {
-      if (retryClass !== 'create' || !opts.lookupExisting) return undefined;
-      this.log('create.lookup', { method, path, reason: cause.name });
-      let id: string | undefined;
+  /**
+   * A create that neither duplicates nor adopts (docs/client.md "Creates"):
+   *  1. the ids carrying the natural key BEFORE the create are known (given, or looked up now); if
+   *     there are any, AlreadyExistsError: the object is someone else's, never ours to take over;
+   *  2. after an attempt whose outcome is unknown the key is looked up again; only an id that was
+   *     not there before is ours. A timeout or reset means the request may still be in flight, so
+   *     the look-ups continue (with backoff) for longer than the request timeout before the create
+   *     is sent again; after a 5xx answer one look-up suffices (the PBX has finished with it);
+   *  3. after a re-sent create succeeds, one more look-up reports extra objects with the key
+   *     (DuplicateCreatedError, carrying the id returned and the extras).
+   */
+  private async create<T>(method: HttpMethod, path: string, opts: RequestOptions, rec: CreateRecovery): Promise<T> {
+    const deadline = this.now() + this.retry.budgetMs;
+    const before = new Set(rec.before ?? (await rec.findIds()));
+    if (before.size > 0)
+      throw new AlreadyExistsError({
+        message: `${method} ${path}: an object with this natural key already exists (id ${[...before].map((i) => `"${i}"`).join(', ')})`,
+        method,
+        path,
+        existingIds: [...before],
+      });
+    const ours = async (): Promise<string[]> => (await rec.findIds()).filter((id) => !before.has(id));
+    let resent = false;
+    for (let round = 1; ; round++) {
+      let outcome: { id: string } | PortsipError;
       try {
-        id = await opts.lookupExisting();
+        outcome = await this.attempts<{ id: string }>(method, path, opts, 'create', deadline);
+      } catch (e) {
+        if (!(e instanceof PortsipError) || e instanceof AbortedError) throw e;
+        outcome = e;
+      }
+      if (!(outcome instanceof PortsipError)) {
+        if (resent) {
+          let extra: string[] = [];
+          try {
+            extra = (await ours()).filter((id) => id !== outcome.id);
+          } catch (e) {
+            // Ours exists either way; failing the create now would lose its id.
+            this.log('create.duplicate_check_failed', { method, path, error: (e as Error).message });
+          }
+          if (extra.length > 0)
+            throw new DuplicateCreatedError({
+              message: `${method} ${path}: the create was sent again after an unanswered attempt, and ${extra.length} more object(s) with the same key now exist (id ${extra.map((i) => `"${i}"`).join(', ')}) besides "${outcome.id}"`,
+              method,
+              path,
+              id: outcome.id,
+              extraIds: extra,
+            });
+        }
+        return outcome as T;
+      }
+      const err = outcome;
+      const inFlight = err instanceof NetworkError && err.mayHaveReachedServer;
+      const answered = err instanceof ServerError || ((err instanceof ConflictError || err instanceof ValidationError) && resent);
+      if (!inFlight && !answered) throw err; // provably not applied, or a plain rejection of the body
+      // The outcome is unknown: did it land?
+      const found = await this.settle(method, path, ours, inFlight, deadline, err);
+      if (found.length > 0) {
+        this.log('create.recovered', { method, path, round, found: found.length });
+        if (found.length > 1)
+          throw new DuplicateCreatedError({
+            message: `${method} ${path}: ${found.length} objects with the same key appeared after unanswered create attempts (id ${found.map((i) => `"${i}"`).join(', ')})`,
+            method,
+            path,
+            id: found[0]!,
+            extraIds: found.slice(1),
+          });
+        return { id: found[0]! } as T;
+      }
+      if (err instanceof ConflictError || err instanceof ValidationError) throw err;
+      if (this.now() >= deadline || round >= this.retry.maxAttempts) throw err;
+      this.log('create.resend', { method, path, round: round + 1, reason: err.name });
+      resent = true;
+    }
+  }
+
+  /**
+   * Looks for our object after an attempt with an unknown outcome. `inFlight`: the request may still
+   * be travelling or queued on the PBX, so keep looking (1, 2, 4... s) until longer than the request
+   * timeout has passed since the failure, or the budget ends. Otherwise one look-up.
+   */
+  private async settle(
+    method: HttpMethod,
+    path: string,
+    ours: () => Promise<string[]>,
+    inFlight: boolean,
+    deadline: number,
+    cause: PortsipError,
+  ): Promise<string[]> {
+    const until = this.now() + (inFlight ? this.timeoutMs + this.retry.settleMarginMs : 0);
+    for (let n = 1; ; n++) {
+      let found: string[];
+      try {
+        found = await ours();
       } catch (e) {
         // Without knowing whether the first create landed, sending it again could duplicate it.
         this.log('create.lookup_failed', { method, path, error: (e as Error).message });
         throw cause;
       }
-      this.log('create.lookup_result', { method, path, found: id !== undefined });
-      return id !== undefined ? ({ id } as T) : undefined;
+      this.log('create.lookup', { method, path, look: n, found: found.length, reason: cause.name });
+      if (found.length > 0 || this.now() >= until) return found;
+      const delay = Math.min(1000 * 2 ** (n - 1), Math.max(1, until - this.now()));
+      if (this.now() + delay > deadline) return found;
+      await this.wait(delay, method, path);
+    }
+  }
+
+  /** The attempt loop of one request (no create recovery). */
+  private async attempts<T>(method: HttpMethod, path: string, opts: RequestOptions, retryClass: RetryClass, deadline: number): Promise<T> {
+    const useAuth = opts.auth !== false;
+    const started = this.now();
+    let attempt = 0;
+    let freshRejections = 0; // consecutive 401s, each on a token obtained after the previous 401
+    let lastRejectAt = started;
+    let limited = 0; // 429s so far: they grow the backoff but do not use up attempts
+    let ambiguous = false; // an earlier attempt may have been applied by the server
+
+    const giveUp = (err: PortsipError, delay: number): boolean => {
+      if (attempt >= this.retry.maxAttempts) return true;
+      if (this.now() + delay > deadline) {
+        this.log('http.budget_exhausted', { method, path, attempt, budgetMs: this.retry.budgetMs, error: err.message });
+        return true;
+      }
+      return false;
     };
 
     for (;;) {
       attempt++;
+      this.checkAborted(method, path);
       const token = useAuth ? await this.auth.getAccessToken() : opts.bearer;
+      const tokenObtainedAt = useAuth ? this.auth.obtainedAt : 0;
       let res: RawResponse;
       try {
-        res = await this.send(method, path, opts, token, attempt);
+        res = await this.send(method, path, opts, token, attempt, Math.max(100, deadline - this.now()));
       } catch (e) {
-        if (!(e instanceof NetworkError)) throw e; // a bug or a bad argument, not the network
+        if (!(e instanceof NetworkError)) throw e; // a bug, a bad argument or an abort, not the network
         const err = e;
         let retryable: boolean;
         if (err.kind === 'tls') retryable = false;
-        else if (!err.mayHaveReachedServer) retryable = true;
-        else if (retryClass === 'idempotent' || retryClass === 'destroy') retryable = true;
-        else if (retryClass === 'create') {
-          ambiguous = true;
-          const found = await lookup(err);
-          if (found !== undefined) return found;
-          retryable = true;
-        } else retryable = false;
+        else if (err.kind === 'dns' && !err.temporary) retryable = false;
+        else if (!err.mayHaveReachedServer)
+          // Refused or unreachable: fine to repeat, but only briefly. A PBX that is down for longer is
+          // not coming back within one Terraform command, and the user should hear so in seconds.
+          retryable = this.now() - started < (opts.notSentBudgetMs ?? this.retry.notSentBudgetMs);
+        else retryable = retryClass === 'idempotent' || retryClass === 'destroy';
         if (err.mayHaveReachedServer) ambiguous = true;
-        if (!retryable || attempt >= this.retry.maxAttempts) throw err;
-        await this.pause(method, path, attempt, this.backoff(attempt), `network:${err.kind}`);
+        if (!retryable) throw err;
+        const delay = this.backoff(attempt);
+        if (giveUp(err, delay)) throw err;
+        await this.pause(method, path, attempt, delay, `network:${err.kind}`);
         continue;
       }
 
@@ -311,10 +504,16 @@ export class HttpClient {
       const retryAfterMs = res.status === 429 || res.status === 503 ? this.retryAfter(res.headers['retry-after']) : undefined;
       const err = errorFromResponse({ status: res.status, method, path, bodyText: res.body.toString('utf8'), retryAfterMs });
 
-      if (res.status === 401 && useAuth && !reauthenticated) {
-        // The token was rejected (expired early, revoked, server restarted): sign in again once and
-        // repeat the call. This does not consume a retry attempt.
-        reauthenticated = true;
+      if (res.status === 401 && useAuth) {
+        // The token was rejected (expired early, revoked, server restarted). When a newer token
+        // exists already (another call signed in meanwhile) just use it; otherwise sign in again,
+        // once for all callers (single flight). Neither consumes a retry attempt. A token obtained
+        // after this call's previous 401 and rejected again, five times running, means the account
+        // itself is refused (random expiries, as under the emulator's fault mix, do not line up so).
+        if (tokenObtainedAt >= lastRejectAt) freshRejections++;
+        else freshRejections = 1;
+        lastRejectAt = this.now();
+        if (freshRejections >= MAX_FRESH_REJECTIONS) throw err;
         attempt--;
         this.log('auth.reauthenticate', { method, path });
         await this.auth.invalidate(token);
@@ -325,31 +524,27 @@ export class HttpClient {
         this.log('destroy.already_gone', { method, path, status: res.status });
         return undefined as T;
       }
-      if (retryClass === 'create' && ambiguous && (err instanceof ConflictError || err instanceof ValidationError)) {
-        // Our earlier attempt probably created it after all; the duplicate check proves it.
-        const found = await lookup(err);
-        if (found !== undefined) return found;
-        throw err;
-      }
-
       if (res.status === 429) {
         if (retryAfterMs !== undefined && retryAfterMs > this.retry.maxRetryAfterMs) throw err;
-        if (attempt >= this.retry.maxAttempts) throw err;
-        await this.pause(method, path, attempt, retryAfterMs ?? this.backoff(attempt), 'status:429');
+        limited++;
+        const delay = retryAfterMs !== undefined ? this.retryAfterJitter(retryAfterMs) : this.backoff(attempt + limited - 1);
+        // Only the budget bounds 429s: "slow down" is not a failure, and a burst of them must not
+        // use up the attempts a flaky PBX needs for its 5xx.
+        if (this.now() + delay > deadline) throw err;
+        await this.pause(method, path, attempt, delay, 'status:429');
+        attempt--;
         continue;
       }
-      if (res.status >= 500) {
-        if (retryClass === 'create') {
-          ambiguous = true;
-          const found = await lookup(err);
-          if (found !== undefined) return found;
-        }
-        const retryable =
-          RETRYABLE_STATUSES.has(res.status) && (retryClass === 'idempotent' || retryClass === 'destroy' || retryClass === 'create');
-        if (retryClass !== 'create' && retryClass !== 'unsafe') ambiguous = true;
-        if (!retryable || attempt >= this.retry.maxAttempts) throw err;
-        const wait = retryAfterMs !== undefined && retryAfterMs <= this.retry.maxRetryAfterMs ? retryAfterMs : this.backoff(attempt);
-        await this.pause(method, path, attempt, wait, `status:${res.status}`);
+      if (RETRYABLE_STATUSES.has(res.status)) {
+        // A create's 5xx is answered by the caller (create()) with a look-up, never a blind repeat.
+        if (retryClass === 'create' || retryClass === 'unsafe') throw err;
+        ambiguous = true;
+        const delay =
+          retryAfterMs !== undefined && retryAfterMs <= this.retry.maxRetryAfterMs
+            ? this.retryAfterJitter(retryAfterMs)
+            : this.backoff(attempt);
+        if (giveUp(err, delay)) throw err;
+        await this.pause(method, path, attempt, delay, `status:${res.status}`);
         continue;
       }
       throw err;
@@ -358,7 +553,7 @@ export class HttpClient {
 
   private async pause(method: string, path: string, attempt: number, delayMs: number, reason: string): Promise<void> {
     this.log('http.retry', { method, path, attempt, nextAttempt: attempt + 1, delayMs, reason });
-    await this.sleep(delayMs);
+    await this.wait(delayMs, method, path);
   }
 
   /** Retry-After as ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -396,6 +591,7 @@ export class HttpClient {
     opts: RequestOptions,
     token: string | undefined,
     attempt: number,
+    remainingMs = this.timeoutMs,
   ): Promise<RawResponse> {
     const qs = buildQuery(opts.query);
     const fullPath = this.basePath + path + (qs ? `?${qs}` : '');
@@ -413,8 +609,10 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
 
-    return this.semaphore.run(async () => {
-      await this.limiter.acquire();
+    const timeoutMs = Math.min(this.timeoutMs, remainingMs);
+    const run = async () => {
+      await untilAborted(this.limiter.acquire(), this.signal);
+      this.checkAborted(method, path);
       const started = performance.now();
       if (this.logger)
         this.log('http.request', {
@@ -429,7 +627,15 @@ export class HttpClient {
       const timer = setTimeout(() => {
         timedOut = true;
         ac.abort();
-      }, this.timeoutMs);
+      }, timeoutMs);
+      // On stop, a create already on the wire gets a short grace to answer: aborting it would leave
+      // an object the PBX made and Terraform never hears of. Anything else is abandoned at once.
+      let grace: NodeJS.Timeout | undefined;
+      const stop = () => {
+        if (opts.retry === 'create') grace = setTimeout(() => ac.abort(), STOP_GRACE_MS);
+        else ac.abort();
+      };
+      this.signal?.addEventListener('abort', stop, { once: true });
       try {
         const res = await this.dispatcher.request({
           origin: this.origin,
@@ -438,8 +644,8 @@ export class HttpClient {
           headers,
           body: body ?? null,
           signal: ac.signal,
-          headersTimeout: this.timeoutMs,
-          bodyTimeout: this.timeoutMs,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
         const buf = Buffer.from(await res.body.arrayBuffer());
         const out: RawResponse = { status: res.statusCode, headers: res.headers, body: buf };
@@ -454,7 +660,12 @@ export class HttpClient {
           });
         return out;
       } catch (e) {
-        const err = this.networkError(e, timedOut, method, path);
+        if (this.signal?.aborted && !timedOut) {
+          // A create cut off after its grace may still land: it is ambiguous, like a timeout.
+          if (opts.retry === 'create') throw this.networkError(e, true, method, path, timeoutMs);
+          throw this.abortedError(method, path);
+        }
+        const err = this.networkError(e, timedOut, method, path, timeoutMs);
         this.log('http.error', {
           method,
           path,
@@ -467,11 +678,19 @@ export class HttpClient {
         throw err;
       } finally {
         clearTimeout(timer);
+        clearTimeout(grace);
+        this.signal?.removeEventListener('abort', stop);
       }
-    });
+    };
+    try {
+      return await this.semaphore.run(run, this.signal);
+    } catch (e) {
+      if (this.signal?.aborted && !(e instanceof PortsipError)) throw this.abortedError(method, path);
+      throw e;
+    }
   }
 
-  private networkError(e: unknown, timedOut: boolean, method: string, path: string): NetworkError {
+  private networkError(e: unknown, timedOut: boolean, method: string, path: string, timeoutMs: number): NetworkError {
     const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
     const code = err?.code ?? '';
     const causeCode = err?.cause?.code ?? '';
@@ -486,7 +705,7 @@ export class HttpClient {
     } else if (TLS_CODES.test(code) || TLS_CODES.test(causeCode)) {
       kind = 'tls';
       reached = false;
-    } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || causeCode === 'ENOTFOUND' || causeCode === 'EAI_AGAIN') {
       kind = 'dns';
       reached = false;
     } else if (NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(causeCode)) {
@@ -501,7 +720,7 @@ export class HttpClient {
     }
     const what =
       kind === 'timeout'
-        ? `timed out after ${this.timeoutMs} ms`
+        ? `timed out after ${timeoutMs} ms`
         : kind === 'tls'
           ? `TLS failure (${err?.message ?? code}); set caCertPem for a private CA, or insecureSkipVerify explicitly`
           : `${err?.message ?? 'network error'}${code ? ` (${code})` : ''}`;
@@ -511,6 +730,7 @@ export class HttpClient {
       path,
       kind,
       mayHaveReachedServer: reached,
+      temporary: kind !== 'dns' || code === 'EAI_AGAIN' || causeCode === 'EAI_AGAIN',
       cause: e,
     });
   }

@@ -63,8 +63,8 @@ export class PortsipClient {
   }
 
   /** Signs in now (otherwise the first call does). Throws TwoFactorRequiredError for 2FA accounts. */
-  signIn(): Promise<void> {
-    return this.http.auth.signIn();
+  signIn(opts: { notSentBudgetMs?: number } = {}): Promise<void> {
+    return this.http.auth.signIn(opts);
   }
 
   /** Ends the session (`POST /auth/sign_out`, or `/login/oauth/revoke` with oauth). */
@@ -84,7 +84,7 @@ export class PortsipClient {
 }
 
 export { HttpClient, clientOptionsFromEnv, normaliseEndpoint } from './http';
-export type { PortsipClientOptions, RetryOptions, RequestOptions, RetryClass, HttpMethod } from './http';
+export type { PortsipClientOptions, RetryOptions, RequestOptions, RetryClass, HttpMethod, CreateRecovery } from './http';
 export { OAUTH_CLIENT_ID, type AuthMethod } from './auth';
 export * from './errors';
 export { paginate, collectAll, MAX_PAGE_SIZE } from './paginate';

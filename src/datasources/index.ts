@@ -2,16 +2,28 @@
 // schema.ts, validate.ts, model.ts (pure), datasource.ts (the API calls), index.ts.
 import type { DataSourceDefinition } from '../provider/definition';
 import type { PortsipContext } from '../resources/common/context';
+import { checkStop } from '../resources/common/crud';
 import { dealerDataSource } from './dealer';
 import { ipRulesDataSource } from './ip-rules';
 import { systemStatusDataSource } from './system-status';
 import { tenantDataSource } from './tenant';
 import { transportDataSource } from './transport';
 
+/** After StopProvider no data source starts reading (the client aborts reads already running). */
+function stoppable(ds: DataSourceDefinition<PortsipContext>): DataSourceDefinition<PortsipContext> {
+  return {
+    ...ds,
+    read(config, ctx) {
+      checkStop(ctx);
+      return ds.read(config, ctx);
+    },
+  };
+}
+
 export const portsipDataSources: Record<string, DataSourceDefinition<PortsipContext>> = {
-  portsip_tenant: tenantDataSource,
-  portsip_dealer: dealerDataSource,
-  portsip_transport: transportDataSource,
-  portsip_ip_rules: ipRulesDataSource,
-  portsip_system_status: systemStatusDataSource,
+  portsip_tenant: stoppable(tenantDataSource),
+  portsip_dealer: stoppable(dealerDataSource),
+  portsip_transport: stoppable(transportDataSource),
+  portsip_ip_rules: stoppable(ipRulesDataSource),
+  portsip_system_status: stoppable(systemStatusDataSource),
 };

@@ -24,6 +24,17 @@ export interface FaultOptions {
    * (API-NOTES §2.8, C7/C11); 0 disables. 429 + Retry-After when exceeded (status is I).
    */
   rateLimitPerMinute?: number;
+  /**
+   * Probability (0-1) that a create (POST to a collection answered with an id) is applied at once
+   * but answered only after `lateCreateMs`: the client's timeout fires while the object already
+   * exists, as when a PBX answer is lost in transit.
+   */
+  lateCreateRate?: number;
+  lateCreateMs?: number;
+  /** With a late create: destroy the connection after `lateCreateMs` instead of answering (never). */
+  lateCreateDrop?: boolean;
+  /** Seed of the fault dice (any integer): the same seed and request order give the same faults. */
+  seed?: number;
 }
 
 export const DEFAULT_FAULTS: Required<Omit<FaultOptions, 'latencyMs'>> & { latencyMs: number | [number, number] } = {
@@ -37,7 +48,23 @@ export const DEFAULT_FAULTS: Required<Omit<FaultOptions, 'latencyMs'>> & { laten
   dropRate: 0,
   tokenExpiryRate: 0,
   rateLimitPerMinute: 10000,
+  lateCreateRate: 0,
+  lateCreateMs: 0,
+  lateCreateDrop: false,
+  seed: 0,
 };
+
+/** mulberry32: a small, fast seeded PRNG; fault dice need reproducibility, not cryptographic quality. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export type Verdict =
   { kind: 'pass' } | { kind: 'drop' } | { kind: 'error'; status: number; retryAfter?: number; code: string; message: string };
@@ -47,6 +74,8 @@ export class Faults {
   private seen = 0;
   private burstLeft = 0;
   private windows = new Map<string, { start: number; count: number }>();
+  /** Math.random until a seed is set. */
+  private random: () => number = Math.random;
 
   constructor(init: FaultOptions = {}) {
     this.cfg = { ...DEFAULT_FAULTS };
@@ -56,11 +85,17 @@ export class Faults {
   set(p: FaultOptions): void {
     for (const [k, v] of Object.entries(p)) if (v !== undefined) (this.cfg as Record<string, unknown>)[k] = v;
     if (p.burst429 !== undefined) this.burstLeft = p.burst429;
+    if (p.seed !== undefined) this.random = seededRandom(p.seed);
+  }
+
+  /** Whether this create is answered late (see lateCreateRate). */
+  lateCreate(): boolean {
+    return this.cfg.lateCreateRate > 0 && this.cfg.lateCreateMs >= 0 && this.random() < this.cfg.lateCreateRate;
   }
 
   latency(): number {
     const l = this.cfg.latencyMs;
-    if (Array.isArray(l)) return l[0] + Math.random() * Math.max(0, l[1] - l[0]);
+    if (Array.isArray(l)) return l[0] + this.random() * Math.max(0, l[1] - l[0]);
     return l;
   }
 
@@ -68,7 +103,7 @@ export class Faults {
   decide(clientKey: string, now = Date.now()): Verdict {
     this.seen++;
     const c = this.cfg;
-    if (c.dropRate > 0 && Math.random() < c.dropRate) return { kind: 'drop' };
+    if (c.dropRate > 0 && this.random() < c.dropRate) return { kind: 'drop' };
     if (c.rateLimitPerMinute > 0) {
       let w = this.windows.get(clientKey);
       if (!w || now - w.start >= 60000) {
@@ -92,8 +127,8 @@ export class Faults {
         message: 'too many requests (injected)',
       };
     }
-    if (c.errorRate > 0 && Math.random() < c.errorRate) {
-      const status = c.errorStatus === 'random' ? (Math.random() < 0.5 ? 500 : 503) : c.errorStatus;
+    if (c.errorRate > 0 && this.random() < c.errorRate) {
+      const status = c.errorStatus === 'random' ? (this.random() < 0.5 ? 500 : 503) : c.errorStatus;
       return status === 503
         ? { kind: 'error', status, code: 'UNKNOWN', message: 'service unavailable (injected)' }
         : { kind: 'error', status, code: 'UNKNOWN', message: 'unknown error (injected)' };
@@ -102,7 +137,7 @@ export class Faults {
   }
 
   shouldExpireToken(): boolean {
-    return this.cfg.tokenExpiryRate > 0 && Math.random() < this.cfg.tokenExpiryRate;
+    return this.cfg.tokenExpiryRate > 0 && this.random() < this.cfg.tokenExpiryRate;
   }
 
   private gc(now: number): void {

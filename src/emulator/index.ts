@@ -54,6 +54,11 @@ export interface EmulatorOptions {
   brandGet?: boolean;
   /** Fault injection and rate limit (default: none, 10,000 requests/minute). */
   faults?: FaultOptions;
+  /**
+   * Enforce the inferred uniqueness rules (default true). False accepts two tenants with one domain,
+   * two transports on one port, two accounts with one name: a PBX without those rules.
+   */
+  uniqueKeys?: boolean;
 }
 
 export interface EmulatorHandle {
@@ -96,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     dealerDelete: options.dealerDelete ?? 'reject',
     brandGet: options.brandGet ?? false,
     bodyLimitBytes: 1 << 20,
+    uniqueKeys: options.uniqueKeys ?? true,
   });
   emu.add([
     ...authRoutes(),

@@ -174,7 +174,11 @@ class Parser {
       if (l === 'false') return { k: 'lit', v: false };
       if (l === 'null') return { k: 'lit', v: null };
       if (CMP.has(l) || l === 'and' || l === 'or' || l === 'not') throw invalid('filter', `unexpected '${t.v}'`);
-      return { k: 'field', path: t.v.split(/[./]/) };
+      const path = t.v.split(/[./]/);
+      // Names every JS object inherits are not fields: `constructor eq null` once matched every item.
+      const bad = path.find((p) => p === 'prototype' || p === '__proto__' || p in Object.prototype);
+      if (bad !== undefined) throw invalid('filter', `unknown field '${bad}'`);
+      return { k: 'field', path };
     }
     throw invalid('filter', `unexpected '${t.v}'`);
   }
@@ -187,7 +191,7 @@ export function parseFilter(s: string): Node {
 function get(item: Item, path: string[]): unknown {
   let v: unknown = item;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return null;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, p)) return null;
     v = (v as Item)[p];
   }
   return v === undefined ? null : v;

@@ -105,20 +105,50 @@ export interface EmulatorConfig {
   dealerDelete: 'reject' | 'detach';
   brandGet: boolean;
   bodyLimitBytes: number;
+  /**
+   * Enforce the inferred uniqueness rules (tenant domain, transport port per L4 protocol, account
+   * names; docs/emulator.md "Inferred rules"). False: like a PBX without them, two objects may share
+   * a key (`--no-unique-keys`).
+   */
+  uniqueKeys: boolean;
 }
 
 export interface Stats {
   total: number;
   byRoute: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Sign-ins refused for wrong credentials (PortSIP locks an account after 5 by default). */
+  failedSignIns: number;
+  /** Creates answered late or never (the lateCreate fault). */
+  lateCreates: number;
   since: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A create: POST to a collection path (no `{id}` at the end) answered 200/201 with `{id}`. */
+function isCreate(route: Route, r: Result): boolean {
+  return (
+    route.method === 'POST' &&
+    !route.template.endsWith('}') &&
+    !route.template.startsWith('/auth') &&
+    (r.status === 200 || r.status === 201) &&
+    typeof (r.body as { id?: unknown } | undefined)?.id === 'string'
+  );
+}
+
 export class Emulator {
   readonly router = new Router();
-  private statsData: Stats = { total: 0, byRoute: {}, byStatus: {}, since: new Date().toISOString() };
+  private statsData: Stats = Emulator.emptyStats();
+
+  private static emptyStats(): Stats {
+    return { total: 0, byRoute: {}, byStatus: {}, failedSignIns: 0, lateCreates: 0, since: new Date().toISOString() };
+  }
+
+  /** Counted by the sign-in routes when credentials are refused. */
+  countFailedSignIn(): void {
+    this.statsData.failedSignIns++;
+  }
 
   constructor(
     readonly store: Store,
@@ -136,7 +166,7 @@ export class Emulator {
   }
 
   resetStats(): void {
-    this.statsData = { total: 0, byRoute: {}, byStatus: {}, since: new Date().toISOString() };
+    this.statsData = Emulator.emptyStats();
   }
 
   private count(key: string, status: number | 'dropped'): void {
@@ -199,7 +229,18 @@ export class Emulator {
         if (!allowed(route.access, p)) throw new HttpError(403, 'FORBIDDEN', `role ${p.role} may not call ${method} /api${route.template}`);
         ctx.principal = p;
       }
-      send(await route.handler(ctx));
+      const result = await route.handler(ctx);
+      if (isCreate(route, result) && this.faults.lateCreate()) {
+        // Applied already; the answer comes late, or never.
+        this.statsData.lateCreates++;
+        await sleep(this.faults.cfg.lateCreateMs);
+        if (this.faults.cfg.lateCreateDrop) {
+          this.count(statKey, 'dropped');
+          req.socket.destroy();
+          return;
+        }
+      }
+      send(result);
     } catch (err) {
       if (err instanceof HttpError) return send({ status: err.status, body: err.body(), headers: err.headers });
       // A 5xx here is an emulator bug, never an answer to bad input.
@@ -219,8 +260,14 @@ export class Emulator {
     if (req.method !== 'POST') return undefined;
     const text = Buffer.concat(chunks).toString('utf8');
     if (text.trim() === '') return undefined; // empty POST bodies are fine on actions (§2.2)
-    const ctype = String(req.headers['content-type'] ?? '');
-    if (route.form && !ctype.includes('json')) return Object.fromEntries(new URLSearchParams(text));
+    const ctype = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
+    if (route.form && (ctype === 'application/x-www-form-urlencoded' || ctype === '')) return Object.fromEntries(new URLSearchParams(text));
+    // A body declared as something else is not read as JSON (a missing type is tolerated).
+    if (ctype !== '' && ctype !== 'application/json' && !ctype.endsWith('+json'))
+      throw new HttpError(415, 'VALIDATE_FAILED', `Content-Type ${ctype} is not supported; send application/json`, { field: 'body' });
     try {
       return JSON.parse(text);
     } catch {
@@ -307,10 +354,14 @@ export function normalizeFaults(b: Record<string, unknown>): FaultOptions {
     'dropRate',
     'tokenExpiryRate',
     'rateLimitPerMinute',
+    'lateCreateRate',
+    'lateCreateMs',
+    'lateCreateDrop',
+    'seed',
   ];
   for (const k of Object.keys(out))
     if (!known.includes(k)) throw new Error(`unknown fault option '${k}' (known: latency, ${known.join(', ')})`);
-  for (const k of ['errorRate', 'dropRate', 'tokenExpiryRate'])
+  for (const k of ['errorRate', 'dropRate', 'tokenExpiryRate', 'lateCreateRate'])
     if (out[k] !== undefined && (typeof out[k] !== 'number' || (out[k] as number) < 0 || (out[k] as number) > 1))
       throw new Error(`${k} must be a number between 0 and 1`);
   if (out.errorStatus !== undefined && ![500, 503, 'random'].includes(out.errorStatus as number))

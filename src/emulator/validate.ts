@@ -255,7 +255,8 @@ export function checkSize(field: string, v: unknown, allowTB: boolean): void {
 /** CIDR per RFC 4632 / RFC 4291 (§2.9). A bare address is accepted as a host route [I]. */
 export function checkCidr(field: string, v: unknown): void {
   if (typeof v !== 'string') throw invalid(field, 'is required');
-  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(v);
+  // No leading zeros in the prefix: "1.2.3.4/08" is not CIDR notation (RFC 4632 writes /8).
+  const m = /^([^/]+)(?:\/(0|[1-9]\d{0,2}))?$/.exec(v);
   const fam = m ? isIP(m[1]) : 0;
   if (!m || fam === 0) throw invalid(field, 'must be an IPv4 or IPv6 CIDR such as 192.0.2.0/24 or 2001:db8::/32');
   if (m[2] !== undefined && +m[2] > (fam === 4 ? 32 : 128)) throw invalid(field, `prefix length must be at most ${fam === 4 ? 32 : 128}`);

@@ -5,12 +5,24 @@
 // Loaded lazily after the handshake line (serve.ts), so nothing here may do work at import time
 // beyond building plain objects.
 
-import { ConfigurationError, PortsipClient, type PortsipClientOptions } from '../client';
+import {
+  ConfigurationError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  PortsipClient,
+  PortsipError,
+  TwoFactorRequiredError,
+  UnauthorizedError,
+  type PortsipClientOptions,
+} from '../client';
 import type { BaseContext, ConfigureResult, ProviderDefinition, ValidateContext } from '../provider/definition';
 import type { Logger } from '../provider/logger';
 import type { Schema } from '../provider/schema';
 import { BigNum, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
 import type { PortsipContext, TenantDealerReads } from './common/context';
+import { CreateJournal, journalPath } from './common/create-journal';
+import { KeyIndex } from './common/natural-keys';
 import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
 import { isKnown, quote } from './common/validators';
 import { portsipDataSources } from '../datasources';
@@ -26,6 +38,8 @@ function isOneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
 }
 /** The client's own default is 3 retries; Terraform runs are long and a failed apply is costly, so more. */
 export const DEFAULT_MAX_RETRIES = 8;
+/** Total time one API operation may spend on retries (`retry_budget`). */
+export const DEFAULT_RETRY_BUDGET = '2m';
 
 export const providerSchema: Schema = {
   version: 0,
@@ -65,7 +79,13 @@ export const providerSchema: Schema = {
         type: 'number',
         optional: true,
         description:
-          'Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`), 502-504 and network errors. Creates are looked up by natural key before being resent, so a retry never duplicates an object. Default 8: a failed apply costs more than a slow one.',
+          'Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one.',
+      },
+      retry_budget: {
+        type: 'string',
+        optional: true,
+        description:
+          'Total time one API operation may spend retrying, as a duration (`2m`, `90s`), from 1s to 1h. No wait starts that would end after it, and the last attempt gets only what is left. Default `2m`. Env: `PORTSIP_RETRY_BUDGET`.',
       },
       read_strategy: {
         type: 'string',
@@ -188,6 +208,11 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const mr = num(config.max_retries);
   if (mr !== null && (!Number.isInteger(mr) || mr < 0 || mr > 20))
     out.push(err('max_retries', `Attribute "max_retries" must be a whole number from 0 to 20; got ${quote(config.max_retries!)}.`));
+  const budget = config.retry_budget;
+  if (typeof budget === 'string') {
+    const problem = retryBudgetProblem(budget);
+    if (problem) out.push(err('retry_budget', `Attribute "retry_budget" ${problem}`));
+  }
   const rs = config.read_strategy;
   if (typeof rs === 'string' && !isOneOf(READ_STRATEGIES, rs))
     out.push(err('read_strategy', `Attribute "read_strategy" must be "batch" or "per_resource"; got ${quote(rs)}.`));
@@ -198,6 +223,14 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   if (typeof av === 'string' && !isOneOf(API_VERSIONS, av))
     out.push(err('api_version', `Attribute "api_version" must be "22.2" or "22.3" (or unset to detect it); got ${quote(av)}.`));
   return out;
+}
+
+/** What is wrong with a retry budget duration, or null. */
+function retryBudgetProblem(v: string): string | null {
+  const ms = parseDuration(v);
+  if (ms === null) return `must be a duration such as "2m", "90s" or "1m30s" (units ms, s, m, h); got ${quote(v)}.`;
+  if (ms < 1000 || ms > 3_600_000) return `must be from 1s to 1h; got ${quote(v)}.`;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +286,18 @@ export function clientOptionsFrom(
   const rpm = num(config.max_requests_per_minute);
   if (rpm !== null) options.maxRequestsPerMinute = rpm;
   const mr = num(config.max_retries);
-  options.retry = { maxAttempts: (mr ?? DEFAULT_MAX_RETRIES) + 1 };
+  const budget = str(config.retry_budget) ?? str(env.PORTSIP_RETRY_BUDGET) ?? DEFAULT_RETRY_BUDGET;
+  const budgetProblem = retryBudgetProblem(budget);
+  if (budgetProblem) {
+    // Only the environment can get here: the attribute was checked by validateProviderConfig.
+    diagnostics.push({
+      severity: 'error',
+      summary: 'Invalid provider configuration',
+      detail: `Environment variable PORTSIP_RETRY_BUDGET ${budgetProblem}`,
+    });
+    return { diagnostics, unknown };
+  }
+  options.retry = { maxAttempts: (mr ?? DEFAULT_MAX_RETRIES) + 1, budgetMs: parseDuration(budget)! };
   return { options, diagnostics, unknown };
 }
 
@@ -262,7 +306,21 @@ function majorMinor(v: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
-export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger: Logger): ConfigureResult<PortsipContext> {
+/**
+ * ConfigureProvider. When the endpoint and credentials are known it signs in once, so that what no
+ * retry can fix (a wrong password, an unknown host, a refused port, a TLS failure, a wrong path)
+ * is ONE error naming the setting, before any resource is planned (an empty state included), and
+ * a wrong password costs one failed sign-in per Terraform command: Terraform stops at the first
+ * launch whose ConfigureProvider fails (PROTOCOL-NOTES §2), and every later call of this process
+ * reuses the session. `signal` is Terraform's stop (StopProvider): it aborts every API call.
+ */
+export async function buildContext(
+  config: ObjectValue,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  signal?: AbortSignal,
+  opts: { signIn?: boolean } = {},
+): Promise<ConfigureResult<PortsipContext>> {
   const diagnostics = validateProviderConfig(config);
   const built = clientOptionsFrom(config, env);
   diagnostics.push(...built.diagnostics);
@@ -289,6 +347,7 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
       // only route those records into the provider's stderr log, never the options themselves.
       client = new PortsipClient({
         ...built.options,
+        ...(signal ? { signal } : {}),
         ...(debugLogging(env) ? { logger: { debug: (m: string, f?: Record<string, unknown>) => logger.debug(m, f) } } : {}),
       });
     } catch (e) {
@@ -309,6 +368,15 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
   } else {
     clientError = `The provider "portsip" configuration depends on values that are not known yet (${built.unknown.join(', ')}), so the PortSIP API cannot be reached in this step. Use values known at plan time (variables, environment) for the provider block.`;
   }
+  if (client && opts.signIn !== false) {
+    try {
+      // A refused connection at this point is a PBX that is down or a wrong port: say so in seconds.
+      await client.signIn({ notSentBudgetMs: 1000 });
+    } catch (e) {
+      await client.close().catch(() => undefined);
+      return { diagnostics: [signInDiagnostic(e, built.options!.endpoint)] };
+    }
+  }
   const configuredVersion = str(config.api_version);
   let detected: Promise<string> | undefined;
   const ctx: PortsipContext = {
@@ -317,6 +385,8 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
       return client;
     },
     reads: new ReadCoalescer(readStrategy),
+    keys: new KeyIndex(),
+    journal: new CreateJournal(journalPath(env), (m) => logger.warn(m)),
     readStrategy,
     tenantDealerReads,
     signInPassword: built.options?.password,
@@ -341,6 +411,74 @@ export function buildContext(config: ObjectValue, env: NodeJS.ProcessEnv, logger
   return { context: ctx, diagnostics };
 }
 
+/**
+ * The one diagnostic for a failed sign-in at configure time, naming the setting to fix (HCL names,
+ * with their environment variables).
+ */
+export function signInDiagnostic(e: unknown, endpoint: string): Diagnostic {
+  const summary = 'Cannot sign in to the PortSIP PBX';
+  const at = ` (endpoint ${JSON.stringify(endpoint)})`;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof NetworkError) {
+    switch (e.kind) {
+      case 'dns':
+        return {
+          severity: 'error',
+          summary,
+          detail: `The host name of "endpoint" cannot be resolved${at}: ${msg}. Check "endpoint" (or PORTSIP_ENDPOINT).`,
+          path: ['endpoint'],
+        };
+      case 'refused':
+        return {
+          severity: 'error',
+          summary,
+          detail: `Nothing accepts connections at "endpoint"${at}: ${msg}. Check the host and port of "endpoint" (PortSIP serves HTTPS on 8887) and that the PBX is running.`,
+          path: ['endpoint'],
+        };
+      case 'tls':
+        return {
+          severity: 'error',
+          summary,
+          detail: `The TLS connection to "endpoint" failed${at}: ${msg}. For a PBX with a self-signed or private certificate set "ca_cert_pem" to its CA certificate (PEM); "insecure_skip_verify = true" turns verification off (not recommended). If the PBX speaks plain HTTP on this port, use an http:// "endpoint".`,
+          path: ['ca_cert_pem'],
+        };
+      case 'timeout':
+        return {
+          severity: 'error',
+          summary,
+          detail: `The PBX at "endpoint" did not answer${at}: ${msg}. Check "endpoint", firewalls in between, and "request_timeout" / "retry_budget".`,
+          path: ['endpoint'],
+        };
+      default:
+        return { severity: 'error', summary, detail: `${msg}${at}. Check "endpoint" and that the PBX is reachable.`, path: ['endpoint'] };
+    }
+  }
+  if (e instanceof TwoFactorRequiredError)
+    return {
+      severity: 'error',
+      summary,
+      detail: `${msg}. Set "username"/"password" to an account without two-factor authentication.`,
+      path: ['username'],
+    };
+  if (e instanceof UnauthorizedError)
+    return {
+      severity: 'error',
+      summary,
+      detail: `The PBX refused the credentials: ${msg}. Check "username" and "password" (or PORTSIP_USERNAME / PORTSIP_PASSWORD). The provider signs in once per Terraform command, but PortSIP locks an account after a few failed sign-ins (5 by default), so fix them before running again.`,
+      path: ['password'],
+    };
+  if (e instanceof ForbiddenError)
+    return { severity: 'error', summary, detail: `${msg}. The account in "username" may not use the API.`, path: ['username'] };
+  if (e instanceof NotFoundError || (e instanceof PortsipError && e.status === 405))
+    return {
+      severity: 'error',
+      summary,
+      detail: `The sign-in endpoint does not exist under "endpoint"${at}: ${msg}. "endpoint" must point at the PBX API, e.g. "https://pbx.example.com:8887" (the provider appends /api); check its path and port.`,
+      path: ['endpoint'],
+    };
+  return { severity: 'error', summary, detail: `${msg}${at}.` };
+}
+
 export const portsipProvider: ProviderDefinition<PortsipContext> = {
   typeName: 'portsip',
   schema: providerSchema,
@@ -348,7 +486,7 @@ export const portsipProvider: ProviderDefinition<PortsipContext> = {
     return validateProviderConfig(config);
   },
   async configure(config: ObjectValue, ctx: BaseContext) {
-    return buildContext(config, process.env, ctx.logger);
+    return buildContext(config, process.env, ctx.logger, ctx.signal);
   },
   resources: portsipResources,
   dataSources: portsipDataSources,

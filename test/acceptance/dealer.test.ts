@@ -126,7 +126,7 @@ test('a duplicate name names the existing dealer and the import block', () =>
       h.writeConfig(dealer());
       await h.init();
       const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'conflicting create');
-      expect(r.stderr).toContain(`import {\n  to = portsip_dealer.acme\n  id = "${existing.id}"\n}`);
+      expect(r.stderr).toContain(`import {\n  to = portsip_dealer.NAME\n  id = "${existing.id}"\n}`);
       expect(r.stderr).toMatch(/name "acme-reseller"/);
     },
     { env: { TF_VAR_dealer_password: 'first-Passw0rd' } },

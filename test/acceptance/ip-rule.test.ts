@@ -67,6 +67,6 @@ test('a duplicate cidr names the existing rule and the import block', () =>
     h.writeConfig(rule({ cidr: '203.0.113.0/24' }));
     await h.init();
     const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'conflicting create');
-    expect(r.stderr).toContain(`import {\n  to = portsip_ip_rule.office\n  id = "${existing.id}"\n}`);
+    expect(r.stderr).toContain(`import {\n  to = portsip_ip_rule.NAME\n  id = "${existing.id}"\n}`);
     expect(r.stderr).toMatch(/cidr "203\.0\.113\.0\/24"/);
   }));

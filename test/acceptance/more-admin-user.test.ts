@@ -92,5 +92,5 @@ test('a create that collides with an existing user names it and the import block
     h.writeConfig(user({ name: 'ops-admin', role: 'OperationsAdmin', display: 'Ops', version: 1 }, 'Initial-Pw1'));
     await h.init();
     const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'conflicting create');
-    expect(r.stderr).toContain(`import {\n  to = portsip_admin_user.ops\n  id = "${existing.id}"\n}`);
+    expect(r.stderr).toContain(`import {\n  to = portsip_admin_user.NAME\n  id = "${existing.id}"\n}`);
   }));

@@ -149,18 +149,3 @@ resource "portsip_sbc_settings" "sbc" {
     expect(await api.sbc.get()).toMatchObject({ http_port: 8882, https_port: 8883 });
     expect((await api.im.get()).public_ipv4).toBe('203.0.113.7');
   }));
-
-test('two blocks of the same singleton type are refused at validate', () =>
-  withAcceptance(async ({ h }) => {
-    h.writeConfig(`
-resource "portsip_im_server" "a" {
-  public_ipv4 = "203.0.113.7"
-}
-resource "portsip_im_server" "b" {
-  public_ipv4 = "203.0.113.8"
-}
-`);
-    await h.init();
-    const r = expectExit(await h.tf('validate', '-no-color'), 1, 'validate');
-    expect(r.stderr).toMatch(/Only one portsip_im_server per configuration/);
-  }));

@@ -95,6 +95,6 @@ test('overlapping DID pools and existing assignments are reported clearly', () =
     // An assignment made elsewhere is not silently overwritten: the error gives the import block.
     h.writeConfig(assignment(t3!, b, '5000-5099', 4));
     const conflict = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'existing assignment');
-    expect(conflict.stderr).toContain(`import {\n  to = portsip_trunk_assignment.a\n  id = "${t3}/${b}"\n}`);
+    expect(conflict.stderr).toContain(`import {\n  to = portsip_trunk_assignment.NAME\n  id = "${t3}/${b}"\n}`);
     expect((await api.providers.getAssignment(t3!, b))?.concurrency).toBe(2);
   }));

@@ -232,7 +232,7 @@ test('a duplicate domain names the existing tenant and the import block', () =>
       1,
       'conflicting create',
     );
-    expect(r.stderr).toContain(`import {\n  to = portsip_tenant.acme\n  id = "${existing.id}"\n}`);
+    expect(r.stderr).toContain(`import {\n  to = portsip_tenant.NAME\n  id = "${existing.id}"\n}`);
     expect(r.stderr).toMatch(/domain "acme\.example\.com"/);
   }, ENV));
 

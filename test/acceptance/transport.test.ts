@@ -77,7 +77,7 @@ test('a create that collides with an existing transport names it and the import 
     await h.init();
     const r = expectExit(await h.tf('apply', '-auto-approve', '-no-color', '-input=false'), 1, 'conflicting create');
     expect(r.stderr).toContain(existing.id);
-    expect(r.stderr).toContain(`import {\n  to = portsip_transport.sip\n  id = "${existing.id}"\n}`);
+    expect(r.stderr).toContain(`import {\n  to = portsip_transport.NAME\n  id = "${existing.id}"\n}`);
     // Adopting it as told works and leaves nothing to do.
     h.writeFile('import.tf', `import {\n  to = portsip_transport.sip\n  id = "${existing.id}"\n}\n`);
     await h.apply();

@@ -13,6 +13,9 @@ import * as path from 'node:path';
 import { PortsipClient } from '../../src/client';
 import { harness, json, type Req, type Res } from './helpers';
 
+/** Creates are checked as sent; the look-up before them (retry.test.ts) is given as empty. */
+const NO_PRIOR_OBJECTS = { before: [] };
+
 type Method = 'GET' | 'POST';
 interface SpecOp {
   operationId?: string;
@@ -393,15 +396,18 @@ const CASES: Case[] = [
     name: 'adminUsers.create',
     expect: 'POST /admin/users',
     call: (c) =>
-      c.adminUsers.create({
-        name: 'ops.jane',
-        password: 'Ops-Pass-123',
-        role: 'OperationsAdmin',
-        email: 'jane@example.com',
-        display_name: 'Jane Ops',
-        enabled: true,
-        mobile_phone: '+15550100',
-      }),
+      c.adminUsers.create(
+        {
+          name: 'ops.jane',
+          password: 'Ops-Pass-123',
+          role: 'OperationsAdmin',
+          email: 'jane@example.com',
+          display_name: 'Jane Ops',
+          enabled: true,
+          mobile_phone: '+15550100',
+        },
+        NO_PRIOR_OBJECTS,
+      ),
   },
   {
     name: 'adminUsers.update',
@@ -449,17 +455,20 @@ const CASES: Case[] = [
     name: 'dealers.create',
     expect: 'POST /dealers',
     call: (c) =>
-      c.dealers.create({
-        name: 'acme-reseller',
-        password: 'Dealer-Pass-1',
-        level: 'RESELLER',
-        email: 'sales@acme.example',
-        display_name: 'ACME',
-        phone: '+15550101',
-        max_tenants: 100,
-        max_extensions: 50000,
-        tenant_full_access: true,
-      }),
+      c.dealers.create(
+        {
+          name: 'acme-reseller',
+          password: 'Dealer-Pass-1',
+          level: 'RESELLER',
+          email: 'sales@acme.example',
+          display_name: 'ACME',
+          phone: '+15550101',
+          max_tenants: 100,
+          max_extensions: 50000,
+          tenant_full_access: true,
+        },
+        NO_PRIOR_OBJECTS,
+      ),
   },
   {
     name: 'dealers.update',
@@ -497,7 +506,11 @@ const CASES: Case[] = [
   {
     name: 'ipRules.create',
     expect: 'POST /ip_filters',
-    call: (c) => c.ipRules.create({ cidr: '198.51.100.0/24', target: 'ACCEPT', expire_at: '2027-01-01T00:00:00Z', description: 'office' }),
+    call: (c) =>
+      c.ipRules.create(
+        { cidr: '198.51.100.0/24', target: 'ACCEPT', expire_at: '2027-01-01T00:00:00Z', description: 'office' },
+        NO_PRIOR_OBJECTS,
+      ),
   },
   {
     name: 'ipRules.update',
@@ -521,7 +534,7 @@ const CASES: Case[] = [
   {
     name: 'transports.create',
     expect: 'POST /transports',
-    call: (c) => c.transports.create({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' }),
+    call: (c) => c.transports.create({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' }, NO_PRIOR_OBJECTS),
   },
   {
     name: 'transports.update',
@@ -550,40 +563,43 @@ const CASES: Case[] = [
     name: 'tenants.create',
     expect: 'POST /tenants',
     call: (c) =>
-      c.tenants.create({
-        name: 'ACME Corp',
-        domain: 'acme.example.com',
-        timezone: 'America/New_York',
-        currency: 'USD',
-        region: 'USA',
-        website: 'https://acme.example',
-        max_extensions: 500,
-        max_concurrent_calls: 50,
-        disk_quota: '100GB',
-        extension_im_disk_quota: '1GB',
-        contact_match_type: 'MATCH_LENGTH',
-        contact_match_length: 8,
-        email_recipients: 'it@acme.example',
-        office_hours: {
-          monday: week,
-          tuesday: week,
-          wednesday: week,
-          thursday: week,
-          friday: week,
-          saturday: { enabled: false, ranges: [] },
-          sunday: { enabled: false, ranges: [] },
+      c.tenants.create(
+        {
+          name: 'ACME Corp',
+          domain: 'acme.example.com',
+          timezone: 'America/New_York',
+          currency: 'USD',
+          region: 'USA',
+          website: 'https://acme.example',
+          max_extensions: 500,
+          max_concurrent_calls: 50,
+          disk_quota: '100GB',
+          extension_im_disk_quota: '1GB',
+          contact_match_type: 'MATCH_LENGTH',
+          contact_match_length: 8,
+          email_recipients: 'it@acme.example',
+          office_hours: {
+            monday: week,
+            tuesday: week,
+            wednesday: week,
+            thursday: week,
+            friday: week,
+            saturday: { enabled: false, ranges: [] },
+            sunday: { enabled: false, ranges: [] },
+          },
+          e164: {
+            enabled: true,
+            country: 'United States(1)',
+            international_code: '011',
+            national_code: '1',
+            remove_duplicate_countries: true,
+          },
+          cdr_event: { enabled: true, auth: 'BASIC', url: 'https://hooks.acme.example/cdr', username: 'cdrhook', password: 'hookpass123' },
+          allow_password_retrieval: false,
+          contact_inbound_rule_append_type: 'APPEND',
         },
-        e164: {
-          enabled: true,
-          country: 'United States(1)',
-          international_code: '011',
-          national_code: '1',
-          remove_duplicate_countries: true,
-        },
-        cdr_event: { enabled: true, auth: 'BASIC', url: 'https://hooks.acme.example/cdr', username: 'cdrhook', password: 'hookpass123' },
-        allow_password_retrieval: false,
-        contact_inbound_rule_append_type: 'APPEND',
-      }),
+        NO_PRIOR_OBJECTS,
+      ),
   },
   {
     name: 'tenants.update',
@@ -682,6 +698,7 @@ describe('conformance with openapi-22.2 and API-NOTES §4', () => {
           if (
             m !== 'constructor' &&
             m !== 'findOne' &&
+            m !== 'findAll' &&
             typeof (api as Record<string, unknown>)[m] === 'function' &&
             !names.has(`${prop}.${m}`)
           )

@@ -66,7 +66,7 @@ describe('debug log', () => {
         }),
       );
     expect(text).toContain(REDACTED);
-    const create = h.logs.find((l) => l.message === 'http.request' && l.fields.path === '/dealers')!;
+    const create = h.logs.find((l) => l.message === 'http.request' && l.fields.path === '/dealers' && l.fields.body !== undefined)!;
     expect(create.fields.body).toEqual({ name: 'acme', password: REDACTED, level: 'RESELLER', max_tenants: 1, max_extensions: 1 });
   });
 

@@ -169,3 +169,118 @@ test('unauthenticated callers are limited by address', async () => {
     await emu.close();
   }
 });
+
+describe('the real-world faults of issue 13', () => {
+  test('late create: the object exists before the answer comes; with drop the answer never comes', async () => {
+    const { emu, api } = await boot({ faults: { lateCreateRate: 1, lateCreateMs: 300 } });
+    try {
+      const pending = api.post('/ip_filters', { cidr: '192.0.2.0/24', target: 'DENY' });
+      await new Promise((r) => setTimeout(r, 100));
+      // Applied already, still unanswered.
+      expect(emu.state().collections.ipRules).toHaveLength(1);
+      const r = await pending;
+      expect(r.status).toBe(200);
+      expect(r.body.id).toBe(emu.state().collections.ipRules[0]!.id);
+      emu.setFaults({ lateCreateDrop: true, lateCreateMs: 50 });
+      await expect(api.post('/ip_filters', { cidr: '198.51.100.0/24', target: 'DENY' })).rejects.toThrow();
+      expect(emu.state().collections.ipRules).toHaveLength(2);
+      expect(emu.stats().lateCreates).toBe(2);
+      // Reads and updates are never delayed by this fault.
+      const t = Date.now();
+      expect((await api.get('/ip_filters')).status).toBe(200);
+      expect(Date.now() - t).toBeLessThan(250);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('two IP rules with one CIDR are accepted (PortSIP documents no such rule)', async () => {
+    const { emu, api } = await boot();
+    try {
+      expect((await api.post('/ip_filters', { cidr: '192.0.2.0/24', target: 'DENY' })).status).toBe(200);
+      expect((await api.post('/ip_filters', { cidr: '192.0.2.0/24', target: 'ACCEPT' })).status).toBe(200);
+      expect((await api.get('/ip_filters')).body.count).toBe(2);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('--no-unique-keys accepts a second tenant with the same domain and a second dealer with the same name', async () => {
+    const tenant = { name: 'A', domain: 'a.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' };
+    const dealer = { name: 'acme', password: 'Dealer-Pass-1', level: 'RESELLER' };
+    const strict = await boot();
+    try {
+      expect((await strict.api.post('/tenants', tenant)).status).toBe(201);
+      expect((await strict.api.post('/tenants', tenant)).status).toBe(400);
+    } finally {
+      await strict.emu.close();
+    }
+    const loose = await boot({ uniqueKeys: false });
+    try {
+      expect((await loose.api.post('/tenants', tenant)).status).toBe(201);
+      expect((await loose.api.post('/tenants', tenant)).status).toBe(201);
+      expect((await loose.api.post('/dealers', dealer)).status).toBe(201);
+      expect((await loose.api.post('/dealers', dealer)).status).toBe(201);
+      expect(loose.emu.state().collections.tenants).toHaveLength(2);
+    } finally {
+      await loose.emu.close();
+    }
+  });
+
+  test('a filter on an inherited property is an error, not a match for every item', async () => {
+    const { emu, api } = await boot();
+    try {
+      await api.post('/tenants', { name: 'A', domain: 'a.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' });
+      for (const f of ['constructor eq null', 'prototype eq null', 'toString eq null']) {
+        const r = await api.get(`/tenants?filter=${encodeURIComponent(f)}`);
+        expect(r.status).toBe(400);
+        expect(r.text).toMatch(/unknown field/);
+      }
+      expect((await api.get(`/tenants?filter=${encodeURIComponent("domain eq 'a.example.com'")}`)).body.count).toBe(1);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a body declared as another content type is not parsed as JSON', async () => {
+    const { emu, api } = await boot();
+    try {
+      const body = JSON.stringify({ cidr: '192.0.2.0/24', target: 'DENY' });
+      const r = await api.post('/ip_filters', body, { 'content-type': 'text/plain' });
+      expect(r.status).toBe(415);
+      expect(emu.state().collections.ipRules).toHaveLength(0);
+      expect((await api.post('/ip_filters', body, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('failed sign-ins are counted in the stats', async () => {
+    const { emu, api } = await boot();
+    try {
+      expect(emu.stats().failedSignIns).toBe(0);
+      const r = await api.as().post('/auth/sign_in', { username: 'admin', password: 'wrong' });
+      expect(r.status).toBe(400);
+      expect(emu.stats().failedSignIns).toBe(1);
+      expect(((await (await ctl(emu.url, '/stats')).json()) as { failedSignIns: number }).failedSignIns).toBe(1);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a seed makes the fault dice reproducible', async () => {
+    const run = async () => {
+      const { emu, api } = await boot({ faults: { errorRate: 0.5, seed: 42 } });
+      try {
+        const out: number[] = [];
+        for (let i = 0; i < 20; i++) out.push((await api.get('/network')).status);
+        return out;
+      } finally {
+        await emu.close();
+      }
+    };
+    const a = await run();
+    expect(a).toEqual(await run());
+    expect(new Set(a)).toEqual(new Set([200, 503]));
+  });
+});

@@ -1,6 +1,7 @@
 // tenant_dealer_reads: when a tenant read also fetches its dealer link (GET /tenants/{id}/dealers).
 import { needsDealerLink } from '../../src/resources/tenant/resource';
 import { buildContext, validateProviderConfig } from '../../src/resources/provider';
+import type { ObjectValue } from '../../src/provider/values';
 
 const logger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} } as never;
 const base = { endpoint: 'https://pbx.example.com:8887', username: 'admin', password: 'x-Passw0rd' };
@@ -31,19 +32,22 @@ describe('needsDealerLink', () => {
 });
 
 describe('provider setting', () => {
-  test('defaults to managed; the attribute wins over PORTSIP_TENANT_DEALER_READS', () => {
-    expect(buildContext(base, {}, logger).context!.tenantDealerReads).toBe('managed');
-    expect(buildContext(base, { PORTSIP_TENANT_DEALER_READS: 'all' }, logger).context!.tenantDealerReads).toBe('all');
+  // No PBX here: the sign-in at configure time is tested by the reliability suite.
+  const build = (config: ObjectValue, env: NodeJS.ProcessEnv) => buildContext(config, env, logger, undefined, { signIn: false });
+
+  test('defaults to managed; the attribute wins over PORTSIP_TENANT_DEALER_READS', async () => {
+    expect((await build(base, {})).context!.tenantDealerReads).toBe('managed');
+    expect((await build(base, { PORTSIP_TENANT_DEALER_READS: 'all' })).context!.tenantDealerReads).toBe('all');
     expect(
-      buildContext({ ...base, tenant_dealer_reads: 'managed' }, { PORTSIP_TENANT_DEALER_READS: 'all' }, logger).context!.tenantDealerReads,
+      (await build({ ...base, tenant_dealer_reads: 'managed' }, { PORTSIP_TENANT_DEALER_READS: 'all' })).context!.tenantDealerReads,
     ).toBe('managed');
   });
 
-  test('a bad value names the attribute or the variable, the value and what is allowed', () => {
+  test('a bad value names the attribute or the variable, the value and what is allowed', async () => {
     const [d] = validateProviderConfig({ tenant_dealer_reads: 'some' });
     expect(d).toMatchObject({ severity: 'error', path: ['tenant_dealer_reads'] });
     expect(d!.detail).toBe('Attribute "tenant_dealer_reads" must be "managed", "all" or "none"; got "some".');
-    const r = buildContext(base, { PORTSIP_TENANT_DEALER_READS: 'ALL ' }, logger);
+    const r = await build(base, { PORTSIP_TENANT_DEALER_READS: 'ALL ' });
     expect(r.context).toBeUndefined();
     expect(r.diagnostics![0]!.detail).toBe(
       'Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got "ALL ".',

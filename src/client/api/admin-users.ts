@@ -1,8 +1,8 @@
 // System (admin) users: /admin/users (22.3; paths C2, every JSON name I: API-NOTES Ops 2-9).
 
-import type { HttpClient } from '../http';
+import type { CreateRecovery, HttpClient } from '../http';
 import type { AdminUser, AdminUserCreate, AdminUserUpdate, Created } from '../types';
-import { Collection, odata, sameText, seg } from './common';
+import { Collection, idsOf, odata, sameText, seg } from './common';
 
 export class AdminUsersApi extends Collection<AdminUser> {
   constructor(http: HttpClient) {
@@ -13,12 +13,15 @@ export class AdminUsersApi extends Collection<AdminUser> {
     return this.http.request<AdminUser>('GET', `/admin/users/${seg(id)}`);
   }
 
-  /** Op 3: 201 {id} (I). Recovered by `name` if the answer is lost. */
-  create(body: AdminUserCreate): Promise<Created> {
+  /** Op 3: 201 {id} (I). Natural key `name`: an unanswered attempt is settled by look-up (http.ts "create"). */
+  create(body: AdminUserCreate, recovery?: Partial<CreateRecovery>): Promise<Created> {
     return this.http.request<Created>('POST', '/admin/users', {
       body,
       retry: 'create',
-      lookupExisting: async () => (await this.findByName(body.name))?.id,
+      createRecovery: {
+        findIds: async () => idsOf(await this.findAll(`name eq ${odata(body.name)}`, (u) => sameText(u.name, body.name))),
+        ...recovery,
+      },
     });
   }
 

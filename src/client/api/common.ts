@@ -57,7 +57,27 @@ export class Collection<T> {
     for await (const item of this.iterate()) if (match(item)) return item;
     return undefined;
   }
+
+  /**
+   * Every item with a natural key: a server-side `filter` page when the server evidently applied the
+   * filter (every item matches and the page holds the whole count, so an empty page means none),
+   * else the whole list matched client-side.
+   */
+  async findAll(filter: string, match: (item: T) => boolean): Promise<T[]> {
+    try {
+      const page = await this.list({ filter, top: 100 });
+      if (page.items.every(match) && (page.count === undefined || page.count <= page.items.length)) return page.items;
+    } catch (e) {
+      if (!(e instanceof PortsipError) || e.status < 400 || e.status >= 500 || e.status === 401 || e.status === 403) throw e;
+      this.http.log('find.filter_rejected', { path: this.path, status: e.status });
+    }
+    return (await this.listAll()).filter(match);
+  }
 }
+
+/** Ids of items (those without one are left out). */
+export const idsOf = (items: readonly { id?: unknown }[]): string[] =>
+  items.map((i) => i.id).filter((id): id is string => typeof id === 'string' && id !== '');
 
 export const sameText = (a: unknown, b: string): boolean => typeof a === 'string' && a === b;
 export const sameTextCI = (a: unknown, b: string): boolean => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();

@@ -1,9 +1,9 @@
 // Dealers: /dealers (API-NOTES Ops 18-22). C1 declares no list query parameters for
 // GET /dealers; skip/top/filter are sent anyway and the emulator honours them (I).
 
-import type { HttpClient } from '../http';
+import type { CreateRecovery, HttpClient } from '../http';
 import type { Created, Dealer, RequestBody, DealerCreate, DealerSummary, DealerUpdate } from '../types';
-import { Collection, odata, sameText, seg } from './common';
+import { Collection, idsOf, odata, sameText, seg } from './common';
 
 export class DealersApi extends Collection<DealerSummary> {
   constructor(http: HttpClient) {
@@ -14,12 +14,15 @@ export class DealersApi extends Collection<DealerSummary> {
     return this.http.request<Dealer>('GET', `/dealers/${seg(id)}`);
   }
 
-  /** Op 18: 201 {id}. `password` is write-only. Recovered by `name` if the answer is lost. */
-  create(body: DealerCreate): Promise<Created> {
+  /** Op 18: 201 {id}. `password` is write-only. Natural key `name`: an unanswered attempt is settled by look-up (http.ts "create"). */
+  create(body: DealerCreate, recovery?: Partial<CreateRecovery>): Promise<Created> {
     return this.http.request<Created>('POST', '/dealers', {
       body,
       retry: 'create',
-      lookupExisting: async () => (await this.findByName(body.name))?.id,
+      createRecovery: {
+        findIds: async () => idsOf(await this.findAll(`name eq ${odata(body.name)}`, (d) => sameText(d.name, body.name))),
+        ...recovery,
+      },
     });
   }
 

@@ -1,8 +1,8 @@
 // IP allow/deny rules: /ip_filters (API-NOTES Ops 23-27). The path is `ip_filters`, not `ip_rules`.
 
-import type { HttpClient } from '../http';
+import type { CreateRecovery, HttpClient } from '../http';
 import type { Created, IpRule, IpRuleCreate, IpRuleSummary, IpRuleUpdate } from '../types';
-import { Collection, odata, seg } from './common';
+import { Collection, idsOf, odata, seg } from './common';
 
 /** Canonical form for comparing CIDRs: lower-case (IPv6), no spaces. Host bits are kept as sent. */
 const cidrKey = (c: string): string => c.trim().toLowerCase();
@@ -16,12 +16,18 @@ export class IpRulesApi extends Collection<IpRuleSummary> {
     return this.http.request<IpRule>('GET', `/ip_filters/${seg(id)}`);
   }
 
-  /** Op 24: answers **200** {id}, not 201 (C1). Recovered by cidr+target if the answer is lost. */
-  create(body: IpRuleCreate): Promise<Created> {
+  /** Op 24: answers **200** {id}, not 201 (C1). Natural key `cidr`: an unanswered attempt is settled by look-up (http.ts "create"). */
+  create(body: IpRuleCreate, recovery?: Partial<CreateRecovery>): Promise<Created> {
     return this.http.request<Created>('POST', '/ip_filters', {
       body,
       retry: 'create',
-      lookupExisting: async () => (await this.findByCidr(body.cidr, body.target))?.id,
+      createRecovery: {
+        findIds: async () =>
+          idsOf(
+            await this.findAll(`cidr eq ${odata(body.cidr)}`, (r) => typeof r.cidr === 'string' && cidrKey(r.cidr) === cidrKey(body.cidr)),
+          ),
+        ...recovery,
+      },
     });
   }
 

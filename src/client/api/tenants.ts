@@ -1,9 +1,9 @@
 // Tenants: /tenants (API-NOTES Ops 34-42). Lists are summaries; details need get(id) (§2.6).
 
-import type { HttpClient } from '../http';
+import type { CreateRecovery, HttpClient } from '../http';
 import { toListResult } from '../paginate';
 import type { Created, ListResult, Tenant, TenantCreate, TenantDealer, TenantSummary, TenantUpdate } from '../types';
-import { Collection, odata, sameTextCI, seg } from './common';
+import { Collection, idsOf, odata, sameTextCI, seg } from './common';
 
 export class TenantsApi extends Collection<TenantSummary> {
   constructor(http: HttpClient) {
@@ -15,12 +15,15 @@ export class TenantsApi extends Collection<TenantSummary> {
     return this.http.request<Tenant>('GET', `/tenants/${seg(id)}`);
   }
 
-  /** Op 35: 201 {id}. Recovered by `domain` if the answer is lost. */
-  create(body: TenantCreate): Promise<Created> {
+  /** Op 35: 201 {id}. Natural key `domain`: an unanswered attempt is settled by look-up (http.ts "create"). */
+  create(body: TenantCreate, recovery?: Partial<CreateRecovery>): Promise<Created> {
     return this.http.request<Created>('POST', '/tenants', {
       body,
       retry: 'create',
-      lookupExisting: async () => (await this.findByDomain(body.domain))?.id,
+      createRecovery: {
+        findIds: async () => idsOf(await this.findAll(`domain eq ${odata(body.domain)}`, (t) => sameTextCI(t.domain, body.domain))),
+        ...recovery,
+      },
     });
   }
 

@@ -1,8 +1,8 @@
 // SIP transports: /transports (API-NOTES Ops 28-33).
 
-import type { HttpClient } from '../http';
+import type { CreateRecovery, HttpClient } from '../http';
 import type { Created, Transport, TransportCreate, TransportStatus, TransportSummary, TransportUpdate } from '../types';
-import { Collection, odata, seg } from './common';
+import { Collection, idsOf, odata, seg } from './common';
 
 export class TransportsApi extends Collection<TransportSummary> {
   constructor(http: HttpClient) {
@@ -13,12 +13,16 @@ export class TransportsApi extends Collection<TransportSummary> {
     return this.http.request<Transport>('GET', `/transports/${seg(id)}`);
   }
 
-  /** Op 29: 201 {id}. Recovered by protocol+port if the answer is lost. */
-  create(body: TransportCreate): Promise<Created> {
+  /** Op 29: 201 {id}. Natural key protocol+port: an unanswered attempt is settled by look-up (http.ts "create"). */
+  create(body: TransportCreate, recovery?: Partial<CreateRecovery>): Promise<Created> {
     return this.http.request<Created>('POST', '/transports', {
       body,
       retry: 'create',
-      lookupExisting: async () => (await this.findByProtocolPort(body.protocol, body.port))?.id,
+      createRecovery: {
+        findIds: async () =>
+          idsOf(await this.findAll(protocolPortFilter(body.protocol, body.port), sameProtocolPort(body.protocol, body.port))),
+        ...recovery,
+      },
     });
   }
 
@@ -42,9 +46,13 @@ export class TransportsApi extends Collection<TransportSummary> {
 
   /** Natural key: protocol (case-insensitive) + port. */
   findByProtocolPort(protocol: string, port: number): Promise<TransportSummary | undefined> {
-    return this.findOne(
-      `protocol eq ${odata(protocol.toUpperCase())} and port eq ${Number(port)}`,
-      (t) => typeof t.protocol === 'string' && t.protocol.toUpperCase() === protocol.toUpperCase() && t.port === port,
-    );
+    return this.findOne(protocolPortFilter(protocol, port), sameProtocolPort(protocol, port));
   }
 }
+
+const protocolPortFilter = (protocol: string, port: number): string =>
+  `protocol eq ${odata(protocol.toUpperCase())} and port eq ${Number(port)}`;
+const sameProtocolPort =
+  (protocol: string, port: number) =>
+  (t: TransportSummary): boolean =>
+    typeof t.protocol === 'string' && t.protocol.toUpperCase() === protocol.toUpperCase() && t.port === port;

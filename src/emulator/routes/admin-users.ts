@@ -66,6 +66,7 @@ const V22 = ['22.2'] as const;
 
 /** Usernames share one namespace across admin users and dealers: sign-in takes no domain for either (§3.2). */
 export function assertNameFree(ctx: Ctx, field: string, name: string, exceptId?: string): void {
+  if (!ctx.emu.cfg.uniqueKeys) return;
   const n = name.toLowerCase();
   for (const coll of [ctx.store.c.adminUsers, ctx.store.c.dealers])
     for (const r of coll.values())

@@ -1,6 +1,6 @@
 // Sign-in and token endpoints (API-NOTES §3) plus the public /info (§3.6).
 import { HttpError, invalid } from '../errors';
-import { type Route, ok } from '../server';
+import { type Ctx, type Route, ok } from '../server';
 import { hashPassword } from '../store';
 import { checkPassword, validateBody } from '../validate';
 import { roleIdOf } from './admin-users';
@@ -17,6 +17,16 @@ const NETWORK_KEYS = [
   'secondary_dns_server',
 ];
 
+/** The credential check, counting refusals in the stats (`failedSignIns`). */
+function checked(ctx: Ctx, b: Record<string, unknown>): ReturnType<Ctx['emu']['auth']['checkCredentials']> {
+  try {
+    return ctx.emu.auth.checkCredentials(b.username, b.password, b.domain);
+  } catch (e) {
+    ctx.emu.countFailedSignIn();
+    throw e;
+  }
+}
+
 export function authRoutes(): Route[] {
   return [
     {
@@ -25,7 +35,7 @@ export function authRoutes(): Route[] {
       access: 'public',
       handler: (ctx) => {
         const b = validateBody('POST', '/auth/sign_in', ctx.body);
-        const acc = ctx.emu.auth.checkCredentials(b.username, b.password, b.domain);
+        const acc = checked(ctx, b);
         // 2FA variant of the oneOf answer (§3.2/§3.3): the client continues with send_otp/verify_otp.
         if (ctx.emu.auth.needsTwoFactor(acc.rec)) return ok({ two_factor_enabled: true, token: ctx.emu.auth.begin2fa(acc.kind, acc.rec) });
         return ok(ctx.emu.auth.tokenBody(ctx.emu.auth.issue(acc.kind, acc.rec.id)));
@@ -123,7 +133,7 @@ export function authRoutes(): Route[] {
         const b = (ctx.body ?? {}) as Record<string, unknown>;
         if (typeof b !== 'object') throw invalid('body', 'must be form-encoded');
         if (b.grant_type === 'password') {
-          const acc = ctx.emu.auth.checkCredentials(b.username, b.password, b.domain);
+          const acc = checked(ctx, b);
           if (ctx.emu.auth.needsTwoFactor(acc.rec))
             throw new HttpError(400, 'UNAUTHORIZED', 'two-factor authentication required: use /api/auth/sign_in');
           return ok(ctx.emu.auth.tokenBody(ctx.emu.auth.issue(acc.kind, acc.rec.id)));

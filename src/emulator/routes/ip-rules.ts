@@ -1,24 +1,16 @@
 // IP allow/deny rules (Ops 23-27). Path is /ip_filters, not /ip_rules. Create answers 200 + {id}
 // (not 201), and destroy answers 400 for a bad or unknown id, not 404 (C1, §6.5).
-import { HttpError, invalid } from '../errors';
+import { HttpError } from '../errors';
 import { newId } from '../ids';
 import { type Ctx, type Route, noContent, ok } from '../server';
 import type { Rec } from '../store';
 import { checkCidr, checkMaxLen, checkTime, normalizeTime, responseKeys, validateBody } from '../validate';
 import { get, listAnswer, merge, view } from './common';
 
-function canonCidr(c: string): string {
-  return c.toLowerCase();
-}
-
-function checkRule(ctx: Ctx, b: Record<string, unknown>, selfId?: string): void {
-  if ('cidr' in b && b.cidr !== null) {
-    checkCidr('cidr', b.cidr);
-    // Duplicates are not documented; one rule per CIDR keeps import-by-cidr unambiguous (I).
-    const c = canonCidr(String(b.cidr));
-    for (const r of ctx.store.c.ipRules.values())
-      if (r.id !== selfId && canonCidr(String(r.cidr)) === c) throw invalid('cidr', `a rule for ${b.cidr} already exists`);
-  }
+// PortSIP documents no uniqueness rule for IP rules, so two rules with the same CIDR are accepted
+// (docs/emulator.md "Inferred rules"): clients must tell them apart by id.
+function checkRule(b: Record<string, unknown>): void {
+  if ('cidr' in b && b.cidr !== null) checkCidr('cidr', b.cidr);
   checkTime('expire_at', b.expire_at);
   checkMaxLen('description', b.description, 255);
   if (typeof b.expire_at === 'string') b.expire_at = normalizeTime(b.expire_at);
@@ -46,7 +38,7 @@ export function ipRuleRoutes(): Route[] {
       access: 'ops',
       handler: (ctx) => {
         const b = validateBody('POST', '/ip_filters', ctx.body, { strictUnknownFields: strict(ctx) });
-        checkRule(ctx, b);
+        checkRule(b);
         const id = newId();
         ctx.store.c.ipRules.set(id, { expire_at: null, description: null, ...merge({}, b), id } as Rec);
         ctx.store.changed();
@@ -84,7 +76,7 @@ export function ipRuleRoutes(): Route[] {
       handler: (ctx) => {
         const r = get(ctx, 'ipRules', ctx.params.id, 'IP rule');
         const b = validateBody('POST', '/ip_filters/{id}', ctx.body, { strictUnknownFields: strict(ctx) });
-        checkRule(ctx, b, r.id);
+        checkRule(b);
         ctx.store.c.ipRules.set(r.id, merge(r, b) as Rec);
         ctx.store.changed();
         return ok();

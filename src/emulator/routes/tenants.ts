@@ -98,9 +98,10 @@ function checkTenant(ctx: Ctx, b: Record<string, unknown>, next: Record<string, 
     if (!DOMAIN.test(b.domain)) throw invalid('domain', 'must be a domain name such as tenant1.pbx.example.com');
     const d = b.domain.toLowerCase();
     // Unique across tenants (§4 Op 35 validation, I): the SIP domain identifies the tenant.
-    for (const t of ctx.store.c.tenants.values())
-      if (t.id !== selfId && String(t.domain).toLowerCase() === d)
-        throw invalid('domain', `domain '${b.domain}' is already used by tenant ${t.id}`);
+    if (ctx.emu.cfg.uniqueKeys)
+      for (const t of ctx.store.c.tenants.values())
+        if (t.id !== selfId && String(t.domain).toLowerCase() === d)
+          throw invalid('domain', `domain '${b.domain}' is already used by tenant ${t.id}`);
   }
   if (typeof b.timezone === 'string' && !validTimeZone(b.timezone))
     throw invalid('timezone', 'must be an IANA time zone such as Asia/Shanghai');

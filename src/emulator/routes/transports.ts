@@ -14,9 +14,10 @@ function checkTransport(ctx: Ctx, protocol: unknown, b: Record<string, unknown>,
   if (typeof port === 'number') {
     // "TCP port 0 is reserved, UDP 0 means no port" (§2.9): a listening transport needs a real port.
     if (port === 0) throw invalid('port', 'must be between 1 and 65535 for a transport');
-    for (const t of ctx.store.c.transports.values())
-      if (t.id !== selfId && t.port === port && l4(t.protocol) === l4(protocol))
-        throw invalid('port', `port ${port} is already used by the ${t.protocol} transport ${t.id}`);
+    if (ctx.emu.cfg.uniqueKeys)
+      for (const t of ctx.store.c.transports.values())
+        if (t.id !== selfId && t.port === port && l4(t.protocol) === l4(protocol))
+          throw invalid('port', `port ${port} is already used by the ${t.protocol} transport ${t.id}`);
   }
   // Client-certificate verification only means something for TLS (§4 Op 29).
   const v = b.verification;

@@ -7,7 +7,6 @@
 
 import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';
-import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
@@ -42,7 +41,7 @@ export const adminUserResource: ResourceDefinition<PortsipContext> = crudResourc
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({
-    create: (body) => client.adminUsers.create(body as Parameters<PortsipClient['adminUsers']['create']>[0]),
+    create: (body, recovery) => client.adminUsers.create(body as Parameters<PortsipClient['adminUsers']['create']>[0], recovery),
     update: (id, patch) => client.adminUsers.update(id, patch as Parameters<PortsipClient['adminUsers']['update']>[1]),
     delete: (id) => client.adminUsers.delete(id),
   }),
@@ -57,12 +56,5 @@ export const adminUserResource: ResourceDefinition<PortsipContext> = crudResourc
     const pw = passwordChange(prior, planned, config);
     if (pw !== null) await users.changePassword(id, pw);
   },
-  async findExisting(planned: ObjectValue, client) {
-    const hit = await client.adminUsers.findByName(String(planned.name));
-    return hit?.id ? { id: hit.id, key: `name "${hit.name}"` } : undefined;
-  },
   importKey: adminUserImportKey,
-  async findByKey(key, client) {
-    return (await client.adminUsers.findByName(key.name))?.id;
-  },
 });

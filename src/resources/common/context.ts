@@ -2,6 +2,8 @@
 // read coalescer of this provider process and the effective settings.
 
 import type { PortsipClient } from '../../client';
+import type { CreateJournal } from './create-journal';
+import type { KeyIndex } from './natural-keys';
 import type { ReadCoalescer, ReadStrategy } from './read-cache';
 
 export type TenantDealerReads = 'managed' | 'all' | 'none';
@@ -10,6 +12,10 @@ export interface PortsipContext {
   /** Throws (with a diagnostic-ready message) when the provider block was not fully known at configure time. */
   readonly client: PortsipClient;
   readonly reads: ReadCoalescer;
+  /** Natural keys of the live objects, listed once per type by the first create (natural-keys.ts). */
+  readonly keys: KeyIndex;
+  /** What this provider set out to create, in the working directory (create-journal.ts). */
+  readonly journal: CreateJournal;
   readonly readStrategy: ReadStrategy;
   /** `tenant_dealer_reads`: when a tenant read also reads its dealer link (tenant/resource.ts needsDealerLink). */
   readonly tenantDealerReads: TenantDealerReads;

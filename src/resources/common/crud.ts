@@ -4,10 +4,15 @@
 // validate -> the model's validate (with write_only_attributes_allowed).
 // plan     -> planDefault (PROTOCOL-NOTES §5 rules) + keep the prior spelling where config means
 //             the same as prior (rule 2) + requires_replace from the model.
-// create   -> POST; a duplicate answer becomes a "conflict" diagnostic naming the existing object
-//             and the import block that adopts it; extra steps after the POST (tenant dealer
-//             designation) that fail return the partial state WITH the error, so Terraform
-//             records the object instead of orphaning it (DESIGN §4).
+// create   -> first: does the natural key exist already (natural-keys.ts, one listing per type and
+//             process)? If so, and the create journal shows this provider made that object in an
+//             interrupted earlier apply with the same planned values, adopt it with a warning;
+//             otherwise the "already exists" error with an import block, never adoption. Then the
+//             journal records the intent, the POST goes out with create recovery (client http.ts:
+//             an unanswered attempt is settled by look-up, never blindly repeated), and the id is
+//             journaled. Extra steps after the POST (tenant dealer designation) that fail return
+//             the partial state WITH the error, so Terraform records the object instead of
+//             orphaning it (DESIGN §4); a failed read-back returns the known state with a warning.
 // update   -> the smallest merge-patch (only changed fields), then extra steps; the planned state
 //             is returned as is when fully known (no read-back GET: Terraform requires the result
 //             to equal the known planned values anyway).
@@ -16,16 +21,17 @@
 // import   -> the API id, or the natural key looked up through the API; returns an id-only state
 //             that the following read fills (PROTOCOL-NOTES §7).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
+  AbortedError,
   ConflictError,
+  DuplicateCreatedError,
   ForbiddenError,
   NetworkError,
   NotFoundError,
   PortsipError,
   UnauthorizedError,
   ValidationError,
+  type CreateRecovery,
   type PortsipClient,
 } from '../../client';
 import type {
@@ -45,7 +51,9 @@ import { containsUnknown, UNKNOWN, type Diagnostic, type ObjectValue, type Value
 import { planDefault } from '../../provider/plan-helpers';
 import type { Schema } from '../../provider/schema';
 import type { PortsipContext } from './context';
+import { plannedHash } from './create-journal';
 import { looksLikeApiId } from './ids';
+import { idsWithKey, naturalKey } from './natural-keys';
 import { emptyState, type ToStateOptions } from './mapping';
 import type { CollectionReader } from './read-cache';
 import type { ImportKeyFormat } from './schema-helpers';
@@ -53,7 +61,8 @@ import type { ImportKeyFormat } from './schema-helpers';
 export type Ctx = ResourceContext<PortsipContext>;
 
 export interface CrudApi {
-  create(body: unknown): Promise<{ id: string }>;
+  /** `recovery`: how the client settles an unanswered attempt (client http.ts CreateRecovery). */
+  create(body: unknown, recovery: CreateRecovery): Promise<{ id: string }>;
   update(id: string, patch: unknown): Promise<void>;
   delete(id: string): Promise<void>;
 }
@@ -89,16 +98,14 @@ export interface CrudSpec<F, K> {
   afterUpdate?(id: string, prior: ObjectValue, planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<void>;
   /** Attributes only `afterCreate` makes true: null in a partial state built without a read-back. */
   setAfterCreate?: readonly string[];
-  /** The object the failed create collided with, found by natural key, or undefined. */
-  findExisting(planned: ObjectValue, client: PortsipClient): Promise<{ id: string; key: string } | undefined>;
-  /** Import by natural key. */
+  /** Import by natural key: the format; the key itself is declared in natural-keys.ts. */
   importKey: ImportKeyFormat<K>;
-  findByKey(key: K, client: PortsipClient): Promise<string | undefined>;
 }
 
 const ABORTED = 'Terraform asked the provider to stop (Ctrl-C) before this step; nothing more was sent to the PBX.';
 
-function checkStop(ctx: Ctx): void {
+/** Every resource flow calls this between steps: after StopProvider nothing new starts. */
+export function checkStop(ctx: { signal: AbortSignal }): void {
   if (ctx.signal.aborted) throw new Error(ABORTED);
 }
 
@@ -120,6 +127,7 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Di
     return { severity: 'error', summary: what, detail: e instanceof Error ? e.message : String(e) };
   }
   let hint = '';
+  if (e instanceof AbortedError) return { severity: 'error', summary: what, detail: `${e.message}. Run the command again to finish.` };
   if (e instanceof UnauthorizedError) hint = ' Check the provider "username"/"password" (or PORTSIP_USERNAME/PORTSIP_PASSWORD).';
   else if (e instanceof ForbiddenError)
     hint = ' The signed-in account lacks the permission for this operation; use a system administrator account.';
@@ -133,66 +141,31 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Di
 }
 
 /**
- * The resource's name in the configuration, when it can be known for sure. The protocol does not
- * tell a provider the address it serves, but Terraform runs it in the root module's directory
- * (PROTOCOL-NOTES §1.1): when that directory declares exactly one block of this type, with no
- * count/for_each and no module calls (whose resources could be the one failing), that is the one.
- * Otherwise undefined, and the message asks for the address.
+ * The "already exists" error: who is in the way, and an import block that adopts it. The protocol
+ * never tells a provider the address of the resource it serves, and with `count`, `for_each` or
+ * modules the block name alone is not enough, so the block names a placeholder and the detail says
+ * where the address is (the "with" line Terraform prints above this diagnostic).
  */
-export function guessResourceName(typeName: string, dir: string = process.cwd()): string | undefined {
-  const names: string[] = [];
-  let files: string[];
-  try {
-    files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
-  } catch {
-    return undefined;
-  }
-  for (const f of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, f), 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (f.endsWith('.tf.json')) {
-      try {
-        const doc = JSON.parse(text) as { module?: unknown; resource?: Record<string, Record<string, Record<string, unknown>>> };
-        if (doc.module) return undefined;
-        for (const [n, body] of Object.entries(doc.resource?.[typeName] ?? {})) {
-          if (body && typeof body === 'object' && ('count' in body || 'for_each' in body)) return undefined;
-          names.push(n);
-        }
-      } catch {
-        return undefined;
-      }
-    } else {
-      if (/^\s*module\s+"/m.test(text)) return undefined;
-      const re = new RegExp(`^resource\\s+"${typeName}"\\s+"([A-Za-z_][A-Za-z0-9_-]*)"\\s*\\{([\\s\\S]*?)^\\}`, 'gm');
-      for (const m of text.matchAll(re)) {
-        if (/^\s*(count|for_each)\s*=/m.test(m[2]!)) return undefined;
-        names.push(m[1]!);
-      }
-    }
-  }
-  return names.length === 1 ? names[0] : undefined;
+/** "a" or "an" before a noun ("an IP rule", "a tenant"). */
+export function an(noun: string, capital = false): string {
+  const a = /^(?:[aeiou]|IP\b|SBC\b|IM\b)/i.test(noun) ? 'an' : 'a';
+  return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
 }
 
-/** The conflict diagnostic: who is in the way, and the exact block that adopts it. */
-export function conflictDiagnostic(
-  typeName: string,
-  noun: string,
-  existing: { id: string; key: string },
-  resourceName = guessResourceName(typeName),
-): Diagnostic {
-  const to = `${typeName}.${resourceName ?? '<NAME>'}`;
-  const where = resourceName ? '' : ` (replace ${to} with this resource's full address, shown in the "with" line above)`;
+export function conflictDiagnostic(typeName: string, noun: string, existing: { ids: readonly string[]; key: string }): Diagnostic {
+  const ids = existing.ids.map((i) => `"${i}"`).join(', ');
+  const first = existing.ids[0] ?? '';
+  const several = existing.ids.length > 1;
   return {
     severity: 'error',
-    summary: `A ${noun} with ${existing.key} already exists`,
+    summary: `${an(noun, true)} ${noun} with ${existing.key} already exists`,
     detail:
-      `The PBX already has a ${noun} with ${existing.key} (id "${existing.id}"), so it cannot be created again. ` +
-      `To manage the existing ${noun} with Terraform, adopt it with this import block${where} and run apply again:\n\n` +
-      `import {\n  to = ${to}\n  id = "${existing.id}"\n}\n\n` +
+      `The PBX already has ${several ? `${existing.ids.length} ${noun}s` : `${an(noun)} ${noun}`} with ${existing.key} (id ${ids}), ` +
+      `created outside this configuration or by an earlier apply whose record was lost, so it is not created again and not taken over silently. ` +
+      `To manage the existing ${noun} with Terraform, add this import block, with "to" set to this resource's address as shown in the "with" line above ` +
+      `(e.g. ${typeName}.NAME, ${typeName}.NAME[0] for count, ${typeName}.NAME["key"] for for_each, module.M.${typeName}.NAME in a module), and run apply again:\n\n` +
+      `import {\n  to = ${typeName}.NAME\n  id = "${first}"\n}\n\n` +
+      (several ? `The other ${noun}s with this key (${ids}) are duplicates: delete those you do not want. ` : '') +
       `Or change the configuration so it no longer collides, or delete the existing ${noun}.`,
   };
 }
@@ -219,29 +192,107 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     }
   }
 
+  const nk = naturalKey(spec.typeName);
+
+  /** The existing object(s) with the key: adopt ours from an interrupted apply, else the import-block error. */
+  async function existing(
+    ids: readonly string[],
+    planned: ObjectValue,
+    config: ObjectValue,
+    key: string,
+    hash: string,
+    ctx: Ctx,
+  ): Promise<ApplyResponse> {
+    const ours = ctx.provider.journal.adoptable(spec.typeName, key, hash, ids);
+    if (ours === undefined)
+      return { newState: null, diagnostics: [conflictDiagnostic(spec.typeName, spec.noun, { ids, key: nk.describe(planned) })] };
+    const warning: Diagnostic = {
+      severity: 'warning',
+      summary: `Adopted ${an(spec.noun)} ${spec.noun} created by an interrupted earlier apply`,
+      detail:
+        `The ${spec.noun} with ${nk.describe(planned)} (id "${ours}") was created by this provider in an earlier apply that was interrupted before ` +
+        `Terraform saved it (the create journal in .terraform/ records it, with the same planned values), so it is taken into state instead of ` +
+        `being created again.` +
+        (ids.length > 1
+          ? ` Other ${spec.noun}s with the same key exist too (id ${ids
+              .filter((i) => i !== ours)
+              .map((i) => `"${i}"`)
+              .join(', ')}); delete those you do not want.`
+          : ''),
+    };
+    ctx.provider.reads.invalidate(collectionOf(ctx.provider.client), ours);
+    const live = await liveState(ours, planned, ctx);
+    if (live === null)
+      return { newState: null, diagnostics: [conflictDiagnostic(spec.typeName, spec.noun, { ids, key: nk.describe(planned) })] };
+    // Bring it to the planned values (a step after the first create may not have run).
+    const r = await update(live, planned, config, ctx);
+    ctx.provider.journal.created(spec.typeName, key, hash, ours);
+    return { ...r, diagnostics: [warning, ...(r.diagnostics ?? [])] };
+  }
+
   async function create(planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
     checkStop(ctx);
     const client = ctx.provider.client;
-    let id: string;
-    try {
-      id = (await spec.api(client).create(spec.toCreateBody(planned, config))).id;
-    } catch (e) {
-      // A duplicate is answered 409, or 400 naming the field (the emulator, PortSIP's VALIDATE_FAILED):
-      // only a lookup by natural key tells a collision from a bad value.
-      if (e instanceof ConflictError || e instanceof ValidationError) {
-        let existing: { id: string; key: string } | undefined;
-        try {
-          existing = await spec.findExisting(planned, client);
-        } catch {
-          existing = undefined;
-        }
-        if (existing) return { newState: null, diagnostics: [conflictDiagnostic(spec.typeName, spec.noun, existing)] };
+    const { keys, journal } = ctx.provider;
+    const key = nk.of(planned);
+    const hash = plannedHash(planned);
+    let before: string[] = [];
+    if (key !== undefined) {
+      try {
+        before = await keys.idsFor(spec.typeName, client, planned);
+      } catch (e) {
+        return {
+          newState: null,
+          diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}: listing the existing objects failed`, spec.schema)],
+        };
       }
-      return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}`, spec.schema)] };
+      if (before.length > 0) return existing(before, planned, config, key, hash, ctx);
+      checkStop(ctx);
+      journal.intent(spec.typeName, key, hash);
+    }
+    let id: string;
+    let extra: Diagnostic | undefined;
+    try {
+      id = (
+        await spec.api(client).create(spec.toCreateBody(planned, config), {
+          before,
+          findIds: () => idsWithKey(spec.typeName, client, planned),
+        })
+      ).id;
+    } catch (e) {
+      if (e instanceof DuplicateCreatedError) {
+        // Ours is e.id; the others landed from attempts whose answer was lost. Keep ours, name the rest.
+        id = e.id;
+        extra = {
+          severity: 'error',
+          summary: `Duplicate ${spec.noun}s were created`,
+          detail:
+            `A create of the ${spec.noun} with ${nk.describe(planned)} had to be sent again after an attempt got no answer, and that attempt ` +
+            `landed late: besides "${id}" (now in state) the PBX has ${e.extraIds.map((i) => `"${i}"`).join(', ')} with the same key. ` +
+            'Delete the extra objects (or import them elsewhere); this PBX does not refuse duplicate keys.',
+        };
+      } else if (key !== undefined && (e instanceof ConflictError || e instanceof ValidationError)) {
+        // A duplicate is answered 409, or 400 naming the field (the emulator, PortSIP's VALIDATE_FAILED):
+        // only a look-up by natural key tells a collision from a bad value.
+        let ids: string[] = [];
+        try {
+          ids = await idsWithKey(spec.typeName, client, planned);
+          if (ids.length === 0) ids = await keys.colliding(spec.typeName, client, planned);
+        } catch {
+          ids = [];
+        }
+        if (ids.length > 0) return existing(ids, planned, config, key, hash, ctx);
+        return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}`, spec.schema)] };
+      } else return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}`, spec.schema)] };
+    }
+    if (key !== undefined) {
+      journal.created(spec.typeName, key, hash, id);
+      keys.add(spec.typeName, planned, id);
     }
     ctx.provider.reads.invalidate(collectionOf(client), id);
     const partial: ObjectValue = { ...planned, id };
     for (const a of spec.setAfterCreate ?? []) partial[a] = null;
+    const withExtra = (r: ApplyResponse): ApplyResponse => (extra ? { ...r, diagnostics: [...(r.diagnostics ?? []), extra] } : r);
     if (spec.afterCreate) {
       try {
         checkStop(ctx);
@@ -250,21 +301,30 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         // The object exists: hand it back with the error so Terraform records it (as tainted) rather
         // than losing it. The read shows what really happened (e.g. dealer_id still null).
         const state = await bestEffortState(id, planned, partial, ctx);
-        return {
+        return withExtra({
           newState: state ?? nullUnknowns(partial),
           diagnostics: [apiErrorDiagnostic(e, `${spec.typeName} was created (id "${id}") but a follow-up step failed`, spec.schema)],
-        };
+        });
       }
     }
     try {
       const state = await liveState(id, planned, ctx);
       if (state === null) throw new Error(`the new ${spec.noun} ${id} was not found right after it was created`);
-      return { newState: state };
+      return withExtra({ newState: state });
     } catch (e) {
-      return {
-        newState: nullUnknowns(partial),
-        diagnostics: [apiErrorDiagnostic(e, `${spec.typeName} was created (id "${id}") but reading it back failed`, spec.schema)],
-      };
+      // Created and set up: what we know is the id and the planned values. A warning, not an error,
+      // so Terraform does not taint (and replace) an object that is fine; the next refresh reads
+      // the values the PBX filled in.
+      return withExtra({
+        newState: nullUnknowns({ ...planned, id }),
+        diagnostics: [
+          {
+            severity: 'warning',
+            summary: `${spec.typeName} was created (id "${id}") but reading it back failed`,
+            detail: `${apiErrorDiagnostic(e, '', spec.schema).detail} The state holds the planned values; the next plan or refresh reads the rest.`,
+          },
+        ],
+      });
     }
   }
 
@@ -317,6 +377,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
       }
     }
     ctx.provider.reads.invalidate(collectionOf(client), id);
+    ctx.provider.journal.done(spec.typeName, id);
     return { newState: null };
   }
 
@@ -354,6 +415,9 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     async read(req: ReadRequest, ctx: Ctx): Promise<ReadResponse> {
       const id = req.current.id;
       if (typeof id !== 'string' || id === '') return { newState: null };
+      checkStop(ctx);
+      // Terraform read this id from its saved state: a journal entry for it is closed (create-journal.ts).
+      ctx.provider.journal.done(spec.typeName, id);
       try {
         return { newState: await liveState(id, req.current, ctx) };
       } catch (e) {
@@ -373,12 +437,24 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         };
       if ('id' in ref) return { state: emptyState(block, { id: ref.id }) };
       const client = ctx.provider.client;
-      let id: string | undefined;
+      let ids: string[];
       try {
-        id = await spec.findByKey(ref.key, client);
+        ids = await idsWithKey(spec.typeName, client, ref.key as Record<string, unknown>);
       } catch (e) {
         throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot look up ${spec.typeName} "${raw}"`, spec.schema)]);
       }
+      if (ids.length > 1)
+        return {
+          state: null,
+          diagnostics: [
+            {
+              severity: 'error',
+              summary: `More than one ${spec.noun} matches "${raw}"`,
+              detail: `The PBX has ${ids.length} ${spec.noun}s with ${nk.describe(ref.key as Record<string, unknown>)} (id ${ids.map((i) => `"${i}"`).join(', ')}). Import the one you mean by its id.`,
+            },
+          ],
+        };
+      const id = ids[0];
       if (!id) {
         // A natural key that matches nothing may still be an API id in an unusual shape.
         const byId = await ctx.provider.reads.read(spec.reader(client), raw.trim()).catch(() => null);

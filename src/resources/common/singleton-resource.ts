@@ -15,15 +15,12 @@
 // read     -> GET; objects without a GET (brand) are what we last sent: the prior state.
 // import   -> only the fixed id; the following read fills the rest.
 //
-// One instance per PBX: two resource blocks of the same singleton type would fight over the same
-// object (each "adopting" it and undoing the other). The protocol never tells a provider the
-// resource address, and a per-process count of PlanResourceChange calls cannot tell two resources
-// from one planned twice, so the check reads the root module's files (Terraform runs the provider in
-// that directory, PROTOCOL-NOTES §1.1), like crud.ts's guessResourceName. It does not see `count`,
-// `for_each` or modules: docs/coverage.md says so.
+// One instance per PBX: two resource blocks of the same singleton type (or one with `count` or
+// `for_each` > 1) would fight over the same object, each "adopting" it and undoing the other. The
+// protocol never tells a provider the resource address, and a per-process count of calls cannot
+// tell two resources from one planned twice, so the provider cannot check this; the rule is
+// documented (docs/coverage.md "Singletons") and cdktf's validatePortsip() checks it at synth time.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { PortsipClient } from '../../client';
 import type {
   ApplyRequest,
@@ -41,7 +38,7 @@ import { planDefault } from '../../provider/plan-helpers';
 import type { Schema } from '../../provider/schema';
 import { containsUnknown, type Diagnostic, type ObjectValue } from '../../provider/values';
 import type { PortsipContext } from './context';
-import { apiErrorDiagnostic, nullUnknowns, type Ctx } from './crud';
+import { apiErrorDiagnostic, checkStop, nullUnknowns, type Ctx } from './crud';
 import { emptyState, type ToStateOptions } from './mapping';
 
 export interface SingletonSpec<L> {
@@ -66,36 +63,6 @@ export interface SingletonSpec<L> {
   checkBody?(body: unknown): Diagnostic[];
   /** Steps after the body (profiles: username and password changes). `prior` null on create. */
   afterWrite?(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue, live: L | null, ctx: Ctx): Promise<void>;
-}
-
-/** Number of `resource "<typeName>"` blocks in the root module's .tf / .tf.json files (0 when unreadable). */
-export function countResourceBlocks(typeName: string, dir: string = process.cwd()): number {
-  let files: string[];
-  try {
-    files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
-  } catch {
-    return 0;
-  }
-  let n = 0;
-  for (const f of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, f), 'utf8');
-    } catch {
-      continue;
-    }
-    if (f.endsWith('.tf.json')) {
-      try {
-        n += Object.keys((JSON.parse(text) as { resource?: Record<string, Record<string, unknown>> }).resource?.[typeName] ?? {}).length;
-      } catch {
-        // not JSON we understand: nothing counted from this file
-      }
-    } else {
-      const re = new RegExp(`^\\s*resource\\s+"${typeName}"\\s+"[A-Za-z_][A-Za-z0-9_-]*"`, 'gm');
-      n += [...text.matchAll(re)].length;
-    }
-  }
-  return n;
 }
 
 export function duplicateSingletonDiagnostic(typeName: string, count: number): Diagnostic {
@@ -141,8 +108,10 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
     let current: L | null;
     try {
       current = await live(ctx);
+      checkStop(ctx);
       wrote = await send(spec.createBody(current, planned, config), ctx);
       if (spec.afterWrite) {
+        checkStop(ctx);
         wrote = true;
         await spec.afterWrite(null, planned, config, current, ctx);
       }
@@ -156,9 +125,13 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       // Unset Optional+Computed attributes were planned unknown: the read-back fills them.
       return { newState: spec.toState(await live(ctx), planned) };
     } catch (e) {
+      // Adopted and written: a warning, so Terraform does not taint the singleton over a failed read.
       return {
         newState: nullUnknowns({ ...planned, id: spec.fixedId }),
-        diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`),
+        diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`).map((d) => ({
+          ...d,
+          severity: 'warning' as const,
+        })),
       };
     }
   }
@@ -197,10 +170,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
     schema: spec.schema,
 
     validate(config: ObjectValue, ctx: ValidateContext) {
-      const out = spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
-      const n = countResourceBlocks(spec.typeName);
-      if (n > 1) out.push(duplicateSingletonDiagnostic(spec.typeName, n));
-      return out;
+      return spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
     },
 
     async plan(req: PlanRequest): Promise<PlanResponse> {
@@ -211,12 +181,14 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
     },
 
     async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {
+      checkStop(ctx);
       if (req.action === 'delete') return destroy(req.prior!, ctx);
       if (req.action === 'create') return create(req.planned!, req.config!, ctx);
       return update(req.prior!, req.planned!, req.config!, ctx);
     },
 
     async read(req: ReadRequest, ctx: Ctx): Promise<ReadResponse> {
+      checkStop(ctx);
       try {
         return { newState: spec.toState(await live(ctx), req.current) };
       } catch (e) {

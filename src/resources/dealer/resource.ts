@@ -6,7 +6,6 @@
 
 import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';
-import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
@@ -31,7 +30,7 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({
-    create: (body) => client.dealers.create(body as Parameters<PortsipClient['dealers']['create']>[0]),
+    create: (body, recovery) => client.dealers.create(body as Parameters<PortsipClient['dealers']['create']>[0], recovery),
     update: (id, patch) => client.dealers.update(id, patch as Parameters<PortsipClient['dealers']['update']>[1]),
     delete: (id) => client.dealers.delete(id),
   }),
@@ -41,12 +40,5 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
     const pw = passwordChange(prior, planned, config);
     if (pw !== null) await ctx.provider.client.dealers.resetPassword(id, pw);
   },
-  async findExisting(planned: ObjectValue, client) {
-    const hit = await client.dealers.findByName(String(planned.name));
-    return hit?.id ? { id: hit.id, key: `name "${hit.name}"` } : undefined;
-  },
   importKey: dealerImportKey,
-  async findByKey(key, client) {
-    return (await client.dealers.findByName(key.name))?.id;
-  },
 });

@@ -127,7 +127,7 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
   enrich,
   toState: (live, prior, opts) => toState(live.tenant, prior, { ...opts, dealerId: ownerOf(live, prior) }),
   api: (client) => ({
-    create: (body) => client.tenants.create(body as Parameters<PortsipClient['tenants']['create']>[0]),
+    create: (body, recovery) => client.tenants.create(body as Parameters<PortsipClient['tenants']['create']>[0], recovery),
     update: (id, patch) => client.tenants.update(id, patch as Parameters<PortsipClient['tenants']['update']>[1]),
     delete: (id) => client.tenants.delete(id),
   }),
@@ -161,12 +161,5 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     }
     if (change.designate) await client.tenants.designateDealer(id, change.designate);
   },
-  async findExisting(planned: ObjectValue, client) {
-    const hit = await client.tenants.findByDomain(String(planned.domain));
-    return hit?.id ? { id: hit.id, key: `domain "${hit.domain}"` } : undefined;
-  },
   importKey: tenantImportKey,
-  async findByKey(key, client) {
-    return (await client.tenants.findByDomain(key.domain))?.id;
-  },
 });

@@ -4,7 +4,6 @@
 
 import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';
-import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
 import { crudResource } from '../common/crud';
 import { listedCollection } from '../common/read-cache';
@@ -17,9 +16,6 @@ const FULL_KEYS = ['id', 'protocol', 'port'] as const;
 
 const reader = (client: PortsipClient) => listedCollection<TransportApi>('transports', client.transports, FULL_KEYS);
 
-/** TCP and TLS listen on TCP sockets, UDP on UDP ones: a port collides within the same family. */
-const family = (p: unknown) => (String(p).toUpperCase() === 'UDP' ? 'udp' : 'tcp');
-
 export const transportResource: ResourceDefinition<PortsipContext> = crudResource({
   typeName: 'portsip_transport',
   noun: 'transport',
@@ -30,23 +26,11 @@ export const transportResource: ResourceDefinition<PortsipContext> = crudResourc
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({
-    create: (body) => client.transports.create(body as Parameters<PortsipClient['transports']['create']>[0]),
+    create: (body, recovery) => client.transports.create(body as Parameters<PortsipClient['transports']['create']>[0], recovery),
     update: (id, patch) => client.transports.update(id, patch as Parameters<PortsipClient['transports']['update']>[1]),
     delete: (id) => client.transports.delete(id),
   }),
   toCreateBody: (planned) => toCreateBody(planned),
   updatePatch: (prior, planned) => toUpdatePatch(prior, planned),
-  async findExisting(planned: ObjectValue, client) {
-    const protocol = String(planned.protocol);
-    const port = Number(planned.port);
-    const all = await client.transports.listAll();
-    const hit =
-      all.find((t) => String(t.protocol).toUpperCase() === protocol.toUpperCase() && t.port === port) ??
-      all.find((t) => t.port === port && family(t.protocol) === family(protocol));
-    return hit?.id ? { id: hit.id, key: `protocol ${String(hit.protocol).toUpperCase()} and port ${hit.port}` } : undefined;
-  },
   importKey: transportImportKey,
-  async findByKey(key, client) {
-    return (await client.transports.findByProtocolPort(key.protocol, key.port))?.id;
-  },
 });

@@ -27,7 +27,7 @@ import { DiagnosticsError } from '../../provider/diagnostics';
 import { planDefault } from '../../provider/plan-helpers';
 import { UNKNOWN, type Diagnostic, type ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
-import { apiErrorDiagnostic, conflictDiagnostic, nullUnknowns, type Ctx } from '../common/crud';
+import { apiErrorDiagnostic, checkStop, conflictDiagnostic, nullUnknowns, type Ctx } from '../common/crud';
 import { emptyState } from '../common/mapping';
 import { keepPriorSpelling, requiresReplace, toCreateBody, toState, toUpdatePatch } from './model';
 import { trunkAssignmentId, trunkAssignmentImportKey, trunkAssignmentSchema } from './schema';
@@ -76,12 +76,13 @@ async function create(planned: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
   const what = `Cannot assign trunk "${pair.trunk_id}" to tenant "${pair.tenant_id}"`;
   const providers = ctx.provider.client.providers;
   try {
+    checkStop(ctx);
     if ((await liveState(pair, null, ctx)) !== null) {
       return {
         newState: null,
         diagnostics: [
           conflictDiagnostic(TYPE, 'trunk assignment', {
-            id: trunkAssignmentId(pair.trunk_id, pair.tenant_id),
+            ids: [trunkAssignmentId(pair.trunk_id, pair.tenant_id)],
             key: `trunk "${pair.trunk_id}" and tenant "${pair.tenant_id}"`,
           }),
         ],
@@ -95,10 +96,9 @@ async function create(planned: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
   try {
     return { newState: (await liveState(pair, planned, ctx)) ?? partial };
   } catch (e) {
-    return {
-      newState: partial,
-      diagnostics: [apiErrorDiagnostic(e, `${TYPE} was assigned but reading it back failed`, trunkAssignmentSchema)],
-    };
+    // Assigned: the planned values are what we know. A warning, so Terraform does not taint it.
+    const d = apiErrorDiagnostic(e, `${TYPE} was assigned but reading it back failed`, trunkAssignmentSchema);
+    return { newState: partial, diagnostics: [{ ...d, severity: 'warning' }] };
   }
 }
 
@@ -163,6 +163,7 @@ export const trunkAssignmentResource: ResourceDefinition<PortsipContext> = {
   },
 
   async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {
+    checkStop(ctx);
     if (req.action === 'delete') return destroy(req.prior!, ctx);
     if (req.action === 'create') return create(req.planned!, ctx);
     return update(req.prior!, req.planned!, ctx);
@@ -170,6 +171,7 @@ export const trunkAssignmentResource: ResourceDefinition<PortsipContext> = {
 
   async read(req: ReadRequest, ctx: Ctx): Promise<ReadResponse> {
     if (typeof req.current.trunk_id !== 'string' || typeof req.current.tenant_id !== 'string') return { newState: null };
+    checkStop(ctx);
     try {
       return { newState: await liveState(pairOf(req.current), req.current, ctx) };
     } catch (e) {

@@ -1,14 +1,10 @@
 // The singleton kit (src/resources/common/singleton-resource.ts) and the trunk assignment's error
 // mapping, with in-memory fakes of the client: which calls each step makes, and what it returns.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { ValidationError } from '../../../src/client';
 import type { ResourceContext } from '../../../src/provider/definition';
 import { UNKNOWN, type ObjectValue } from '../../../src/provider/values';
 import { brandResource } from '../../../src/resources/brand';
 import type { PortsipContext } from '../../../src/resources/common/context';
-import { countResourceBlocks } from '../../../src/resources/common/singleton-resource';
 import { networkSettingsResource, networkSettingsSchema } from '../../../src/resources/network-settings';
 import { notificationSettingsResource, notificationSettingsSchema } from '../../../src/resources/notification-settings';
 import { trunkAssignmentResource, trunkAssignmentSchema } from '../../../src/resources/trunk-assignment';
@@ -156,20 +152,17 @@ test('brand: no GET, so read returns the prior state and create sends every conf
   expect((await brandResource.read({ current: created, private: Buffer.alloc(0) }, ctx)).newState).toEqual(created);
 });
 
-test('countResourceBlocks counts blocks of one type in .tf and .tf.json files', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'singleton-count-'));
-  try {
-    fs.writeFileSync(
-      path.join(dir, 'a.tf'),
-      'resource "portsip_im_server" "a" {}\nresource "portsip_im_server_x" "b" {}\n  resource "portsip_im_server" "c" {\n}\n',
-    );
-    fs.writeFileSync(path.join(dir, 'b.tf.json'), JSON.stringify({ resource: { portsip_im_server: { d: {} } } }));
-    expect(countResourceBlocks('portsip_im_server', dir)).toBe(3);
-    expect(countResourceBlocks('portsip_brand', dir)).toBe(0);
-    expect(countResourceBlocks('portsip_brand', path.join(dir, 'missing'))).toBe(0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('a singleton checks the stop signal: after StopProvider nothing is read or written', async () => {
+  const calls: unknown[] = [];
+  const ctx = { ...fakeCtx({ brand: { update: async (b: unknown) => calls.push(b) } }), signal: AbortSignal.abort() };
+  const config = configOf(brandResource.schema, { theme: 'DARK' });
+  await expect(
+    brandResource.apply(
+      { action: 'create', prior: null, planned: { ...config, id: 'brand' }, config, plannedPrivate: Buffer.alloc(0) },
+      ctx,
+    ),
+  ).rejects.toThrow(/asked the provider to stop/);
+  expect(calls).toEqual([]);
 });
 
 test('trunk assignment: a DID refusal from the PBX points at did_numbers and names the overlap', async () => {

@@ -47,7 +47,7 @@ export interface PortsipProviderConfig {
   */
   readonly maxRequestsPerMinute?: number;
   /**
-  * Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`), 502-504 and network errors. Creates are looked up by natural key before being resent, so a retry never duplicates an object. Default 8: a failed apply costs more than a slow one.
+  * Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#max_retries PortsipProvider#max_retries}
   */
@@ -70,6 +70,12 @@ export interface PortsipProviderConfig {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#request_timeout PortsipProvider#request_timeout}
   */
   readonly requestTimeout?: string;
+  /**
+  * Total time one API operation may spend retrying, as a duration (`2m`, `90s`), from 1s to 1h. No wait starts that would end after it, and the last attempt gets only what is left. Default `2m`. Env: `PORTSIP_RETRY_BUDGET`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#retry_budget PortsipProvider#retry_budget}
+  */
+  readonly retryBudget?: string;
   /**
   * When a tenant's dealer link (`GET /tenants/{id}/dealers`, one request per tenant; the API has no bulk form) is read. `managed` (default): on refresh only for tenants whose state has a `dealer_id`, so a tenant whose configuration leaves `dealer_id` unset is not checked for an out-of-band designation. `all`: on every refresh, so such a designation shows as drift. `none`: never on refresh (plans trust the state for `dealer_id`; one request per tenant), only on import and around writes; pair it with a nightly `all` drift check. Env: `PORTSIP_TENANT_DEALER_READS`.
   *
@@ -143,6 +149,7 @@ export class PortsipProvider extends cdktf.TerraformProvider {
     this._password = config.password;
     this._readStrategy = config.readStrategy;
     this._requestTimeout = config.requestTimeout;
+    this._retryBudget = config.retryBudget;
     this._tenantDealerReads = config.tenantDealerReads;
     this._username = config.username;
     this._alias = config.alias;
@@ -312,6 +319,22 @@ export class PortsipProvider extends cdktf.TerraformProvider {
     return this._requestTimeout;
   }
 
+  // retry_budget - computed: false, optional: true, required: false
+  private _retryBudget?: string; 
+  public get retryBudget() {
+    return this._retryBudget;
+  }
+  public set retryBudget(value: string | undefined) {
+    this._retryBudget = value;
+  }
+  public resetRetryBudget() {
+    this._retryBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get retryBudgetInput() {
+    return this._retryBudget;
+  }
+
   // tenant_dealer_reads - computed: false, optional: true, required: false
   private _tenantDealerReads?: string; 
   public get tenantDealerReads() {
@@ -376,6 +399,7 @@ export class PortsipProvider extends cdktf.TerraformProvider {
       password: cdktf.stringToTerraform(this._password),
       read_strategy: cdktf.stringToTerraform(this._readStrategy),
       request_timeout: cdktf.stringToTerraform(this._requestTimeout),
+      retry_budget: cdktf.stringToTerraform(this._retryBudget),
       tenant_dealer_reads: cdktf.stringToTerraform(this._tenantDealerReads),
       username: cdktf.stringToTerraform(this._username),
       alias: cdktf.stringToTerraform(this._alias),
@@ -440,6 +464,12 @@ export class PortsipProvider extends cdktf.TerraformProvider {
       },
       request_timeout: {
         value: cdktf.stringToHclTerraform(this._requestTimeout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      retry_budget: {
+        value: cdktf.stringToHclTerraform(this._retryBudget),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
