@@ -1,5 +1,6 @@
 // The `portsip` CLI. Each command lives in its own file and registers itself here.
 import { Command } from 'commander';
+import { VERSION } from '../common/version';
 import { registerEmulatorCommand } from './emulator';
 import { registerNotificationCommands } from './notification';
 import { registerProviderCommands } from './provider-install';
@@ -7,6 +8,7 @@ import { registerProviderCommands } from './provider-install';
 export function buildProgram(): Command {
   const program = new Command('portsip')
     .description('PortSIP PBX tooling: API emulator, Terraform provider install, and more')
+    .version(VERSION, '-V, --version', 'print the version (the provider and CLI share it)')
     .showHelpAfterError();
   registerEmulatorCommand(program);
   registerProviderCommands(program);
