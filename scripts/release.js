@@ -270,7 +270,7 @@ async function buildRelease(opts = {}) {
   }
   const manifest = path.join(outDir, `${PROVIDER}_${version}_manifest.json`);
   fs.writeFileSync(manifest, JSON.stringify(MANIFEST));
-  const npmTarball = withCli && opts.npmPack !== false ? packCli(outDir, version) : undefined;
+  const npmTarball = opts.npmPack !== false ? packCli(outDir, version) : undefined;
 
   // SHA256SUMS in the Registry's form: "<hex>  <file>", sorted by name.
   const summed = [...providerZips.map((z) => z.zip), manifest, ...cliZips.map((z) => z.zip), ...(npmTarball ? [npmTarball] : [])]
