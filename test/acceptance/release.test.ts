@@ -2,6 +2,7 @@
 // with the real terraform: the network mirror over HTTPS (a test CA through SSL_CERT_FILE) and
 // the filesystem mirror in the packed layout, including `terraform providers lock -fs-mirror`.
 import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,15 @@ const release = require('../../scripts/release.js');
 const TERRAFORM = which('terraform');
 let tmp: string;
 let packaged: Packaged;
-let built: { outDir: string; version: string; sums: string; networkMirror: string; filesystemMirror: string; manifest: string };
+let built: {
+  outDir: string;
+  version: string;
+  sums: string;
+  networkMirror: string;
+  filesystemMirror: string;
+  manifest: string;
+  providerZips: { zip: string }[];
+};
 
 const MAIN_TF = (version: string) =>
   `terraform {\n  required_providers {\n    portsip = {\n      source  = "portsip/portsip"\n      version = "${version}"\n    }\n  }\n}\n`;
@@ -75,11 +84,12 @@ test('two builds of the same commit give the same bytes: SHA256SUMS, zips, manif
   expect(fs.readFileSync(built.manifest, 'utf8')).toBe('{"version":1,"metadata":{"protocol_versions":["6.0"]}}');
 });
 
-test('network mirror over HTTPS: terraform init installs from it and records its h1: and zh: hashes', async () => {
+test('network mirror over HTTPS: terraform init installs from it and records its h1: hash; wrong hashes are refused', async () => {
   const ca = createCertificate({ commonName: 'portsip mirror test CA', dnsNames: ['localhost'], ips: ['127.0.0.1'], ca: true });
   const caFile = path.join(tmp, 'ca.pem');
   fs.writeFileSync(caFile, ca.certPem);
   const served: string[] = [];
+  let tamper = false;
   const root = built.networkMirror;
   const server = https.createServer({ cert: ca.certPem, key: ca.keyPem }, (req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
@@ -90,6 +100,15 @@ test('network mirror over HTTPS: terraform init installs from it and records its
       return;
     }
     res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/zip' });
+    if (tamper && file.endsWith(`${built.version}.json`)) {
+      // Every hash listed for the archive, wrong.
+      res.end(
+        fs
+          .readFileSync(file, 'utf8')
+          .replace(/"(h1|zh):[^"]+"/g, (_m, k: string) => `"${k}:${k === 'zh' ? '0'.repeat(64) : 'A'.repeat(43) + '='}"`),
+      );
+      return;
+    }
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -116,12 +135,24 @@ test('network mirror over HTTPS: terraform init installs from it and records its
     const listed = JSON.parse(
       fs.readFileSync(path.join(root, 'registry.terraform.io', 'portsip', 'portsip', `${built.version}.json`), 'utf8'),
     ).archives[packaged.platform].hashes as string[];
+    // Terraform checks the download against the listed hashes and locks the h1: one; it is the
+    // h1: the mirror lists, so the release computes it the way Terraform does.
     const lock = fs.readFileSync(path.join(dir, '.terraform.lock.hcl'), 'utf8');
-    for (const h of listed) expect(lock).toContain(`"${h}"`);
+    const h1 = listed.find((h) => h.startsWith('h1:'))!;
+    expect(lock).toContain(`"${h1}"`);
+    expect(listed).toContain(`zh:${crypto.createHash('sha256').update(fs.readFileSync(built.providerZips[0]!.zip)).digest('hex')}`);
     // The provider it installed runs: the schema comes back from the packaged executable.
     const schema = await tf(dir, env, 'providers', 'schema', '-json');
     expect(schema.code).toBe(0);
     expect(Object.keys(JSON.parse(schema.out).provider_schemas)).toEqual(['registry.terraform.io/portsip/portsip']);
+    // A mirror whose hashes do not match the zip is refused: the listed hashes are checked.
+    fs.rmSync(path.join(dir, '.terraform'), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, '.terraform.lock.hcl'));
+    tamper = true;
+    const bad = await tf(dir, env, 'init', '-no-color', '-input=false');
+    tamper = false;
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toMatch(/checksum|doesn't match|does not match/i);
     // Without the test CA, Go's TLS check refuses the mirror.
     fs.rmSync(path.join(dir, '.terraform'), { recursive: true, force: true });
     const untrusted = await tf(
