@@ -251,7 +251,7 @@ function checkoutRoot(): string | undefined {
 
 /**
  * No --from: inside a checkout, package this platform's provider the way `npm run release` does
- * (into <dir>/release) and install that; elsewhere there is nothing to package.
+ * (into <dir>/release, on the running node) and install that; elsewhere there is nothing to package.
  */
 function buildLocalRelease(dir: string): string {
   const root = checkoutRoot();
@@ -270,7 +270,19 @@ function buildLocalRelease(dir: string): string {
   const out = path.join(path.resolve(dir), 'release');
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'scripts', 'release.js'), '--platforms', 'host', '--no-cli', '--no-npm-pack', '--no-mirrors', '--out', out],
+    // This node as the base binary: no download, and the checkout's own build is what is tested.
+    [
+      path.join(root, 'scripts', 'release.js'),
+      '--platforms',
+      'host',
+      '--node-from',
+      'host',
+      '--no-cli',
+      '--no-npm-pack',
+      '--no-mirrors',
+      '--out',
+      out,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
   );
   if (r.status !== 0) throw new Error(`packaging the provider failed:\n${r.stderr}`);
