@@ -9,5 +9,7 @@ module.exports = {
   testTimeout: 60000,
   // Acceptance tests start terraform processes; two workers match the 2-core CI machine.
   maxWorkers: 2,
+  // The packaged provider and CLI, built once before the workers start (test/packaged.ts).
+  globalSetup: '<rootDir>/test/global-setup.ts',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

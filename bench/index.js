@@ -18,6 +18,8 @@ esbuild.buildSync({
   sourcemap: 'inline',
   logLevel: 'warning',
   loader: { '.proto': 'text' },
+  // The version the bundles carry (src/common/version.ts), as scripts/build.js sets it.
+  define: { __PORTSIP_VERSION__: JSON.stringify(require('../package.json').version) },
 });
 const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

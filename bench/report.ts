@@ -834,6 +834,10 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   );
   o.push('');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'RESULTS.md'), o.join('\n'));
+  // The start-up section belongs to bench/startup.js (npm run bench:startup): keep it.
+  const resultsFile = path.join(outDir, 'RESULTS.md');
+  const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const startup = /<!-- startup:begin -->[\s\S]*<!-- startup:end -->\n/.exec(previous)?.[0];
+  fs.writeFileSync(resultsFile, o.join('\n') + (startup ? `\n${startup}` : ''));
   fs.writeFileSync(path.join(outDir, 'plan-time.svg'), chart(res));
 }

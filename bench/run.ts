@@ -35,7 +35,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { installProvider } from '../src/cli/provider-install';
+import { installDevLauncher } from '../src/cli/provider-install';
 import { startEmulator, type EmulatorHandle } from '../src/emulator';
 import { createSelfSignedCert } from '../src/provider/cert';
 import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
@@ -390,7 +390,7 @@ async function main(): Promise<void> {
   if (tfCheck.status !== 0) throw new Error('terraform is not on PATH');
 
   fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const install = installProvider({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
+  const install = installDevLauncher({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
   const registered = Object.keys(portsipResources);
   const singletons = singletonsPresent(registered);
   const tls = createSelfSignedCert('pbx.bench.example.com');

@@ -43,7 +43,10 @@ function main() {
   const t0 = Date.now();
   fs.rmSync(work, { recursive: true, force: true });
   copyTree(gen, path.join(work, 'src'));
-  fs.copyFileSync(manifest, path.join(work, 'package.json'));
+  // One version for everything (package.json): the constructs package is released with the provider.
+  const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  pkg.version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   fs.copyFileSync(path.join(gen, 'README.md'), path.join(work, 'README.md'));
   // Python keywords (`from`, ...) are attribute names the API chose; they only matter for a Python
   // target, which renames them anyway (prebuilt providers silence the same warning).

@@ -8,6 +8,8 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
+// The one version (package.json) goes into the bundles: src/common/version.ts.
+const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 const entries = {
   provider: 'src/provider/main.ts',
   cli: 'src/cli/main.ts',
@@ -29,6 +31,7 @@ async function main() {
         logLevel: 'warning',
         // JSON assets (the OpenAPI subset, proto descriptors) are bundled in.
         loader: { '.proto': 'text' },
+        define: { __PORTSIP_VERSION__: JSON.stringify(version) },
       }),
     ),
   );

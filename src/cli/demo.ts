@@ -1,7 +1,7 @@
 // `npm start`: the whole story in one command, offline, in about a minute.
 //
 //   1. start the PortSIP emulator on 127.0.0.1:0 (a fresh PBX in memory),
-//   2. install the provider into a local filesystem mirror (installProvider, PROTOCOL-NOTES §9),
+//   2. install the provider into a local filesystem mirror (installDevLauncher, PROTOCOL-NOTES §9),
 //   3. synthesize examples/service-provider with app.synth() (synth-time validation included),
 //   4. terraform init, plan, apply in the synthesized stack directory,
 //   5. plan -detailed-exitcode again: must be 0 (no changes),
@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { buildApp, STACK_NAME } from '../../examples/service-provider/app';
 import { PortsipClient } from '../client';
 import { startEmulator, type EmulatorHandle } from '../emulator';
-import { installProvider, packageVersion } from './provider-install';
+import { installDevLauncher, packageVersion } from './provider-install';
 
 const verbose = process.argv.includes('--verbose');
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     api = new PortsipClient({ endpoint: emu.url, username: 'admin', password: adminPassword });
 
     const installed = await step('install the provider into a local mirror', async () => {
-      const r = installProvider({ dir: path.join(demoDir, 'provider'), version: packageVersion(), providerEntry });
+      const r = installDevLauncher({ dir: path.join(demoDir, 'provider'), version: packageVersion(), providerEntry });
       return { value: r, note: `portsip/portsip ${packageVersion()} (offline filesystem_mirror)` };
     });
 

@@ -1,6 +1,7 @@
 // The `portsip` CLI. Each command lives in its own file and registers itself here.
 import { Command } from 'commander';
 import { registerDriftCommand } from './drift';
+import { VERSION } from '../common/version';
 import { registerEmulatorCommand } from './emulator';
 import { registerGuardCommand } from './guard';
 import { registerNotificationCommands } from './notification';
@@ -9,6 +10,7 @@ import { registerProviderCommands } from './provider-install';
 export function buildProgram(): Command {
   const program = new Command('portsip')
     .description('PortSIP PBX tooling: API emulator, Terraform provider install, drift reports and plan guard')
+    .version(VERSION, '-V, --version', 'print the version (the provider and CLI share it)')
     .showHelpAfterError();
   registerEmulatorCommand(program);
   registerProviderCommands(program);

@@ -5,6 +5,7 @@
 
 import * as fs from 'node:fs';
 import { format } from 'node:util';
+import { VERSION } from '../common/version';
 import type { ProviderDefinition } from './definition';
 import { errorDiagnostic, toProtoDiagnostics } from './diagnostics';
 import { createProviderHandlers, type Handler, type ProviderHandlers } from './handlers';
@@ -28,6 +29,14 @@ function guardStdout(): void {
   console.trace = toStderr;
   const stderrWrite = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
   process.stdout.write = ((...args: unknown[]) => stderrWrite(...args)) as typeof process.stdout.write;
+}
+
+function isSingleExecutable(): boolean {
+  try {
+    return (require('node:sea') as { isSea(): boolean }).isSea();
+  } catch {
+    return false; // Node before 20.12 has no node:sea
+  }
 }
 
 export type DefinitionSource<C> = ProviderDefinition<C> | (() => ProviderDefinition<C>);
@@ -93,7 +102,8 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
     ({ line, port }) => {
       fs.writeSync(1, line);
       stats?.handshakeWritten();
-      logger.debug('plugin server started', { port, tls: !!check.clientCertPem });
+      // The version and whether this is the packaged single executable (docs/release.md), for bug reports.
+      logger.debug('plugin server started', { port, tls: !!check.clientCertPem, version: VERSION, packaged: isSingleExecutable() });
       // Load resources while Terraform connects (it only needs the line to start).
       setImmediate(getProvider);
       // If Terraform dies without Shutdown we are re-parented: don't linger as an orphan.

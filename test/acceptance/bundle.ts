@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { VERSION } from '../../src/common/version';
 
 export async function bundleProvider(entry: string, outFile?: string): Promise<string> {
   // Loaded lazily: only tests that bundle pay for esbuild.
@@ -18,6 +19,7 @@ export async function bundleProvider(entry: string, outFile?: string): Promise<s
     format: 'cjs',
     logLevel: 'warning',
     loader: { '.proto': 'text' },
+    define: { __PORTSIP_VERSION__: JSON.stringify(VERSION) },
   });
   return out;
 }

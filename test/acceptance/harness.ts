@@ -1,9 +1,15 @@
 // Acceptance harness: runs the REAL terraform binary against a provider build, offline.
 //
+// The provider under test is the packaged single executable, as released (test/packaged.ts
+// builds it once per bundle content), and terraform runs with a PATH that holds no `node`, so
+// the provider cannot lean on an installed Node. PORTSIP_ACC_PROVIDER=bundle switches to a
+// launcher that runs this node on dist/provider.js (quicker when iterating on the provider);
+// `providerEntry` does the same for a test's own bundle (e.g. a fake provider).
+//
 // Each harness gets a temp dir with
-//   mirror/registry.terraform.io/portsip/portsip/<version>/linux_amd64/terraform-provider-portsip_v<version>
-//     (a launcher script that execs this node on the provider bundle),
-//   terraform.rc  (filesystem_mirror for portsip/portsip + direct { exclude }),
+//   terraform.rc  (filesystem_mirror for portsip/portsip + direct { exclude }): the shared
+//                 unpacked mirror of the packaged executable, or this harness's own mirror/
+//                 with the launcher,
 //   work/         (the terraform working directory),
 // and runs terraform with TF_CLI_CONFIG_FILE, CHECKPOINT_DISABLE=1 and TF_IN_AUTOMATION=1
 // (PROTOCOL-NOTES §9: this machine pre-sets TF_CLI_CONFIG_FILE to a missing file, and the
@@ -18,9 +24,13 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { installProvider } from '../../src/cli/provider-install';
+import { installDevLauncher, writeCliConfig } from '../../src/cli/provider-install';
+import { VERSION } from '../../src/common/version';
+import { ensurePackaged, pathWithoutNode, which } from '../packaged';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** terraform's absolute path, found before PATH loses node's folder. */
+const TERRAFORM = which('terraform');
 export const DEFAULT_PROVIDER_ENTRY = path.join(REPO_ROOT, 'dist', 'provider.js');
 export const PROVIDER_SOURCE = 'portsip/portsip';
 
@@ -32,9 +42,9 @@ export interface TfResult {
 }
 
 export interface HarnessOptions {
-  /** JS file the launcher runs with node. Default: <repo>/dist/provider.js (run `npm run build`). */
+  /** JS file a launcher runs with node, instead of the packaged executable. */
   providerEntry?: string;
-  /** Version in the mirror path. Default 0.1.0. */
+  /** Version in the mirror path (launcher only). Default: package.json's. */
   version?: string;
   /** Extra environment for terraform (and so the provider), e.g. PORTSIP_ENDPOINT, TF_LOG. */
   env?: Record<string, string | undefined>;
@@ -74,8 +84,11 @@ export class TerraformHarness {
     readonly workDir: string,
     readonly mirrorDir: string,
     readonly cliConfigFile: string,
+    /** The provider executable terraform installs (the packaged binary, or a launcher script). */
     readonly launcher: string,
     readonly version: string,
+    /** true: the packaged single executable; false: a launcher running node on a bundle. */
+    readonly packaged: boolean,
     env: Record<string, string>,
     private readonly opts: HarnessOptions,
   ) {
@@ -83,24 +96,43 @@ export class TerraformHarness {
   }
 
   static async create(opts: HarnessOptions = {}): Promise<TerraformHarness> {
-    const version = opts.version ?? '0.1.0';
+    const packaged = !opts.providerEntry && process.env.PORTSIP_ACC_PROVIDER !== 'bundle';
+    const version = opts.version ?? VERSION;
+    if (packaged && version !== VERSION) throw new Error(`the packaged provider is version ${VERSION}, not ${version}`);
     const entry = path.resolve(opts.providerEntry ?? DEFAULT_PROVIDER_ENTRY);
-    if (!fs.existsSync(entry)) throw new Error(`provider entry ${entry} does not exist (run npm run build?)`);
+    if (!packaged && !fs.existsSync(entry)) throw new Error(`provider entry ${entry} does not exist (run npm run build?)`);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-acc-'));
-    // The same mirror and CLI config users get from `portsip provider install`, so the tests
-    // exercise that code path too.
-    const { mirrorDir, executable: launcher, cliConfigFile } = installProvider({ dir: root, version, providerEntry: entry });
+    let mirrorDir: string;
+    let launcher: string;
+    let cliConfigFile: string;
+    if (packaged) {
+      // One unpacked mirror for every harness: terraform init links to it rather than
+      // extracting the 100 MB executable per working directory.
+      const p = await ensurePackaged();
+      mirrorDir = p.mirrorDir;
+      launcher = p.providerExe;
+      cliConfigFile = writeCliConfig(root, mirrorDir);
+    } else {
+      ({ mirrorDir, executable: launcher, cliConfigFile } = installDevLauncher({ dir: root, version, providerEntry: entry }));
+    }
     const workDir = path.join(root, 'work');
     fs.mkdirSync(workDir);
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    Object.assign(env, { TF_CLI_CONFIG_FILE: cliConfigFile, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
+    // No node on the PATH terraform (and so the provider) gets: the packaged provider must not need one.
+    Object.assign(env, {
+      TF_CLI_CONFIG_FILE: cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      PATH: pathWithoutNode(env.PATH),
+    });
     delete env.TF_PLUGIN_CACHE_DIR;
     for (const [k, v] of Object.entries(opts.env ?? {})) {
       if (v === undefined) delete env[k];
       else env[k] = v;
     }
-    return new TerraformHarness(root, workDir, mirrorDir, cliConfigFile, launcher, version, env, opts);
+    return new TerraformHarness(root, workDir, mirrorDir, cliConfigFile, launcher, version, packaged, env, opts);
   }
 
   /** The terraform block pinning portsip/portsip to the mirror version. */
@@ -151,7 +183,7 @@ export class TerraformHarness {
   private run(args: string[], extraEnv: Record<string, string>, interrupt?: { after: RegExp; delayMs?: number }): Promise<TfResult> {
     const t0 = performance.now();
     return new Promise((resolve, reject) => {
-      const child = spawn('terraform', args, {
+      const child = spawn(TERRAFORM, args, {
         cwd: this.workDir,
         env: { ...this.env, ...extraEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
