@@ -10,7 +10,7 @@
 #
 # Settings (environment):
 #   TF_DIR            the Terraform root module (default: infra)
-#   PORTSIP_VERSION   the portsip CLI / provider version to install (default: 0.1.0)
+#   PORTSIP_VERSION   the portsip CLI version to run; it installs the provider of the same version (default: 0.1.0)
 #   PORTSIP           how to run the portsip CLI (default: npx from the npm package)
 #   PORTSIP_HOME      where `portsip provider install` puts the mirror (default: $RUNNER_TEMP/portsip)
 #   GUARD_ARGS        extra `portsip guard` arguments, e.g. "--protect portsip_tenant"
@@ -32,7 +32,7 @@ export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 # `source`/`version` in required_providers), nothing else in the pipeline changes.
 install_provider() {
   # shellcheck disable=SC2086 # PORTSIP is a command line
-  $PORTSIP provider install --dir "$PORTSIP_HOME" --version "$PORTSIP_VERSION" >/dev/null
+  $PORTSIP provider install --dir "$PORTSIP_HOME" >/dev/null
   export TF_CLI_CONFIG_FILE="$PORTSIP_HOME/terraform.rc"
   terraform -chdir="$TF_DIR" init -input=false -no-color >/dev/null
 }
