@@ -57,7 +57,7 @@ export function runTf(
   });
 }
 
-/** The provider processes terraform (pid) started: node children running the provider bundle. */
+/** The provider processes terraform (pid) started: the packaged executable, or node running the provider bundle. */
 export function providerPids(tfPid: number): number[] {
   let out = '';
   try {
@@ -73,7 +73,7 @@ export function providerPids(tfPid: number): number[] {
   const found: number[] = [];
   const walk = (pid: number) => {
     for (const m of children(pid)) {
-      if (/provider\.js/.test(m[3]!)) found.push(Number(m[1]));
+      if (/provider\.js|terraform-provider-portsip/.test(m[3]!)) found.push(Number(m[1]));
       walk(Number(m[1]));
     }
   };
