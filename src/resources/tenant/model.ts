@@ -115,9 +115,7 @@ function withWebhookSecrets(
       continue;
     }
     if (!force) continue;
-    const before = (force.prior[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
-    const after = (force.planned[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
-    if (after === UNKNOWN || semanticallyEqual(`${hook}.credentials_wo_version`, before, after)) continue;
+    if (!secretsDue(hook, force.prior, force.planned)) continue;
     const liveHook = force.live?.[hook];
     out = { ...(out ?? {}), [hook]: { ...(liveHook && typeof liveHook === 'object' ? (liveHook as ApiObject) : {}), ...secrets } };
   }
@@ -131,11 +129,14 @@ export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null):
 
 /** Whether the update must send a webhook whose secrets are due again (`credentials_wo_version` changed). */
 export function webhookSecretsDue(prior: ObjectValue, planned: ObjectValue): boolean {
-  return WEBHOOKS.some((hook) => {
-    const before = (prior[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
-    const after = (planned[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
-    return after !== UNKNOWN && !semanticallyEqual(`${hook}.credentials_wo_version`, before, after);
-  });
+  return WEBHOOKS.some((hook) => secretsDue(hook, prior, planned));
+}
+
+/** Whether `hook`'s `credentials_wo_version` changed (known planned value only). */
+function secretsDue(hook: (typeof WEBHOOKS)[number], prior: ObjectValue, planned: ObjectValue): boolean {
+  const before = (prior[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+  const after = (planned[hook] as ObjectValue | null)?.credentials_wo_version ?? null;
+  return after !== UNKNOWN && !semanticallyEqual(`${hook}.credentials_wo_version`, before, after);
 }
 
 /**
