@@ -205,6 +205,26 @@ function snippet(text: string): string {
   return s.length > 120 ? s.slice(0, 117) + '...' : s;
 }
 
+/** The `reason` a server put in an error entry's `detail`, if any (the emulator does, API-NOTES §6.6). */
+export function reasonOf(detail: unknown): string | undefined {
+  if (detail === null || typeof detail !== 'object') return undefined;
+  const r = (detail as { reason?: unknown }).reason;
+  return typeof r === 'string' && r.trim() !== '' ? r.trim() : undefined;
+}
+
+/**
+ * What an entry's `detail` says, for the message: ` (field: id): <reason>`, or ` (<text>)` for a text
+ * detail. Other detail keys are left out of the message (they may echo a submitted value, e.g. a
+ * password); they stay in the error's `detail` for code that needs them.
+ */
+function detailText(detail: unknown): string {
+  if (typeof detail === 'string') return detail.trim() !== '' ? ` (${snippet(detail)})` : '';
+  if (detail === null || typeof detail !== 'object') return '';
+  const field = (detail as { field?: unknown }).field;
+  const reason = reasonOf(detail);
+  return (typeof field === 'string' ? ` (field: ${field})` : '') + (reason !== undefined ? `: ${reason}` : '');
+}
+
 export interface ErrorResponse {
   status: number;
   method: string;
@@ -236,13 +256,21 @@ export function errorFromResponse(r: ErrorResponse): PortsipError {
   const rawCode = typeof first?.code === 'string' ? first.code : undefined;
   const code = normaliseCode(rawCode);
   const serverMessage = typeof first?.message === 'string' ? first.message : nonJson;
+  // The server's own words go into the message: its `message`, then what `detail` says (the field it
+  // names and its `reason`, or a text detail), then any further entries. PortSIP's generic message
+  // ("field validation failed") alone does not tell anyone why; the reason does.
   const message =
     `${r.method} ${r.path}: HTTP ${r.status}` +
     (rawCode !== undefined ? ` ${rawCode}` : '') +
     (serverMessage ? `: ${serverMessage}` : '') +
-    (first?.detail !== null && typeof first?.detail === 'object' && typeof (first.detail as { field?: unknown }).field === 'string'
-      ? ` (field: ${(first.detail as { field: string }).field})`
-      : '');
+    detailText(first?.detail) +
+    entries
+      .slice(1)
+      .map(
+        (e) =>
+          `; ${typeof e.code === 'string' ? `${e.code}: ` : ''}${typeof e.message === 'string' ? e.message : ''}${detailText(e.detail)}`,
+      )
+      .join('');
   const init: PortsipErrorInit = {
     status: r.status,
     code,

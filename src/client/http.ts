@@ -258,7 +258,7 @@ export class HttpClient {
     this.logger = options.logger ?? (process.env.PORTSIP_LOG?.toLowerCase() === 'debug' ? stderrLogger() : undefined);
 
     if (options.caCertPem !== undefined && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(options.caCertPem))
-      throw new ConfigurationError('caCertPem must be PEM (-----BEGIN CERTIFICATE-----)');
+      throw new ConfigurationError('ca_cert_pem must be a PEM certificate (-----BEGIN CERTIFICATE-----)');
     if (options.dispatcher) {
       this.dispatcher = options.dispatcher;
       this.ownsDispatcher = false;
@@ -722,7 +722,7 @@ export class HttpClient {
       kind === 'timeout'
         ? `timed out after ${timeoutMs} ms`
         : kind === 'tls'
-          ? `TLS failure (${err?.message ?? code}); set caCertPem for a private CA, or insecureSkipVerify explicitly`
+          ? `TLS failure (${err?.message ?? code}); for a private or self-signed certificate set ca_cert_pem or ca_cert_file (PORTSIP_CA_CERT_PEM, PORTSIP_CA_CERT_FILE) to its CA, or insecure_skip_verify = true (PORTSIP_INSECURE_SKIP_VERIFY) explicitly`
           : `${err?.message ?? 'network error'}${code ? ` (${code})` : ''}`;
     return new NetworkError({
       message: `${method} ${path}: ${what}`,

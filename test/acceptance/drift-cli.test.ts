@@ -340,7 +340,7 @@ test('wrong credentials: exit 1 and one line naming terraform\'s error, never "n
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(
-    /^portsip drift: error: terraform plan -refresh-only failed \(exit 1\) in .*: (Cannot sign in to the PortSIP PBX|Cannot read portsip_\w+).*Login failed/,
+    /^portsip drift: error: terraform plan -refresh-only failed \(exit 1\) in .*: (Cannot sign in to the PortSIP PBX|Cannot read [\w" -]+).*Login failed/,
   );
   expect(r.stderr).not.toContain('wrong-password');
 });

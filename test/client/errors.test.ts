@@ -9,6 +9,8 @@ import {
   TwoFactorRequiredError,
   UnauthorizedError,
   ValidationError,
+  errorFromResponse,
+  reasonOf,
 } from '../../src/client';
 import { apiError, harness, json, netError, withAuth, type Res } from './helpers';
 
@@ -39,6 +41,28 @@ describe('error mapping (API-NOTES §2.7)', () => {
     });
     expect((e as ValidationError).field).toBe('port');
     expect(e.message).toBe('GET /transports/X1: HTTP 400 VALIDATE_FAILED: field validation failed (field: port)');
+  });
+
+  test("the server's reason, a text detail and further entries are in the message; other detail keys are not", async () => {
+    const reason = 'the dealer still has 2 tenant(s) and 0 sub-dealer(s); remove them first';
+    const e = await failWith(apiError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'id', reason, value: 'p@ss-secret' }));
+    expect(e.message).toBe(`GET /transports/X1: HTTP 400 VALIDATE_FAILED: field validation failed (field: id): ${reason}`);
+    expect(e.message).not.toContain('p@ss-secret');
+    expect(reasonOf(e.detail)).toBe(reason);
+    const text = errorFromResponse({
+      status: 409,
+      method: 'POST',
+      path: '/tenants',
+      bodyText: JSON.stringify({
+        errors: [
+          { code: 'ALREADY_EXISTS', message: 'duplicate', detail: 'domain acme.example.com is taken' },
+          { code: 'VALIDATE_FAILED', message: 'field validation failed', detail: { field: 'name', reason: 'too long' } },
+        ],
+      }),
+    });
+    expect(text.message).toBe(
+      'POST /tenants: HTTP 409 ALREADY_EXISTS: duplicate (domain acme.example.com is taken); VALIDATE_FAILED: field validation failed (field: name): too long',
+    );
   });
 
   test('404 -> NotFoundError', async () => {
@@ -120,7 +144,7 @@ describe('error mapping (API-NOTES §2.7)', () => {
     });
     const e = (await h.client.signIn().catch((x: unknown) => x)) as NetworkError;
     expect(e).toMatchObject({ kind: 'tls', mayHaveReachedServer: false });
-    expect(e.message).toMatch(/caCertPem/);
+    expect(e.message).toMatch(/ca_cert_pem/);
     expect(h.requests).toHaveLength(1);
   });
 

@@ -29,6 +29,7 @@ import {
   NetworkError,
   NotFoundError,
   PortsipError,
+  reasonOf,
   UnauthorizedError,
   ValidationError,
   type CreateRecovery,
@@ -54,6 +55,7 @@ import type { PortsipContext } from './context';
 import { plannedHash } from './create-journal';
 import { looksLikeApiId } from './ids';
 import { idsWithKey, naturalKey } from './natural-keys';
+import { objectName } from './object-names';
 import { emptyState, type ToStateOptions } from './mapping';
 import type { CollectionReader } from './read-cache';
 import type { ImportKeyFormat } from './schema-helpers';
@@ -98,6 +100,11 @@ export interface CrudSpec<F, K> {
   afterUpdate?(id: string, prior: ObjectValue, planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<void>;
   /** Attributes only `afterCreate` makes true: null in a partial state built without a read-back. */
   setAfterCreate?: readonly string[];
+  /**
+   * What to do next when a delete failed for a reason the resource can look into (dealer: which
+   * tenants still belong to it). Undefined when it has nothing to add; must not throw.
+   */
+  explainDeleteFailure?(id: string, prior: ObjectValue, e: unknown, ctx: Ctx): Promise<string | undefined>;
   /** Import by natural key: the format; the key itself is declared in natural-keys.ts. */
   importKey: ImportKeyFormat<K>;
 }
@@ -121,18 +128,50 @@ export function nullUnknowns<T extends Value>(v: T): T {
   return v;
 }
 
-/** A PortSIP API error as a diagnostic with a remedy, pointing at the attribute when the API named one. */
-export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Diagnostic {
+/** Detail keys that may hold a secret the user sent (never shown), besides the ones the message already carries. */
+const SECRET_KEY = /pass|secret|token|key|pem|credential/i;
+
+/**
+ * What the server's `detail` adds beyond the field and reason already in the message: its other keys
+ * as JSON, without values that could be secrets (a `value` of a secret-looking field, secret-looking keys).
+ */
+function extraDetail(e: PortsipError): string {
+  const d = e.detail;
+  if (d === null || typeof d !== 'object' || Array.isArray(d)) return '';
+  const field = typeof (d as { field?: unknown }).field === 'string' ? String((d as { field: string }).field) : '';
+  const rest = Object.entries(d as Record<string, unknown>).filter(
+    ([k]) => k !== 'field' && k !== 'reason' && k !== 'body' && !SECRET_KEY.test(k) && !(k === 'value' && SECRET_KEY.test(field)),
+  );
+  return rest.length ? ` Server detail: ${JSON.stringify(Object.fromEntries(rest))}.` : '';
+}
+
+/**
+ * A PortSIP API error as a diagnostic: the server's message, the field and reason it gave, any other
+ * detail, a remedy for the kind of failure, and `next` (what to do, when the caller knows more, e.g.
+ * which tenants still belong to a dealer). Points at the attribute when the API named one. Setting
+ * names are written as users write them in the provider block.
+ */
+export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema, next?: string): Diagnostic {
+  const tail = next ? ` ${next}` : '';
   if (!(e instanceof PortsipError)) {
-    return { severity: 'error', summary: what, detail: e instanceof Error ? e.message : String(e) };
+    return { severity: 'error', summary: what, detail: (e instanceof Error ? e.message : String(e)) + tail };
   }
   let hint = '';
-  if (e instanceof AbortedError) return { severity: 'error', summary: what, detail: `${e.message}. Run the command again to finish.` };
-  if (e instanceof UnauthorizedError) hint = ' Check the provider "username"/"password" (or PORTSIP_USERNAME/PORTSIP_PASSWORD).';
+  if (e instanceof AbortedError)
+    return { severity: 'error', summary: what, detail: `${e.message}. Run the command again to finish.${tail}` };
+  if (e instanceof UnauthorizedError) hint = ' Check the provider "username" and "password" (or PORTSIP_USERNAME / PORTSIP_PASSWORD).';
   else if (e instanceof ForbiddenError)
     hint = ' The signed-in account lacks the permission for this operation; use a system administrator account.';
-  else if (e instanceof NetworkError) hint = ' Check the provider "endpoint" and that the PBX is reachable.';
-  const d: Diagnostic = { severity: 'error', summary: what, detail: `${e.message}.${hint}`.replace(/\.\./g, '.') };
+  else if (e instanceof NetworkError)
+    hint = e.kind === 'tls' ? '' : ' Check the provider "endpoint" (or PORTSIP_ENDPOINT) and that the PBX is reachable.';
+  else if (e instanceof NotFoundError && /^\/(?:auth|login)\//.test(e.path))
+    hint =
+      ' The sign-in URL does not exist under "endpoint": it must be the PBX API base, e.g. "https://pbx.example.com:8887" (the provider appends /api); check its path and port.';
+  // errorFromResponse puts the reason into the message; an error built elsewhere may not have.
+  const reason = reasonOf(e.detail);
+  const because = reason !== undefined && !e.message.includes(reason) ? ` Reason: ${reason}.` : '';
+  const detail = `${e.message}.`.replace(/\.\.$/, '.') + because + extraDetail(e) + hint + tail;
+  const d: Diagnostic = { severity: 'error', summary: what, detail };
   if (e instanceof ValidationError && e.field) {
     const top = e.field.split('.')[0]!;
     if (top in schema.block.attributes || top in (schema.block.blocks ?? {})) d.path = [top];
@@ -146,6 +185,11 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema): Di
  * modules the block name alone is not enough, so the block names a placeholder and the detail says
  * where the address is (the "with" line Terraform prints above this diagnostic).
  */
+/** The text with its first letter in upper case. */
+export function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** "a" or "an" before a noun ("an IP rule", "a tenant"). */
 export function an(noun: string, capital = false): string {
   const a = /^(?:[aeiou]|IP\b|SBC\b|IM\b)/i.test(noun) ? 'an' : 'a';
@@ -193,6 +237,8 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
   }
 
   const nk = naturalKey(spec.typeName);
+  /** `dealer "acme-telecom"`: the object by its natural key (the id when the values hold none). */
+  const nameOf = (values: ObjectValue | null, id?: string): string => objectName(spec.typeName, values ?? {}, id);
 
   /** The existing object(s) with the key: adopt ours from an interrupted apply, else the import-block error. */
   async function existing(
@@ -243,7 +289,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
       } catch (e) {
         return {
           newState: null,
-          diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}: listing the existing objects failed`, spec.schema)],
+          diagnostics: [apiErrorDiagnostic(e, `Cannot create ${nameOf(planned)}: listing the existing ${spec.noun}s failed`, spec.schema)],
         };
       }
       if (before.length > 0) return existing(before, planned, config, key, hash, ctx);
@@ -282,8 +328,8 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
           ids = [];
         }
         if (ids.length > 0) return existing(ids, planned, config, key, hash, ctx);
-        return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}`, spec.schema)] };
-      } else return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${spec.typeName}`, spec.schema)] };
+        return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${nameOf(planned)}`, spec.schema)] };
+      } else return { newState: null, diagnostics: [apiErrorDiagnostic(e, `Cannot create ${nameOf(planned)}`, spec.schema)] };
     }
     if (key !== undefined) {
       journal.created(spec.typeName, key, hash, id);
@@ -303,7 +349,9 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         const state = await bestEffortState(id, planned, partial, ctx);
         return withExtra({
           newState: state ?? nullUnknowns(partial),
-          diagnostics: [apiErrorDiagnostic(e, `${spec.typeName} was created (id "${id}") but a follow-up step failed`, spec.schema)],
+          diagnostics: [
+            apiErrorDiagnostic(e, `${capital(nameOf(planned))} was created (id "${id}") but a follow-up step failed`, spec.schema),
+          ],
         });
       }
     }
@@ -320,7 +368,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         diagnostics: [
           {
             severity: 'warning',
-            summary: `${spec.typeName} was created (id "${id}") but reading it back failed`,
+            summary: `${capital(nameOf(planned))} was created (id "${id}") but reading it back failed`,
             detail: `${apiErrorDiagnostic(e, '', spec.schema).detail} The state holds the planned values; the next plan or refresh reads the rest.`,
           },
         ],
@@ -347,7 +395,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         ctx.provider.reads.invalidate(collectionOf(client), id);
       }
     } catch (e) {
-      const diag = apiErrorDiagnostic(e, `Cannot update ${spec.typeName} "${id}"`, spec.schema);
+      const diag = apiErrorDiagnostic(e, `Cannot update ${nameOf(prior, id)}`, spec.schema);
       // Part of the update may have landed: record what the PBX now has, not the plan.
       const state = wrote ? await bestEffortState(id, prior, prior, ctx) : prior;
       return { newState: state ?? prior, diagnostics: [diag] };
@@ -373,7 +421,10 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
         } catch (g) {
           gone = g instanceof NotFoundError;
         }
-        if (!gone) return { newState: prior, diagnostics: [apiErrorDiagnostic(e, `Cannot delete ${spec.typeName} "${id}"`, spec.schema)] };
+        if (!gone) {
+          const next = spec.explainDeleteFailure ? await spec.explainDeleteFailure(id, prior, e, ctx).catch(() => undefined) : undefined;
+          return { newState: prior, diagnostics: [apiErrorDiagnostic(e, `Cannot delete ${nameOf(prior, id)}`, spec.schema, next)] };
+        }
       }
     }
     ctx.provider.reads.invalidate(collectionOf(client), id);
@@ -421,7 +472,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
       try {
         return { newState: await liveState(id, req.current, ctx) };
       } catch (e) {
-        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read ${spec.typeName} "${id}"`, spec.schema)]);
+        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read ${nameOf(req.current, id)}`, spec.schema)]);
       }
     },
 

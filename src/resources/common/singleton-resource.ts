@@ -39,6 +39,7 @@ import type { Schema } from '../../provider/schema';
 import { containsUnknown, type Diagnostic, type ObjectValue } from '../../provider/values';
 import type { PortsipContext } from './context';
 import { apiErrorDiagnostic, checkStop, nullUnknowns, type Ctx } from './crud';
+import { typeLabel } from './object-names';
 import { emptyState, type ToStateOptions } from './mapping';
 
 export interface SingletonSpec<L> {
@@ -76,6 +77,8 @@ export function duplicateSingletonDiagnostic(typeName: string, count: number): D
 }
 
 export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition<PortsipContext> {
+  /** How messages name it: "system settings", "IM server" (object-names.ts). */
+  const label = typeLabel(spec.typeName);
   const block = spec.schema.block;
 
   async function live(ctx: Ctx): Promise<L | null> {
@@ -116,7 +119,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
         await spec.afterWrite(null, planned, config, current, ctx);
       }
     } catch (e) {
-      const diagnostics = failure(e, `Cannot adopt ${spec.typeName}`);
+      const diagnostics = failure(e, `Cannot adopt the ${label}`);
       // Nothing written: no state, the resource is simply not created. Something written: record it.
       return { newState: wrote ? await bestEffort({ ...planned, id: spec.fixedId }, ctx) : null, diagnostics };
     }
@@ -128,7 +131,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       // Adopted and written: a warning, so Terraform does not taint the singleton over a failed read.
       return {
         newState: nullUnknowns({ ...planned, id: spec.fixedId }),
-        diagnostics: failure(e, `${spec.typeName} was adopted but reading it back failed`).map((d) => ({
+        diagnostics: failure(e, `Adopted the ${label}, but reading it back failed`).map((d) => ({
           ...d,
           severity: 'warning' as const,
         })),
@@ -148,7 +151,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       // Part of the update may have landed (e.g. the profile but not the password): record the PBX.
       return {
         newState: wrote && spec.get ? await bestEffort(prior, ctx) : prior,
-        diagnostics: failure(e, `Cannot update ${spec.typeName}`),
+        diagnostics: failure(e, `Cannot update the ${label}`),
       };
     }
     if (!containsUnknown(planned) || !spec.get) return { newState: nullUnknowns(planned) };
@@ -161,7 +164,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       await send(spec.resetBody(await live(ctx), prior), ctx);
     } catch (e) {
       // Keep it in state so a retry of destroy resets again (the user asked for the defaults).
-      return { newState: prior, diagnostics: failure(e, `Cannot restore the defaults of ${spec.typeName}`) };
+      return { newState: prior, diagnostics: failure(e, `Cannot restore the defaults of the ${label}`) };
     }
     return { newState: null };
   }
@@ -192,7 +195,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       try {
         return { newState: spec.toState(await live(ctx), req.current) };
       } catch (e) {
-        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read ${spec.typeName}`, spec.schema)]);
+        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read the ${label}`, spec.schema)]);
       }
     },
 

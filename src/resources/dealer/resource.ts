@@ -12,6 +12,7 @@ import { listedCollection } from '../common/read-cache';
 import { requirePasswordOnCreate } from '../common/password';
 import { keepPriorSpelling, passwordChange, requiresReplace, toCreateBody, toState, toUpdatePatch, type DealerApi } from './model';
 import { dealerImportKey, dealerSchema } from './schema';
+import { dealerDeleteAdvice } from './tenants';
 import { validate } from './validate';
 
 /** The 22.2 list answers full dealer objects [C1]; a summary item lacking these is read with a GET. */
@@ -40,5 +41,6 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
     const pw = passwordChange(prior, planned, config);
     if (pw !== null) await ctx.provider.client.dealers.resetPassword(id, pw);
   },
+  explainDeleteFailure: (id, prior, e, ctx) => dealerDeleteAdvice(ctx.provider.client, id, String(prior.name ?? id), e),
   importKey: dealerImportKey,
 });
