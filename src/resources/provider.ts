@@ -5,6 +5,7 @@
 // Loaded lazily after the handshake line (serve.ts), so nothing here may do work at import time
 // beyond building plain objects.
 
+import * as fs from 'node:fs';
 import {
   ConfigurationError,
   ForbiddenError,
@@ -27,6 +28,7 @@ import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
 import { isKnown, quote } from './common/validators';
 import { portsipDataSources } from '../datasources';
 import { portsipResources } from './index';
+import { normaliseApiPath } from '../client/api/servers';
 
 export const READ_STRATEGIES = ['batch', 'per_resource'] as const;
 export const API_VERSIONS = ['22.2', '22.3'] as const;
@@ -40,6 +42,8 @@ function isOneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
 export const DEFAULT_MAX_RETRIES = 8;
 /** Total time one API operation may spend on retries (`retry_budget`). */
 export const DEFAULT_RETRY_BUDGET = '2m';
+/** Where the Data Flow server settings are (API-NOTES Op 52: the path is inferred, hence the setting). */
+export const DEFAULT_DATA_FLOW_PATH = '/dataflow';
 
 export const providerSchema: Schema = {
   version: 0,
@@ -57,29 +61,43 @@ export const providerSchema: Schema = {
       ca_cert_pem: {
         type: 'string',
         optional: true,
-        description: 'PEM of a CA to trust for the API endpoint (e.g. a self-signed PBX certificate).',
+        description:
+          'PEM of a CA certificate to trust for the API endpoint, e.g. the certificate of a PBX with a self-signed one. Conflicts with `ca_cert_file`. Env: `PORTSIP_CA_CERT_PEM`.',
       },
       insecure_skip_verify: {
         type: 'bool',
         optional: true,
-        description: 'Skip TLS verification of the endpoint. Never the default; prefer `ca_cert_pem`.',
+        description:
+          'Skip TLS certificate verification of the endpoint: anyone in between can then read the admin password. Never the default, and a warning when set; prefer `ca_cert_pem` or `ca_cert_file`. Env: `PORTSIP_INSECURE_SKIP_VERIFY` (`true`/`false`).',
+      },
+      ca_cert_file: {
+        type: 'string',
+        optional: true,
+        description:
+          'Path of a PEM file holding the CA certificate to trust for the API endpoint (read when the provider starts), instead of `ca_cert_pem`. Env: `PORTSIP_CA_CERT_FILE`.',
       },
       request_timeout: {
         type: 'string',
         optional: true,
-        description: 'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.',
+        description:
+          'Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`, from 100ms to 1h. Default `30s`. Env: `PORTSIP_REQUEST_TIMEOUT`.',
       },
-      max_concurrency: { type: 'number', optional: true, description: 'Maximum concurrent API requests, 1-100. Default 10.' },
+      max_concurrency: {
+        type: 'number',
+        optional: true,
+        description: 'Maximum concurrent API requests, 1-100. Default 10. Env: `PORTSIP_MAX_CONCURRENCY`.',
+      },
       max_requests_per_minute: {
         type: 'number',
         optional: true,
-        description: "Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP's own default limit).",
+        description:
+          "Client-side rate limit over a sliding minute, 1-1000000. Default 10000 (PortSIP's own default limit). Env: `PORTSIP_MAX_REQUESTS_PER_MINUTE`.",
       },
       max_retries: {
         type: 'number',
         optional: true,
         description:
-          'Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one.',
+          'Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one. Env: `PORTSIP_MAX_RETRIES`.',
       },
       retry_budget: {
         type: 'string',
@@ -91,7 +109,7 @@ export const providerSchema: Schema = {
         type: 'string',
         optional: true,
         description:
-          '`batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only).',
+          '`batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only). Env: `PORTSIP_READ_STRATEGY`.',
       },
       tenant_dealer_reads: {
         type: 'string',
@@ -102,7 +120,13 @@ export const providerSchema: Schema = {
       api_version: {
         type: 'string',
         optional: true,
-        description: 'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).',
+        description:
+          'PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it). Env: `PORTSIP_API_VERSION`.',
+      },
+      data_flow_path: {
+        type: 'string',
+        optional: true,
+        description: `API path of the Data Flow server settings (\`portsip_data_flow_server\`), relative to \`/api\`. PortSIP documents the Data Flow API without its path, so the default is inferred (API-NOTES Op 52): set this when your PBX answers elsewhere. Default \`${DEFAULT_DATA_FLOW_PATH}\`. Env: \`PORTSIP_DATA_FLOW_PATH\`.`,
       },
     },
   },
@@ -142,6 +166,20 @@ function endpointLooksValid(endpoint: string): boolean {
   }
 }
 
+/** An http:// endpoint whose host is not loopback (localhost, 127.0.0.0/8, ::1): its traffic crosses a network in clear. */
+export function plainHttpRemote(endpoint: string): boolean {
+  const raw = endpoint.trim();
+  if (!/^http:\/\//i.test(raw)) return false;
+  let host: string;
+  try {
+    host = new URL(raw).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  host = host.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1');
+}
+
 function err(path: string, detail: string): Diagnostic {
   return { severity: 'error', summary: 'Invalid provider configuration', detail, path: [path] };
 }
@@ -172,13 +210,46 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const ca = config.ca_cert_pem;
   if (typeof ca === 'string' && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(ca))
     out.push(err('ca_cert_pem', 'Attribute "ca_cert_pem" must hold a PEM certificate ("-----BEGIN CERTIFICATE-----" ...).'));
-  if (config.insecure_skip_verify === true && isKnown(ca))
+  const caFile = config.ca_cert_file;
+  if (typeof caFile === 'string' && caFile.trim() === '')
+    out.push(err('ca_cert_file', 'Attribute "ca_cert_file" must not be empty; set the path of a PEM file, or leave it unset.'));
+  if (isKnown(ca) && isKnown(caFile) && ca !== null && caFile !== null)
+    out.push(err('ca_cert_file', 'Attribute "ca_cert_file" conflicts with "ca_cert_pem": set only one of them (the CA to trust).'));
+  if (config.insecure_skip_verify === true) {
+    const caSet = (isKnown(ca) && ca !== null) || (isKnown(caFile) && caFile !== null);
     out.push({
       severity: 'warning',
-      summary: 'Conflicting TLS settings',
-      detail: '"insecure_skip_verify = true" disables verification, so "ca_cert_pem" is not used.',
+      summary: caSet ? 'Conflicting TLS settings' : 'TLS certificate verification is off',
+      detail: caSet
+        ? '"insecure_skip_verify = true" disables verification, so the CA of "ca_cert_pem" / "ca_cert_file" is not used.'
+        : '"insecure_skip_verify = true": the provider accepts any certificate at "endpoint", so anyone between it and the PBX can read the admin password and every request. Trust the PBX certificate instead with "ca_cert_pem" or "ca_cert_file".',
       path: ['insecure_skip_verify'],
     });
+  }
+  if (typeof endpoint === 'string' && endpointLooksValid(endpoint) && plainHttpRemote(endpoint))
+    out.push({
+      severity: 'warning',
+      summary: 'Unencrypted connection to the PBX',
+      detail: `Attribute "endpoint" is a plain http:// URL to a host that is not this machine (${quote(endpoint)}): the admin password and the session token cross the network unencrypted. Use https:// (PortSIP serves HTTPS on 8887), with "ca_cert_pem" or "ca_cert_file" for a private certificate.`,
+      path: ['endpoint'],
+    });
+  const dfp = config.data_flow_path;
+  if (typeof dfp === 'string') {
+    let bad = /[\s?#]/.test(dfp) || /^[a-z]+:/i.test(dfp);
+    if (!bad)
+      try {
+        normaliseApiPath(dfp);
+      } catch {
+        bad = true;
+      }
+    if (bad)
+      out.push(
+        err(
+          'data_flow_path',
+          `Attribute "data_flow_path" must be an API path relative to /api such as "/dataflow", without spaces, query or scheme; got ${quote(dfp)}.`,
+        ),
+      );
+  }
   const timeout = config.request_timeout;
   if (typeof timeout === 'string') {
     const ms = parseDuration(timeout);
@@ -234,6 +305,128 @@ function retryBudgetProblem(v: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Environment
+
+/** The environment variable of every provider setting: unset (null) attributes take its value. */
+export const PROVIDER_ENV: Readonly<Record<string, string>> = {
+  endpoint: 'PORTSIP_ENDPOINT',
+  username: 'PORTSIP_USERNAME',
+  password: 'PORTSIP_PASSWORD',
+  ca_cert_pem: 'PORTSIP_CA_CERT_PEM',
+  ca_cert_file: 'PORTSIP_CA_CERT_FILE',
+  insecure_skip_verify: 'PORTSIP_INSECURE_SKIP_VERIFY',
+  request_timeout: 'PORTSIP_REQUEST_TIMEOUT',
+  max_concurrency: 'PORTSIP_MAX_CONCURRENCY',
+  max_requests_per_minute: 'PORTSIP_MAX_REQUESTS_PER_MINUTE',
+  max_retries: 'PORTSIP_MAX_RETRIES',
+  retry_budget: 'PORTSIP_RETRY_BUDGET',
+  read_strategy: 'PORTSIP_READ_STRATEGY',
+  tenant_dealer_reads: 'PORTSIP_TENANT_DEALER_READS',
+  api_version: 'PORTSIP_API_VERSION',
+  data_flow_path: 'PORTSIP_DATA_FLOW_PATH',
+};
+
+/** Settings that go together: when the provider block sets one, the environment is not read for the others. */
+const ENV_GROUPS: readonly (readonly string[])[] = [['ca_cert_pem', 'ca_cert_file']];
+
+/**
+ * The provider block with every unset (null) attribute taken from its environment variable, parsed to
+ * the attribute's type; `fromEnv` says which. An empty variable counts as unset; an unknown value
+ * (a provider block that references resources) is never replaced. Values that do not parse (a bool
+ * that is not true/false, a number that is not one) are diagnostics naming the variable.
+ */
+export function withEnvironment(
+  config: ObjectValue,
+  env: NodeJS.ProcessEnv,
+): { config: ObjectValue; fromEnv: Set<string>; diagnostics: Diagnostic[] } {
+  const out: ObjectValue = { ...config };
+  const fromEnv = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const attrs = providerSchema.block.attributes;
+  for (const [name, envName] of Object.entries(PROVIDER_ENV)) {
+    const raw = env[envName];
+    if (raw === undefined || raw === '' || (config[name] !== null && config[name] !== undefined)) continue;
+    const group = ENV_GROUPS.find((g) => g.includes(name));
+    if (group && group.some((g) => config[g] !== null && config[g] !== undefined)) continue;
+    const type = attrs[name]!.type;
+    const bad = (allowed: string) =>
+      diagnostics.push({
+        severity: 'error',
+        summary: 'Invalid provider configuration',
+        detail: `Environment variable ${envName} must be ${allowed}; got ${quote(raw)}.`,
+      });
+    if (type === 'bool') {
+      const t = raw.trim().toLowerCase();
+      if (t === 'true' || t === '1') out[name] = true;
+      else if (t === 'false' || t === '0') out[name] = false;
+      else {
+        bad('true or false (or 1 / 0)');
+        continue;
+      }
+    } else if (type === 'number') {
+      if (!/^\s*-?\d+(?:\.\d+)?\s*$/.test(raw)) {
+        bad('a number');
+        continue;
+      }
+      out[name] = Number(raw);
+    } else out[name] = raw;
+    fromEnv.add(name);
+  }
+  return { config: out, fromEnv, diagnostics };
+}
+
+/**
+ * Diagnostics of the effective settings, for ConfigureProvider: those about a value from the
+ * environment name the variable instead of the attribute (and point at no config line). Warnings
+ * about the provider block's own values are left out: ValidateProviderConfig reported them already.
+ */
+function effectiveDiagnostics(merged: ObjectValue, fromEnv: Set<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of validateProviderConfig(merged)) {
+    const attr = typeof d.path?.[0] === 'string' ? d.path[0] : undefined;
+    if (attr === undefined || !fromEnv.has(attr)) {
+      if (d.severity === 'error') out.push(d);
+      continue;
+    }
+    const envName = PROVIDER_ENV[attr]!;
+    out.push({
+      severity: d.severity,
+      summary: d.summary,
+      detail: (d.detail ?? '')
+        .replace(`Attribute "${attr}"`, `Environment variable ${envName}`)
+        .replace(`"${attr} = true"`, `${envName}=true`),
+    });
+  }
+  return out;
+}
+
+/** The CA PEM from `ca_cert_file`, or a diagnostic naming the setting (or its variable) and the path. */
+function readCaFile(file: string, fromEnv: boolean): { pem?: string; diagnostic?: Diagnostic } {
+  const what = fromEnv ? `Environment variable PORTSIP_CA_CERT_FILE` : 'Attribute "ca_cert_file"';
+  const fail = (why: string): { diagnostic: Diagnostic } => ({
+    diagnostic: {
+      severity: 'error',
+      summary: 'Invalid provider configuration',
+      detail: `${what} names ${quote(file)}, ${why}`,
+      ...(fromEnv ? {} : { path: ['ca_cert_file'] }),
+    },
+  });
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return fail(
+      code === 'ENOENT'
+        ? 'which does not exist (a relative path is relative to the directory terraform runs in).'
+        : `which cannot be read (${code ?? String(e)}).`,
+    );
+  }
+  if (!/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(pem)) return fail('which holds no PEM certificate ("-----BEGIN CERTIFICATE-----" ...).');
+  return { pem };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Configure
 
 /** True when the provider's own log level lets debug lines through (building them costs per request). */
@@ -256,13 +449,15 @@ export function clientOptionsFrom(
   config: ObjectValue,
   env: NodeJS.ProcessEnv,
 ): { options?: PortsipClientOptions; diagnostics: Diagnostic[]; unknown: string[] } {
-  const diagnostics: Diagnostic[] = [];
+  const merged = withEnvironment(config, env);
+  const diagnostics: Diagnostic[] = [...merged.diagnostics];
+  const c = merged.config;
   const unknown = Object.entries(config)
     .filter(([, v]) => v === UNKNOWN)
     .map(([k]) => k);
-  const endpoint = str(config.endpoint) ?? str(env.PORTSIP_ENDPOINT);
-  const username = str(config.username) ?? str(env.PORTSIP_USERNAME);
-  const password = str(config.password) ?? str(env.PORTSIP_PASSWORD);
+  const endpoint = str(c.endpoint);
+  const username = str(c.username);
+  const password = str(c.password);
   const missing = (attr: string, envName: string, example: string) =>
     diagnostics.push({
       severity: 'error',
@@ -276,17 +471,25 @@ export function clientOptionsFrom(
     missing('password', 'PORTSIP_PASSWORD', "that account's password; pass it through a variable or the environment, never a literal");
   if (diagnostics.length || unknown.length) return { diagnostics, unknown };
   const options: PortsipClientOptions = { endpoint: endpoint!, username, password };
-  const ca = str(config.ca_cert_pem);
+  const ca = str(c.ca_cert_pem);
   if (ca) options.caCertPem = ca;
-  if (config.insecure_skip_verify === true) options.insecureSkipVerify = true;
-  const timeout = str(config.request_timeout);
+  const caFile = str(c.ca_cert_file);
+  if (caFile && !ca) {
+    const read = readCaFile(caFile, merged.fromEnv.has('ca_cert_file'));
+    if (read.diagnostic) return { diagnostics: [read.diagnostic], unknown };
+    options.caCertPem = read.pem;
+  }
+  if (c.insecure_skip_verify === true) options.insecureSkipVerify = true;
+  const timeout = str(c.request_timeout);
   if (timeout) options.requestTimeoutMs = parseDuration(timeout) ?? undefined;
-  const mc = num(config.max_concurrency);
+  const mc = num(c.max_concurrency);
   if (mc !== null) options.maxConcurrency = mc;
-  const rpm = num(config.max_requests_per_minute);
+  const rpm = num(c.max_requests_per_minute);
   if (rpm !== null) options.maxRequestsPerMinute = rpm;
-  const mr = num(config.max_retries);
-  const budget = str(config.retry_budget) ?? str(env.PORTSIP_RETRY_BUDGET) ?? DEFAULT_RETRY_BUDGET;
+  const dfp = str(c.data_flow_path);
+  options.dataflowPath = dfp ?? DEFAULT_DATA_FLOW_PATH;
+  const mr = num(c.max_retries);
+  const budget = str(c.retry_budget) ?? DEFAULT_RETRY_BUDGET;
   const budgetProblem = retryBudgetProblem(budget);
   if (budgetProblem) {
     // Only the environment can get here: the attribute was checked by validateProviderConfig.
@@ -321,24 +524,16 @@ export async function buildContext(
   signal?: AbortSignal,
   opts: { signIn?: boolean } = {},
 ): Promise<ConfigureResult<PortsipContext>> {
-  const diagnostics = validateProviderConfig(config);
+  const merged = withEnvironment(config, env);
+  const diagnostics = [...merged.diagnostics, ...effectiveDiagnostics(merged.config, merged.fromEnv)];
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const built = clientOptionsFrom(config, env);
   diagnostics.push(...built.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  const readStrategy: ReadStrategy = config.read_strategy === 'per_resource' ? 'per_resource' : 'batch';
-  const tdr = str(config.tenant_dealer_reads) ?? str(env.PORTSIP_TENANT_DEALER_READS);
-  if (tdr !== undefined && !isOneOf(TENANT_DEALER_READS, tdr))
-    // Only the environment can get here: the attribute was checked above.
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          summary: 'Invalid provider configuration',
-          detail: `Environment variable PORTSIP_TENANT_DEALER_READS must be "managed", "all" or "none"; got ${quote(tdr)}.`,
-        },
-      ],
-    };
-  const tenantDealerReads: TenantDealerReads = tdr ?? 'managed';
+  const effective = merged.config;
+  const readStrategy: ReadStrategy = effective.read_strategy === 'per_resource' ? 'per_resource' : 'batch';
+  const tdr = str(effective.tenant_dealer_reads);
+  const tenantDealerReads: TenantDealerReads = tdr !== undefined && isOneOf(TENANT_DEALER_READS, tdr) ? tdr : 'managed';
   let client: PortsipClient | undefined;
   let clientError: string | undefined;
   if (built.options) {
@@ -377,7 +572,7 @@ export async function buildContext(
       return { diagnostics: [signInDiagnostic(e, built.options!.endpoint)] };
     }
   }
-  const configuredVersion = str(config.api_version);
+  const configuredVersion = str(effective.api_version);
   let detected: Promise<string> | undefined;
   const ctx: PortsipContext = {
     get client(): PortsipClient {

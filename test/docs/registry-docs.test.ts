@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { portsipProvider } from '../../src/resources/provider';
+import { portsipProvider, PROVIDER_ENV } from '../../src/resources/provider';
 import * as dealerModel from '../../src/resources/dealer/model';
 import * as tenantModel from '../../src/resources/tenant/model';
 import * as transportModel from '../../src/resources/transport/model';
@@ -135,10 +135,11 @@ test('docs/index.md: every setting with type, default and environment variable, 
     expect(row).toBeDefined();
     for (const env of statedEnv(a.description)) expect(row).toContain(`\`${env}\``);
   }
-  expect(index).toMatch(/\| \[`request_timeout`\]\(#request_timeout\) \| String \| `30s` \| – \|/);
+  expect(index).toMatch(/\| \[`request_timeout`\]\(#request_timeout\) \| String \| `30s` \| `PORTSIP_REQUEST_TIMEOUT` \|/);
   expect(index).toMatch(/\| \[`endpoint`\]\(#endpoint\) \| String \| – \| `PORTSIP_ENDPOINT` \|/);
   const source = fs.readFileSync(path.join(root, 'src', 'resources', 'provider.ts'), 'utf8');
-  const read = new Set([...source.matchAll(/\benv\.(PORTSIP_[A-Z0-9_]+)/g)].map((m) => m[1]!));
+  // Read directly (env.PORTSIP_LOG) or through the table of settings' variables (PROVIDER_ENV).
+  const read = new Set([...[...source.matchAll(/\benv\.(PORTSIP_[A-Z0-9_]+)/g)].map((m) => m[1]!), ...Object.values(PROVIDER_ENV)]);
   expect(read.size).toBeGreaterThan(3);
   // Named in backticks, alone or as `NAME=value`.
   for (const env of read) expect(index).toMatch(new RegExp('`' + env + '[`=]'));
