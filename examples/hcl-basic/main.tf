@@ -38,8 +38,13 @@ resource "portsip_tenant" "acme" {
   }
 }
 
+# The trunk is found by its name: no id to copy from the web portal or the API.
+data "portsip_trunks" "carrier" {
+  filter = "name eq '${var.trunk_name}'"
+}
+
 resource "portsip_trunk_assignment" "acme" {
-  trunk_id    = var.trunk_id
+  trunk_id    = one(data.portsip_trunks.carrier.trunks).id
   tenant_id   = portsip_tenant.acme.id
   did_numbers = "12125550100-12125550149"
   concurrency = 20

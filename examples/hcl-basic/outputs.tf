@@ -9,3 +9,7 @@ output "dealer_id" {
 output "pbx_version" {
   value = data.portsip_system_status.pbx.version
 }
+
+output "trunk_id" {
+  value = one(data.portsip_trunks.carrier.trunks).id
+}

@@ -5,8 +5,8 @@ variable "dealer_password" {
   ephemeral   = true
 }
 
-variable "trunk_id" {
-  description = "PortSIP id of the trunk that carries the tenant's numbers (GET /api/providers). The default is the emulator's seeded Twilio trunk."
+variable "trunk_name" {
+  description = "Name of the trunk that carries the tenant's numbers, as the web portal shows it; data.portsip_trunks finds its id. The default is the emulator's seeded Twilio trunk."
   type        = string
-  default     = "NzAwNTUxOTA5NzczMTQ4MjAw"
+  default     = "twilio-elastic"
 }

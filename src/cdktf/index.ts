@@ -31,3 +31,7 @@ export { DataPortsipIpRules } from './gen/data-portsip-ip-rules';
 export { DataPortsipSystemStatus } from './gen/data-portsip-system-status';
 export { DataPortsipTenant } from './gen/data-portsip-tenant';
 export { DataPortsipTransport } from './gen/data-portsip-transport';
+export { DataPortsipDealers } from './gen/data-portsip-dealers';
+export { DataPortsipTenants } from './gen/data-portsip-tenants';
+export { DataPortsipTransports } from './gen/data-portsip-transports';
+export { DataPortsipTrunks } from './gen/data-portsip-trunks';

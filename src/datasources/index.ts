@@ -4,10 +4,14 @@ import type { DataSourceDefinition } from '../provider/definition';
 import type { PortsipContext } from '../resources/common/context';
 import { checkStop } from '../resources/common/crud';
 import { dealerDataSource } from './dealer';
+import { dealersDataSource } from './dealers';
 import { ipRulesDataSource } from './ip-rules';
 import { systemStatusDataSource } from './system-status';
 import { tenantDataSource } from './tenant';
+import { tenantsDataSource } from './tenants';
 import { transportDataSource } from './transport';
+import { transportsDataSource } from './transports';
+import { trunksDataSource } from './trunks';
 
 /** After StopProvider no data source starts reading (the client aborts reads already running). */
 function stoppable(ds: DataSourceDefinition<PortsipContext>): DataSourceDefinition<PortsipContext> {
@@ -26,4 +30,8 @@ export const portsipDataSources: Record<string, DataSourceDefinition<PortsipCont
   portsip_transport: stoppable(transportDataSource),
   portsip_ip_rules: stoppable(ipRulesDataSource),
   portsip_system_status: stoppable(systemStatusDataSource),
+  portsip_tenants: stoppable(tenantsDataSource),
+  portsip_dealers: stoppable(dealersDataSource),
+  portsip_transports: stoppable(transportsDataSource),
+  portsip_trunks: stoppable(trunksDataSource),
 };

@@ -71,6 +71,10 @@ test('every resource and data source example applies against the emulator, conve
       expect(outputs.reseller_id!.value).toBe(attrs(h, 'portsip_dealer.reseller').id);
       expect(outputs.blocked_networks!.value).toEqual(['198.51.100.7/32']);
       expect(outputs.sip_udp_status!.value).toEqual(expect.any(String));
+      expect(outputs.twilio_trunk_id!.value).toBe(emu.seedIds.providers[0]);
+      expect(outputs.usa_tenant_domains!.value).toEqual([attrs(h, 'portsip_tenant.acme').domain]);
+      expect(outputs.reseller_names!.value).toEqual(['acme-telecom']);
+      expect(outputs.tls_ports!.value).toEqual([5061]);
       expect(h.stateText()).not.toContain(DEALER_PASSWORD);
       expect(h.stateText()).not.toContain('cdr-token-examp1e');
       expect(h.stateText()).not.toContain(pem.keyPem.split('\n')[1]);

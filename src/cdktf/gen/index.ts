@@ -19,9 +19,13 @@ export * as tenant from './tenant';
 export * as transport from './transport';
 export * as trunkAssignment from './trunk-assignment';
 export * as dataPortsipDealer from './data-portsip-dealer';
+export * as dataPortsipDealers from './data-portsip-dealers';
 export * as dataPortsipIpRules from './data-portsip-ip-rules';
 export * as dataPortsipSystemStatus from './data-portsip-system-status';
 export * as dataPortsipTenant from './data-portsip-tenant';
+export * as dataPortsipTenants from './data-portsip-tenants';
 export * as dataPortsipTransport from './data-portsip-transport';
+export * as dataPortsipTransports from './data-portsip-transports';
+export * as dataPortsipTrunks from './data-portsip-trunks';
 export * as provider from './provider';
 

@@ -19,9 +19,13 @@ Object.defineProperty(exports, 'tenant', { get: function () { return require('./
 Object.defineProperty(exports, 'transport', { get: function () { return require('./transport'); } });
 Object.defineProperty(exports, 'trunkAssignment', { get: function () { return require('./trunk-assignment'); } });
 Object.defineProperty(exports, 'dataPortsipDealer', { get: function () { return require('./data-portsip-dealer'); } });
+Object.defineProperty(exports, 'dataPortsipDealers', { get: function () { return require('./data-portsip-dealers'); } });
 Object.defineProperty(exports, 'dataPortsipIpRules', { get: function () { return require('./data-portsip-ip-rules'); } });
 Object.defineProperty(exports, 'dataPortsipSystemStatus', { get: function () { return require('./data-portsip-system-status'); } });
 Object.defineProperty(exports, 'dataPortsipTenant', { get: function () { return require('./data-portsip-tenant'); } });
+Object.defineProperty(exports, 'dataPortsipTenants', { get: function () { return require('./data-portsip-tenants'); } });
 Object.defineProperty(exports, 'dataPortsipTransport', { get: function () { return require('./data-portsip-transport'); } });
+Object.defineProperty(exports, 'dataPortsipTransports', { get: function () { return require('./data-portsip-transports'); } });
+Object.defineProperty(exports, 'dataPortsipTrunks', { get: function () { return require('./data-portsip-trunks'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

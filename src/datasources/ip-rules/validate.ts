@@ -5,7 +5,7 @@ import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, notBlank, oneOf, problem, type Validator } from '../../resources/common/validators';
 import { IP_RULE_TARGETS } from './schema';
 
-function odataShape(): Validator {
+export function odataShape(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return [];
     const quotes = (v.match(/'/g) ?? []).length;

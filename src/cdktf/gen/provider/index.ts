@@ -11,17 +11,29 @@ import * as cdktf from 'cdktf';
 
 export interface PortsipProviderConfig {
   /**
-  * PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it).
+  * PortSIP API version, `22.2` or `22.3`; detected from `/admin/status` when unset (only when a decision needs it). Env: `PORTSIP_API_VERSION`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#api_version PortsipProvider#api_version}
   */
   readonly apiVersion?: string;
   /**
-  * PEM of a CA to trust for the API endpoint (e.g. a self-signed PBX certificate).
+  * Path of a PEM file holding the CA certificate to trust for the API endpoint (read when the provider starts), instead of `ca_cert_pem`. Env: `PORTSIP_CA_CERT_FILE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#ca_cert_file PortsipProvider#ca_cert_file}
+  */
+  readonly caCertFile?: string;
+  /**
+  * PEM of a CA certificate to trust for the API endpoint, e.g. the certificate of a PBX with a self-signed one. Conflicts with `ca_cert_file`. Env: `PORTSIP_CA_CERT_PEM`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#ca_cert_pem PortsipProvider#ca_cert_pem}
   */
   readonly caCertPem?: string;
+  /**
+  * API path of the Data Flow server settings (`portsip_data_flow_server`), relative to `/api`. PortSIP documents the Data Flow API without its path, so the default is inferred (API-NOTES Op 52): set this when your PBX answers elsewhere. Default `/dataflow`. Env: `PORTSIP_DATA_FLOW_PATH`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#data_flow_path PortsipProvider#data_flow_path}
+  */
+  readonly dataFlowPath?: string;
   /**
   * Base URL of the PortSIP API, e.g. `https://pbx.example.com:8887` (`/api` is appended when missing). Env: `PORTSIP_ENDPOINT`.
   *
@@ -29,25 +41,25 @@ export interface PortsipProviderConfig {
   */
   readonly endpoint?: string;
   /**
-  * Skip TLS verification of the endpoint. Never the default; prefer `ca_cert_pem`.
+  * Skip TLS certificate verification of the endpoint: anyone in between can then read the admin password. Never the default, and a warning when set; prefer `ca_cert_pem` or `ca_cert_file`. Env: `PORTSIP_INSECURE_SKIP_VERIFY` (`true`/`false`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#insecure_skip_verify PortsipProvider#insecure_skip_verify}
   */
   readonly insecureSkipVerify?: boolean | cdktf.IResolvable;
   /**
-  * Maximum concurrent API requests, 1-100. Default 10.
+  * Maximum concurrent API requests, 1-100. Default 10. Env: `PORTSIP_MAX_CONCURRENCY`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#max_concurrency PortsipProvider#max_concurrency}
   */
   readonly maxConcurrency?: number;
   /**
-  * Client-side rate limit over a sliding minute, at least 1. Default 10000 (PortSIP's own default limit).
+  * Client-side rate limit over a sliding minute, 1-1000000. Default 10000 (PortSIP's own default limit). Env: `PORTSIP_MAX_REQUESTS_PER_MINUTE`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#max_requests_per_minute PortsipProvider#max_requests_per_minute}
   */
   readonly maxRequestsPerMinute?: number;
   /**
-  * Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one.
+  * Retries per API request after the first attempt, 0-20, on 429 (honouring `Retry-After`, with jitter), 500 and 502-504, resets and timeouts, for reads, sign-in, updates and deletes; `retry_budget` bounds the total time. Creates are never blindly repeated: an unanswered create is settled by looking its natural key up (docs/client.md). Default 8: a failed apply costs more than a slow one. Env: `PORTSIP_MAX_RETRIES`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#max_retries PortsipProvider#max_retries}
   */
@@ -59,13 +71,13 @@ export interface PortsipProviderConfig {
   */
   readonly password?: string;
   /**
-  * `batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only).
+  * `batch` (default): the first read of a resource type lists it (pages of 100) and serves the other reads of that type from the list for the rest of the Terraform command. `per_resource`: one GET per resource. Tenants are always read one by one (their list holds summaries only). Env: `PORTSIP_READ_STRATEGY`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#read_strategy PortsipProvider#read_strategy}
   */
   readonly readStrategy?: string;
   /**
-  * Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`. Default `30s`.
+  * Timeout per API request attempt as a duration, e.g. `30s`, `1m30s`, `500ms`, from 100ms to 1h. Default `30s`. Env: `PORTSIP_REQUEST_TIMEOUT`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#request_timeout PortsipProvider#request_timeout}
   */
@@ -140,7 +152,9 @@ export class PortsipProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'registry.terraform.io/portsip/portsip'
     });
     this._apiVersion = config.apiVersion;
+    this._caCertFile = config.caCertFile;
     this._caCertPem = config.caCertPem;
+    this._dataFlowPath = config.dataFlowPath;
     this._endpoint = config.endpoint;
     this._insecureSkipVerify = config.insecureSkipVerify;
     this._maxConcurrency = config.maxConcurrency;
@@ -175,6 +189,22 @@ export class PortsipProvider extends cdktf.TerraformProvider {
     return this._apiVersion;
   }
 
+  // ca_cert_file - computed: false, optional: true, required: false
+  private _caCertFile?: string; 
+  public get caCertFile() {
+    return this._caCertFile;
+  }
+  public set caCertFile(value: string | undefined) {
+    this._caCertFile = value;
+  }
+  public resetCaCertFile() {
+    this._caCertFile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get caCertFileInput() {
+    return this._caCertFile;
+  }
+
   // ca_cert_pem - computed: false, optional: true, required: false
   private _caCertPem?: string; 
   public get caCertPem() {
@@ -189,6 +219,22 @@ export class PortsipProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get caCertPemInput() {
     return this._caCertPem;
+  }
+
+  // data_flow_path - computed: false, optional: true, required: false
+  private _dataFlowPath?: string; 
+  public get dataFlowPath() {
+    return this._dataFlowPath;
+  }
+  public set dataFlowPath(value: string | undefined) {
+    this._dataFlowPath = value;
+  }
+  public resetDataFlowPath() {
+    this._dataFlowPath = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dataFlowPathInput() {
+    return this._dataFlowPath;
   }
 
   // endpoint - computed: false, optional: true, required: false
@@ -390,7 +436,9 @@ export class PortsipProvider extends cdktf.TerraformProvider {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       api_version: cdktf.stringToTerraform(this._apiVersion),
+      ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
       ca_cert_pem: cdktf.stringToTerraform(this._caCertPem),
+      data_flow_path: cdktf.stringToTerraform(this._dataFlowPath),
       endpoint: cdktf.stringToTerraform(this._endpoint),
       insecure_skip_verify: cdktf.booleanToTerraform(this._insecureSkipVerify),
       max_concurrency: cdktf.numberToTerraform(this._maxConcurrency),
@@ -414,8 +462,20 @@ export class PortsipProvider extends cdktf.TerraformProvider {
         type: "simple",
         storageClassType: "string",
       },
+      ca_cert_file: {
+        value: cdktf.stringToHclTerraform(this._caCertFile),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       ca_cert_pem: {
         value: cdktf.stringToHclTerraform(this._caCertPem),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      data_flow_path: {
+        value: cdktf.stringToHclTerraform(this._dataFlowPath),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

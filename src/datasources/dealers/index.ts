@@ -1,0 +1,2 @@
+export { dealersDataSource } from './datasource';
+export { dealersDataSourceSchema } from './schema';

@@ -1,0 +1,2 @@
+export { tenantsDataSource } from './datasource';
+export { tenantsDataSourceSchema } from './schema';

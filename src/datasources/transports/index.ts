@@ -1,0 +1,2 @@
+export { transportsDataSource } from './datasource';
+export { transportsDataSourceSchema } from './schema';

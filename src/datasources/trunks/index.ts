@@ -1,0 +1,2 @@
+export { trunksDataSource } from './datasource';
+export { trunksDataSourceSchema } from './schema';
