@@ -21,7 +21,7 @@
 // tell two resources from one planned twice, so the provider cannot check this; the rule is
 // documented (docs/coverage.md "Singletons") and cdktf's validatePortsip() checks it at synth time.
 
-import type { PortsipClient } from '../../client';
+import { NotFoundError, type PortsipClient } from '../../client';
 import type {
   ApplyRequest,
   ApplyResponse,
@@ -48,6 +48,8 @@ export interface SingletonSpec<L> {
   schema: Schema;
   validate(config: ObjectValue, opts: { writeOnlyAttributesAllowed?: boolean }): Diagnostic[];
   keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue;
+  /** What to do when the API answers 404 (Data Flow: its path is inferred and a provider setting moves it). */
+  notFoundHint?: string;
   /** GET the live object. Absent: the API has no GET (brand), and state is what we last sent. */
   get?(client: PortsipClient): Promise<L>;
   /** Live object (null when there is no GET) -> state; `prior` supplies spellings and our own attributes. */
@@ -103,7 +105,8 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
   }
 
   function failure(e: unknown, what: string): Diagnostic[] {
-    return e instanceof DiagnosticsError ? e.diagnostics : [apiErrorDiagnostic(e, what, spec.schema)];
+    if (e instanceof DiagnosticsError) return e.diagnostics;
+    return [apiErrorDiagnostic(e, what, spec.schema, e instanceof NotFoundError ? spec.notFoundHint : undefined)];
   }
 
   async function create(planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<ApplyResponse> {
@@ -195,7 +198,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       try {
         return { newState: spec.toState(await live(ctx), req.current) };
       } catch (e) {
-        throw new DiagnosticsError([apiErrorDiagnostic(e, `Cannot read the ${label}`, spec.schema)]);
+        throw new DiagnosticsError(failure(e, `Cannot read the ${label}`));
       }
     },
 

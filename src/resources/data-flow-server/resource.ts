@@ -23,4 +23,6 @@ export const dataFlowServerResource: ResourceDefinition<PortsipContext> = single
   updateBody: (prior, planned) => toUpdatePatch(prior, planned),
   resetBody: (live) => toResetPatch(live),
   post: (client, body) => client.dataflow.update(body as Body),
+  notFoundHint:
+    'PortSIP does not document the path of the Data Flow API, so the provider\'s default is inferred: if this PBX serves it elsewhere, set "data_flow_path" in the provider block (or PORTSIP_DATA_FLOW_PATH).',
 });
