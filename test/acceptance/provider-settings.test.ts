@@ -49,3 +49,17 @@ data "portsip_system_status" "s" {}
     expect(missing.code).not.toBe(0);
     expect(flat(missing.stderr)).toContain('Attribute "ca_cert_file" names "missing-ca.pem", which does not exist');
   }));
+
+test('an endpoint with a wrong path: the 404 on the sign-in URL comes with a hint about "endpoint"', () =>
+  withAcceptance(async ({ h, emu }) => {
+    h.writeConfig('data "portsip_system_status" "s" {}\n');
+    await h.init();
+    const r = await h.tfWithEnv({ PORTSIP_ENDPOINT: `${emu.url}/portal` }, 'plan', '-input=false', '-no-color');
+    expect(r.code).not.toBe(0);
+    const err = flat(r.stderr);
+    expect(err).toContain('Error: Cannot sign in to the PortSIP PBX');
+    expect(err).toMatch(
+      /The sign-in endpoint does not exist under "endpoint" \(endpoint "[^"]+\/portal"\): POST \/login\/oauth\/token: HTTP 404/,
+    );
+    expect(err).toContain('"endpoint" must point at the PBX API, e.g. "https://pbx.example.com:8887" (the provider appends /api)');
+  }));
