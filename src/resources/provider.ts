@@ -213,10 +213,10 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   const caFile = config.ca_cert_file;
   if (typeof caFile === 'string' && caFile.trim() === '')
     out.push(err('ca_cert_file', 'Attribute "ca_cert_file" must not be empty; set the path of a PEM file, or leave it unset.'));
-  if (isKnown(ca) && isKnown(caFile) && ca !== null && caFile !== null)
+  if (isKnown(ca) && isKnown(caFile))
     out.push(err('ca_cert_file', 'Attribute "ca_cert_file" conflicts with "ca_cert_pem": set only one of them (the CA to trust).'));
   if (config.insecure_skip_verify === true) {
-    const caSet = (isKnown(ca) && ca !== null) || (isKnown(caFile) && caFile !== null);
+    const caSet = isKnown(ca) || isKnown(caFile);
     out.push({
       severity: 'warning',
       summary: caSet ? 'Conflicting TLS settings' : 'TLS certificate verification is off',
