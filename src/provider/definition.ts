@@ -148,6 +148,12 @@ export interface ResourceDefinition<C = unknown> {
   /** Static checks (VRC): runs twice per plan, values may be UNKNOWN; must not call the API. */
   validate?(config: ObjectValue, ctx: ValidateContext): Awaitable<Diagnostic[]>;
   plan(req: PlanRequest, ctx: ResourceContext<C>): Promise<PlanResponse>;
+  /**
+   * A planned destroy (PlanResourceChange with proposed state null; the server claims plan_destroy).
+   * Only diagnostics: the planned state of a destroy is always null. Called only in a configured
+   * process; absent means nothing to say.
+   */
+  planDestroy?(req: { prior: ObjectValue; priorPrivate: Buffer }, ctx: ResourceContext<C>): Promise<Diagnostic[]>;
   apply(req: ApplyRequest, ctx: ResourceContext<C>): Promise<ApplyResponse>;
   read(req: ReadRequest, ctx: ResourceContext<C>): Promise<ReadResponse>;
   /** Absent: import is refused with an error diagnostic. */

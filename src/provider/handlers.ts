@@ -341,8 +341,12 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       const config = decodeDynamic(block, req.config);
       const priorPrivate = toBuffer(req.prior_private);
       if (!proposed || !config) {
-        // A destroy plan (only sent with plan_destroy, which we do not claim): nothing to decide.
-        return { planned_state: encodeDynamic(block, null), planned_private: priorPrivate, diagnostics: [] };
+        // A planned destroy (we claim plan_destroy): the planned state is null; the resource may
+        // only add diagnostics. `terraform destroy` plans in a launch that may not configure the
+        // provider (docs/protocol.md "Processes of a command"): then there is nothing to ask.
+        const diags =
+          prior && res.planDestroy && configured ? await res.planDestroy({ prior, priorPrivate }, resourceCtx(req.type_name, caps)) : [];
+        return { planned_state: encodeDynamic(block, null), planned_private: priorPrivate, diagnostics: diagsOut(diags) };
       }
       const out = await res.plan({ prior, proposed, config, priorPrivate }, resourceCtx(req.type_name, caps));
       const diags = out.diagnostics ?? [];
@@ -445,8 +449,9 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
 function serverCapabilities(): Res {
   // get_provider_schema_optional: later launches skip GPS (§2), so each process starts faster.
-  // plan_destroy stays false: a destroy plan needs nothing from us.
-  return { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
+  // plan_destroy: a destroy is planned through us too, so a resource can refuse one that cannot
+  // succeed (a dealer with tenants) or warn about what it does (a settings object only forgotten).
+  return { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };
 }
 
 class NotConfiguredError extends Error {

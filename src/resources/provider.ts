@@ -23,6 +23,8 @@ import type { Schema } from '../provider/schema';
 import { BigNum, UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
 import type { PortsipContext, TenantDealerReads } from './common/context';
 import { CreateJournal, journalPath } from './common/create-journal';
+import { processCensus } from './common/plan-census';
+import { PlanLedger } from './common/plan-ledger';
 import { KeyIndex } from './common/natural-keys';
 import { ReadCoalescer, type ReadStrategy } from './common/read-cache';
 import { isKnown, quote } from './common/validators';
@@ -582,6 +584,7 @@ export async function buildContext(
     reads: new ReadCoalescer(readStrategy),
     keys: new KeyIndex(),
     journal: new CreateJournal(journalPath(env), (m) => logger.warn(m)),
+    ledger: new PlanLedger(processCensus()),
     readStrategy,
     tenantDealerReads,
     signInPassword: built.options?.password,

@@ -75,7 +75,7 @@ function setup(over: Partial<ResourceDefinition<{ token: string }>> = {}) {
 test('GetProviderSchema: schemas, capabilities, write_only flag, cached', async () => {
   const { handlers } = setup();
   const r = (await handlers.GetProviderSchema!({})) as any;
-  expect(r.server_capabilities).toEqual({ plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false });
+  expect(r.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
   const attrs = r.resource_schemas.test_thing.block.attributes;
   expect(r.resource_schemas.test_thing.version).toBe(2);
   expect(attrs.find((a: any) => a.name === 'secret')).toMatchObject({ write_only: true, optional: true, description_kind: 1 });

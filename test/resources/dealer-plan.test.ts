@@ -4,11 +4,14 @@
 import type { ResourceContext, ResourceDefinition } from '../../src/provider/definition';
 import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
 import type { PortsipContext } from '../../src/resources/common/context';
+import { PlanCensus } from '../../src/resources/common/plan-census';
+import { PlanLedger } from '../../src/resources/common/plan-ledger';
 import { adminUserResource, adminUserSchema } from '../../src/resources/admin-user';
 import { dealerResource, dealerSchema } from '../../src/resources/dealer';
 import { configOf } from './helpers';
 
-// plan() must not call the API for a create; a client that throws proves it.
+// plan() must not call the API for a create; a context whose only member is the plan ledger (no
+// API client: it throws) proves it. A fresh ledger per plan: each test plans one object.
 const ctx: ResourceContext<PortsipContext> = {
   signal: new AbortController().signal,
   logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, trace: () => undefined } as never,
@@ -17,6 +20,7 @@ const ctx: ResourceContext<PortsipContext> = {
   typeName: 'test',
   provider: new Proxy({} as PortsipContext, {
     get: (_t, p) => {
+      if (p === 'ledger') return new PlanLedger(new PlanCensus(undefined, ''));
       throw new Error(`plan used the provider context (${String(p)})`);
     },
   }),
@@ -60,7 +64,11 @@ describe.each(cases)('%s', (_name, resource, base, noun) => {
       { prior, proposed: { ...base, id: 'x1' }, config: base, priorPrivate: Buffer.alloc(0) },
       {
         ...ctx,
-        provider: { client: {}, apiVersion: async () => '22.3' } as unknown as PortsipContext,
+        provider: {
+          client: {},
+          ledger: new PlanLedger(new PlanCensus(undefined, '')),
+          apiVersion: async () => '22.3',
+        } as unknown as PortsipContext,
       },
     );
     expect((r.diagnostics ?? []).filter((d) => d.severity === 'error')).toEqual([]);

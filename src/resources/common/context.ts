@@ -4,6 +4,7 @@
 import type { PortsipClient } from '../../client';
 import type { CreateJournal } from './create-journal';
 import type { KeyIndex } from './natural-keys';
+import type { PlanLedger } from './plan-ledger';
 import type { ReadCoalescer, ReadStrategy } from './read-cache';
 
 export type TenantDealerReads = 'managed' | 'all' | 'none';
@@ -16,6 +17,8 @@ export interface PortsipContext {
   readonly keys: KeyIndex;
   /** What this provider set out to create, in the working directory (create-journal.ts). */
   readonly journal: CreateJournal;
+  /** What this process has seen of the plan: duplicate keys, tenants leaving a dealer (plan-ledger.ts). */
+  readonly ledger: PlanLedger;
   readonly readStrategy: ReadStrategy;
   /** `tenant_dealer_reads`: when a tenant read also reads its dealer link (tenant/resource.ts needsDealerLink). */
   readonly tenantDealerReads: TenantDealerReads;

@@ -53,6 +53,8 @@ import { planDefault } from '../../provider/plan-helpers';
 import type { Schema } from '../../provider/schema';
 import type { PortsipContext } from './context';
 import { plannedHash } from './create-journal';
+import { processCensus } from './plan-census';
+import { recordUniqueKey } from './plan-ledger';
 import { looksLikeApiId } from './ids';
 import { idsWithKey, naturalKey } from './natural-keys';
 import { objectName } from './object-names';
@@ -79,6 +81,11 @@ export interface CrudSpec<F, K> {
   requiresReplace?(prior: ObjectValue, planned: ObjectValue): string[];
   /** Checks that need the API (e.g. the server version), run on updates only. */
   planChecks?(prior: ObjectValue, planned: ObjectValue, ctx: Ctx): Promise<Diagnostic[]>;
+  /**
+   * A planned delete or replacement that may not succeed (dealer: tenants still designated to it).
+   * `because`: the attributes forcing a replacement.
+   */
+  removalChecks?(prior: ObjectValue, kind: 'delete' | 'replace', ctx: Ctx, because: string[]): Promise<Diagnostic[]>;
   /** Checks of a planned create that need more than the config alone (dealer: a password to create with). */
   createChecks?(config: ObjectValue): Diagnostic[];
   /** How the live object F is read: listAll (optional, enables batching) and get. */
@@ -445,16 +452,31 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     schema: spec.schema,
 
     validate(config: ObjectValue, ctx: ValidateContext) {
+      // No Terraform version yet: ConfigureProvider has not run, so this is the validate walk,
+      // which sees every resource block once: its unique key goes into the command's census.
+      if (ctx.terraformVersion === undefined) recordUniqueKey(processCensus(), spec.typeName, config);
       return spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
     },
 
     async plan(req: PlanRequest, ctx: Ctx): Promise<PlanResponse> {
       const base = planDefault(spec.schema, req);
-      if (!req.prior) return { planned: base.planned, diagnostics: spec.createChecks?.(req.config) ?? [] };
+      const ledger = ctx.provider.ledger;
+      if (!req.prior)
+        return {
+          planned: base.planned,
+          diagnostics: [...(spec.createChecks?.(req.config) ?? []), ...ledger.planned(spec.typeName, null, base.planned, false)],
+        };
       const planned = spec.keepPriorSpelling(base.planned, req.prior);
       const replace = spec.requiresReplace?.(req.prior, planned) ?? [];
-      const diagnostics = replace.length === 0 && spec.planChecks ? await spec.planChecks(req.prior, planned, ctx) : [];
+      const diagnostics = ledger.planned(spec.typeName, req.prior, planned, replace.length > 0);
+      if (replace.length === 0 && spec.planChecks) diagnostics.push(...(await spec.planChecks(req.prior, planned, ctx)));
+      if (replace.length > 0 && spec.removalChecks) diagnostics.push(...(await spec.removalChecks(req.prior, 'replace', ctx, replace)));
       return { planned, requiresReplace: replace.map((n) => [n]), diagnostics };
+    },
+
+    async planDestroy(req: { prior: ObjectValue }, ctx: Ctx): Promise<Diagnostic[]> {
+      ctx.provider.ledger.destroying(spec.typeName, req.prior);
+      return spec.removalChecks ? spec.removalChecks(req.prior, 'delete', ctx, []) : [];
     },
 
     async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {

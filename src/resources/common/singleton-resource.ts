@@ -17,9 +17,13 @@
 //
 // One instance per PBX: two resource blocks of the same singleton type (or one with `count` or
 // `for_each` > 1) would fight over the same object, each "adopting" it and undoing the other. The
-// protocol never tells a provider the resource address, and a per-process count of calls cannot
-// tell two resources from one planned twice, so the provider cannot check this; the rule is
-// documented (docs/coverage.md "Singletons") and cdktf's validatePortsip() checks it at synth time.
+// protocol never tells a provider the resource address, but the validate walk sees every block
+// once: it counts them into the command's census (plan-census.ts), and every block of a type
+// declared twice for one provider configuration fails the plan (a second instance of one block
+// fails in the plan walk). cdktf's validatePortsip() checks the same at synth time.
+//
+// destroy  -> planned through us (plan_destroy): a warning that destroying only forgets, unless
+//             `reset_on_destroy` restores the defaults.
 
 import { NotFoundError, type PortsipClient } from '../../client';
 import type {
@@ -41,6 +45,8 @@ import type { PortsipContext } from './context';
 import { apiErrorDiagnostic, checkStop, nullUnknowns, type Ctx } from './crud';
 import { typeLabel } from './object-names';
 import { emptyState, type ToStateOptions } from './mapping';
+import { processCensus } from './plan-census';
+import { recordSingleton } from './plan-ledger';
 
 export interface SingletonSpec<L> {
   typeName: string;
@@ -176,14 +182,32 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
     schema: spec.schema,
 
     validate(config: ObjectValue, ctx: ValidateContext) {
+      // No Terraform version yet: the validate walk (see crud.ts), which sees each block once.
+      if (ctx.terraformVersion === undefined) recordSingleton(processCensus(), spec.typeName, spec.fixedId);
       return spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
     },
 
-    async plan(req: PlanRequest): Promise<PlanResponse> {
+    async plan(req: PlanRequest, ctx: Ctx): Promise<PlanResponse> {
       const base = planDefault(spec.schema, req);
       const planned = req.prior ? spec.keepPriorSpelling(base.planned, req.prior) : base.planned;
       planned.id = spec.fixedId;
-      return { planned };
+      const n = ctx.provider.ledger.singletonCount(spec.typeName, spec.fixedId);
+      return { planned, diagnostics: n > 1 ? [duplicateSingletonDiagnostic(spec.typeName, n)] : [] };
+    },
+
+    async planDestroy(req: { prior: ObjectValue }): Promise<Diagnostic[]> {
+      if (req.prior.reset_on_destroy === true && spec.resetBody) return [];
+      return [
+        {
+          severity: 'warning',
+          summary: `Destroying ${spec.typeName} only removes it from Terraform's state`,
+          detail:
+            `A settings object of the PBX cannot be deleted: the PBX keeps its current values, and Terraform stops managing them. ` +
+            (spec.resetBody
+              ? "To restore PortSIP's documented defaults instead, set `reset_on_destroy = true`, apply, then destroy."
+              : 'PortSIP documents no defaults to restore for this object.'),
+        },
+      ];
     },
 
     async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {

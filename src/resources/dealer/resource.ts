@@ -3,6 +3,7 @@
 // - The password goes in the create body; later changes go through POST /dealers/{id}/password
 //   (Op 21), triggered by a changed `password_wo_version` (model.passwordChange).
 //   `password_wo` is write-only: read from the apply-time config, never stored (PROTOCOL-NOTES §6).
+// - Deleting or replacing a dealer that still has tenants fails at plan (removalChecks).
 
 import type { PortsipClient } from '../../client';
 import type { ResourceDefinition } from '../../provider/definition';
@@ -28,6 +29,9 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
   keepPriorSpelling,
   requiresReplace,
   createChecks: (config) => requirePasswordOnCreate('dealer', config),
+  // A delete or replacement while the PBX still has tenants designated to the dealer fails at plan
+  // (common/plan-ledger.ts), not half-way through the apply.
+  removalChecks: (prior, kind, ctx, because) => ctx.provider.ledger.dealerRemoval(prior, kind, ctx.provider.client, ctx.signal, because),
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({

@@ -5,6 +5,8 @@ import type { ResourceContext } from '../../../src/provider/definition';
 import { UNKNOWN, type ObjectValue } from '../../../src/provider/values';
 import { brandResource } from '../../../src/resources/brand';
 import type { PortsipContext } from '../../../src/resources/common/context';
+import { PlanCensus } from '../../../src/resources/common/plan-census';
+import { PlanLedger } from '../../../src/resources/common/plan-ledger';
 import { networkSettingsResource, networkSettingsSchema } from '../../../src/resources/network-settings';
 import { notificationSettingsResource, notificationSettingsSchema } from '../../../src/resources/notification-settings';
 import { trunkAssignmentResource, trunkAssignmentSchema } from '../../../src/resources/trunk-assignment';
@@ -30,6 +32,7 @@ function fakeCtx(client: Record<string, unknown>, signInPassword?: string): Reso
       reads: undefined,
       readStrategy: 'batch',
       signInPassword,
+      ledger: new PlanLedger(new PlanCensus(undefined, '')),
       apiVersion: async () => '22.3',
     } as unknown as PortsipContext,
   };
