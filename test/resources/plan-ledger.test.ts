@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PortsipClient } from '../../src/client';
+import { dealerTenantLinks } from '../../src/resources/dealer/tenants';
 import type { ObjectValue } from '../../src/provider/values';
 import { PlanCensus, terraformIdentity } from '../../src/resources/common/plan-census';
 import { PlanLedger, recordSingleton, recordUniqueKey } from '../../src/resources/common/plan-ledger';
@@ -160,13 +161,21 @@ describe('a dealer deleted or replaced while it has tenants', () => {
   test('names the tenants the plan does not destroy, and what forced the replacement; the links are read once', async () => {
     const { client, requests } = fakeClient();
     const ledger = new PlanLedger(new PlanCensus(undefined, '', 1), 10);
-    const d = await ledger.dealerRemoval(d1, 'replace', client, signal, ['level']);
+    const d = await ledger.dealerRemoval(d1, 'replace', () => dealerTenantLinks(client), signal, ['level']);
     expect(errors(d)).toEqual(['Dealer "dealer-one" cannot be replaced: it still has 2 tenants']);
     expect(d[0]!.detail).toContain('a.example.com (id "t1"), b.example.com (id "t2")');
     expect(d[0]!.detail).toContain('(`level` changed)');
-    expect(await ledger.dealerRemoval({ id: 'd2', name: 'dealer-two' }, 'delete', client, signal)).toHaveLength(1);
-    expect(await ledger.dealerRemoval({ id: 'd3', name: 'empty' }, 'delete', client, signal)).toEqual([]);
+    expect(await ledger.dealerRemoval({ id: 'd2', name: 'dealer-two' }, 'delete', () => dealerTenantLinks(client), signal)).toHaveLength(1);
+    expect(await ledger.dealerRemoval({ id: 'd3', name: 'empty' }, 'delete', () => dealerTenantLinks(client), signal)).toEqual([]);
     expect(requests.sort()).toEqual(['GET /tenants', 'GET /tenants/t1/dealers', 'GET /tenants/t2/dealers', 'GET /tenants/t3/dealers']);
+  });
+
+  test('a PBX with more tenants than are read one by one: a warning that they were not checked, no error', async () => {
+    const { client, requests } = fakeClient();
+    const ledger = new PlanLedger(new PlanCensus(undefined, '', 1), 10);
+    const d = await ledger.dealerRemoval(d1, 'delete', () => dealerTenantLinks(client, 2), signal);
+    expect(d.map((x) => [x.severity, x.summary])).toEqual([['warning', 'Tenants of dealer "dealer-one" not checked']]);
+    expect(requests).toEqual(['GET /tenants']);
   });
 
   test('tenants destroyed or replaced in the plan, before or while the check waits, let it pass; a move does not', async () => {
@@ -174,7 +183,7 @@ describe('a dealer deleted or replaced while it has tenants', () => {
     const ledger = new PlanLedger(new PlanCensus(undefined, '', 1), 60_000);
     ledger.destroying('portsip_tenant', { id: 't1' });
     // t2 is planned later (replaced): the wait ends then, long before 60 s (jest's 5 s timeout would fail it).
-    const pending = ledger.dealerRemoval(d1, 'delete', client, signal);
+    const pending = ledger.dealerRemoval(d1, 'delete', () => dealerTenantLinks(client), signal);
     setTimeout(() => ledger.planned('portsip_tenant', { id: 't2', domain: 'b.example.com' }, tenant('b2.example.com'), true), 20);
     expect(await pending).toEqual([]);
 
@@ -185,7 +194,7 @@ describe('a dealer deleted or replaced while it has tenants', () => {
       { domain: 'a.example.com', dealer_id: 'd2' },
       false,
     );
-    const d = await other.dealerRemoval(d1, 'delete', client, signal);
+    const d = await other.dealerRemoval(d1, 'delete', () => dealerTenantLinks(client), signal);
     expect(errors(d)).toEqual(['Dealer "dealer-one" cannot be deleted: it still has 2 tenants']);
   });
 });

@@ -17,17 +17,20 @@
 //    `waitMs` for the missing ones; a tenant whose `dealer_id` refers to the replaced dealer is
 //    planned only after it and never arrives, which is right for the same reason.
 
-import type { PortsipClient } from '../../client';
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import type { PlanCensus } from './plan-census';
 import { UNIQUE_KEYS } from './unique-keys';
 
 const DEFAULT_WAIT_MS = 1500;
 
-interface LinkedTenant {
+/** A tenant designated to a dealer. */
+export interface LinkedTenant {
   id: string;
   domain: string;
 }
+
+/** Dealer id -> its tenants; undefined when the PBX has too many tenants to read their links one by one. */
+export type DealerLinks = Map<string, LinkedTenant[]> | undefined;
 
 /** Validate walk: the key of one resource block goes into this command's census. */
 export function recordUniqueKey(census: PlanCensus, typeName: string, config: ObjectValue): void {
@@ -47,7 +50,7 @@ export class PlanLedger {
   /** Tenants this plan destroys (or replaces), by id. */
   private readonly removedTenants = new Set<string>();
   private readonly waiters = new Set<() => void>();
-  private links: Promise<Map<string, LinkedTenant[]>> | undefined;
+  private links: Promise<DealerLinks> | undefined;
 
   constructor(
     private readonly census: PlanCensus,
@@ -118,18 +121,32 @@ export class PlanLedger {
   async dealerRemoval(
     prior: ObjectValue,
     kind: 'delete' | 'replace',
-    client: PortsipClient,
+    readLinks: () => Promise<DealerLinks>,
     signal: AbortSignal,
     because?: string[],
   ): Promise<Diagnostic[]> {
     const dealerId = typeof prior.id === 'string' ? prior.id : undefined;
     if (!dealerId) return [];
-    const linked = (await this.dealerLinks(client)).get(dealerId) ?? [];
+    // Read once per process, only when some dealer is deleted or replaced.
+    this.links ??= readLinks();
+    this.links.catch(() => (this.links = undefined));
+    const links = await this.links;
+    const name = typeof prior.name === 'string' ? prior.name : dealerId;
+    if (!links)
+      return [
+        {
+          severity: 'warning',
+          summary: `Tenants of dealer "${name}" not checked`,
+          detail:
+            `The PBX has too many tenants to read which belong to dealer "${name}" one by one, so this plan does not check them. ` +
+            `PortSIP refuses to delete a dealer that still has tenants: make sure it has none before applying.`,
+        },
+      ];
+    const linked = links.get(dealerId) ?? [];
     const staying = () => linked.filter((t) => !this.removedTenants.has(t.id));
     if (staying().length > 0) await this.waitUntil(() => staying().length === 0, signal);
     const left = staying();
     if (left.length === 0) return [];
-    const name = typeof prior.name === 'string' ? prior.name : dealerId;
     const list = left.map((t) => `${t.domain} (id "${t.id}")`).join(', ');
     const n = left.length === 1 ? '1 tenant' : `${left.length} tenants`;
     const them = left.length === 1 ? 'it' : 'them';
@@ -171,28 +188,5 @@ export class PlanLedger {
       this.waiters.add(check);
       signal.addEventListener('abort', finish);
     });
-  }
-
-  /** Dealer id -> the tenants designated to it, read once per process (only when a dealer is deleted or replaced). */
-  private dealerLinks(client: PortsipClient): Promise<Map<string, LinkedTenant[]>> {
-    this.links ??= (async () => {
-      const all = await client.tenants.listAll();
-      const m = new Map<string, LinkedTenant[]>();
-      await Promise.all(
-        all.map(async (t) => {
-          const id = typeof t.id === 'string' ? t.id : undefined;
-          if (!id) return;
-          const dealers = await client.tenants.getDealers(id);
-          for (const d of dealers.items) {
-            if (typeof d.id !== 'string') continue;
-            m.set(d.id, [...(m.get(d.id) ?? []), { id, domain: typeof t.domain === 'string' ? t.domain : id }]);
-          }
-        }),
-      );
-      for (const list of m.values()) list.sort((a, b) => a.domain.localeCompare(b.domain));
-      return m;
-    })();
-    this.links.catch(() => (this.links = undefined));
-    return this.links;
   }
 }

@@ -13,7 +13,7 @@ import { listedCollection } from '../common/read-cache';
 import { requirePasswordOnCreate } from '../common/password';
 import { keepPriorSpelling, passwordChange, requiresReplace, toCreateBody, toState, toUpdatePatch, type DealerApi } from './model';
 import { dealerImportKey, dealerSchema } from './schema';
-import { dealerDeleteAdvice } from './tenants';
+import { dealerDeleteAdvice, dealerTenantLinks } from './tenants';
 import { validate } from './validate';
 
 /** The 22.2 list answers full dealer objects [C1]; a summary item lacking these is read with a GET. */
@@ -31,7 +31,8 @@ export const dealerResource: ResourceDefinition<PortsipContext> = crudResource({
   createChecks: (config) => requirePasswordOnCreate('dealer', config),
   // A delete or replacement while the PBX still has tenants designated to the dealer fails at plan
   // (common/plan-ledger.ts), not half-way through the apply.
-  removalChecks: (prior, kind, ctx, because) => ctx.provider.ledger.dealerRemoval(prior, kind, ctx.provider.client, ctx.signal, because),
+  removalChecks: (prior, kind, ctx, because) =>
+    ctx.provider.ledger.dealerRemoval(prior, kind, () => dealerTenantLinks(ctx.provider.client), ctx.signal, because),
   reader,
   toState: (live, prior, opts) => toState(live, prior, opts),
   api: (client) => ({

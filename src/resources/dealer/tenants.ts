@@ -1,9 +1,11 @@
 // Which tenants are designated to a dealer. The API has no "tenants of a dealer" call: the tenant list
 // (Op 34) carries no dealer, so each tenant's owner is read with GET /tenants/{id}/dealers (Op 39), one
-// request per tenant (the client's concurrency limit applies). Used to say what to do when a dealer
-// cannot be deleted because tenants still belong to it.
+// request per tenant (the client's concurrency limit applies). Used at plan time to refuse deleting or
+// replacing a dealer that still has tenants (common/plan-ledger.ts), and to say what to do when a
+// dealer delete was refused all the same.
 
 import { ConflictError, ValidationError, type PortsipClient } from '../../client';
+import type { DealerLinks, LinkedTenant } from '../common/plan-ledger';
 
 /** Above this many tenants the owner of each is not read one by one (the message says so instead). */
 export const MAX_TENANTS_CHECKED = 500;
@@ -15,17 +17,30 @@ export interface DealerTenants {
   checked: boolean;
 }
 
-export async function tenantsOfDealer(client: PortsipClient, dealerId: string, max = MAX_TENANTS_CHECKED): Promise<DealerTenants> {
+/**
+ * Dealer id -> the tenants designated to it (sorted by domain), or undefined when the PBX has more
+ * than `max` tenants (not read one by one). The tenant list, then one GET /tenants/{id}/dealers each.
+ */
+export async function dealerTenantLinks(client: PortsipClient, max = MAX_TENANTS_CHECKED): Promise<DealerLinks> {
   const all = await client.tenants.listAll();
-  if (all.length > max) return { domains: [], checked: false };
-  const owned = await Promise.all(
+  if (all.length > max) return undefined;
+  const links = new Map<string, LinkedTenant[]>();
+  await Promise.all(
     all.map(async (t) => {
-      if (typeof t.id !== 'string') return undefined;
-      const owners = (await client.tenants.getDealers(t.id)).items;
-      return owners.some((o) => o.id === dealerId) ? String(t.domain ?? t.id) : undefined;
+      if (typeof t.id !== 'string') return;
+      const tenant = { id: t.id, domain: String(t.domain ?? t.id) };
+      for (const o of (await client.tenants.getDealers(t.id)).items)
+        if (typeof o.id === 'string') links.set(o.id, [...(links.get(o.id) ?? []), tenant]);
     }),
   );
-  return { domains: owned.filter((d): d is string => d !== undefined).sort(), checked: true };
+  for (const list of links.values()) list.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  return links;
+}
+
+export async function tenantsOfDealer(client: PortsipClient, dealerId: string, max = MAX_TENANTS_CHECKED): Promise<DealerTenants> {
+  const links = await dealerTenantLinks(client, max);
+  if (!links) return { domains: [], checked: false };
+  return { domains: (links.get(dealerId) ?? []).map((t) => t.domain).sort(), checked: true };
 }
 
 /**
