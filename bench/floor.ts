@@ -1,0 +1,224 @@
+// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write]`.
+//
+// Terraform's own cost of a plan that calls no API (`plan -refresh=false`) over N objects in
+// state is the floor under every plan; what a provider adds on top of it is what this measures.
+// Two working directories with the same N values in state, planned A B A B (interleaved, so load
+// swings on this shared machine hit both alike):
+//   portsip:  N `portsip_ip_rule` blocks (the IP rules of scenario S), the provider under test
+//             (node + dist/provider.js, as the scale benchmark runs it), an emulator on loopback
+//             for ConfigureProvider's sign-in (the plan itself sends no API request; counted);
+//   builtin:  N `terraform_data` blocks holding the same cidr/target/description in `input`:
+//             Terraform's built-in provider, no plugin process at all.
+// Each state is made by applying ONE object for real and repeating its state entry N times with
+// the values changed, so it takes seconds instead of an apply of N objects.
+// Reported: medians of wall time and CPU (terraform + providers, GNU time), their ratios, the
+// provider's own CPU per object per plan and start-to-handshake (PORTSIP_PROVIDER_STATS_FILE),
+// and the providers' peak RSS. Written into bench/RESULTS.md between floor markers.
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { installDevLauncher } from '../src/cli/provider-install';
+import { startEmulator } from '../src/emulator';
+import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(REPO_ROOT, '.bench', 'floor');
+const PASSWORD = 'Floor-admin-S3cret';
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Run {
+  wallMs: number;
+  cpuMs: number | null;
+  providerCpuMs: number;
+  providerRssMiB: number;
+  handshakeMs: number[];
+  apiRequests: number;
+}
+
+const cidrOf = (i: number) => `10.${Math.floor(i / 256) % 256}.${i % 256}.0/24`;
+const targetOf = (i: number) => (i % 5 === 0 ? 'DENY' : 'ACCEPT');
+
+function arg(argv: string[], name: string, dflt: number): number {
+  const i = argv.indexOf(`--${name}`);
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const n = v === undefined ? dflt : Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number; got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function terraform(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; wallMs: number; cpuMs: number | null }> {
+  const timeFile = path.join(cwd, '.time');
+  fs.rmSync(timeFile, { force: true });
+  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, 'terraform', ...args]] : ['terraform', args];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => out.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      let cpuMs: number | null = null;
+      const m = GNU_TIME && fs.existsSync(timeFile) ? /([\d.]+) ([\d.]+)\s*$/.exec(fs.readFileSync(timeFile, 'utf8')) : null;
+      if (m) cpuMs = Math.round((Number(m[1]) + Number(m[2])) * 1000);
+      resolve({ code: code ?? 1, out: Buffer.concat(out).toString('utf8'), wallMs, cpuMs });
+    });
+  });
+}
+
+async function ok(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const r = await terraform(args, cwd, env);
+  if (r.code !== 0) throw new Error(`terraform ${args.join(' ')} in ${cwd} exited ${r.code}:\n${r.out.slice(-3000)}`);
+}
+
+/** Apply `one` (the first object), then write the state and config of all n by repeating its entry. */
+async function prepare(dir: string, head: string, block: (i: number) => string, n: number, env: NodeJS.ProcessEnv): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'main.tf'), head + block(0));
+  await ok(['init', '-input=false', '-no-color'], dir, env);
+  await ok(['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
+  const state = JSON.parse(fs.readFileSync(path.join(dir, 'terraform.tfstate'), 'utf8')) as {
+    serial: number;
+    resources: Array<{ name: string; instances: Array<{ attributes: Record<string, unknown> }> }>;
+  };
+  const template = JSON.stringify(state.resources[0]);
+  const resources = [];
+  for (let i = 0; i < n; i++) {
+    resources.push(
+      JSON.parse(
+        template
+          .replaceAll(JSON.stringify(cidrOf(0)), JSON.stringify(cidrOf(i)))
+          .replaceAll('"floor rule 0"', JSON.stringify(`floor rule ${i}`))
+          .replaceAll(`"${targetOf(0)}"`, JSON.stringify(targetOf(i)))
+          .replace('"name":"r0"', `"name":"r${i}"`),
+      ) as { instances: Array<{ attributes: Record<string, unknown> }> },
+    );
+    // Distinct ids (the builtin's id is a UUID, ours the API's): state only, never sent anywhere.
+    const attrs = resources[i]!.instances[0]!.attributes;
+    if (i > 0) attrs.id = `${String(attrs.id).slice(0, -6)}${String(i).padStart(6, '0')}`;
+  }
+  fs.writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify({ ...state, serial: state.serial + 1, resources }));
+  fs.writeFileSync(path.join(dir, 'main.tf'), head + Array.from({ length: n }, (_, i) => block(i)).join(''));
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+};
+
+export async function runFloor(argv: string[]): Promise<void> {
+  const n = arg(argv, 'objects', 2000);
+  const runs = arg(argv, 'runs', 5);
+  const t0 = Date.now();
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+  const emu = await startEmulator({ port: 0, adminPassword: PASSWORD });
+  try {
+    const providerEntry = path.join(REPO_ROOT, 'dist', 'provider.js');
+    const { cliConfigFile } = installDevLauncher({ dir: WORK, version: '0.1.0', providerEntry });
+    const statsFile = path.join(WORK, 'stats.jsonl');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      PORTSIP_ENDPOINT: emu.url,
+      PORTSIP_USERNAME: 'admin',
+      PORTSIP_PASSWORD: PASSWORD,
+    };
+    const portsipDir = path.join(WORK, 'portsip');
+    const builtinDir = path.join(WORK, 'builtin');
+    const required = `terraform {\n  required_providers {\n    portsip = {\n      source  = "portsip/portsip"\n      version = "0.1.0"\n    }\n  }\n}\n\nprovider "portsip" {}\n\n`;
+    process.stderr.write(`floor: preparing ${n} objects per side\n`);
+    await prepare(
+      portsipDir,
+      required,
+      (i) =>
+        `resource "portsip_ip_rule" "r${i}" {\n  cidr        = "${cidrOf(i)}"\n  target      = "${targetOf(i)}"\n  description = "floor rule ${i}"\n}\n`,
+      n,
+      env,
+    );
+    await prepare(
+      builtinDir,
+      '',
+      (i) =>
+        `resource "terraform_data" "r${i}" {\n  input = {\n    cidr        = "${cidrOf(i)}"\n    target      = "${targetOf(i)}"\n    description = "floor rule ${i}"\n  }\n}\n`,
+      n,
+      env,
+    );
+    const plan = ['plan', '-refresh=false', '-input=false', '-no-color', '-lock=false', '-detailed-exitcode'];
+    const sides = { portsip: [] as Run[], builtin: [] as Run[] };
+    for (let r = 0; r < runs; r++) {
+      for (const side of ['portsip', 'builtin'] as const) {
+        fs.rmSync(statsFile, { force: true });
+        const res = await terraform(plan, side === 'portsip' ? portsipDir : builtinDir, { ...env, [STATS_FILE_ENV]: statsFile });
+        if (res.code !== 0) throw new Error(`${side}: plan -refresh=false exited ${res.code} (must be a no-op):\n${res.out.slice(-3000)}`);
+        const stats: ProviderStatsLine[] = fs.existsSync(statsFile)
+          ? fs
+              .readFileSync(statsFile, 'utf8')
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l) as ProviderStatsLine)
+          : [];
+        sides[side].push({
+          wallMs: res.wallMs,
+          cpuMs: res.cpuMs,
+          providerCpuMs: stats.reduce((a, s) => a + s.cpu_user_ms + s.cpu_system_ms, 0),
+          providerRssMiB: Math.max(0, ...stats.map((s) => s.max_rss_kb / 1024)),
+          handshakeMs: stats.map((s) => s.handshake_ms ?? NaN),
+          apiRequests: stats.reduce((a, s) => a + s.api.requests, 0),
+        });
+        process.stderr.write(`floor: run ${r + 1}/${runs} ${side}: ${(res.wallMs / 1000).toFixed(2)} s\n`);
+      }
+    }
+    const p = sides.portsip;
+    const b = sides.builtin;
+    const wallP = median(p.map((x) => x.wallMs));
+    const wallB = median(b.map((x) => x.wallMs));
+    const cpuP = median(p.map((x) => x.cpuMs ?? NaN));
+    const cpuB = median(b.map((x) => x.cpuMs ?? NaN));
+    const provCpu = median(p.map((x) => x.providerCpuMs));
+    const load = os.loadavg().map((l) => l.toFixed(2));
+    const fmt = (ms: number) => (ms / 1000).toFixed(2);
+    const lines = [
+      '<!-- floor:begin -->',
+      "## Floor: our provider against Terraform's built-in `terraform_data` (`npm run bench -- --quick`)",
+      '',
+      `\`plan -refresh=false\` of ${n.toLocaleString('en')} objects in state, no-op, ${runs} runs per side interleaved A B A B; ` +
+        `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} CPUs, load average ${load.join(' / ')} at the end; ` +
+        `${Math.round((Date.now() - t0) / 1000)} s in all. portsip: \`portsip_ip_rule\` blocks, the provider as \`node dist/provider.js\`; ` +
+        'builtin: `terraform_data` blocks holding the same values (no plugin process).',
+      '',
+      '| side | median wall s | median CPU s (terraform + providers) | provider CPU s | provider CPU ms per object | handshake ms (median of launches) | provider peak RSS MiB | API requests |',
+      '|---|---|---|---|---|---|---|---|',
+      `| portsip | ${fmt(wallP)} | ${fmt(cpuP)} | ${fmt(provCpu)} | ${(provCpu / n).toFixed(2)} | ${Math.round(median(p.flatMap((x) => x.handshakeMs)))} | ${Math.round(Math.max(...p.map((x) => x.providerRssMiB)))} | ${median(p.map((x) => x.apiRequests))} |`,
+      `| builtin | ${fmt(wallB)} | ${fmt(cpuB)} | – | – | – | – | – |`,
+      '',
+      `**Ratio portsip / builtin: ${(wallP / wallB).toFixed(2)}× wall, ${(cpuP / cpuB).toFixed(2)}× CPU.** Provider CPU counts every launch of the command (validate walk and plan walk); the API requests are ConfigureProvider's sign-in only.`,
+      '<!-- floor:end -->',
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    if (!argv.includes('--no-write')) {
+      const file = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
+      const text = fs.readFileSync(file, 'utf8');
+      const re = /<!-- floor:begin -->[\s\S]*<!-- floor:end -->\n/;
+      fs.writeFileSync(file, re.test(text) ? text.replace(re, lines.join('\n')) : `${text.trimEnd()}\n\n${lines.join('\n')}`);
+    }
+  } finally {
+    await emu.close();
+  }
+}
+
+if (require.main === module)
+  runFloor(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
