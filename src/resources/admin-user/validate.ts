@@ -46,8 +46,10 @@ export function systemRole(): Validator {
 }
 
 const rules: Record<string, Validator | Validator[]> = {
-  // Reserved names are reserved FOR system users (API-NOTES Op 3), so they are not refused here.
-  name: username({ reserved: [] }),
+  // "admin, system, administrator, and root are reserved names for system admin only with case ignored"
+  // (22.3 reference, Create a user / Change admin user username): only the built-in system admin account
+  // carries them, so a new system user may not.
+  name: username(),
   password_wo: PASSWORD,
   role: [systemRole(), notBlank()],
   email: [stringLength(0, 128), email()],

@@ -17,6 +17,7 @@ import {
   stringLength,
   writeOnlyChecks,
   type Validator,
+  inferred,
 } from '../common/validators';
 import { ALERT_INFO_HEADERS, CONGESTION_METRICS } from './schema';
 
@@ -32,7 +33,7 @@ const rules: Record<string, Validator | Validator[]> = {
   flow_timer: nonNeg,
   register_expiration_time: intRange(90, 3600),
   auto_answer_alert_info_header: oneOf(ALERT_INFO_HEADERS),
-  trace_server_host: hostOrIp(),
+  trace_server_host: inferred(hostOrIp()),
   trace_server_port: intRange(0, 65535),
   web_failed_auth_amount: nonNeg,
   web_blacklist_time_interval: nonNeg,
