@@ -9,6 +9,7 @@ import {
   combination,
   currency,
   emailList,
+  firstError,
   formatPath,
   hhmm,
   hhmmMinutes,
@@ -70,7 +71,7 @@ const topLevel: Record<string, Validator | Validator[]> = {
 // not anchored (JSON Schema: the pattern must match somewhere in the value), so PortSIP's rule is "6-64
 // characters containing a run of six lower-case letters or digits", not "only a-z0-9". The spec also
 // puts that pattern on `url`, which is a doc bug (API-NOTES Op 35), so `url` only gets its 1-128 length.
-const CREDENTIAL = all(
+const CREDENTIAL = firstError(
   stringLength(6, 64),
   matches(
     /[a-z0-9]{6,64}/,
