@@ -45,8 +45,10 @@ const rules: Record<string, Validator | Validator[]> = {
   sip_barrier_1_blocking_time: nonNeg,
   sip_barrier_2_packets: nonNeg,
   sip_barrier_2_blocking_time: nonNeg,
-  stir_shaken_cert: pem({ kind: 'certificate' }),
-  stir_shaken_key_wo: pem({ kind: 'private_key' }),
+  // "Content of this certificate file for STIR/SHAKEN support" (seed Op 13) names no format: the PEM
+  // checks are plausibility checks (inferred), warnings only.
+  stir_shaken_cert: inferred(pem({ kind: 'certificate' })),
+  stir_shaken_key_wo: inferred(pem({ kind: 'private_key' })),
   custom_options: jsonText(),
 };
 
