@@ -13,7 +13,6 @@ const long = (n: number) => 'x'.repeat(n);
 const cases: ValidateCase[] = [
   // portsip_tenant
   { why: 'empty name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '""') },
-  { why: 'blank name', type: 'portsip_tenant', attr: 'name', body: TENANT.replace('"ACME"', '"   "') },
   { why: 'domain with spaces', type: 'portsip_tenant', attr: 'domain', body: TENANT.replace('acme.example.com', 'bad domain!') },
   { why: 'unknown time zone', type: 'portsip_tenant', attr: 'timezone', body: TENANT.replace('"UTC"', '"Mars/Olympus_Mons"') },
   { why: 'currency not ISO 4217', type: 'portsip_tenant', attr: 'currency', body: TENANT.replace('"USD"', '"usd"') },

@@ -614,6 +614,14 @@ export const RULES: Rule[] = [
     id: 'dealer_profile.name',
     provider: [P(() => vDealerProfile(dealerProfile({ name: 'admin' })), 'name', 'error')],
   },
+  {
+    id: 'strings.blank',
+    provider: [
+      P(() => vTenant(tenant({ name: '   ' })), 'name', 'warning'),
+      P(() => vSettings(settings({ user_agent: '   ' })), 'user_agent', 'warning'),
+    ],
+    emulator: [E('/tenants', T({ name: '   ' }), 201), E('/admin/settings', { user_agent: '   ' }, 200)],
+  },
   // ---- the request as a whole
   {
     id: 'body.unknown_fields',

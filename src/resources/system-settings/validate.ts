@@ -24,7 +24,7 @@ import { ALERT_INFO_HEADERS, CONGESTION_METRICS } from './schema';
 const nonNeg = intRange(0, INT32_MAX);
 
 const rules: Record<string, Validator | Validator[]> = {
-  user_agent: [stringLength(1, 1024), notBlank()],
+  user_agent: [stringLength(1, 1024), inferred(notBlank())],
   statistics_log_interval: nonNeg,
   dead_session_timeout: nonNeg,
   session_timer_duration: intRange(90, 3600),

@@ -10,6 +10,7 @@ import {
   currency,
   emailList,
   firstError,
+  inferred,
   formatPath,
   hhmm,
   hhmmMinutes,
@@ -37,7 +38,8 @@ const count = intRange(0, INT32_MAX);
 const retention = intRange(1, INT32_MAX);
 
 const topLevel: Record<string, Validator | Validator[]> = {
-  name: [stringLength(1, 1024), notBlank()],
+  // A name of only white space passes PortSIP's 1-1024 rule: the blank check only warns (inferred).
+  name: [stringLength(1, 1024), inferred(notBlank())],
   domain: [stringLength(1, 280), hostOrIp()],
   website: stringLength(0, 255),
   timezone: timezone(),
@@ -83,7 +85,7 @@ const webhookRules: Record<string, Validator | Validator[]> = {
   auth: oneOf(WEBHOOK_AUTH_TYPES),
   username: CREDENTIAL,
   password_wo: sensitive(CREDENTIAL),
-  token_wo: sensitive(all(stringLength(1), notBlank())),
+  token_wo: sensitive(all(stringLength(1), inferred(notBlank()))),
   url: stringLength(1, 128),
 };
 
