@@ -558,7 +558,11 @@ export const RULES: Rule[] = [
       P(() => vSbc(sbc({ transports: [{ protocol: 'TCP', port: 0 }] })), 'transports', 'error'),
       P(() => vSbc(sbc({ transports: [{ protocol: 'WSS', port: 1 }] })), 'transports', 'error'),
     ],
-    emulator: [E('/sbc', { transports: [{ protocol: 'WSS', port: 1 }] }, 400)],
+    emulator: [
+      E('/sbc', { transports: [{ protocol: 'WSS', port: 1 }] }, 400),
+      E('/sbc', { transports: [{ protocol: 'TCP', port: 0 }] }, 400),
+      E('/sbc', { transports: [{ protocol: 'UDP', port: 0 }] }, 200),
+    ],
   },
   {
     id: 'sbc.inferred',

@@ -140,7 +140,21 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
         // range is enforced.
       },
     }),
-    ...singleton({ name: 'sbc', path: '/sbc', access: 'ops', keys: responseKeys('GET', '/sbc') }),
+    ...singleton({
+      name: 'sbc',
+      path: '/sbc',
+      access: 'ops',
+      keys: responseKeys('GET', '/sbc'),
+      // "For TCP, port number 0 is reserved and cannot be used" (the port text, C1/C3); TLS runs over TCP (I).
+      check: (b) => {
+        if (!Array.isArray(b.transports)) return;
+        b.transports.forEach((t: unknown, i: number) => {
+          const o = t as { protocol?: unknown; port?: unknown } | null;
+          if (o && o.port === 0 && (o.protocol === 'TCP' || o.protocol === 'TLS'))
+            throw invalid(`transports[${i}].port`, `port 0 is reserved for ${String(o.protocol)} (TCP-based); use 1-65535`);
+        });
+      },
+    }),
     ...tokenRoutes('/sbc', 'sbc'),
     ...singleton({ name: 'im', path: '/im', access: 'ops', keys: responseKeys('GET', '/im'), check: checkIps }),
     ...tokenRoutes('/im', 'im'),
