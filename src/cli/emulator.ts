@@ -38,6 +38,8 @@ interface Flags {
   tokenLifetime: number;
   twoFactor?: boolean;
   strictUnknownFields?: boolean;
+  unknownFields?: 'ignore' | 'reject' | 'store';
+  conformance?: boolean;
   allowSizeTb?: boolean;
   dealerDelete: 'reject' | 'detach';
   brandGet?: boolean;
@@ -92,7 +94,8 @@ export function emulatorOptionsFromFlags(f: Flags): EmulatorOptions {
     apiVersion: f.apiVersion,
     tokenLifetimeSeconds: f.tokenLifetime,
     twoFactor: !!f.twoFactor,
-    strictUnknownFields: !!f.strictUnknownFields,
+    unknownFields: f.strictUnknownFields ? 'reject' : (f.unknownFields ?? 'ignore'),
+    conformance: !!f.conformance,
     allowSizeTB: !!f.allowSizeTb,
     dealerDelete: f.dealerDelete,
     brandGet: !!f.brandGet,
@@ -114,7 +117,13 @@ export function registerEmulatorCommand(program: Command): Command {
     .addOption(new Option('--api-version <v>', 'API version to emulate').choices(['22.2', '22.3']).default('22.3'))
     .option('--token-lifetime <seconds>', 'access-token lifetime', int(1), 3600)
     .option('--two-factor', 'require the e-mail OTP step at sign-in (codes: GET /__emulator/outbox)')
-    .option('--strict-unknown-fields', 'reject unknown body fields instead of storing them')
+    .option('--strict-unknown-fields', 'same as --unknown-fields reject')
+    .addOption(
+      new Option('--unknown-fields <mode>', 'undocumented body fields: dropped, refused with 400, or stored and echoed')
+        .choices(['ignore', 'reject', 'store'])
+        .default('ignore'),
+    )
+    .option('--conformance', "check every request against PortSIP's documented schema (400 + GET /__emulator/conformance)")
     .option('--allow-size-tb', 'accept TB in size strings such as disk_quota')
     .addOption(
       new Option('--dealer-delete <mode>', 'deleting a dealer that still has tenants').choices(['reject', 'detach']).default('reject'),

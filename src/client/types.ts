@@ -106,6 +106,10 @@ export type TransportStatus = Open<ResponseBody<'getTransportStatus'>>;
 export interface Tenant22_3Fields {
   allow_password_retrieval?: boolean;
   contact_inbound_rule_append_type?: 'DISABLE' | 'APPEND' | 'PREPEND';
+  /** (I) JSON name inferred, src/common/api-223-names.ts TENANT_AI_TRANSCRIPTION_FLAG. */
+  enable_feature_ai_transcription?: boolean;
+  /** (I) JSON name inferred, src/common/api-223-names.ts TENANT_CRM_INTEGRATIONS_FLAG. */
+  enable_feature_crm_integrations?: boolean;
   /** (I) shape unknown; likely `{enabled, max_users}`. */
   limit_app_logins?: Record<string, unknown>;
   /** (I) shape unknown: AI transcription switch plus a daily quota. */

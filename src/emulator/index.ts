@@ -21,6 +21,10 @@ export { DEFAULT_ADMIN_PASSWORD, SEED_IDS } from './store';
 export type { FaultOptions } from './faults';
 export type { OutboxEntry } from './auth';
 export type { Stats } from './server';
+export type { UnknownFields } from './validate';
+import type { UnknownFields } from './validate';
+export type { ConformanceReport, ConformanceViolation } from './conformance';
+import type { ConformanceReport } from './conformance';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks any free port. */
@@ -44,7 +48,13 @@ export interface EmulatorOptions {
   refreshLifetimeSeconds?: number;
   /** Require the e-mail OTP step for every sign-in (also per account: enable_two_factor_authentication). */
   twoFactor?: boolean;
-  /** Reject unknown body keys with 400 instead of storing and echoing them (§6.3). */
+  /**
+   * Body keys the documents do not list for the operation: "ignore" (default; dropped, as a typed
+   * JSON decoder on the PBX would), "reject" (400 naming the key) or "store" (kept and echoed back,
+   * API-NOTES §6.3's suggestion for fields newer than the documents).
+   */
+  unknownFields?: UnknownFields;
+  /** Same as unknownFields: "reject" (kept for existing callers). */
   strictUnknownFields?: boolean;
   /** Accept TB in size strings (§8 Q13; default false). */
   allowSizeTB?: boolean;
@@ -59,6 +69,12 @@ export interface EmulatorOptions {
    * two transports on one port, two accounts with one name: a PBX without those rules.
    */
   uniqueKeys?: boolean;
+  /**
+   * Check every request against PortSIP's documented schema (OpenAPI 22.2, or the documented 22.3
+   * shapes for 22.3-only operations) before handling it: a non-conformant request is answered 400
+   * and recorded (conformance()). Default false.
+   */
+  conformance?: boolean;
 }
 
 export interface EmulatorHandle {
@@ -73,6 +89,9 @@ export interface EmulatorHandle {
   faults(): Required<FaultOptions>;
   stats(): Stats;
   resetStats(): void;
+  /** Requests checked and violations found by the `conformance` option. */
+  conformance(): ConformanceReport;
+  resetConformance(): void;
   /** Expire every access token now (refresh tokens stay valid). Returns how many. */
   expireAllTokens(): number;
   /** Test access to the store; state() is a deep copy. */
@@ -96,12 +115,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults(options.faults ? normalizeFaults(options.faults as Record<string, unknown>) : {});
   const emu = new Emulator(store, auth, faults, {
     apiVersion,
-    strictUnknownFields: options.strictUnknownFields ?? false,
+    unknownFields: options.unknownFields ?? (options.strictUnknownFields ? 'reject' : 'ignore'),
     allowSizeTB: options.allowSizeTB ?? false,
     dealerDelete: options.dealerDelete ?? 'reject',
     brandGet: options.brandGet ?? false,
     bodyLimitBytes: 1 << 20,
     uniqueKeys: options.uniqueKeys ?? true,
+    conformance: options.conformance ?? false,
   });
   emu.add([
     ...authRoutes(),
@@ -170,6 +190,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults: () => ({ ...faults.cfg }) as Required<FaultOptions>,
     stats: () => emu.stats(),
     resetStats: () => emu.resetStats(),
+    conformance: () => emu.conformance.get(),
+    resetConformance: () => emu.conformance.reset(),
     expireAllTokens: () => auth.expireAll(),
     store,
     state: () => store.snapshot(),

@@ -2,9 +2,11 @@
 // the /__emulator control endpoints. Route handlers live in routes/<area>.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Auth, type Access, type OutboxEntry, type Principal, allowed } from './auth';
+import { ConformanceChecker } from './conformance';
 import { HttpError, invalid, notFound } from './errors';
 import { type FaultOptions, Faults, parseLatency } from './faults';
 import type { ApiVersion, Store } from './store';
+import type { UnknownFields } from './validate';
 
 export interface Ctx {
   emu: Emulator;
@@ -100,7 +102,8 @@ export class Router {
 
 export interface EmulatorConfig {
   apiVersion: ApiVersion;
-  strictUnknownFields: boolean;
+  /** Undocumented body keys: ignored (default), refused, or stored and echoed (validate.ts). */
+  unknownFields: UnknownFields;
   allowSizeTB: boolean;
   dealerDelete: 'reject' | 'detach';
   brandGet: boolean;
@@ -111,6 +114,12 @@ export interface EmulatorConfig {
    * a key (`--no-unique-keys`).
    */
   uniqueKeys: boolean;
+  /**
+   * Check every request against PortSIP's documented schema before the route handles it
+   * (conformance.ts): a violation is a 400 and is recorded. Off by default; the acceptance suite
+   * turns it on and fails on any violation.
+   */
+  conformance: boolean;
 }
 
 export interface Stats {
@@ -139,6 +148,7 @@ function isCreate(route: Route, r: Result): boolean {
 
 export class Emulator {
   readonly router = new Router();
+  readonly conformance = new ConformanceChecker();
   private statsData: Stats = Emulator.emptyStats();
 
   private static emptyStats(): Stats {
@@ -229,6 +239,7 @@ export class Emulator {
         if (!allowed(route.access, p)) throw new HttpError(403, 'FORBIDDEN', `role ${p.role} may not call ${method} /api${route.template}`);
         ctx.principal = p;
       }
+      if (this.cfg.conformance) this.conformance.check(method, route.template, path, params, body, this.cfg.apiVersion);
       const result = await route.handler(ctx);
       if (isCreate(route, result) && this.faults.lateCreate()) {
         // Applied already; the answer comes late, or never.
@@ -324,6 +335,11 @@ export class Emulator {
           return reply(200, { items: this.auth.outbox as OutboxEntry[] });
         case 'POST /outbox/clear':
           this.auth.outbox.length = 0;
+          return reply(204);
+        case 'GET /conformance':
+          return reply(200, this.conformance.get());
+        case 'POST /conformance/reset':
+          this.conformance.reset();
           return reply(204);
         case 'GET /state':
           return reply(200, this.store.snapshot());

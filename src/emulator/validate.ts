@@ -52,8 +52,8 @@ export function normalizeTime(s: string): string {
   return new Date(Date.parse(s)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function makeAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: false, validateFormats: true, coerceTypes: false });
+export function makeAjv(allErrors = false): Ajv {
+  const ajv = new Ajv({ allErrors, strict: false, validateFormats: true, coerceTypes: false });
   ajv.addFormat('date_time', { type: 'string', validate: isRfc3339 });
   ajv.addFormat('date-time', { type: 'string', validate: isRfc3339 });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
@@ -74,7 +74,7 @@ function clone<T>(x: T): T {
  * Request-schema fixes for documented doc bugs: the webhook `url` carries the `[a-z0-9]{6,64}`
  * pattern copied from username/password (API-NOTES §4 Op 35 "Doc bug"), so it is not enforced.
  */
-function fixRequestSchema(s: Json): Json {
+export function fixRequestSchema(s: Json): Json {
   if (Array.isArray(s)) return s.map(fixRequestSchema);
   if (!s || typeof s !== 'object') return s;
   const out: Json = {};
@@ -150,7 +150,7 @@ export function responseKeys(method: string, template: string, status = 200, lis
 
 // ---------------------------------------------------------------------------------------------
 
-function fieldOf(e: ErrorObject): string {
+export function fieldOf(e: ErrorObject): string {
   const parts = e.instancePath
     .split('/')
     .slice(1)
@@ -162,7 +162,7 @@ function fieldOf(e: ErrorObject): string {
   return out || 'body';
 }
 
-function reasonOf(e: ErrorObject): string {
+export function reasonOf(e: ErrorObject): string {
   if (e.keyword === 'required') return 'is required';
   if (e.keyword === 'enum')
     return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.filter((x) => x !== null).join(', ')}`;
@@ -185,8 +185,16 @@ export function runAjv(v: ValidateFunction, body: unknown): void {
   }
 }
 
+/**
+ * What happens to body keys PortSIP does not document for the operation (docs/emulator.md):
+ * `ignore` (default: dropped before the route sees them, as a typed JSON decoder does), `reject`
+ * (400 naming the key) or `store` (kept and echoed back by GET, for experiments with fields newer
+ * than the documents).
+ */
+export type UnknownFields = 'ignore' | 'reject' | 'store';
+
 export interface BodyCheckOptions {
-  strictUnknownFields?: boolean;
+  unknownFields?: UnknownFields;
   /** keys allowed beyond the schema's own properties (e.g. documented 22.3 additions). */
   extraKeys?: readonly string[];
 }
@@ -208,14 +216,18 @@ export function validateBody(
   const obj = requireObject(body);
   const v = opts.schema ?? requestValidatorFromSpec(method, template);
   if (v) runAjv(v, obj);
-  if (opts.strictUnknownFields) {
-    const known = new Set([
-      ...(opts.schema ? Object.keys((opts.schema.schema as Json)?.properties ?? {}) : (requestSchemaProperties(method, template) ?? [])),
-      ...(opts.extraKeys ?? []),
-    ]);
-    for (const k of Object.keys(obj)) if (!known.has(k)) throw invalid(k, 'unknown field (strictUnknownFields)');
+  const mode = opts.unknownFields ?? 'store';
+  if (mode === 'store') return obj;
+  const known = new Set([
+    ...(opts.schema ? Object.keys((opts.schema.schema as Json)?.properties ?? {}) : (requestSchemaProperties(method, template) ?? [])),
+    ...(opts.extraKeys ?? []),
+  ]);
+  const out: Record<string, Json> = {};
+  for (const [k, val] of Object.entries(obj)) {
+    if (known.has(k)) out[k] = val;
+    else if (mode === 'reject') throw invalid(k, 'is not a documented field of this operation (unknown fields are refused)');
   }
-  return obj;
+  return out;
 }
 
 export function compile(schema: Json): ValidateFunction {
@@ -281,6 +293,16 @@ export function checkEmail(field: string, v: unknown): void {
   if (v === undefined || v === null || v === '') return;
   if (typeof v !== 'string' || !EMAIL.test(v) || v.length > 128)
     throw invalid(field, 'must be an e-mail address of at most 128 characters');
+}
+
+/** A JSON document serialised as a string ("... serialized as json string", seed Ops 13, 35); "" is blank. */
+export function checkJsonText(field: string, v: unknown): void {
+  if (typeof v !== 'string' || v.trim() === '') return;
+  try {
+    JSON.parse(v);
+  } catch {
+    throw invalid(field, 'must be a JSON document serialised as a string');
+  }
 }
 
 export type Interval = [bigint, bigint];

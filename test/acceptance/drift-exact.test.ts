@@ -54,7 +54,7 @@ async function resourceDrift(h: TerraformHarness, ...targets: string[]): Promise
 }
 
 async function createDealerLogin(api: PortsipClient): Promise<void> {
-  await api.dealers.create({ name: DEALER_LOGIN, level: 'RESELLER', password: SECRETS.dealerLogin } as never);
+  await api.dealers.create({ name: DEALER_LOGIN, level: 'RESELLER', password: SECRETS.dealerLogin, max_tenants: 10, max_extensions: 100 });
 }
 
 /** One out-of-band change per resource type: the address, the attribute, and the call that makes it. */

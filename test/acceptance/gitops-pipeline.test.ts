@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PortsipClient } from '../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator';
+import { assertConformant } from './portsip';
 import { REPO_ROOT } from './harness';
 import { PORTSIP_BIN } from '../cli/run-cli';
 
@@ -21,7 +22,7 @@ let api: PortsipClient;
 let repo: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, adminPassword: ADMIN_PW });
+  emu = await startEmulator({ port: 0, adminPassword: ADMIN_PW, conformance: true });
   api = new PortsipClient({ endpoint: emu.url, username: 'admin', password: ADMIN_PW });
   // The user's repository: the example's files copied as the README says.
   repo = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-repo-'));
@@ -29,8 +30,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.close();
+  const report = emu?.conformance();
   await emu?.close();
   if (repo) fs.rmSync(repo, { recursive: true, force: true });
+  // Every request of the pipeline matched PortSIP's documented schema (src/emulator/conformance.ts).
+  if (report) assertConformant(report);
 });
 
 function pipeline(step: string, extra: Record<string, string> = {}): Promise<{ code: number; out: string }> {

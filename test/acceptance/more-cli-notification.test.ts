@@ -4,6 +4,7 @@ import { buildProgram } from '../../src/cli/main';
 import { testEmailRequest } from '../../src/cli/notification';
 import { PortsipClient } from '../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator';
+import { assertConformant } from './portsip';
 
 const PASSWORD = 'Adm1n-cli-S3cret';
 let emu: EmulatorHandle;
@@ -12,10 +13,13 @@ let out = '';
 let writeSpy: jest.SpyInstance;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, adminPassword: PASSWORD });
+  emu = await startEmulator({ port: 0, adminPassword: PASSWORD, conformance: true });
 });
 afterAll(async () => {
+  const report = emu.conformance();
   await emu.close();
+  // Every request the CLI sent matched PortSIP's documented schema (src/emulator/conformance.ts).
+  assertConformant(report);
 });
 beforeEach(() => {
   process.env.PORTSIP_ENDPOINT = emu.url;

@@ -3,7 +3,7 @@
 // for checking what exists on the PBX, and assertions that print terraform's output on failure.
 
 import { PortsipClient } from '../../src/client';
-import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator';
+import { startEmulator, type ConformanceReport, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator';
 import { TerraformHarness, type TfResult } from './harness';
 
 export const ADMIN_PASSWORD = 'Adm1n-acc-S3cret';
@@ -16,10 +16,16 @@ export interface Acceptance {
   close(): Promise<void>;
 }
 
+/**
+ * Every acceptance emulator runs the OpenAPI conformance check (src/emulator/conformance.ts): each
+ * request the provider (or a test's own client) sends must match PortSIP's documented schema, and
+ * close() fails the test run when any did not, listing them. A test that sends a non-conformant
+ * request on purpose turns it off with `emulator: { conformance: false }`.
+ */
 export async function startAcceptance(
   opts: { env?: Record<string, string | undefined>; emulator?: EmulatorOptions } = {},
 ): Promise<Acceptance> {
-  const emu = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, ...opts.emulator });
+  const emu = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, conformance: true, ...opts.emulator });
   const h = await TerraformHarness.create({
     env: {
       PORTSIP_ENDPOINT: emu.url,
@@ -38,10 +44,21 @@ export async function startAcceptance(
     api,
     async close() {
       await api.close().catch(() => undefined);
+      const report = emu.conformance();
       await emu.close();
       h.cleanup();
+      assertConformant(report);
     },
   };
+}
+
+/** Throws listing every request that did not conform to PortSIP's documented schema. */
+export function assertConformant(report: ConformanceReport): void {
+  if (!report.violations.length) return;
+  const lines = report.violations.map((v) => `  ${v.operation} (${v.path}): ${v.field} ${v.reason} [${v.source}]`);
+  throw new Error(
+    `${report.violations.length} request(s) did not conform to PortSIP's documented schema (of ${report.checked} checked):\n${lines.join('\n')}`,
+  );
 }
 
 function describe(args: string, r: TfResult): string {

@@ -148,7 +148,7 @@ const failures: FailureCase[] = [
     build: (s) =>
       new Tenant(s, 't', {
         ...tenantProps,
-        cdrEvent: { enabled: true, url: 'https://hooks.example.com', auth: 'BASIC', username: 'hookuser1', passwordWo: 'Bad-Pass!' },
+        cdrEvent: { enabled: true, url: 'https://hooks.example.com', auth: 'BASIC', username: 'hookuser1', passwordWo: 'Bad!' },
       }),
     path: 't',
     attribute: 'portsip_tenant.cdr_event.password_wo',
@@ -236,10 +236,10 @@ const failures: FailureCase[] = [
     attribute: 'portsip_sbc_settings.transports[1].protocol',
   },
   {
-    name: 'network settings: DNS server is not an IP',
-    build: (s) => new NetworkSettings(s, 'net', { primaryDnsServer: 'dns.example.com' }),
+    name: 'network settings: private IPv4 is not an IPv4 address',
+    build: (s) => new NetworkSettings(s, 'net', { privateIpv4: '2001:db8::1' }),
     path: 'net',
-    attribute: 'portsip_network_settings.primary_dns_server',
+    attribute: 'portsip_network_settings.private_ipv4',
   },
   {
     name: 'certificate: not PEM',

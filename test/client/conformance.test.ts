@@ -542,7 +542,7 @@ const CASES: Case[] = [
     call: (c) => c.transports.update(ID, { port: 5062, verification: 'MANDATORY' }),
   },
   { name: 'transports.delete', expect: 'POST /transports/{id}/destroy', call: (c) => c.transports.delete(ID) },
-  { name: 'transports.status', expect: 'GET /transports/{id}/status', call: (c) => c.transports.status(ID) },
+  { name: 'transports.status', expect: 'GET /transports/{id}/status', call: (c) => c.transports.status('TLS') },
   // tenants
   {
     name: 'tenants.list',

@@ -207,7 +207,7 @@ describe('the real-world faults of issue 13', () => {
 
   test('--no-unique-keys accepts a second tenant with the same domain and a second dealer with the same name', async () => {
     const tenant = { name: 'A', domain: 'a.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' };
-    const dealer = { name: 'acme', password: 'Dealer-Pass-1', level: 'RESELLER' };
+    const dealer = { name: 'acme', password: 'Dealer-Pass-1', level: 'RESELLER', max_tenants: 100, max_extensions: 50000 };
     const strict = await boot();
     try {
       expect((await strict.api.post('/tenants', tenant)).status).toBe(201);

@@ -73,6 +73,9 @@ export const dealerBody = (n: number | string, extra: Record<string, unknown> = 
   name: `dealer${n}`,
   password: 'secret123',
   level: 'DISTRIBUTOR',
+  // Required by the OpenAPI on create (C1 createDealer), although they have defaults.
+  max_tenants: 100,
+  max_extensions: 50000,
   ...extra,
 });
 

@@ -11,7 +11,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('state survives a restart; the admin password comes from the file', async () => {
   const file = path.join(dir, 'state.json');
-  const e1 = await startEmulator({ dataFile: file, adminPassword: 'first-pw' });
+  const e1 = await startEmulator({ dataFile: file, adminPassword: 'first-pw', unknownFields: 'store' });
   expect(fs.existsSync(file)).toBe(true); // seeded state is written at once
   const a1 = new Api(e1.url);
   await a1.signIn('admin', 'first-pw');
@@ -26,7 +26,7 @@ test('state survives a restart; the admin password comes from the file', async (
   expect(saved).not.toContain('first-pw'); // passwords are hashed
   expect(fs.readdirSync(dir)).toEqual(['state.json']); // no temp files left behind
 
-  const e2 = await startEmulator({ dataFile: file, adminPassword: 'ignored-now' });
+  const e2 = await startEmulator({ dataFile: file, adminPassword: 'ignored-now', unknownFields: 'store' });
   try {
     const a2 = new Api(e2.url);
     await a2.signIn('admin', 'first-pw');

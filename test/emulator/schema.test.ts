@@ -88,7 +88,6 @@ test('responses match the documented schemas', async () => {
   const tr = await call(api, 'POST', '/transports', {}, { protocol: 'TLS', port: 5061, verification: 'OPTIONAL' });
   await call(api, 'GET', '/transports');
   await call(api, 'GET', '/transports/{id}', { id: tr.id });
-  await call(api, 'GET', '/transports/{id}/status', { id: tr.id });
   await call(api, 'GET', '/transports/{id}/status', { id: 'UDP' });
 
   const t = await call(

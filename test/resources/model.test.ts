@@ -176,12 +176,17 @@ describe('dealer', () => {
       tenant_full_access: UNKNOWN,
     };
     const body = dealer.toCreateBody(planned, config);
-    expect(body).toEqual({ name: 'acme', level: 'RESELLER', password: 'from-config-1', email: 'ops@acme.example' });
+    // max_tenants/max_extensions are required by the OpenAPI: unset, the documented defaults are sent.
+    const D = { max_tenants: 100, max_extensions: 50000 };
+    expect(body).toEqual({ name: 'acme', level: 'RESELLER', password: 'from-config-1', email: 'ops@acme.example', ...D });
     // Without password_wo the body has no password (the plan refuses such a create, requirePasswordOnCreate);
     // an unknown password_wo is never sent as a value.
     const none = configOf(dealerSchema, { name: 'acme', level: 'RESELLER' });
-    expect(dealer.toCreateBody(none, none)).toEqual({ name: 'acme', level: 'RESELLER' });
-    expect(dealer.toCreateBody(none, { ...none, password_wo: UNKNOWN })).toEqual({ name: 'acme', level: 'RESELLER' });
+    expect(dealer.toCreateBody(none, none)).toEqual({ name: 'acme', level: 'RESELLER', ...D });
+    expect(dealer.toCreateBody(none, { ...none, password_wo: UNKNOWN })).toEqual({ name: 'acme', level: 'RESELLER', ...D });
+    // Configured values win over the defaults.
+    const set = configOf(dealerSchema, { name: 'acme', level: 'RESELLER', max_tenants: 3, max_extensions: 0 });
+    expect(dealer.toCreateBody(set, set)).toEqual({ name: 'acme', level: 'RESELLER', max_tenants: 3, max_extensions: 0 });
   });
 
   test('update patch: only changed fields; never name, level or password; "" clears strings', () => {

@@ -1,5 +1,6 @@
 // System (admin) users: /admin/users (22.3; paths C2, every JSON name I: API-NOTES Ops 2-9).
 
+import { ADMIN_USER_PASSWORD_KEY } from '../../common/api-223-names';
 import type { CreateRecovery, HttpClient } from '../http';
 import type { AdminUser, AdminUserCreate, AdminUserUpdate, Created } from '../types';
 import { Collection, idsOf, odata, sameText, seg } from './common';
@@ -35,10 +36,10 @@ export class AdminUsersApi extends Collection<AdminUser> {
     return this.http.request<void>('POST', `/admin/users/${seg(id)}/username`, { body: { name }, retry: 'idempotent' });
   }
 
-  /** Op 7: admin reset without the old password; body key `new_password` (I, the emulator also accepts `password`). */
+  /** Op 7: admin reset without the old password; the body key is inferred (src/common/api-223-names.ts). */
   changePassword(id: string, newPassword: string): Promise<void> {
     return this.http.request<void>('POST', `/admin/users/${seg(id)}/password`, {
-      body: { new_password: newPassword },
+      body: { [ADMIN_USER_PASSWORD_KEY]: newPassword },
       retry: 'idempotent',
     });
   }

@@ -37,11 +37,14 @@ export class TransportsApi extends Collection<TransportSummary> {
   }
 
   /**
-   * Op 33. C1 types the path parameter as the protocol enum although it is named `id`; we pass the
-   * transport id (I), and a protocol name works too on servers that read it that way.
+   * Op 33. The path parameter is named `id` but C1 types it as the protocol enum and the 22.3
+   * reference describes only "The transport protocol": the status is asked per protocol.
    */
-  status(idOrProtocol: string): Promise<TransportStatus> {
-    return this.http.request<TransportStatus>('GET', `/transports/${seg(idOrProtocol)}/status`);
+  status(protocol: string): Promise<TransportStatus> {
+    const p = protocol.toUpperCase();
+    if (p !== 'UDP' && p !== 'TCP' && p !== 'TLS')
+      throw new TypeError(`transport status takes a protocol (UDP, TCP or TLS), not ${JSON.stringify(protocol)}`);
+    return this.http.request<TransportStatus>('GET', `/transports/${seg(p)}/status`);
   }
 
   /** Natural key: protocol (case-insensitive) + port. */

@@ -1,5 +1,5 @@
 // data.portsip_transport: one transport by `id` or `protocol` + `port`, with `status` from
-// GET /transports/{id}/status (Op 33).
+// GET /transports/{protocol}/status (Op 33: the path parameter is the protocol).
 
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
@@ -24,7 +24,10 @@ export const transportDataSource: DataSourceDefinition<PortsipContext> = {
         id = (await client.transports.findByProtocolPort(protocol, Number(config.port)))?.id;
         if (!id) return notFound(TYPE, `protocol ${protocol} and port ${String(config.port)}`);
       }
-      const [transport, status] = await Promise.all([client.transports.get(id), client.transports.status(id)]);
+      // Op 33 takes the PROTOCOL, not the transport id (C1 schema, seed): the status is that of the
+      // transport's protocol.
+      const transport = await client.transports.get(id);
+      const status = await client.transports.status(String(transport.protocol));
       const s = (status as { status?: unknown }).status;
       return { state: toState(transport as unknown as ApiObject, config, typeof s === 'string' ? s : null) };
     } catch (e) {

@@ -11,7 +11,12 @@ export const transportDataSourceSchema: Schema = {
   version: 0,
   block: dataSourceBlock(transportSchema.block, {
     lookup: ['id', 'protocol', 'port'],
-    extra: { status: computed('string', 'Whether the transport is listening: `ACTIVATED` or `DEACTIVATED`.') },
+    extra: {
+      status: computed(
+        'string',
+        "Whether the transport's protocol is listening: `ACTIVATED` or `DEACTIVATED` (PortSIP reports the status per protocol, `GET /transports/{protocol}/status`).",
+      ),
+    },
     description:
       'Looks up one SIP transport by `id`, or by `protocol` and `port` together (exactly one of the two ways), and reports its `status`.',
   }),

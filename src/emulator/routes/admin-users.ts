@@ -7,6 +7,8 @@ import { HttpError, invalid } from '../errors';
 import { encodeId, newId } from '../ids';
 import { type Ctx, type Route, created, noContent, ok } from '../server';
 import { type Rec, hashPassword, verifyPassword } from '../store';
+import { ADMIN_USER_PASSWORD_KEY } from '../../common/api-223-names';
+import { ADMIN_USER_SHAPES } from '../conformance';
 import { checkEmail, checkPassword, checkUsername, compile, validateBody } from '../validate';
 import { get, listAnswer, merge, nowIso, view } from './common';
 
@@ -26,40 +28,10 @@ export const ADMIN_USER_KEYS = [
   'created_at',
 ];
 
-const str = (max?: number) => (max ? { type: 'string', maxLength: max } : { type: 'string' });
-const PROFILE = {
-  email: str(128),
-  display_name: str(1024),
-  mobile_phone: str(32),
-  work_phone: str(32),
-  home_phone: str(32),
-  address: str(128),
-  department: str(128),
-  website: str(),
-};
-const S: Record<string, ValidateFunction> = {
-  create: compile({
-    type: 'object',
-    properties: {
-      name: { type: 'string', minLength: 1, maxLength: 64 },
-      password: { type: 'string' },
-      enabled: { type: 'boolean' },
-      role: { type: 'string', minLength: 1, maxLength: 64 },
-      ...PROFILE,
-    },
-    required: ['name', 'password', 'role'],
-  }),
-  update: compile({ type: 'object', properties: { enabled: { type: 'boolean' }, ...PROFILE } }),
-  self: compile({ type: 'object', properties: PROFILE }),
-  name: compile({ type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] }),
-  password: compile({ type: 'object', properties: { new_password: { type: 'string' }, password: { type: 'string' } } }),
-  role: compile({ type: 'object', properties: { role: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['role'] }),
-  selfPassword: compile({
-    type: 'object',
-    properties: { old_password: { type: 'string' }, new_password: { type: 'string' } },
-    required: ['old_password', 'new_password'],
-  }),
-};
+// One copy of the documented 22.3 shapes, shared with the conformance check (conformance.ts).
+const S: Record<string, ValidateFunction> = Object.fromEntries(
+  Object.entries(ADMIN_USER_SHAPES).map(([k, shape]) => [k, compile(shape)]),
+) as Record<string, ValidateFunction>;
 
 const V23 = ['22.3'] as const;
 const V22 = ['22.2'] as const;
@@ -106,12 +78,14 @@ function checkProfile(b: Record<string, unknown>): void {
 }
 
 function newPasswordOf(b: Record<string, unknown>): string {
-  // The key is unknown (§8 Q2): new_password is assumed, password accepted too.
-  return checkPassword(b.new_password !== undefined ? 'new_password' : 'password', b.new_password ?? b.password);
+  // Exactly one key, the inferred one (§8 Q2, src/common/api-223-names.ts): accepting `password` as
+  // well would let a client with the wrong key pass every test.
+  if ('password' in b && (ADMIN_USER_PASSWORD_KEY as string) !== 'password')
+    throw invalid('password', `is not a field of this operation; the new password goes in '${ADMIN_USER_PASSWORD_KEY}'`);
+  return checkPassword(ADMIN_USER_PASSWORD_KEY, b[ADMIN_USER_PASSWORD_KEY]);
 }
 
 function adminRoutes(): Route[] {
-  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
     {
       method: 'GET',
@@ -132,9 +106,10 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const b = validateBody('POST', '/admin/users', ctx.body, { schema: S.create, strictUnknownFields: strict(ctx) });
-        // Reserved names are reserved *for* system admins, so they are legal here (§4 Op 3).
-        const name = checkUsername('name', b.name, true);
+        const b = validateBody('POST', '/admin/users', ctx.body, { schema: S.create, unknownFields: ctx.emu.cfg.unknownFields });
+        // "admin, system, administrator, and root are reserved names for system admin only with case
+        // ignored" (seed, Op 3/6/11): only the built-in system admin account may carry them.
+        const name = checkUsername('name', b.name, false);
         const pw = checkPassword('password', b.password);
         const role = checkSystemRole(ctx, 'role', b.role);
         checkProfile(b);
@@ -160,7 +135,12 @@ function adminRoutes(): Route[] {
       versions: [...V23],
       handler: (ctx) => {
         const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
-        const b = validateBody('POST', '/admin/users/{id}', ctx.body, { schema: S.update, strictUnknownFields: strict(ctx) });
+        // name, password and role are refused explicitly below (they have their own endpoints).
+        const b = validateBody('POST', '/admin/users/{id}', ctx.body, {
+          schema: S.update,
+          unknownFields: ctx.emu.cfg.unknownFields,
+          extraKeys: ['name', 'password', 'role'],
+        });
         // name, password and role have their own endpoints (§4 Op 5).
         for (const f of ['name', 'password', 'role'])
           if (f in b) throw invalid(f, `cannot be changed here; use POST /api/admin/users/{id}/${f === 'name' ? 'username' : f}`);
@@ -183,7 +163,7 @@ function adminRoutes(): Route[] {
       handler: (ctx) => {
         const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
         const b = validateBody('POST', '/admin/users/{id}/username', ctx.body, { schema: S.name });
-        const name = checkUsername('name', b.name, true);
+        const name = checkUsername('name', b.name, !!u._builtin);
         assertNameFree(ctx, 'name', name, u.id);
         u.name = name;
         ctx.store.changed();
@@ -253,7 +233,11 @@ function adminRoutes(): Route[] {
       access: 'system',
       versions: [...V23],
       handler: (ctx) => {
-        const b = validateBody('POST', '/admin/user', ctx.body, { schema: S.self, strictUnknownFields: strict(ctx) });
+        const b = validateBody('POST', '/admin/user', ctx.body, {
+          schema: S.self,
+          unknownFields: ctx.emu.cfg.unknownFields,
+          extraKeys: ['name', 'password', 'role', 'enabled'],
+        });
         for (const f of ['name', 'password', 'role', 'enabled']) if (f in b) throw invalid(f, 'cannot be changed here');
         checkProfile(b);
         const u = ctx.principal!.account;
@@ -277,8 +261,8 @@ function selfNameAndPassword(namePath: string, pwPath: string, versions: ('22.2'
       versions,
       handler: (ctx) => {
         const b = validateBody('POST', namePath, ctx.body, { schema: S.name });
-        const name = checkUsername('name', b.name, true);
         const u = ctx.principal!.account;
+        const name = checkUsername('name', b.name, !!u._builtin);
         assertNameFree(ctx, 'name', name, u.id);
         u.name = name;
         ctx.store.changed();
@@ -339,7 +323,7 @@ function roleRoutes(): Route[] {
       template: '/roles',
       access: 'sysadmin',
       handler: (ctx) => {
-        const b = validateBody('POST', '/roles', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
+        const b = validateBody('POST', '/roles', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         const name = String(b.name);
         if (BUILTIN_ROLES.some((n) => n.toLowerCase() === name.toLowerCase())) throw invalid('name', 'built-in role names are reserved');
         if (customRoles(ctx).some((r) => String(r.name).toLowerCase() === name.toLowerCase()))
@@ -368,7 +352,7 @@ function roleRoutes(): Route[] {
       access: 'sysadmin',
       handler: (ctx) => {
         const r = findRole(ctx, ctx.params.name);
-        const b = validateBody('POST', '/roles/{name}', ctx.body, { strictUnknownFields: ctx.emu.cfg.strictUnknownFields });
+        const b = validateBody('POST', '/roles/{name}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         if (b.name !== undefined && b.name !== r.name) {
           const n = String(b.name);
           if (

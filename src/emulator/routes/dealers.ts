@@ -50,7 +50,6 @@ export function dealerRoutes(): Route[] {
   const detailKeys = responseKeys('GET', '/dealers/{id}');
   const listKeys = responseKeys('GET', '/dealers', 200, true);
   const selfKeys = responseKeys('GET', '/dealer');
-  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
     {
       method: 'GET',
@@ -74,15 +73,9 @@ export function dealerRoutes(): Route[] {
       template: '/dealers',
       access: 'scoped',
       handler: (ctx) => {
-        const raw =
-          ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? { ...(ctx.body as Record<string, unknown>) } : ctx.body;
-        // max_tenants/max_extensions are "required" with defaults: apply the defaults (§4 Op 18, I).
-        if (raw && typeof raw === 'object') {
-          const r = raw as Record<string, unknown>;
-          if (r.max_tenants === undefined) r.max_tenants = 100;
-          if (r.max_extensions === undefined) r.max_extensions = 50000;
-        }
-        const b = validateBody('POST', '/dealers', raw, { strictUnknownFields: strict(ctx) });
+        // max_tenants and max_extensions are required by the OpenAPI (C1) although they have defaults:
+        // a create without them is refused, like any missing required field.
+        const b = validateBody('POST', '/dealers', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         const name = checkUsername('name', b.name, false);
         const pw = checkPassword('password', b.password);
         checkDealerProfile(b);
@@ -123,7 +116,10 @@ export function dealerRoutes(): Route[] {
       access: 'scoped',
       handler: (ctx) => {
         const d = visibleDealer(ctx, ctx.params.id);
-        const b = validateBody('POST', '/dealers/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: ['name', 'level'] });
+        const b = validateBody('POST', '/dealers/{id}', ctx.body, {
+          unknownFields: ctx.emu.cfg.unknownFields,
+          extraKeys: ['name', 'level', 'password'],
+        });
         // name and level cannot be changed (§4 Op 20); resending the same value is harmless.
         immutable('name', d.name, b);
         immutable('level', d.level, b);
@@ -174,7 +170,7 @@ export function dealerRoutes(): Route[] {
       template: '/dealer',
       access: 'dealer',
       handler: (ctx) => {
-        const b = validateBody('POST', '/dealer', ctx.body, { strictUnknownFields: strict(ctx) });
+        const b = validateBody('POST', '/dealer', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         for (const f of ['name', 'level', 'enabled', 'max_tenants', 'max_extensions', 'tenant_full_access', 'password'])
           if (f in b) throw invalid(f, 'cannot be changed by the dealer itself');
         checkDealerProfile(b);

@@ -2,7 +2,7 @@
 // (not 201), and destroy answers 400 for a bad or unknown id, not 404 (C1, §6.5).
 import { HttpError } from '../errors';
 import { newId } from '../ids';
-import { type Ctx, type Route, noContent, ok } from '../server';
+import { type Route, noContent, ok } from '../server';
 import type { Rec } from '../store';
 import { checkCidr, checkMaxLen, checkTime, normalizeTime, responseKeys, validateBody } from '../validate';
 import { get, listAnswer, merge, view } from './common';
@@ -18,7 +18,6 @@ function checkRule(b: Record<string, unknown>): void {
 
 export function ipRuleRoutes(): Route[] {
   const keys = responseKeys('GET', '/ip_filters/{id}');
-  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
     {
       method: 'GET',
@@ -37,7 +36,7 @@ export function ipRuleRoutes(): Route[] {
       template: '/ip_filters',
       access: 'ops',
       handler: (ctx) => {
-        const b = validateBody('POST', '/ip_filters', ctx.body, { strictUnknownFields: strict(ctx) });
+        const b = validateBody('POST', '/ip_filters', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         checkRule(b);
         const id = newId();
         ctx.store.c.ipRules.set(id, { expire_at: null, description: null, ...merge({}, b), id } as Rec);
@@ -75,7 +74,7 @@ export function ipRuleRoutes(): Route[] {
       access: 'ops',
       handler: (ctx) => {
         const r = get(ctx, 'ipRules', ctx.params.id, 'IP rule');
-        const b = validateBody('POST', '/ip_filters/{id}', ctx.body, { strictUnknownFields: strict(ctx) });
+        const b = validateBody('POST', '/ip_filters/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         checkRule(b);
         ctx.store.c.ipRules.set(r.id, merge(r, b) as Rec);
         ctx.store.changed();

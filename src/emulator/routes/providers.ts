@@ -59,7 +59,7 @@ export function providerRoutes(): Route[] {
         const p = get(ctx, 'providers', ctx.params.id, 'provider');
         const t = get(ctx, 'tenants', ctx.params.tenant_id, 'tenant');
         const b = validateBody('POST', '/providers/{id}/assignees/{tenant_id}', ctx.body, {
-          strictUnknownFields: ctx.emu.cfg.strictUnknownFields,
+          unknownFields: ctx.emu.cfg.unknownFields,
         });
         let m = ctx.store.assignments.get(p.id);
         const prev = m?.get(t.id);

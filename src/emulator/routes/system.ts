@@ -4,10 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { type ValidateFunction } from 'ajv';
+import { DATAFLOW_SHAPE } from '../conformance';
 import { invalid } from '../errors';
 import { type Ctx, type Route, noContent, ok } from '../server';
 import type { SingletonName } from '../store';
-import { checkEmail, checkEmailList, checkMaxLen, checkPem, compile, responseKeys, validateBody } from '../validate';
+import { checkEmail, checkEmailList, checkJsonText, checkMaxLen, checkPem, compile, responseKeys, validateBody } from '../validate';
 import { merge, view } from './common';
 
 const IP_FIELDS = { private_ipv4: 4, public_ipv4: 4, private_ipv6: 6, public_ipv6: 6 } as const;
@@ -20,22 +21,8 @@ function checkIps(b: Record<string, unknown>): void {
     if (typeof v !== 'string' || !(fam === 4 ? isIPv4(v) : isIPv6(v))) throw invalid(f, `must be an IPv${fam} address`);
   }
 }
-function checkDns(b: Record<string, unknown>): void {
-  for (const f of ['primary_dns_server', 'secondary_dns_server']) {
-    const v = b[f];
-    if (typeof v === 'string' && v !== '' && !isIPv4(v) && !isIPv6(v)) throw invalid(f, 'must be an IP address');
-  }
-}
 
-const DATAFLOW_SCHEMA: ValidateFunction = compile({
-  type: 'object',
-  properties: {
-    private_ipv4: { type: 'string' },
-    private_ipv6: { type: 'string' },
-    public_ipv4: { type: 'string' },
-    public_ipv6: { type: 'string' },
-  },
-});
+const DATAFLOW_SCHEMA: ValidateFunction = compile(DATAFLOW_SHAPE);
 const DATAFLOW_KEYS = ['private_ipv4', 'private_ipv6', 'public_ipv4', 'public_ipv6'];
 
 interface SingletonSpec {
@@ -70,7 +57,7 @@ function singleton(s: SingletonSpec): Route[] {
     handler: (ctx) => {
       const b = validateBody('POST', s.path, ctx.body, {
         schema: s.schema,
-        strictUnknownFields: ctx.emu.cfg.strictUnknownFields,
+        unknownFields: ctx.emu.cfg.unknownFields,
         extraKeys: s.keys,
       });
       s.check?.(b, ctx);
@@ -127,10 +114,8 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
       path: '/network',
       access: 'ops',
       keys: responseKeys('GET', '/network'),
-      check: (b) => {
-        checkIps(b);
-        checkDns(b);
-      },
+      // DNS servers: no format documented (Op 1), so none is enforced.
+      check: (b) => checkIps(b),
     }),
     ...singleton({
       name: 'settings',
@@ -138,18 +123,8 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
       access: 'sysadmin',
       keys: responseKeys('GET', '/admin/settings'),
       check: (b) => {
-        // custom_options is a JSON object serialised as a string (§4 Op 13).
-        const co = b.custom_options;
-        if (typeof co === 'string' && co.trim() !== '') {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(co);
-          } catch {
-            throw invalid('custom_options', 'must be a JSON object serialised as a string');
-          }
-          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw invalid('custom_options', 'must be a JSON object serialised as a string');
-        }
+        // "Some custom configuration options serialized as json string" (seed Op 13): JSON text.
+        checkJsonText('custom_options', b.custom_options);
       },
     }),
     ...singleton({
@@ -161,14 +136,25 @@ export function systemRoutes(opts: { brandGet: boolean }): Route[] {
       check: (b) => {
         checkEmailList('recipients', b.recipients);
         checkEmail('reply_to', b.reply_to);
-        for (const f of ['hard_disk_threshold', 'cpu_threshold', 'memory_threshold']) {
-          const v = b[f];
-          // Thresholds are fractions, 0.9 = 90 % (§4 Op 14, I).
-          if (typeof v === 'number' && (v < 0 || v > 1)) throw invalid(f, 'must be a fraction between 0 and 1 (0.9 = 90 %)');
-        }
+        // The thresholds are plain doubles (C1) whose only documented value is the example 0.9: no
+        // range is enforced.
       },
     }),
-    ...singleton({ name: 'sbc', path: '/sbc', access: 'ops', keys: responseKeys('GET', '/sbc') }),
+    ...singleton({
+      name: 'sbc',
+      path: '/sbc',
+      access: 'ops',
+      keys: responseKeys('GET', '/sbc'),
+      // "For TCP, port number 0 is reserved and cannot be used" (the port text, C1/C3); TLS runs over TCP (I).
+      check: (b) => {
+        if (!Array.isArray(b.transports)) return;
+        b.transports.forEach((t: unknown, i: number) => {
+          const o = t as { protocol?: unknown; port?: unknown } | null;
+          if (o && o.port === 0 && (o.protocol === 'TCP' || o.protocol === 'TLS'))
+            throw invalid(`transports[${i}].port`, `port 0 is reserved for ${String(o.protocol)} (TCP-based); use 1-65535`);
+        });
+      },
+    }),
     ...tokenRoutes('/sbc', 'sbc'),
     ...singleton({ name: 'im', path: '/im', access: 'ops', keys: responseKeys('GET', '/im'), check: checkIps }),
     ...tokenRoutes('/im', 'im'),

@@ -1,15 +1,18 @@
 // Tenants (Ops 34-42): the list answers the summary shape, GET by id the detailed one (C5, §2.6).
 import { type ValidateFunction } from 'ajv';
+import { isIP } from 'node:net';
+import { TENANT_AI_TRANSCRIPTION_FLAG, TENANT_CRM_INTEGRATIONS_FLAG } from '../../common/api-223-names';
+import { TENANT_223_PROPERTIES } from '../conformance';
 import { HttpError, invalid } from '../errors';
 import { isWellFormedId, newId } from '../ids';
 import { type Ctx, type Route, created, noContent, ok } from '../server';
 import { type Rec, defaultsOf } from '../store';
-import { checkEmailList, checkOfficeHours, checkSize, compile, responseKeys, runAjv, validateBody } from '../validate';
+import { checkEmailList, checkJsonText, checkOfficeHours, checkSize, compile, responseKeys, runAjv, validateBody } from '../validate';
 import { listAnswer, merge, must, nowIso, view } from './common';
 import { dealerScope } from './dealers';
 
-// Fields added in 22.3 (C2/C3). The two feature-flag names are unknown (§4 Op 35, §8 Q4): these
-// are the likeliest spellings; anything else a client sends is stored and echoed back anyway.
+// Fields added in 22.3 (C2/C3). The two feature-flag names are unknown (§4 Op 35, §8 Q4): the
+// likeliest spellings, kept in src/common/api-223-names.ts (inferred).
 const PASSWORD_POLICY_DEFAULT = {
   min_length: 6,
   max_length: 32,
@@ -26,33 +29,13 @@ const ADDED_223: Record<string, unknown> = {
   limit_app_logins: null,
   ai_engine: null,
   password_policy: PASSWORD_POLICY_DEFAULT,
-  enable_feature_ai_transcription: true,
-  enable_feature_crm_integrations: true,
+  // Names inferred (src/common/api-223-names.ts); both default true (seed, Op 35).
+  [TENANT_AI_TRANSCRIPTION_FLAG]: true,
+  [TENANT_CRM_INTEGRATIONS_FLAG]: true,
 };
 const EXTRA_223: ValidateFunction = compile({
   type: 'object',
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 1024 },
-    allow_password_retrieval: { type: 'boolean' },
-    contact_inbound_rule_append_type: { type: 'string', enum: ['DISABLE', 'APPEND', 'PREPEND'] },
-    limit_app_logins: { type: 'object' },
-    ai_engine: { type: 'object' },
-    enable_feature_ai_transcription: { type: 'boolean' },
-    enable_feature_crm_integrations: { type: 'boolean' },
-    password_policy: {
-      type: 'object',
-      properties: {
-        min_length: { type: 'integer', minimum: 6, maximum: 32 },
-        max_length: { type: 'integer', minimum: 6, maximum: 32 },
-        contains_letters: { type: 'boolean' },
-        contains_numbers: { type: 'boolean' },
-        contains_special_letters: { type: 'boolean' },
-        disable_sequential_characters: { type: 'boolean' },
-        disable_repeating_characters: { type: 'boolean' },
-        disable_account_information: { type: 'boolean' },
-      },
-    },
-  },
+  properties: { name: { type: 'string', minLength: 1, maxLength: 1024 }, ...TENANT_223_PROPERTIES },
 });
 /** Output-only keys: ignored when a client echoes them back in a write. */
 const READ_ONLY = [
@@ -66,7 +49,17 @@ const READ_ONLY = [
   'current_extensions',
 ];
 
-const DOMAIN = /^(?=.{1,280}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/**
+ * "It is usually a fully qualified domain name (FQDN). If there is no FQDN, you can also use the IP
+ * address of the PBX server" (seed Op 35): a host name (dot-separated labels of letters, digits, `-`
+ * and `_`, 1-63 each, not starting or ending with `-`) or an IPv4/IPv6 address. The same rule as the
+ * provider's hostOrIp validator.
+ */
+function validDomain(d: string): boolean {
+  if (isIP(d.replace(/^\[|\]$/g, ''))) return true;
+  const labels = d.replace(/\.$/, '').split('.');
+  return labels.every((l) => /^[A-Za-z0-9_-]{1,63}$/.test(l) && !l.startsWith('-') && !l.endsWith('-'));
+}
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -95,7 +88,7 @@ function is223(ctx: Ctx): boolean {
 function checkTenant(ctx: Ctx, b: Record<string, unknown>, next: Record<string, unknown>, selfId?: string): void {
   if (is223(ctx)) runAjv(EXTRA_223, b);
   if (typeof b.domain === 'string') {
-    if (!DOMAIN.test(b.domain)) throw invalid('domain', 'must be a domain name such as tenant1.pbx.example.com');
+    if (!validDomain(b.domain)) throw invalid('domain', 'must be a domain name such as tenant1.pbx.example.com');
     const d = b.domain.toLowerCase();
     // Unique across tenants (§4 Op 35 validation, I): the SIP domain identifies the tenant.
     if (ctx.emu.cfg.uniqueKeys)
@@ -110,10 +103,10 @@ function checkTenant(ctx: Ctx, b: Record<string, unknown>, next: Record<string, 
     throw invalid('region', 'must be an ISO 3166-1 alpha-3 code such as USA');
   for (const f of ['disk_quota', 'im_disk_quota', 'extension_im_disk_quota']) checkSize(f, b[f], ctx.emu.cfg.allowSizeTB);
   checkEmailList('email_recipients', b.email_recipients);
+  checkJsonText('custom_options', b.custom_options);
   checkOfficeHours(b.office_hours);
-  // contact_match_length only with MATCH_LENGTH (§6.6 cross-field checks).
-  if (next.contact_match_length !== null && next.contact_match_length !== undefined && next.contact_match_type !== 'MATCH_LENGTH')
-    throw invalid('contact_match_length', 'only allowed when contact_match_type is MATCH_LENGTH');
+  // contact_match_length is "the matched length of characters when contact_match_type is MATCH_LENGTH"
+  // (seed Op 35): a description, not a refusal, so any type accepts it (it just has no effect).
   const pp = next.password_policy as Record<string, number> | null | undefined;
   if (pp && typeof pp.min_length === 'number' && typeof pp.max_length === 'number' && pp.min_length > pp.max_length)
     throw invalid('password_policy.min_length', 'must not exceed max_length');
@@ -145,8 +138,8 @@ export function tenantRoutes(): Route[] {
   const summary22 = responseKeys('GET', '/tenants', 200, true);
   const detailKeys = (ctx: Ctx) => (is223(ctx) ? [...detail22, ...Object.keys(ADDED_223)] : detail22);
   const summaryKeys = (ctx: Ctx) => (is223(ctx) ? [...summary22, 'current_extensions', 'password_policy'] : summary22);
-  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
-  const allowedExtra = (ctx: Ctx) => (is223(ctx) ? [...Object.keys(ADDED_223), 'name', ...READ_ONLY] : READ_ONLY);
+  // `name` also in 22.2, where the update refuses it explicitly (not silently dropped).
+  const allowedExtra = (ctx: Ctx) => (is223(ctx) ? [...Object.keys(ADDED_223), 'name', ...READ_ONLY] : ['name', ...READ_ONLY]);
   const detail = (ctx: Ctx, t: Rec) => view(t, detailKeys(ctx));
 
   return [
@@ -173,7 +166,7 @@ export function tenantRoutes(): Route[] {
       access: 'scoped',
       handler: (ctx) => {
         const b = dropReadOnly(
-          validateBody('POST', '/tenants', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }),
+          validateBody('POST', '/tenants', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields, extraKeys: allowedExtra(ctx) }),
         );
         const base = { ...defaultsOf('/tenants/{id}'), ...(is223(ctx) ? ADDED_223 : {}) };
         const next = merge(base, b);
@@ -219,7 +212,7 @@ export function tenantRoutes(): Route[] {
       handler: (ctx) => {
         const t = visibleTenant(ctx, ctx.params.id);
         const b = dropReadOnly(
-          validateBody('POST', '/tenants/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: allowedExtra(ctx) }),
+          validateBody('POST', '/tenants/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields, extraKeys: allowedExtra(ctx) }),
         );
         // name is not updatable in 22.2 (absent from the update schema); 22.3 lists it (§4 Op 37).
         if (!is223(ctx) && 'name' in b && b.name !== t.name) throw invalid('name', 'cannot be changed in API 22.2');

@@ -1,5 +1,5 @@
 // SIP transports (Ops 28-33).
-import { HttpError, invalid } from '../errors';
+import { invalid } from '../errors';
 import { newId } from '../ids';
 import { type Ctx, type Route, created, noContent, ok } from '../server';
 import type { Rec } from '../store';
@@ -12,22 +12,21 @@ const l4 = (p: unknown) => (p === 'UDP' ? 'udp' : 'tcp');
 function checkTransport(ctx: Ctx, protocol: unknown, b: Record<string, unknown>, selfId?: string): void {
   const port = b.port;
   if (typeof port === 'number') {
-    // "TCP port 0 is reserved, UDP 0 means no port" (§2.9): a listening transport needs a real port.
-    if (port === 0) throw invalid('port', 'must be between 1 and 65535 for a transport');
-    if (ctx.emu.cfg.uniqueKeys)
+    // "For TCP, port number 0 is reserved and cannot be used, while for UDP ... a value of zero means
+    // no port" (seed, Op 29/31; API-NOTES §2.9): TCP 0 is refused, UDP 0 accepted. TLS runs over TCP,
+    // so TLS 0 is refused too (inferred from the TCP sentence).
+    if (port === 0 && protocol !== 'UDP') throw invalid('port', `port 0 is reserved for ${String(protocol)} (TCP-based); use 1-65535`);
+    if (ctx.emu.cfg.uniqueKeys && port !== 0)
       for (const t of ctx.store.c.transports.values())
         if (t.id !== selfId && t.port === port && l4(t.protocol) === l4(protocol))
           throw invalid('port', `port ${port} is already used by the ${t.protocol} transport ${t.id}`);
   }
-  // Client-certificate verification only means something for TLS (§4 Op 29).
-  const v = b.verification;
-  if (typeof v === 'string' && v !== 'DISABLE' && protocol !== 'TLS')
-    throw invalid('verification', 'only TLS transports can verify client certificates');
+  // `verification` is not limited to TLS here: the documents describe it as what the PBX asks of
+  // TLS clients but never say other protocols refuse it (the provider only warns).
 }
 
 export function transportRoutes(): Route[] {
   const keys = responseKeys('GET', '/transports/{id}');
-  const strict = (ctx: Ctx) => ctx.emu.cfg.strictUnknownFields;
   return [
     {
       method: 'GET',
@@ -46,7 +45,7 @@ export function transportRoutes(): Route[] {
       template: '/transports',
       access: 'ops',
       handler: (ctx) => {
-        const b = validateBody('POST', '/transports', ctx.body, { strictUnknownFields: strict(ctx) });
+        const b = validateBody('POST', '/transports', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         checkTransport(ctx, b.protocol, b);
         const id = newId();
         ctx.store.c.transports.set(id, { verification: null, ...merge({}, b), id } as Rec);
@@ -66,7 +65,7 @@ export function transportRoutes(): Route[] {
       access: 'ops',
       handler: (ctx) => {
         const t = get(ctx, 'transports', ctx.params.id, 'transport');
-        const b = validateBody('POST', '/transports/{id}', ctx.body, { strictUnknownFields: strict(ctx), extraKeys: ['protocol'] });
+        const b = validateBody('POST', '/transports/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields, extraKeys: ['protocol'] });
         immutable('protocol', t.protocol, b); // protocol cannot be changed (§4 Op 31)
         checkTransport(ctx, t.protocol, b, t.id);
         ctx.store.c.transports.set(t.id, merge(t, b) as Rec);
@@ -92,16 +91,14 @@ export function transportRoutes(): Route[] {
       template: '/transports/{id}/status',
       access: 'ops',
       handler: (ctx) => {
-        // The parameter is named id but typed as the protocol enum (§4 Op 33 doc quirk): accept both.
-        const key = ctx.params.id;
-        if (['UDP', 'TCP', 'TLS'].includes(key.toUpperCase())) {
-          const any = [...ctx.store.c.transports.values()].some((t) => t.protocol === key.toUpperCase());
-          return ok({ status: any ? 'ACTIVATED' : 'DEACTIVATED' });
-        }
-        const t = ctx.store.c.transports.get(key);
-        if (!t) throw new HttpError(404, 'NOT_FOUND', 'transport not found');
-        // TLS needs a certificate to listen (C9).
-        const active = t.protocol !== 'TLS' || !!ctx.store.singletons.key.crt;
+        // The parameter is named `id` but its schema is the protocol enum, and the reference shows only
+        // the protocol (C1, seed Op 33): a protocol it is. A transport id is refused like any other
+        // value outside the enum.
+        const protocol = ctx.params.id;
+        if (!['UDP', 'TCP', 'TLS'].includes(protocol)) throw invalid('id', 'must be one of UDP, TCP, TLS (the transport protocol)');
+        const of = [...ctx.store.c.transports.values()].filter((t) => t.protocol === protocol);
+        // ACTIVATED when a transport of that protocol exists; TLS also needs a certificate to listen (C9).
+        const active = of.length > 0 && (protocol !== 'TLS' || !!ctx.store.singletons.key.crt);
         return ok({ status: active ? 'ACTIVATED' : 'DEACTIVATED' });
       },
     },

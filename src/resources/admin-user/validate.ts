@@ -1,7 +1,17 @@
 // portsip_admin_user: static validation (API-NOTES Ops 3/5-8, §2.9 username, role and password rules).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, email, notBlank, problem, stringLength, username, writeOnlyChecks, type Validator } from '../common/validators';
+import {
+  checkObject,
+  email,
+  inferred,
+  notBlank,
+  problem,
+  stringLength,
+  username,
+  writeOnlyChecks,
+  type Validator,
+} from '../common/validators';
 import { BUILTIN_SYSTEM_ROLES, NON_SYSTEM_BUILTIN_ROLES } from './schema';
 
 // Minimum length 6 since 22.0 [C7]; no stricter system-user policy before 22.6 [C2].
@@ -46,10 +56,12 @@ export function systemRole(): Validator {
 }
 
 const rules: Record<string, Validator | Validator[]> = {
-  // Reserved names are reserved FOR system users (API-NOTES Op 3), so they are not refused here.
-  name: username({ reserved: [] }),
+  // "admin, system, administrator, and root are reserved names for system admin only with case ignored"
+  // (22.3 reference, Create a user / Change admin user username): only the built-in system admin account
+  // carries them, so a new system user may not.
+  name: username(),
   password_wo: PASSWORD,
-  role: [systemRole(), notBlank()],
+  role: [systemRole(), inferred(notBlank())],
   email: [stringLength(0, 128), email()],
   display_name: stringLength(0, 1024),
   mobile_phone: stringLength(0, 32),

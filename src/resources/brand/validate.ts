@@ -1,7 +1,7 @@
 // portsip_brand: static validation (API-NOTES Op 44 [C1]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, combination, matches, oneOf, stringLength, type Validator } from '../common/validators';
+import { checkObject, combination, inferred, matches, oneOf, stringLength, type Validator } from '../common/validators';
 import { BRAND_THEMES } from './schema';
 
 // File-library ids are opaque strings like other API ids (§2.5); a URL is the usual mistake.
@@ -12,8 +12,9 @@ const FILE_ID = matches(
 
 const rules: Record<string, Validator | Validator[]> = {
   theme: oneOf(BRAND_THEMES),
-  logo: FILE_ID,
-  favicon: FILE_ID,
+  // Ids are opaque strings (C5): the id shape is a plausibility check (inferred), a warning only.
+  logo: inferred(FILE_ID),
+  favicon: inferred(FILE_ID),
   // The limit is in the description only, not in the schema [C1].
   bottom_text: stringLength(0, 256),
 };

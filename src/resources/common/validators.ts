@@ -142,6 +142,23 @@ export function firstError(...validators: Validator[]): Validator {
   };
 }
 
+/**
+ * An INFERRED rule (no document states it, docs/fidelity.md): it may only warn, never refuse, since
+ * the PBX may well accept the value. Wrong types stay errors (Terraform's own type check).
+ */
+export function inferred(validator: Validator): Validator {
+  return (v, p, c) =>
+    validator(v, p, c).map((d) =>
+      d.severity === 'error' && (typeof v === 'string' || typeof v === 'number' || v instanceof BigNum)
+        ? {
+            ...d,
+            severity: 'warning' as const,
+            detail: `${d.detail ?? ''} (This is a plausibility check, not a documented PortSIP rule: the value is sent as it is.)`.trim(),
+          }
+        : d,
+    );
+}
+
 /** Treat the value as sensitive whatever the caller says (e.g. a webhook password inside a block). */
 export function sensitive(validator: Validator): Validator {
   return (v, p, c) => validator(v, p, { ...c, sensitive: true });

@@ -22,6 +22,9 @@ export type DealerApi = Json<operations['retrieveDealer']['responses'][200]>;
 export type DealerCreateBody = Json<operations['createDealer']['requestBody']>;
 export type DealerUpdateBody = Json<operations['updateDealer']['requestBody']>;
 
+/** Documented defaults of the two required create fields (C1 createDealer `default`, seed Op 18). */
+export const DEALER_CREATE_DEFAULTS = { max_tenants: 100, max_extensions: 50000 } as const;
+
 export const dealerRules: FieldRules = {
   // Op 20 cannot change these; the schema forces replacement instead.
   name: { createOnly: true },
@@ -47,6 +50,11 @@ export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, o
  */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
   const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;
+  // The OpenAPI marks max_tenants and max_extensions REQUIRED on create (C1 createDealer) and gives
+  // their defaults: when the configuration leaves them unset, the documented defaults are sent, so the
+  // dealer gets what the PBX would give it and configurations need not name them.
+  body.max_tenants ??= DEALER_CREATE_DEFAULTS.max_tenants;
+  body.max_extensions ??= DEALER_CREATE_DEFAULTS.max_extensions;
   const pw = createPassword(config);
   if (pw !== null) body.password = pw;
   return body;

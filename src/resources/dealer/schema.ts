@@ -51,11 +51,11 @@ export const dealerSchema: Schema = {
       description: optional('string', 'Free-text description of the dealer (no documented length limit).'),
       max_tenants: optionalComputed(
         'number',
-        `Maximum number of tenants the dealer may create, 0-2147483647. Server default \`100\`. ${U}`,
+        `Maximum number of tenants the dealer may create, 0-2147483647. Documented default \`100\`: PortSIP requires it on create, so when it is unset the provider sends \`100\`. ${U}`,
       ),
       max_extensions: optionalComputed(
         'number',
-        `Maximum number of extensions the dealer may create, 0-2147483647. Server default \`50000\`. ${U}`,
+        `Maximum number of extensions the dealer may create, 0-2147483647. Documented default \`50000\`: PortSIP requires it on create, so when it is unset the provider sends \`50000\`. ${U}`,
       ),
       tenant_full_access: optionalComputed(
         'bool',

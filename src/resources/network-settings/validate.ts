@@ -2,16 +2,18 @@
 // IPv4/IPv6 checks are made, plus a warning for IPv6 addresses while IPv6 is disabled.
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, combination, hostOrIp, ipAddress, isKnown, type Validator } from '../common/validators';
+import { checkObject, combination, inferred, hostOrIp, ipAddress, isKnown, type Validator } from '../common/validators';
 
 const rules: Record<string, Validator | Validator[]> = {
-  web_domain: hostOrIp(),
+  // The reference gives no formats (Op 1): the IPv4/IPv6 fields follow their descriptions ("The private
+  // IPv4 of system"); the host name and the DNS servers are plausibility checks only (inferred).
+  web_domain: inferred(hostOrIp()),
   private_ipv4: ipAddress(4),
   public_ipv4: ipAddress(4),
   private_ipv6: ipAddress(6),
   public_ipv6: ipAddress(6),
-  primary_dns_server: ipAddress(),
-  secondary_dns_server: ipAddress(),
+  primary_dns_server: inferred(ipAddress()),
+  secondary_dns_server: inferred(ipAddress()),
 };
 
 export interface ValidateOptions {

@@ -10,6 +10,7 @@ import {
   intRange,
   isKnown,
   numberRange,
+  inferred,
   oneOf,
   quote,
   stringLength,
@@ -18,12 +19,13 @@ import {
 } from '../common/validators';
 import { MAIL_TYPES, SMTP_AUTH_TYPES } from './schema';
 
-// Fractions by the API's example 0.9 [I]; a value like 90 almost certainly means 90 %.
-const FRACTION = numberRange(0, 1, 'Thresholds are fractions: write 0.9 for 90 %.');
+// The thresholds are plain doubles [C1] whose only documented value is the example 0.9: nothing is
+// refused. A value above 1 probably means a percentage (90 for 0.9), which is inferred: a warning.
+const FRACTION = inferred(numberRange(0, 1, 'Thresholds look like fractions in the documents (example 0.9 = 90 %).'));
 
 const rules: Record<string, Validator | Validator[]> = {
   type: oneOf(MAIL_TYPES),
-  server: hostOrIp(),
+  server: inferred(hostOrIp()),
   port: intRange(0, 65535),
   reply_to: [stringLength(0, 128), email()],
   username: stringLength(0, 128),

@@ -1,13 +1,13 @@
 // portsip_sbc_settings: static validation (API-NOTES Op 16 [C1], §2.9 ports).
 
 import type { AttributePath, Diagnostic, ObjectValue, Value } from '../../provider/values';
-import { checkObject, combination, hostOrIp, intRange, isKnown, oneOf, quote, type Validator } from '../common/validators';
+import { checkObject, combination, inferred, hostOrIp, intRange, isKnown, oneOf, quote, type Validator } from '../common/validators';
 import { SBC_TRANSPORT_PROTOCOLS } from './schema';
 
 const PORT = intRange(0, 65535);
 
 const rules: Record<string, Validator | Validator[]> = {
-  domain: hostOrIp(),
+  domain: inferred(hostOrIp()),
   http_port: PORT,
   https_port: PORT,
 };
@@ -27,7 +27,8 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
     out.push(
       combination(
         ['https_port'],
-        `Attributes "http_port" and "https_port" are both ${quote(config.http_port)}; HTTP and HTTPS need different ports (defaults 8882 and 8883).`,
+        `Attributes "http_port" and "https_port" are both ${quote(config.http_port)}; HTTP and HTTPS normally need different ports (defaults 8882 and 8883).`,
+        'warning',
       ),
     );
   }
@@ -55,7 +56,8 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
           out.push(
             combination(
               [...base],
-              `Block "transports[${i}]" repeats protocol ${quote(o.protocol)} and port ${quote(o.port)} of "transports[${first}]"; each protocol + port pair may appear only once.`,
+              `Block "transports[${i}]" repeats protocol ${quote(o.protocol)} and port ${quote(o.port)} of "transports[${first}]"; the same listener twice is probably a mistake.`,
+              'warning',
             ),
           );
         } else seen.set(key, i);

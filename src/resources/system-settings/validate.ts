@@ -17,13 +17,14 @@ import {
   stringLength,
   writeOnlyChecks,
   type Validator,
+  inferred,
 } from '../common/validators';
 import { ALERT_INFO_HEADERS, CONGESTION_METRICS } from './schema';
 
 const nonNeg = intRange(0, INT32_MAX);
 
 const rules: Record<string, Validator | Validator[]> = {
-  user_agent: [stringLength(1, 1024), notBlank()],
+  user_agent: [stringLength(1, 1024), inferred(notBlank())],
   statistics_log_interval: nonNeg,
   dead_session_timeout: nonNeg,
   session_timer_duration: intRange(90, 3600),
@@ -32,7 +33,7 @@ const rules: Record<string, Validator | Validator[]> = {
   flow_timer: nonNeg,
   register_expiration_time: intRange(90, 3600),
   auto_answer_alert_info_header: oneOf(ALERT_INFO_HEADERS),
-  trace_server_host: hostOrIp(),
+  trace_server_host: inferred(hostOrIp()),
   trace_server_port: intRange(0, 65535),
   web_failed_auth_amount: nonNeg,
   web_blacklist_time_interval: nonNeg,
@@ -44,8 +45,10 @@ const rules: Record<string, Validator | Validator[]> = {
   sip_barrier_1_blocking_time: nonNeg,
   sip_barrier_2_packets: nonNeg,
   sip_barrier_2_blocking_time: nonNeg,
-  stir_shaken_cert: pem({ kind: 'certificate' }),
-  stir_shaken_key_wo: pem({ kind: 'private_key' }),
+  // "Content of this certificate file for STIR/SHAKEN support" (seed Op 13) names no format: the PEM
+  // checks are plausibility checks (inferred), warnings only.
+  stir_shaken_cert: inferred(pem({ kind: 'certificate' })),
+  stir_shaken_key_wo: inferred(pem({ kind: 'private_key' })),
   custom_options: jsonText(),
 };
 

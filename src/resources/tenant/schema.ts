@@ -4,9 +4,10 @@
 // - volatile server fields (`used_disk_quota`, `current_extensions`, `avatar_file_*`): they would make
 //   `plan -refresh-only` report drift on every run (PROTOCOL-NOTES §8);
 // - `outbound_caller_ids` (read-only detail, managed elsewhere);
-// - 22.3 fields whose JSON names or shapes are unknown: the AI-transcription and CRM feature flags,
-//   `ai_engine`, `limit_app_logins`, `password_policy` (API-NOTES Op 35, §8 q4). Add them once a live
-//   22.3 PBX confirms the names; guessing would send keys the server may reject in strict mode.
+// - 22.3 fields whose shapes are unknown: `ai_engine`, `limit_app_logins`, `password_policy`
+//   (API-NOTES Op 35, §8 q4).
+// The AI-transcription and CRM feature flags ARE exposed (users need to turn them off; both default
+// true per the 22.3 reference), under inferred JSON names kept in src/common/api-223-names.ts.
 //
 // Nested blocks are SINGLE blocks, which cannot be Computed. A block absent from config is NOT MANAGED:
 // Terraform plans it null, reads keep it null unless the prior state had it (or on import, when every
@@ -14,6 +15,7 @@
 // (the server keeps its settings). The same rule applies to each day inside `office_hours`.
 // See src/resources/common/mapping.ts.
 
+import { TENANT_AI_TRANSCRIPTION_FLAG, TENANT_CRM_INTEGRATIONS_FLAG } from '../../common/api-223-names';
 import type { Block, NestedBlock, Schema } from '../../provider/schema';
 import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
 
@@ -112,6 +114,14 @@ export const tenantSchema: Schema = {
       enable_feature_microsoft_teams: optionalComputed('bool', `Enable the Microsoft Teams feature. Server default \`true\`. ${U}`),
       enable_feature_trunks: optionalComputed('bool', `Enable the trunks feature. Server default \`true\`. ${U}`),
       enable_feature_whats_app: optionalComputed('bool', `Enable the WhatsApp feature. Server default \`true\`. ${U}`),
+      [TENANT_AI_TRANSCRIPTION_FLAG]: optionalComputed(
+        'bool',
+        `Enable the AI transcription feature (added in PortSIP 22.3). Server default \`true\`; set \`false\` to turn it off. The JSON name is inferred: the 22.3 reference describes the flag but no source spells its name. ${U}`,
+      ),
+      [TENANT_CRM_INTEGRATIONS_FLAG]: optionalComputed(
+        'bool',
+        `Enable the CRM integrations feature (added in PortSIP 22.3). Server default \`true\`; set \`false\` to turn it off. The JSON name is inferred: the 22.3 reference describes the flag but no source spells its name. ${U}`,
+      ),
       enable_night_mode: optionalComputed('bool', `Enable night mode (added in PortSIP 22.2). Server default \`false\`. ${U}`),
       enable_two_factor_authentication: optionalComputed(
         'bool',

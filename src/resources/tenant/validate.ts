@@ -9,6 +9,8 @@ import {
   combination,
   currency,
   emailList,
+  firstError,
+  inferred,
   formatPath,
   hhmm,
   hhmmMinutes,
@@ -36,7 +38,8 @@ const count = intRange(0, INT32_MAX);
 const retention = intRange(1, INT32_MAX);
 
 const topLevel: Record<string, Validator | Validator[]> = {
-  name: [stringLength(1, 1024), notBlank()],
+  // A name of only white space passes PortSIP's 1-1024 rule: the blank check only warns (inferred).
+  name: [stringLength(1, 1024), inferred(notBlank())],
   domain: [stringLength(1, 280), hostOrIp()],
   website: stringLength(0, 255),
   timezone: timezone(),
@@ -66,15 +69,23 @@ const topLevel: Record<string, Validator | Validator[]> = {
   dealer_id: [stringLength(1), notBlank()],
 };
 
-// Webhook credentials: `[a-z0-9]{6,64}` [C1]. The spec also puts that pattern on `url`, which is a doc
-// bug (no URL matches it, API-NOTES Op 35), so `url` only gets its 1-128 length.
-const CREDENTIAL = matches(/^[a-z0-9]{6,64}$/, '6 to 64 characters, lower-case letters a-z and digits 0-9 only');
+// Webhook credentials: minLength 6, maxLength 64, pattern `[a-z0-9]{6,64}` [C1]. OpenAPI patterns are
+// not anchored (JSON Schema: the pattern must match somewhere in the value), so PortSIP's rule is "6-64
+// characters containing a run of six lower-case letters or digits", not "only a-z0-9". The spec also
+// puts that pattern on `url`, which is a doc bug (API-NOTES Op 35), so `url` only gets its 1-128 length.
+const CREDENTIAL = firstError(
+  stringLength(6, 64),
+  matches(
+    /[a-z0-9]{6,64}/,
+    'a value containing at least six lower-case letters a-z or digits 0-9 in a row (PortSIP pattern [a-z0-9]{6,64})',
+  ),
+);
 
 const webhookRules: Record<string, Validator | Validator[]> = {
   auth: oneOf(WEBHOOK_AUTH_TYPES),
   username: CREDENTIAL,
   password_wo: sensitive(CREDENTIAL),
-  token_wo: sensitive(all(stringLength(1), notBlank())),
+  token_wo: sensitive(all(stringLength(1), inferred(notBlank()))),
   url: stringLength(1, 128),
 };
 
@@ -101,11 +112,13 @@ function validateWebhook(block: ObjectValue, base: AttributePath, opts: Validate
         });
     }
   }
+  // Inferred (no document requires it): a warning only.
   if ((auth === 'BASIC' || auth === 'DIGEST') && !isSet(block.username)) {
     out.push(
       combination(
         [...base, 'username'],
-        `Attribute "${name}.username" is required when "${name}.auth" is "${auth}"; got null. ${auth} authentication needs a user name (and a password: "password_wo", or the one the PBX has).`,
+        `Attribute "${name}.username" is not set while "${name}.auth" is "${auth}"; ${auth} authentication needs a user name (and a password: "password_wo", or the one the PBX has) unless the PBX already holds one.`,
+        'warning',
       ),
     );
   }
@@ -138,9 +151,15 @@ function validateWebhook(block: ObjectValue, base: AttributePath, opts: Validate
       ),
     );
   }
-  // An enabled webhook with no URL cannot deliver anything (not in the API text; a plain mistake).
+  // An enabled webhook with no URL cannot deliver anything (not in the API text: inferred, a warning).
   if (block.enabled === true && block.url === null) {
-    out.push(combination([...base, 'url'], `Attribute "${name}.url" is required when "${name}.enabled" is true; got null.`));
+    out.push(
+      combination(
+        [...base, 'url'],
+        `Attribute "${name}.url" is not set while "${name}.enabled" is true; the webhook has nowhere to deliver unless the PBX already holds a URL.`,
+        'warning',
+      ),
+    );
   }
   return out;
 }
@@ -181,13 +200,16 @@ export interface ValidateOptions {
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], topLevel);
 
-  // contact_match_length only means something with MATCH_LENGTH (API-NOTES Op 35 [C1]).
+  // contact_match_length is "the matched length of characters when contact_match_type is MATCH_LENGTH"
+  // (seed Op 35): a description, not a refusal. The PBX accepts it with any type; it only has no
+  // effect, so a warning says so.
   const mt = config.contact_match_type;
   if (isKnown(config.contact_match_length) && isKnown(mt) && mt !== 'MATCH_LENGTH') {
     out.push(
       combination(
         ['contact_match_length'],
-        `Attribute "contact_match_length" is only allowed when "contact_match_type" is "MATCH_LENGTH"; "contact_match_type" is ${quote(mt)} and "contact_match_length" is ${quote(config.contact_match_length!)}. Remove "contact_match_length" or set contact_match_type = "MATCH_LENGTH".`,
+        `Attribute "contact_match_length" (${quote(config.contact_match_length!)}) only takes effect when "contact_match_type" is "MATCH_LENGTH"; "contact_match_type" is ${quote(mt)}.`,
+        'warning',
       ),
     );
   } else if (isKnown(config.contact_match_length) && mt === null) {

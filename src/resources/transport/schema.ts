@@ -24,7 +24,7 @@ export const transportSchema: Schema = {
       ),
       verification: optionalComputed(
         'string',
-        `Client-certificate verification for TLS: \`DISABLE\` (none asked), \`OPTIONAL\` (requested) or \`MANDATORY\` (required). Case-sensitive. Only meaningful for TLS: \`OPTIONAL\`/\`MANDATORY\` on UDP or TCP are rejected. No documented server default. ${UNMANAGED_WHEN_UNSET}`,
+        `Client-certificate verification for TLS: \`DISABLE\` (none asked), \`OPTIONAL\` (requested) or \`MANDATORY\` (required). Case-sensitive. Only meaningful for TLS: \`OPTIONAL\`/\`MANDATORY\` on UDP or TCP give a warning (no document says the PBX refuses them). No documented server default. ${UNMANAGED_WHEN_UNSET}`,
       ),
     },
   },

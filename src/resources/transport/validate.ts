@@ -39,13 +39,14 @@ export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diag
     );
   }
 
-  // Client certificates exist only in TLS (Op 29 [C1]). DISABLE is harmless anywhere (it is what the
-  // server may report for UDP/TCP), but asking for certificates on UDP/TCP is a mistake: error.
+  // The reference describes `verification` as what the PBX asks of TLS clients (Op 29 [C1, C3]) but
+  // no document says other protocols refuse it: a warning, not an error (docs/fidelity.md).
   if (isKnown(protocol) && protocol !== 'TLS' && (verification === 'OPTIONAL' || verification === 'MANDATORY')) {
     out.push(
       combination(
         ['verification'],
-        `Attribute "verification" can be "OPTIONAL" or "MANDATORY" only when "protocol" is "TLS"; got ${quote(verification)} with protocol ${quote(protocol)}. Allowed for ${quote(protocol)}: "DISABLE" or unset.`,
+        `Attribute "verification" is ${quote(verification)} with protocol ${quote(protocol)}; client certificates are a TLS feature, so it probably has no effect on ${quote(protocol)}.`,
+        'warning',
       ),
     );
   }

@@ -1495,6 +1495,11 @@ export class DataPortsipTenant extends cdktf.TerraformDataSource {
     return this.getBooleanAttribute('enable_dual_track_recording');
   }
 
+  // enable_feature_ai_transcription - computed: true, optional: false, required: false
+  public get enableFeatureAiTranscription() {
+    return this.getBooleanAttribute('enable_feature_ai_transcription');
+  }
+
   // enable_feature_billing - computed: true, optional: false, required: false
   public get enableFeatureBilling() {
     return this.getBooleanAttribute('enable_feature_billing');
@@ -1508,6 +1513,11 @@ export class DataPortsipTenant extends cdktf.TerraformDataSource {
   // enable_feature_contact_center - computed: true, optional: false, required: false
   public get enableFeatureContactCenter() {
     return this.getBooleanAttribute('enable_feature_contact_center');
+  }
+
+  // enable_feature_crm_integrations - computed: true, optional: false, required: false
+  public get enableFeatureCrmIntegrations() {
+    return this.getBooleanAttribute('enable_feature_crm_integrations');
   }
 
   // enable_feature_message_channels - computed: true, optional: false, required: false

@@ -47,13 +47,13 @@ export interface DealerConfig extends cdktf.TerraformMetaArguments {
   */
   readonly level: string;
   /**
-  * Maximum number of extensions the dealer may create, 0-2147483647. Server default `50000`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  * Maximum number of extensions the dealer may create, 0-2147483647. Documented default `50000`: PortSIP requires it on create, so when it is unset the provider sends `50000`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer#max_extensions Dealer#max_extensions}
   */
   readonly maxExtensions?: number;
   /**
-  * Maximum number of tenants the dealer may create, 0-2147483647. Server default `100`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  * Maximum number of tenants the dealer may create, 0-2147483647. Documented default `100`: PortSIP requires it on create, so when it is unset the provider sends `100`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/dealer#max_tenants Dealer#max_tenants}
   */

@@ -107,6 +107,12 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   */
   readonly enableDualTrackRecording?: boolean | cdktf.IResolvable;
   /**
+  * Enable the AI transcription feature (added in PortSIP 22.3). Server default `true`; set `false` to turn it off. The JSON name is inferred: the 22.3 reference describes the flag but no source spells its name. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#enable_feature_ai_transcription Tenant#enable_feature_ai_transcription}
+  */
+  readonly enableFeatureAiTranscription?: boolean | cdktf.IResolvable;
+  /**
   * Enable the call-billing feature. Server default `false`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#enable_feature_billing Tenant#enable_feature_billing}
@@ -124,6 +130,12 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#enable_feature_contact_center Tenant#enable_feature_contact_center}
   */
   readonly enableFeatureContactCenter?: boolean | cdktf.IResolvable;
+  /**
+  * Enable the CRM integrations feature (added in PortSIP 22.3). Server default `true`; set `false` to turn it off. The JSON name is inferred: the 22.3 reference describes the flag but no source spells its name. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/tenant#enable_feature_crm_integrations Tenant#enable_feature_crm_integrations}
+  */
+  readonly enableFeatureCrmIntegrations?: boolean | cdktf.IResolvable;
   /**
   * Enable the message-channels feature. Server default `true`. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
@@ -3599,9 +3611,11 @@ export class Tenant extends cdktf.TerraformResource {
     this._enableAudioRecording = config.enableAudioRecording;
     this._enableBilling = config.enableBilling;
     this._enableDualTrackRecording = config.enableDualTrackRecording;
+    this._enableFeatureAiTranscription = config.enableFeatureAiTranscription;
     this._enableFeatureBilling = config.enableFeatureBilling;
     this._enableFeatureCallStatistics = config.enableFeatureCallStatistics;
     this._enableFeatureContactCenter = config.enableFeatureContactCenter;
+    this._enableFeatureCrmIntegrations = config.enableFeatureCrmIntegrations;
     this._enableFeatureMessageChannels = config.enableFeatureMessageChannels;
     this._enableFeatureMicrosoftTeams = config.enableFeatureMicrosoftTeams;
     this._enableFeatureTrunks = config.enableFeatureTrunks;
@@ -3891,6 +3905,22 @@ export class Tenant extends cdktf.TerraformResource {
     return this._enableDualTrackRecording;
   }
 
+  // enable_feature_ai_transcription - computed: true, optional: true, required: false
+  private _enableFeatureAiTranscription?: boolean | cdktf.IResolvable; 
+  public get enableFeatureAiTranscription() {
+    return this.getBooleanAttribute('enable_feature_ai_transcription');
+  }
+  public set enableFeatureAiTranscription(value: boolean | cdktf.IResolvable) {
+    this._enableFeatureAiTranscription = value;
+  }
+  public resetEnableFeatureAiTranscription() {
+    this._enableFeatureAiTranscription = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enableFeatureAiTranscriptionInput() {
+    return this._enableFeatureAiTranscription;
+  }
+
   // enable_feature_billing - computed: true, optional: true, required: false
   private _enableFeatureBilling?: boolean | cdktf.IResolvable; 
   public get enableFeatureBilling() {
@@ -3937,6 +3967,22 @@ export class Tenant extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get enableFeatureContactCenterInput() {
     return this._enableFeatureContactCenter;
+  }
+
+  // enable_feature_crm_integrations - computed: true, optional: true, required: false
+  private _enableFeatureCrmIntegrations?: boolean | cdktf.IResolvable; 
+  public get enableFeatureCrmIntegrations() {
+    return this.getBooleanAttribute('enable_feature_crm_integrations');
+  }
+  public set enableFeatureCrmIntegrations(value: boolean | cdktf.IResolvable) {
+    this._enableFeatureCrmIntegrations = value;
+  }
+  public resetEnableFeatureCrmIntegrations() {
+    this._enableFeatureCrmIntegrations = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enableFeatureCrmIntegrationsInput() {
+    return this._enableFeatureCrmIntegrations;
   }
 
   // enable_feature_message_channels - computed: true, optional: true, required: false
@@ -4405,9 +4451,11 @@ export class Tenant extends cdktf.TerraformResource {
       enable_audio_recording: cdktf.booleanToTerraform(this._enableAudioRecording),
       enable_billing: cdktf.booleanToTerraform(this._enableBilling),
       enable_dual_track_recording: cdktf.booleanToTerraform(this._enableDualTrackRecording),
+      enable_feature_ai_transcription: cdktf.booleanToTerraform(this._enableFeatureAiTranscription),
       enable_feature_billing: cdktf.booleanToTerraform(this._enableFeatureBilling),
       enable_feature_call_statistics: cdktf.booleanToTerraform(this._enableFeatureCallStatistics),
       enable_feature_contact_center: cdktf.booleanToTerraform(this._enableFeatureContactCenter),
+      enable_feature_crm_integrations: cdktf.booleanToTerraform(this._enableFeatureCrmIntegrations),
       enable_feature_message_channels: cdktf.booleanToTerraform(this._enableFeatureMessageChannels),
       enable_feature_microsoft_teams: cdktf.booleanToTerraform(this._enableFeatureMicrosoftTeams),
       enable_feature_trunks: cdktf.booleanToTerraform(this._enableFeatureTrunks),
@@ -4537,6 +4585,12 @@ export class Tenant extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "boolean",
       },
+      enable_feature_ai_transcription: {
+        value: cdktf.booleanToHclTerraform(this._enableFeatureAiTranscription),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
       enable_feature_billing: {
         value: cdktf.booleanToHclTerraform(this._enableFeatureBilling),
         isBlock: false,
@@ -4551,6 +4605,12 @@ export class Tenant extends cdktf.TerraformResource {
       },
       enable_feature_contact_center: {
         value: cdktf.booleanToHclTerraform(this._enableFeatureContactCenter),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      enable_feature_crm_integrations: {
+        value: cdktf.booleanToHclTerraform(this._enableFeatureCrmIntegrations),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

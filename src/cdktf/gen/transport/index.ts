@@ -23,7 +23,7 @@ export interface TransportConfig extends cdktf.TerraformMetaArguments {
   */
   readonly protocol: string;
   /**
-  * Client-certificate verification for TLS: `DISABLE` (none asked), `OPTIONAL` (requested) or `MANDATORY` (required). Case-sensitive. Only meaningful for TLS: `OPTIONAL`/`MANDATORY` on UDP or TCP are rejected. No documented server default. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
+  * Client-certificate verification for TLS: `DISABLE` (none asked), `OPTIONAL` (requested) or `MANDATORY` (required). Case-sensitive. Only meaningful for TLS: `OPTIONAL`/`MANDATORY` on UDP or TCP give a warning (no document says the PBX refuses them). No documented server default. When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/transport#verification Transport#verification}
   */
