@@ -154,6 +154,25 @@ test('--include tenant: the dealer link stays a literal id with a comment, and r
   expect(await roundTrip(h)).toBe(summary.objects);
 });
 
+test("--dealer: the dealer, its tenant and the tenant's trunk assignment, with references; round-trips", async () => {
+  const { dir, summary } = await exportTo({ dealer: 'drift-dealer' });
+  const files = readTree(dir);
+  expect(Object.keys(files).sort()).toEqual([
+    'dealers.tf',
+    'provider.tf',
+    'tenants.tf',
+    'trunk_assignments.tf',
+    'variables.tf',
+    'versions.tf',
+  ]);
+  expect(files['dealers.tf']!.match(/^resource /gm)).toHaveLength(1);
+  expect(files['tenants.tf']).toMatch(/dealer_id\s+= portsip_dealer\.drift_dealer\.id/);
+  expect(summary.objects).toBe(3);
+  await expect(exportTo({ dealer: 'no-such-dealer' })).rejects.toThrow(/--dealer "no-such-dealer": no dealer has that name/);
+  const h = await workDirWith(files);
+  expect(await roundTrip(h)).toBe(3);
+});
+
 test('--format cdktf: synth, imports only, apply, clean plan', async () => {
   // Inside the repository, so the stack resolves cdktf from its node_modules.
   const dir = path.join(tmp('export-cdktf-', path.join(REPO_ROOT, '.tmp')), 'stack');

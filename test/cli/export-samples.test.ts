@@ -50,6 +50,8 @@ test('docs/export.md samples: the export of a small PBX', async () => {
     level: 'RESELLER',
     password: 'Reseller-Pw-1',
     email: 'ops@acme.example',
+    max_tenants: 20,
+    max_extensions: 50000,
   });
   const dental = await api.tenants.create({
     name: 'Acme Dental',

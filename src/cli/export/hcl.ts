@@ -20,7 +20,8 @@ export function hclString(s: string): string {
     else if (c < 0x20 || c === 0x7f) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
-  return out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') + '"';
+  // Function replacements: in a replacement string `$$` would itself mean one `$`.
+  return out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') + '"';
 }
 
 export function hclValue(v: Value): string {

@@ -94,7 +94,7 @@ Connection: like the provider: PORTSIP_ENDPOINT, PORTSIP_USERNAME, PORTSIP_PASSW
 only from the environment, never a flag), or --endpoint / --username; --ca-cert / --insecure-skip-verify
 as the provider's ca_cert_pem / insecure_skip_verify.
 
-Types: ${'dealer, tenant, trunk_assignment, transport, ip_rule, admin_user and the settings singletons'}
+Types: dealer, tenant, trunk_assignment, transport, ip_rule, admin_user and the singletons
 (system_settings, network_settings, notification_settings, sbc_settings, im_server,
 data_flow_server, certificate, brand, admin_profile).
 
