@@ -831,7 +831,7 @@ function exportSection(res: BenchResults): string[] {
         .map(([k, v]) => `\`${k}\` ${int(v)}`)
         .join(', ')}. ` +
         `Load average (1 min) when the export started: ${e.load1.toFixed(2)} (a shared machine: the wall times are single runs). ` +
-        `The objects exported include what the scenario's configuration does not manage (the emulator's seed transport and the built-in admin account). ` +
+        `The objects exported include what the scenario's configuration does not manage: the emulator's seed UDP transport. ` +
         `The plan of the export reads every object as an import does (\`ImportResourceState\`, then \`ReadResource\`).`,
       '',
     );

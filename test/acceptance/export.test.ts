@@ -111,6 +111,10 @@ test('HCL: imports only, apply, clean plan; exported twice byte-identical; terra
   expect(files['ip_rules.tf']).toMatch(/resource "portsip_ip_rule" "net_192_0_2_0_24"/);
   expect(files['dealers.tf']).toMatch(/password_wo\s+= var\.dealer_drift_dealer_password/);
   expect(files['dealers.tf']).not.toMatch(/password_wo_version/);
+  // The account the export signs in with is the admin profile, never also an admin user.
+  expect(files['admin_users.tf']).toMatch(/resource "portsip_admin_user" "drift_ops"/);
+  expect(files['admin_users.tf']).not.toMatch(/"name"\s*=\s*"admin"|name\s+= "admin"/);
+  expect(files['admin_profile.tf']).toMatch(/resource "portsip_admin_profile" "this"/);
   expect(files['variables.tf']).toMatch(/variable "dealer_drift_dealer_password" \{[^}]*ephemeral\s+= true[^}]*default\s+= null/);
   // Only what differs from the documented defaults: the seed sets enabled = true (the default).
   expect(files['dealers.tf']).not.toMatch(/enabled/);
@@ -130,7 +134,7 @@ test('HCL: imports only, apply, clean plan; exported twice byte-identical; terra
   const passwords = Object.fromEntries(
     [...files['variables.tf']!.matchAll(/variable "(\w+)"/g)].map((m) => [`TF_VAR_${m[1]}`, 'Given-Pw-123']),
   );
-  expect(Object.keys(passwords).length).toBe(4); // 2 dealers, 2 admin users
+  expect(Object.keys(passwords).length).toBe(3); // 2 dealers, 1 admin user
   expect(await importsOnly(h, passwords)).toBe(imports);
   expect(await roundTrip(h)).toBe(imports);
   expect(imports).toBe(first.summary.objects);

@@ -218,7 +218,21 @@ export async function readPbx(ctx: PortsipContext, filters: ExportFilters, o: Re
     perType.set(type, stats);
     o.progress(`${type}: ${n} object${n === 1 ? '' : 's'} (${stats.requests} requests, ${stats.seconds.toFixed(1)} s)`);
   }
-  return { objects: dealerShare(objects, filters), requests: o.counter.count - startRequests, perType };
+  const kept = await withoutSignedInAccount(ctx, objects);
+  return { objects: dealerShare(kept, filters), requests: o.counter.count - startRequests, perType };
+}
+
+/**
+ * The account the export (and the provider) signs in with is `portsip_admin_profile`, not also a
+ * `portsip_admin_user`: as both, a `terraform destroy` of the export would delete the account
+ * Terraform signs in with. Its id comes from the admin profile when that was exported, else from
+ * one GET of the profile.
+ */
+async function withoutSignedInAccount(ctx: PortsipContext, objects: LiveObject[]): Promise<LiveObject[]> {
+  if (!objects.some((o) => o.type === 'portsip_admin_user')) return objects;
+  const profile = objects.find((o) => o.type === 'portsip_admin_profile');
+  const me = profile ? profile.state.user_id : (await ctx.client.adminProfile.get()).id;
+  return objects.filter((o) => !(o.type === 'portsip_admin_user' && o.state.id === me));
 }
 
 /** --dealer NAME: the dealer, the tenants designated to it and their trunk assignments. */
