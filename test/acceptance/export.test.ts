@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runExport, type ExportFlags, type ExportSummary } from '../../src/cli/export';
 import type { Io } from '../../src/cli/drift';
-import { ADMIN_PASSWORD, expectExit, startAcceptance, type Acceptance } from './portsip';
+import { ADMIN_PASSWORD, expectExit, startAcceptance, withAcceptance, type Acceptance } from './portsip';
 import { fullConfig, fullTfvars, SECRETS } from './drift-configs';
 import { REPO_ROOT, TerraformHarness } from './harness';
 
@@ -194,3 +194,26 @@ test('--format cdktf: synth, imports only, apply, clean plan', async () => {
   const h = await workDirWith({ 'cdk.tf.json': json });
   expect(await roundTrip(h)).toBe(summary.objects);
 });
+
+test("a fresh PBX (the emulator's seed only, no certificate yet) round-trips too", () =>
+  withAcceptance(async ({ emu, h }) => {
+    const dir = path.join(tmp('portsip-export-fresh-'), 'out');
+    let stderr = '';
+    const io: Io = {
+      cwd: process.cwd(),
+      env: { PORTSIP_ENDPOINT: emu.url, PORTSIP_USERNAME: 'admin', PORTSIP_PASSWORD: ADMIN_PASSWORD },
+      stdout: () => undefined,
+      stderr: (x) => (stderr += x),
+    };
+    const summary = await runExport({ format: 'hcl', out: dir }, io);
+    // No certificate installed: its required crt cannot be written, so it is left out, saying so.
+    expect(stderr).toMatch(/portsip_certificate "certificate" left out: the PBX has no crt/);
+    expect(fs.existsSync(path.join(dir, 'certificate.tf'))).toBe(false);
+    // The seed's only admin user is the account the export signs in with: the admin profile only.
+    expect(fs.existsSync(path.join(dir, 'admin_users.tf'))).toBe(false);
+    const w = await TerraformHarness.create({ env: { ...h.env } });
+    harnesses.push(w);
+    for (const [f, content] of Object.entries(readTree(dir))) w.writeFile(f, content);
+    expectExit(await w.init(), 0, 'init');
+    expect(await roundTrip(w)).toBe(summary.objects);
+  }));

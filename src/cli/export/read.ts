@@ -89,6 +89,13 @@ export async function connect(
   // PORTSIP_LOG=debug only routes the client's (already redacted) request records to the counter.
   const r = await buildContext(config, { ...env, PORTSIP_LOG: 'debug' }, counter.logger, signal);
   const err = (r.diagnostics ?? []).find((d) => d.severity === 'error');
+  if (err && /^Missing PortSIP /.test(err.summary)) {
+    // The provider's wording names its HCL block; here the settings are flags and the environment.
+    const what = err.summary.replace('Missing PortSIP ', '');
+    const flag =
+      what === 'password' ? 'PORTSIP_PASSWORD (the password only from the environment)' : `--${what} or PORTSIP_${what.toUpperCase()}`;
+    throw new Error(`${err.summary}: set ${flag}`);
+  }
   if (err || !r.context) throw new Error(`${err?.summary ?? 'cannot connect'}: ${err?.detail ?? ''}`.trim());
   return r.context;
 }
@@ -206,9 +213,18 @@ export async function readPbx(ctx: PortsipContext, filters: ExportFilters, o: Re
       return s;
     });
     let n = 0;
+    const me = type === 'portsip_admin_user' ? await signedInUserId(ctx, objects) : undefined;
+    const required = Object.entries(portsipResources[type]!.schema.block.attributes).filter(([, a]) => a.required);
     found.forEach((c, i) => {
       const state = states[i];
       if (!state) return; // deleted between the listing and the read
+      // Nothing to manage: a singleton the PBX does not have yet (no certificate installed).
+      const missing = required.filter(([name]) => state[name] === null || state[name] === undefined).map(([name]) => name);
+      if (missing.length) {
+        o.progress(`  ${type} "${c.importId}" left out: the PBX has no ${missing.join(', ')} for it`);
+        return;
+      }
+      if (me !== undefined && state.id === me) return;
       const key = naturalKey(type, state, c.importId);
       if (!keyMatches(filters, type, key)) return;
       objects.push({ type, importId: c.importId, key, state, ...(c.trunkName ? { trunkName: c.trunkName } : {}) });
@@ -218,21 +234,18 @@ export async function readPbx(ctx: PortsipContext, filters: ExportFilters, o: Re
     perType.set(type, stats);
     o.progress(`${type}: ${n} object${n === 1 ? '' : 's'} (${stats.requests} requests, ${stats.seconds.toFixed(1)} s)`);
   }
-  const kept = await withoutSignedInAccount(ctx, objects);
-  return { objects: dealerShare(kept, filters), requests: o.counter.count - startRequests, perType };
+  return { objects: dealerShare(objects, filters), requests: o.counter.count - startRequests, perType };
 }
 
 /**
  * The account the export (and the provider) signs in with is `portsip_admin_profile`, not also a
  * `portsip_admin_user`: as both, a `terraform destroy` of the export would delete the account
- * Terraform signs in with. Its id comes from the admin profile when that was exported, else from
- * one GET of the profile.
+ * Terraform signs in with. Its id comes from the admin profile when that was exported (it is read
+ * before the admin users), else from one GET of the profile.
  */
-async function withoutSignedInAccount(ctx: PortsipContext, objects: LiveObject[]): Promise<LiveObject[]> {
-  if (!objects.some((o) => o.type === 'portsip_admin_user')) return objects;
+async function signedInUserId(ctx: PortsipContext, objects: readonly LiveObject[]): Promise<Value | undefined> {
   const profile = objects.find((o) => o.type === 'portsip_admin_profile');
-  const me = profile ? profile.state.user_id : (await ctx.client.adminProfile.get()).id;
-  return objects.filter((o) => !(o.type === 'portsip_admin_user' && o.state.id === me));
+  return profile ? profile.state.user_id : (await ctx.client.adminProfile.get()).id;
 }
 
 /** --dealer NAME: the dealer, the tenants designated to it and their trunk assignments. */

@@ -10,6 +10,8 @@ export const EXPORT_TYPES: readonly string[] = [
   'portsip_trunk_assignment',
   'portsip_transport',
   'portsip_ip_rule',
+  // The profile first: it says which admin user is the signed-in account (read.ts).
+  'portsip_admin_profile',
   'portsip_admin_user',
   'portsip_system_settings',
   'portsip_network_settings',
@@ -19,7 +21,6 @@ export const EXPORT_TYPES: readonly string[] = [
   'portsip_data_flow_server',
   'portsip_certificate',
   'portsip_brand',
-  'portsip_admin_profile',
 ];
 
 /** Collection types: many objects each, named from natural keys. The rest are singletons. */
