@@ -61,6 +61,8 @@ test('documented defaults are read from the schema descriptions', () => {
   expect(describedDefault(a.max_tenants!)).toBe(100);
   expect(describedDefault(a.enabled!)).toBe(true);
   expect(describedDefault(a.email!)).toBeUndefined();
+  // `""` documents the empty string (unlimited quota), not two quote characters.
+  expect(describedDefault(portsipResources.portsip_tenant!.schema.block.attributes.disk_quota!)).toBe('');
 });
 
 test('model: defaults left out, references by name, a literal id with a comment, password variables', () => {

@@ -74,7 +74,8 @@ const DEFAULT_TABLES: Record<string, Readonly<Record<string, Value>>> = {
 export function describedDefault(a: Attribute): Value | undefined {
   const m = /Server default `([^`]*)`/.exec(a.description ?? '');
   if (!m) return undefined;
-  const text = m[1]!;
+  // A quoted default is a string literal: `""` is the empty string (tenant disk quotas).
+  const text = /^"(.*)"$/.exec(m[1]!)?.[1] ?? m[1]!;
   if (a.type === 'bool') return text === 'true' ? true : text === 'false' ? false : undefined;
   if (a.type === 'number') {
     const n = Number(text);
