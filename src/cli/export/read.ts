@@ -20,7 +20,7 @@ import { collectionReader } from '../../resources/common/crud';
 import { buildContext, providerSchema } from '../../resources/provider';
 import { NATURAL_KEYS, naturalKey } from '../report/keys';
 import { keyMatches, type ExportFilters } from './filters';
-import { COLLECTION_TYPES } from './types';
+import { COLLECTION_TYPES, SINGLETON_IDS } from './types';
 
 /** One live object, as its import would put it into state. */
 export interface LiveObject {
@@ -126,7 +126,7 @@ interface Candidate {
 
 async function candidates(type: string, ctx: PortsipContext, filters: ExportFilters): Promise<Candidate[]> {
   const client: PortsipClient = ctx.client;
-  const fixedId = NATURAL_KEYS[type]?.fixedId;
+  const fixedId = SINGLETON_IDS[type];
   if (!COLLECTION_TYPES.includes(type)) return fixedId ? [{ importId: fixedId }] : [];
   if (type === 'portsip_trunk_assignment') {
     const out: Candidate[] = [];

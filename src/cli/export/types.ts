@@ -1,3 +1,13 @@
+import { ADMIN_PROFILE_ID } from '../../resources/admin-profile/schema';
+import { BRAND_ID } from '../../resources/brand/schema';
+import { CERTIFICATE_ID } from '../../resources/certificate/schema';
+import { DATA_FLOW_SERVER_ID } from '../../resources/data-flow-server/schema';
+import { IM_SERVER_ID } from '../../resources/im-server/schema';
+import { NETWORK_SETTINGS_ID } from '../../resources/network-settings/schema';
+import { NOTIFICATION_SETTINGS_ID } from '../../resources/notification-settings/schema';
+import { SBC_SETTINGS_ID } from '../../resources/sbc-settings/schema';
+import { SYSTEM_SETTINGS_ID } from '../../resources/system-settings/schema';
+
 // The resource types `portsip export` writes, in dependency order (a type only refers to types
 // before it: tenants to dealers, trunk assignments to tenants), and the file each goes to.
 //
@@ -38,3 +48,16 @@ export const shortType = (t: string): string => t.replace(/^portsip_/, '');
 
 /** `tenants.tf`; a singleton's file is its own name (`system_settings.tf`). */
 export const fileOf = (t: string): string => (COLLECTION_TYPES.includes(t) ? `${shortType(t)}s` : shortType(t));
+
+/** The one import id of each singleton (its schema's fixed id). Natural keys: src/cli/report/keys.ts. */
+export const SINGLETON_IDS: Readonly<Record<string, string>> = {
+  portsip_system_settings: SYSTEM_SETTINGS_ID,
+  portsip_network_settings: NETWORK_SETTINGS_ID,
+  portsip_notification_settings: NOTIFICATION_SETTINGS_ID,
+  portsip_sbc_settings: SBC_SETTINGS_ID,
+  portsip_im_server: IM_SERVER_ID,
+  portsip_data_flow_server: DATA_FLOW_SERVER_ID,
+  portsip_certificate: CERTIFICATE_ID,
+  portsip_brand: BRAND_ID,
+  portsip_admin_profile: ADMIN_PROFILE_ID,
+};
