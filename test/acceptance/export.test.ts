@@ -73,7 +73,13 @@ async function roundTrip(h: TerraformHarness): Promise<number> {
 
 beforeAll(async () => {
   acc = await startAcceptance();
-  await acc.api.dealers.create({ name: DEALER_LOGIN, level: 'RESELLER', password: SECRETS.dealerLogin } as never);
+  await acc.api.dealers.create({
+    name: DEALER_LOGIN,
+    level: 'RESELLER',
+    password: SECRETS.dealerLogin,
+    max_tenants: 100,
+    max_extensions: 50000,
+  });
   acc.h.writeFile('terraform.tfvars', fullTfvars(ADMIN_PASSWORD));
   acc.h.writeConfig(fullConfig(acc.emu.url, DEALER_LOGIN));
   expectExit(await acc.h.init(), 0, 'init of the seed');

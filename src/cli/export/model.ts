@@ -5,9 +5,9 @@
 // - required, or optional without a server default: written as read (leaving it out would plan a
 //   change to null);
 // - optional with a server default (Optional+Computed): left out when it equals the documented
-//   default (the schema's defaults table of a singleton, else the "Server default `X`" its schema
-//   documents), since an unset Optional+Computed attribute keeps the value in state. Other values
-//   are written, so the code says what differs.
+//   default (the schema's defaults table of a singleton, else the "Server default `X`" or
+//   "Documented default `X`" its schema documents), since an unset Optional+Computed attribute
+//   keeps the value in state. Other values are written, so the code says what differs.
 // References: an id naming an exported object becomes `<type>.<name>.id`; otherwise it stays the
 // literal id with a comment. Secrets: a dealer's or admin user's password becomes
 // `password_wo = var.<name>_password` with no `password_wo_version`: importing sends no password.
@@ -70,9 +70,9 @@ const DEFAULT_TABLES: Record<string, Readonly<Record<string, Value>>> = {
   portsip_admin_profile: adminProfileDefaults,
 };
 
-/** The default an attribute's description documents ("Server default `true`."), if any. */
+/** The default an attribute's description documents ("Server default `true`.", "Documented default `100`"), if any. */
 export function describedDefault(a: Attribute): Value | undefined {
-  const m = /Server default `([^`]*)`/.exec(a.description ?? '');
+  const m = /(?:Server|Documented) default `([^`]*)`/.exec(a.description ?? '');
   if (!m) return undefined;
   // A quoted default is a string literal: `""` is the empty string (tenant disk quotas).
   const text = /^"(.*)"$/.exec(m[1]!)?.[1] ?? m[1]!;
