@@ -4,7 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProviderStatsLine } from '../src/provider/stats';
 import { lineChartSvg, type ChartSeries } from './chart';
-import { median, type BenchResults, type CommandKind, type CommandRun, type ScenarioResult, type StateBackend } from './types';
+import {
+  median,
+  type BenchResults,
+  type CommandKind,
+  type CommandRun,
+  type ExportResult,
+  type ScenarioResult,
+  type StateBackend,
+} from './types';
 
 const KIND_LABEL: Record<CommandKind, string> = {
   apply: '`apply` from empty',
@@ -13,6 +21,7 @@ const KIND_LABEL: Record<CommandKind, string> = {
   plan_batch_no_links: 'no-op `plan`, `read_strategy = "batch"`, `tenant_dealer_reads = "none"`',
   plan_per_resource: 'no-op `plan`, `read_strategy = "per_resource"`',
   plan_refresh_false: "`plan -refresh=false` (Terraform's floor)",
+  plan_export: '`plan` of a `portsip export` (imports only)',
 };
 const SHORT: Record<CommandKind, string> = {
   apply: 'apply',
@@ -21,6 +30,7 @@ const SHORT: Record<CommandKind, string> = {
   plan_batch_no_links: 'plan batch, no dealer links',
   plan_per_resource: 'plan per_resource',
   plan_refresh_false: 'plan -refresh=false',
+  plan_export: 'plan of an export',
 };
 const KINDS: CommandKind[] = ['apply', 'apply_local', 'plan_batch', 'plan_batch_no_links', 'plan_per_resource', 'plan_refresh_false'];
 
@@ -767,6 +777,68 @@ function backendComparison(res: BenchResults): string[] {
   ];
 }
 
+/**
+ * The request bound of an export, from the batch plan's (boundCheck) plus what only an export must
+ * read: the tenant list for the ids (a plan has them in state), every tenant's dealer link (there is
+ * no bulk form, and an export cannot know which tenants have one: a batch plan with
+ * `tenant_dealer_reads = "all"` reads them too), the trunk list and each trunk's assignees, and the
+ * admin users' list.
+ */
+export function exportBound(e: ExportResult, counts: Record<string, number>): { bound: number; terms: string } {
+  const r = e.export.api.byRoute;
+  const tenants = counts.portsip_tenant ?? 0;
+  const rules = counts.portsip_ip_rule ?? 0;
+  const dealers = counts.portsip_dealer ?? 0;
+  const transports = counts.portsip_transport ?? 0;
+  const singletonGets = Object.entries(counts).filter(([, n]) => n === 1).length;
+  const trunks = r['GET /api/providers/{id}/assignees'] ?? 0;
+  const plan = Math.ceil(rules / 100) + Math.ceil(dealers / 100) + tenants + 1 + 1 + Math.ceil(transports / 100) + singletonGets;
+  const extra = tenants + Math.ceil(tenants / 100) + 1 + trunks + Math.ceil(Math.max(1, counts.portsip_admin_user ?? 1) / 100);
+  return {
+    bound: plan + extra,
+    terms:
+      `the batch plan's bound ${int(plan)} (as above) + one dealer link per tenant ${int(tenants)} + the tenant list ${Math.ceil(tenants / 100)} ` +
+      `+ the trunk list 1 + one assignee list per trunk ${trunks} + the admin users' list 1`,
+  };
+}
+
+function exportSection(res: BenchResults): string[] {
+  if (!res.exports?.length) return [];
+  const o: string[] = ['## `portsip export` at scale', ''];
+  o.push(
+    "Measured on its own with `npm run bench -- --export-only --scenarios S`: a fresh emulator is seeded by applying the scenario, a no-op batch plan of that configuration runs for reference, then `portsip export --out DIR` reads the PBX (in the runner's process, the same client and read path as the provider) and `terraform init && terraform plan` runs in DIR, which must show imports only. Same emulator latency and `-parallelism` as the rest of this page.",
+    '',
+  );
+  o.push(
+    '| scenario | date | objects exported | export s | export API requests (bound) | plan of the export s | its API requests | its "Plan:" line | no-op batch plan s / requests | export faster than the plan |',
+  );
+  o.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const e of res.exports) {
+    const counts = res.scenarios.find((s) => s.scenario.name === e.scenario)?.counts ?? {};
+    const b = exportBound(e, counts);
+    o.push(
+      `| ${e.scenario} | ${e.date.replace('T', ' ').slice(0, 16)} UTC | ${int(e.exported)} of ${int(e.objects)} | **${s1(e.export.wallMs)}** | ${int(e.export.api.total)} (${int(b.bound)}) ${e.export.api.total <= b.bound ? '✓' : '✗'} | ` +
+        `**${s1(e.exportPlan.wallMs)}** | ${int(e.exportPlan.api.total)} | ${e.exportPlan.planSummary ?? (e.exportPlan.error || '–')} | ${s1(e.batchPlan.wallMs)} / ${int(e.batchPlan.api.total)} | ${e.export.wallMs < e.exportPlan.wallMs ? '✓' : '✗'} |`,
+    );
+  }
+  o.push('');
+  for (const e of res.exports) {
+    const counts = res.scenarios.find((s) => s.scenario.name === e.scenario)?.counts ?? {};
+    const b = exportBound(e, counts);
+    o.push(
+      `**${e.scenario}.** Bound ${int(b.bound)} = ${b.terms}. The export's requests by route: ${Object.entries(e.export.api.byRoute)
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `\`${k}\` ${int(v)}`)
+        .join(', ')}. ` +
+        `Load average (1 min) when the export started: ${e.load1.toFixed(2)} (a shared machine: the wall times are single runs). ` +
+        `The objects exported include what the scenario's configuration does not manage: the emulator's seed UDP transport. ` +
+        `The plan of the export reads every object as an import does (\`ImportResourceState\`, then \`ReadResource\`).`,
+      '',
+    );
+  }
+  return o;
+}
+
 export function writeReport(res: BenchResults, outDir: string, extraSections: string[] = []): void {
   const m = res.machine;
   const o: string[] = [];
@@ -826,6 +898,7 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push(...analysis(res));
   o.push(...nextSteps(res));
   o.push(...extraSections);
+  o.push(...exportSection(res));
   for (const sr of res.scenarios) o.push(...scenarioSection(res, sr));
   o.push('## Raw data');
   o.push('');

@@ -30,6 +30,9 @@
 //   --out bench              where RESULTS.md, results.json and plan-time.svg go
 //   --wait-load 3            before starting, wait (up to --wait-max 600 s) for the 1-min load to drop below this
 //   --keep                   keep .bench/work after the run
+//   --export-only            only measure `portsip export` (default scenario S): seed a fresh emulator by
+//                            applying the scenario, a no-op batch plan for reference, the export, and the
+//                            plan of the export (imports only); results.json keeps everything else
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -41,10 +44,11 @@ import { createSelfSignedCert } from '../src/provider/cert';
 import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
 import { portsipResources } from '../src/resources';
 import { writeReport } from './report';
+import { runExport } from '../src/cli/export';
 import { randomUUID } from 'node:crypto';
 import { chunkBlocks, generateConfig, parseScenarios, singletonsPresent, type GeneratedConfig } from './scenarios';
 import { startStateServer, type StateServer, type StateServerStats } from './state-server';
-import type { BenchResults, CommandKind, CommandRun, MachineInfo, Options, ScenarioResult, StateBackend } from './types';
+import type { BenchResults, CommandKind, CommandRun, ExportResult, MachineInfo, Options, ScenarioResult, StateBackend } from './types';
 
 // The bundle runs from .bench/, one level below the repository root.
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -78,12 +82,14 @@ function parseArgs(argv: string[]): Options {
     'wait-max',
     'keep',
     'timeout',
+    'export-only',
   ];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!))
       throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   }
-  const scenarios = parseScenarios(get('scenarios') ?? 'S,L');
+  const exportOnly = argv.includes('--export-only');
+  const scenarios = parseScenarios(get('scenarios') ?? (exportOnly ? 'S' : 'S,L'));
   const runs = Math.max(1, Number(get('runs') ?? 3));
   const applyRuns: Record<string, number> = {};
   const ar = get('apply-runs');
@@ -133,6 +139,7 @@ function parseArgs(argv: string[]): Options {
     backend,
     localApply,
     localApplyRuns,
+    exportOnly,
   };
 }
 
@@ -383,6 +390,7 @@ async function main(): Promise<void> {
     log(`report written to ${path.relative(REPO_ROOT, opts.outDir) || '.'} from ${opts.reportFrom}`);
     return;
   }
+  if (opts.exportOnly) return exportBench(opts, argv);
   const t0 = Date.now();
   const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
   if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
@@ -743,6 +751,8 @@ async function measure(
     backend,
   };
   if (backend === 'http') run.state = server().stats();
+  const planLine = /^Plan: .*$/m.exec(r.stdout)?.[0] ?? (/No changes\./.test(r.stdout) ? 'No changes.' : undefined);
+  if (planLine) run.planSummary = planLine;
   if (!ok) {
     run.error = r.code === 2 ? 'plan was not empty (exit 2)' : `exit ${r.code}`;
     log(`terraform ${args.join(' ')} exited ${r.code}:\n${tail(r.stdout)}\n${tail(r.stderr)}`);
@@ -770,6 +780,116 @@ async function measure(
       }  load ${load1.toFixed(2)}`,
   );
   return run;
+}
+
+/**
+ * --export-only: per scenario, seed a fresh emulator by applying the scenario (http backend), run a
+ * no-op batch plan for reference, then `portsip export` into a fresh folder (in this process: the
+ * CLI's own code) and `terraform init && terraform plan` there, which must be imports only. The
+ * result goes into results.json's `exports` (the rest of the file is kept) and RESULTS.md.
+ */
+async function exportBench(opts: Options, argv: string[]): Promise<void> {
+  const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
+  if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
+  const resultsFile = path.join(opts.outDir, 'results.json');
+  if (!fs.existsSync(resultsFile)) throw new Error(`${resultsFile} is missing: --export-only adds to the results of a full run`);
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  const install = installDevLauncher({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
+  const singletons = singletonsPresent(Object.keys(portsipResources));
+  const tls = createSelfSignedCert('pbx.bench.example.com');
+  stateServer = await startStateServer();
+  await waitForLoad(opts);
+  log(`export-only: scenarios ${opts.scenarios.map((s) => s.name).join(',')}, latency ${opts.latencyMs} ms (${argv.join(' ')})`);
+  for (const scenario of opts.scenarios) {
+    const gen = generateConfig(scenario, { singletons, tls, providerVersion: PROVIDER_VERSION });
+    const workDir = path.join(BENCH_DIR, 'work', `${scenario.name}-export-seed`);
+    const exportDir = path.join(BENCH_DIR, 'work', `${scenario.name}-export`);
+    const scratch = path.join(BENCH_DIR, 'scratch', `${scenario.name}-export`);
+    const stateName = `${scenario.name}-export`;
+    for (const d of [workDir, exportDir, scratch]) fs.rmSync(d, { recursive: true, force: true });
+    fs.mkdirSync(scratch, { recursive: true });
+    writeConfig(workDir, gen.hcl, gen.tfvars, 'http');
+    server().reset(stateName);
+    const baseEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
+    Object.assign(baseEnv, {
+      TF_CLI_CONFIG_FILE: install.cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      PORTSIP_USERNAME: 'admin',
+      PORTSIP_PASSWORD: ADMIN_PASSWORD,
+    });
+    await terraformInit(workDir, baseEnv, 'http', stateName, opts, scratch);
+    const emu = (currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } }));
+    try {
+      const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
+      const seed = await measure(emu, scenario.name, 'apply', 0, applyArgs, workDir, scratch, baseEnv, opts, 'http');
+      if (!seed.ok) throw new Error(`seeding ${scenario.name} failed: ${seed.error}`);
+      const planArgs = [
+        'plan',
+        '-input=false',
+        '-no-color',
+        '-detailed-exitcode',
+        `-parallelism=${opts.parallelism}`,
+        '-var=read_strategy=batch',
+      ];
+      const batchPlan = await measure(emu, scenario.name, 'plan_batch', 0, planArgs, workDir, scratch, baseEnv, opts, 'http');
+
+      emu.resetStats();
+      const load1 = os.loadavg()[0]!;
+      const t0 = performance.now();
+      let stderr = '';
+      const summary = await runExport(
+        { out: exportDir, format: 'hcl', parallelism: String(opts.parallelism) },
+        {
+          cwd: REPO_ROOT,
+          env: { ...baseEnv, PORTSIP_ENDPOINT: emu.url },
+          stdout: () => undefined,
+          stderr: (x) => (stderr += x),
+        },
+      );
+      const wallMs = Math.round(performance.now() - t0);
+      const st = emu.stats();
+      log(
+        `${scenario.name} export: ${summary.objects} objects, ${(wallMs / 1000).toFixed(2)} s, ${summary.requests} requests (emulator ${st.total})`,
+      );
+      process.stderr.write(stderr);
+
+      await terraformInit(exportDir, baseEnv, 'local', stateName, opts, scratch);
+      const exportPlanArgs = ['plan', '-input=false', '-no-color', `-parallelism=${opts.parallelism}`];
+      const exportPlan = await measure(emu, scenario.name, 'plan_export', 0, exportPlanArgs, exportDir, scratch, baseEnv, opts, 'local');
+      const importsOnly = /^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(exportPlan.planSummary ?? '');
+      if (!importsOnly) {
+        exportPlan.ok = false;
+        exportPlan.error = `the plan of the export is not imports only: ${exportPlan.planSummary ?? exportPlan.error ?? 'no Plan: line'}`;
+        log(exportPlan.error);
+      }
+      const result: ExportResult = {
+        scenario: scenario.name,
+        date: new Date().toISOString(),
+        objects: gen.objects,
+        exported: summary.objects,
+        export: { wallMs, requests: summary.requests, api: { total: st.total, byRoute: st.byRoute } },
+        batchPlan,
+        exportPlan,
+        latencyMs: opts.latencyMs,
+        parallelism: opts.parallelism,
+        load1: Math.round(load1 * 100) / 100,
+      };
+      results.exports = [...(results.exports ?? []).filter((x) => x.scenario !== scenario.name), result];
+    } finally {
+      await emu.close();
+      currentEmulator = null;
+    }
+    if (!opts.keep) for (const d of [workDir, exportDir]) fs.rmSync(d, { recursive: true, force: true });
+  }
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 1) + '\n');
+  writeReport(results, opts.outDir);
+  await stateServer?.close();
+  log(`export results written to ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}`);
 }
 
 main().catch((e: unknown) => {

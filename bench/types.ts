@@ -8,7 +8,9 @@ import type { StateServerStats } from './state-server';
  * apply from empty with Terraform's default local backend (--local-apply).
  */
 /** plan_batch_no_links: batch reads with tenant_dealer_reads = "none" (no dealer-link request per tenant). */
-export type CommandKind = 'apply' | 'apply_local' | 'plan_batch' | 'plan_batch_no_links' | 'plan_per_resource' | 'plan_refresh_false';
+/** plan_export: the first plan of a `portsip export` of the PBX (import blocks only, --export-only). */
+export type CommandKind =
+  'apply' | 'apply_local' | 'plan_batch' | 'plan_batch_no_links' | 'plan_per_resource' | 'plan_refresh_false' | 'plan_export';
 
 /** Where Terraform keeps the state: the runner's HTTP state server, or terraform.tfstate. */
 export type StateBackend = 'http' | 'local';
@@ -41,7 +43,31 @@ export interface CommandRun {
   state?: StateServerStats;
   /** A chunked apply: chunk size, count, and each chunk's wall time and objects. */
   chunks?: { size: number; count: number; wallMs: number[]; objects: number[] };
+  /** The "Plan: ..." line of a plan (plan_export: must be imports only). */
+  planSummary?: string;
   error?: string;
+}
+
+/** `npm run bench -- --export-only`: `portsip export` of a seeded scenario and the plan that follows. */
+export interface ExportResult {
+  scenario: string;
+  date: string;
+  /** Objects the scenario's configuration holds, and objects the export wrote. */
+  objects: number;
+  exported: number;
+  export: {
+    wallMs: number;
+    /** Requests the export's client sent (every attempt), and the emulator's count by route. */
+    requests: number;
+    api: { total: number; byRoute: Record<string, number> };
+  };
+  /** A no-op batch plan of the seeding configuration, on the same PBX (the bound's reference). */
+  batchPlan: CommandRun;
+  /** `terraform plan` of the export (first plan: imports only). */
+  exportPlan: CommandRun;
+  latencyMs: number;
+  parallelism: number;
+  load1: number;
 }
 
 export interface Options {
@@ -55,6 +81,8 @@ export interface Options {
   waitMaxS: number;
   keep: boolean;
   commandTimeoutMs: number;
+  /** Only measure `portsip export` (and the plan that follows) on the scenarios; results.json keeps the rest. */
+  exportOnly: boolean;
   /** Only re-render the report from this saved results file. */
   reportFrom?: string;
   /** Objects per chunk in a chunked apply. */
@@ -115,6 +143,8 @@ export interface BenchResults {
   };
   machine: MachineInfo;
   scenarios: ScenarioResult[];
+  /** --export-only runs, kept across full runs of the benchmark (the report renders them). */
+  exports?: ExportResult[];
 }
 
 export function median(xs: number[]): number {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerDriftCommand } from './drift';
 import { VERSION } from '../common/version';
 import { registerEmulatorCommand } from './emulator';
+import { registerExportCommand } from './export';
 import { registerGuardCommand } from './guard';
 import { registerNotificationCommands } from './notification';
 import { registerProviderCommands } from './provider-install';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerNotificationCommands(program);
   registerDriftCommand(program);
   registerGuardCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

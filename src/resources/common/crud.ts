@@ -221,8 +221,19 @@ export function conflictDiagnostic(typeName: string, noun: string, existing: { i
   };
 }
 
+/**
+ * The reader of each collection resource type, by type name: what `portsip export` enumerates a type
+ * with, so it lists and reads exactly as a refresh does (same collection, same snapshot).
+ */
+const READERS = new Map<string, (client: PortsipClient) => CollectionReader<unknown>>();
+
+export function collectionReader(typeName: string, client: PortsipClient): CollectionReader<unknown> | undefined {
+  return READERS.get(typeName)?.(client);
+}
+
 export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<PortsipContext> {
   const block = spec.schema.block;
+  READERS.set(spec.typeName, spec.reader as (client: PortsipClient) => CollectionReader<unknown>);
   const collectionOf = (client: PortsipClient) => spec.reader(client).collection;
 
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {

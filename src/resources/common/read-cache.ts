@@ -81,6 +81,17 @@ export class ReadCoalescer {
     return this.getOrNull(reader, id);
   }
 
+  /**
+   * Every item of a batched collection through the same snapshot later reads are served from, so
+   * enumerating a type and then reading each object (`portsip export`) costs the listing once.
+   * Null when the collection is not batched (no listAll, or strategy per_resource) or the listing failed.
+   */
+  async items<T>(reader: CollectionReader<T>): Promise<T[] | null> {
+    if (this.strategy !== 'batch' || !reader.listAll) return null;
+    const snap = await this.snapshot(reader);
+    return snap ? ([...snap.values()] as T[]) : null;
+  }
+
   /** Forget what the snapshot says about this object: the next read of it does a GET. */
   invalidate(collection: string, id: string): void {
     let s = this.dirty.get(collection);
