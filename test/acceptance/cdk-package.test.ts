@@ -4,6 +4,7 @@
 // which synthesizes the service-provider stack; the released provider (the packaged executable the
 // harness installs into a filesystem mirror) applies it against the emulator, a re-plan is empty,
 // and destroy empties the PBX. Offline: every package comes from a tarball.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEALERS, IP_RULES, TENANTS } from '../../examples/service-provider/customers';
 import { createFreshApp, PACKAGE_NAME, REPO_ROOT, type Flavour } from '../cdktf/fresh-app';
@@ -37,7 +38,10 @@ describe.each<Flavour>(['cdktf', 'cdktn'])('%s: packed constructs in a fresh app
       // Write-only attributes are synthesized as references to the ephemeral variables.
       const dealer = Object.values(tf.resource.portsip_dealer)[0] as Record<string, unknown>;
       expect(dealer.password_wo).toBe('${var.dealer_initial_password}');
-      expect(tf.terraform.required_providers.portsip.source).toBe('registry.terraform.io/portsip/portsip');
+      expect(tf.terraform.required_providers.portsip).toEqual({
+        source: 'registry.terraform.io/portsip/portsip',
+        version: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version,
+      });
       if (flavour === 'cdktn') {
         // Proper write-only props: cdktn knows the dealer and SMTP passwords are write-only and
         // refuses to synthesize them for a project that also targets Terraform < 1.11.

@@ -95,10 +95,14 @@ function portsipModule(flavour: Flavour, names: string[]): string {
 }
 
 const MAIN = (flavour: Flavour) => `import { App } from '${flavour}';
+import { version } from '${PACKAGE_NAME[flavour]}/package.json';
 import { ServiceProviderStack } from './stack';
 
 const app = new App();
-new ServiceProviderStack(app, '${STACK}', {});
+const stack = new ServiceProviderStack(app, '${STACK}', {});
+// Pin the provider to the constructs package's version (one version for both): the ${flavour} CLI
+// refuses a required provider without a version (plain terraform takes any).
+stack.addOverride('terraform.required_providers.portsip.version', version);
 app.synth();
 `;
 
@@ -154,6 +158,7 @@ export function createFreshApp(flavour: Flavour, opts: { keep?: boolean } = {}):
             strict: true,
             skipLibCheck: true,
             esModuleInterop: true,
+            resolveJsonModule: true,
           },
           // main.js etc. next to the sources (what cdktf.json runs)
           files: ['main.ts', 'stack.ts', 'customers.ts', 'portsip.ts'],
