@@ -4,6 +4,7 @@
 // which synthesizes the service-provider stack; the released provider (the packaged executable the
 // harness installs into a filesystem mirror) applies it against the emulator, a re-plan is empty,
 // and destroy empties the PBX. Offline: every package comes from a tarball.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEALERS, IP_RULES, TENANTS } from '../../examples/service-provider/customers';
@@ -19,6 +20,14 @@ describe.each<Flavour>(['cdktf', 'cdktn'])('%s: packed constructs in a fresh app
   test('npm pack → install outside the repository → synth → terraform apply with the released provider → empty re-plan → destroy', async () => {
     const app = createFreshApp(flavour);
     try {
+      // The tarball: the compiled bindings and their jsii assembly, nothing else (no sources, no
+      // node_modules links from the build folder), at the one version of package.json.
+      const entries = spawnSync('tar', ['-tzf', app.tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
+      expect(entries.filter((e) => !/^package\/(lib\/.+\.(js|d\.ts)|\.jsii|README\.md|package\.json)$/.test(e))).toEqual([]);
+      expect(entries).toEqual(expect.arrayContaining(['package/.jsii', 'package/lib/index.js', 'package/lib/tenant/index.d.ts']));
+      const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
+      expect(path.basename(app.tarball)).toBe(`${PACKAGE_NAME[flavour].replace('@', '').replace('/', '-')}-${version}.tgz`);
+
       // Everything the app runs comes from its own node_modules, not from this checkout.
       for (const pkg of [PACKAGE_NAME[flavour], flavour, 'constructs']) {
         const where = app.resolved(pkg);
@@ -40,7 +49,7 @@ describe.each<Flavour>(['cdktf', 'cdktn'])('%s: packed constructs in a fresh app
       expect(dealer.password_wo).toBe('${var.dealer_initial_password}');
       expect(tf.terraform.required_providers.portsip).toEqual({
         source: 'registry.terraform.io/portsip/portsip',
-        version: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version,
+        version,
       });
       if (flavour === 'cdktn') {
         // Proper write-only props: cdktn knows the dealer and SMTP passwords are write-only and

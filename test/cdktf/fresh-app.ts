@@ -1,7 +1,8 @@
 // A user's own cdktf (or cdktn) app, outside this repository, built from the packed constructs
 // package: what `npm pack` of the jsii package gives is installed into a temporary folder with its
 // own package.json, next to cdktf (or cdktn) and constructs, and the service-provider stack of
-// examples/service-provider is compiled there with tsc and synthesized with `node main.js`.
+// examples/service-provider is compiled there with tsc (this repository's TypeScript, against the
+// installed packages' .d.ts) and synthesized with `node main.js`.
 //
 // Offline and reproducible: every dependency is a tarball packed from this repository's
 // node_modules (cdktf 0.21.0 and constructs 10.8.1 of package.json; cdktn 0.24.0 and constructs
