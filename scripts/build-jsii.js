@@ -12,15 +12,50 @@
 //   node scripts/build-jsii.js               compile; prints the assembly summary
 //   node scripts/build-jsii.js --pacmak python
 //                                            also run jsii-pacmak --code-only for that target
+//   node scripts/build-jsii.js --package cdktn
+//                                            the CDK Terrain package instead (src/cdktn, .tmp/jsii-cdktn)
+//   node scripts/build-jsii.js --pack DIR    also `npm pack` the compiled package into DIR and print
+//                                            the tarball's path on stdout (the installable package)
+//   node scripts/build-jsii.js --workdir DIR assemble and compile in DIR instead of .tmp/jsii[-cdktn]
+//                                            (tests building in parallel use their own folders)
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const gen = path.join(root, 'src', 'cdktf', 'gen');
-const manifest = path.join(root, 'src', 'cdktf', 'jsii', 'package.json');
-const work = path.join(root, '.tmp', 'jsii');
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+// cdktf: the bindings of src/cdktf/gen against cdktf 0.21 and constructs 10.8 (this repository's).
+// cdktn: those of src/cdktn/gen against cdktn 0.24, which asks for constructs < 10.8.0; the cdktn and
+// constructs that @cdktn/provider-generator (a devDependency) brings are used. Either way the two are
+// linked into the build folder's node_modules, so jsii resolves exactly those wherever the folder is.
+const flavour = argValue('--package') || 'cdktf';
+const gen = path.join(root, 'src', flavour, 'gen');
+const manifest = path.join(root, 'src', flavour, 'jsii', 'package.json');
+const work = path.resolve(argValue('--workdir') || path.join(root, '.tmp', flavour === 'cdktf' ? 'jsii' : 'jsii-cdktn'));
+
+/** Where a package's peer dependencies (cdktf or cdktn, and constructs) are taken from. */
+function peerDirs(flavour) {
+  const from = flavour === 'cdktf' ? root : path.dirname(require.resolve('@cdktn/provider-generator/package.json'));
+  return Object.fromEntries(
+    [flavour, 'constructs'].map((dep) => [dep, path.dirname(require.resolve(`${dep}/package.json`, { paths: [from] }))]),
+  );
+}
+
+function linkPeers() {
+  const nm = path.join(work, 'node_modules');
+  fs.mkdirSync(nm, { recursive: true });
+  for (const [dep, dir] of Object.entries(peerDirs(flavour))) fs.symlinkSync(dir, path.join(nm, dep), 'dir');
+  // The generated lazy-index.ts uses require/exports: Node's types, found by walking up from the
+  // package folder, which outside this repository (--workdir) would find none.
+  fs.mkdirSync(path.join(nm, '@types'));
+  fs.symlinkSync(path.dirname(require.resolve('@types/node/package.json', { paths: [root] })), path.join(nm, '@types', 'node'), 'dir');
+}
 
 function copyTree(from, to) {
   fs.mkdirSync(to, { recursive: true });
@@ -39,7 +74,8 @@ function run(cmd, args) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(gen, 'index.ts'))) throw new Error('src/cdktf/gen is empty: run `npm run gen:cdktf`');
+  if (flavour !== 'cdktf' && flavour !== 'cdktn') throw new Error(`--package must be "cdktf" or "cdktn"; got "${flavour}"`);
+  if (!fs.existsSync(path.join(gen, 'index.ts'))) throw new Error(`src/${flavour}/gen is empty: run \`npm run gen:${flavour}\``);
   const t0 = Date.now();
   fs.rmSync(work, { recursive: true, force: true });
   copyTree(gen, path.join(work, 'src'));
@@ -48,12 +84,13 @@ function main() {
   pkg.version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
   fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   fs.copyFileSync(path.join(gen, 'README.md'), path.join(work, 'README.md'));
+  linkPeers();
   // Python keywords (`from`, ...) are attribute names the API chose; they only matter for a Python
   // target, which renames them anyway (prebuilt providers silence the same warning).
   const jsii = run(require.resolve('jsii/bin/jsii'), ['--silence-warnings=reserved-word']);
   if (jsii.code !== 0) {
     process.stderr.write(jsii.out);
-    throw new Error(`jsii failed (exit ${jsii.code}); the package is in ${path.relative(root, work)}`);
+    throw new Error(`jsii failed (exit ${jsii.code}); the package is in ${work}`);
   }
   const assembly = JSON.parse(fs.readFileSync(path.join(work, '.jsii'), 'utf8'));
   const types = Object.keys(assembly.types || {});
@@ -62,7 +99,7 @@ function main() {
       assembly.types[t].kind === 'class' && /TerraformResource|TerraformDataSource|TerraformProvider/.test(assembly.types[t].base || ''),
   );
   process.stderr.write(
-    `build:jsii: ${assembly.name}@${assembly.version}: ${types.length} types (${constructs.length} resource/data source/provider classes) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${path.relative(root, work)}/.jsii\n`,
+    `build:jsii: ${assembly.name}@${assembly.version}: ${types.length} types (${constructs.length} resource/data source/provider classes) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${path.join(work, '.jsii')}\n`,
   );
   const i = process.argv.indexOf('--pacmak');
   if (i >= 0) {
@@ -74,11 +111,37 @@ function main() {
     }
     process.stderr.write(`build:jsii: ${target} sources in ${path.relative(root, path.join(work, 'dist', target))}\n`);
   }
+  const packDir = argValue('--pack');
+  if (packDir) process.stdout.write(pack(path.resolve(packDir)) + '\n');
 }
 
-try {
-  main();
-} catch (e) {
-  process.stderr.write(`${e && e.message ? e.message : e}\n`);
-  process.exit(1);
+/**
+ * `npm pack` of the compiled package: lib/ (.js, .d.ts), .jsii and README.md ("files" of the
+ * manifest). npm writes every entry with a fixed mtime, so the same sources give the same bytes.
+ * --ignore-scripts: the manifest has none, and no lifecycle script of a caller's npm config may run.
+ */
+function pack(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
+  if (r.status !== 0) throw new Error(`npm pack failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  const [info] = JSON.parse(r.stdout);
+  const file = path.join(dir, info.filename);
+  process.stderr.write(`build:jsii: packed ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} KiB -> ${file}\n`);
+  return file;
+}
+
+module.exports = { peerDirs };
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    process.stderr.write(`${e && e.message ? e.message : e}\n`);
+    process.exit(1);
+  }
 }

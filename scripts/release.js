@@ -223,6 +223,32 @@ function packCli(outDir, version) {
 }
 
 /**
+ * The constructs packages (docs/cdktf.md "Packages"): @portsip/cdktf-provider-portsip and
+ * @portsip/cdktn-provider-portsip, compiled with jsii and packed by scripts/build-jsii.js (npm pack:
+ * fixed times and order, so the same commit gives the same bytes). ~12 s; `npm run release` only
+ * (opts.constructs), the tests' releases leave them out.
+ */
+function packConstructs(outDir) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portsip-jsii-'));
+  try {
+    return ['cdktf', 'cdktn'].map((flavour) => {
+      const out = run(process.execPath, [
+        path.join(root, 'scripts', 'build-jsii.js'),
+        '--package',
+        flavour,
+        '--workdir',
+        path.join(work, flavour),
+        '--pack',
+        outDir,
+      ]);
+      return out.trim().split('\n').pop();
+    });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
  * Builds the release into outDir. Returns the artifact paths. `platforms`: Terraform platform
  * names; `nodeFrom: 'host'` uses the running Node binary for the host platform (the fast path
  * of the tests) instead of the pinned npm package.
@@ -282,9 +308,16 @@ async function buildRelease(opts = {}) {
   const manifest = path.join(outDir, `${PROVIDER}_${version}_manifest.json`);
   fs.writeFileSync(manifest, JSON.stringify(MANIFEST));
   const npmTarball = opts.npmPack !== false ? packCli(outDir, version) : undefined;
+  const constructsTarballs = opts.constructs ? packConstructs(outDir) : [];
 
   // SHA256SUMS in the Registry's form: "<hex>  <file>", sorted by name.
-  const summed = [...providerZips.map((z) => z.zip), manifest, ...cliZips.map((z) => z.zip), ...(npmTarball ? [npmTarball] : [])]
+  const summed = [
+    ...providerZips.map((z) => z.zip),
+    manifest,
+    ...cliZips.map((z) => z.zip),
+    ...(npmTarball ? [npmTarball] : []),
+    ...constructsTarballs,
+  ]
     .map((f) => path.basename(f))
     .sort();
   const sums = path.join(outDir, `${PROVIDER}_${version}_SHA256SUMS`);
@@ -310,11 +343,23 @@ async function buildRelease(opts = {}) {
     for (const z of providerZips)
       linkOrCopy(z.zip, path.join(filesystemMirror, 'registry.terraform.io', 'portsip', 'portsip', path.basename(z.zip)));
   }
-  return { outDir, version, providerZips, cliZips, manifest, sums, npmTarball, networkMirror, filesystemMirror, executables: exeDir };
+  return {
+    outDir,
+    version,
+    providerZips,
+    cliZips,
+    manifest,
+    sums,
+    npmTarball,
+    constructsTarballs,
+    networkMirror,
+    filesystemMirror,
+    executables: exeDir,
+  };
 }
 
 function parseArgs(argv) {
-  const o = {};
+  const o = { constructs: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -331,6 +376,7 @@ function parseArgs(argv) {
     } else if (a === '--no-cli') o.cli = false;
     else if (a === '--no-npm-pack') o.npmPack = false;
     else if (a === '--no-mirrors') o.mirrors = false;
+    else if (a === '--no-constructs') o.constructs = false;
     else throw new Error(`unknown option ${a}`);
   }
   return o;
