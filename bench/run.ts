@@ -153,6 +153,21 @@ let currentEmulator: EmulatorHandle | null = null;
 /** The HTTP state backend, started once per bench process when --backend http. */
 let stateServer: StateServer | null = null;
 
+/** The environment of every terraform command: ours, minus what would change Terraform's behaviour or logging. */
+function terraformEnv(cliConfigFile: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) env[k] = v;
+  return Object.assign(env, {
+    TF_CLI_CONFIG_FILE: cliConfigFile,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    PORTSIP_USERNAME: 'admin',
+    PORTSIP_PASSWORD: ADMIN_PASSWORD,
+  });
+}
+
 function killCurrent(): void {
   if (currentChild?.pid) {
     try {
@@ -478,17 +493,7 @@ async function main(): Promise<void> {
         )}, ${gen.counts ? Object.values(gen.counts).filter((n) => n === 1).length : 0} singletons), main.tf ${(sr.configBytes / 1024).toFixed(0)} KiB`,
     );
 
-    const baseEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env))
-      if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
-    Object.assign(baseEnv, {
-      TF_CLI_CONFIG_FILE: install.cliConfigFile,
-      CHECKPOINT_DISABLE: '1',
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      PORTSIP_USERNAME: 'admin',
-      PORTSIP_PASSWORD: ADMIN_PASSWORD,
-    });
+    const baseEnv = terraformEnv(install.cliConfigFile);
 
     await terraformInit(workDir, baseEnv, opts.backend, stateName, opts, scratch);
 
@@ -811,17 +816,7 @@ async function exportBench(opts: Options, argv: string[]): Promise<void> {
     fs.mkdirSync(scratch, { recursive: true });
     writeConfig(workDir, gen.hcl, gen.tfvars, 'http');
     server().reset(stateName);
-    const baseEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env))
-      if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) baseEnv[k] = v;
-    Object.assign(baseEnv, {
-      TF_CLI_CONFIG_FILE: install.cliConfigFile,
-      CHECKPOINT_DISABLE: '1',
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      PORTSIP_USERNAME: 'admin',
-      PORTSIP_PASSWORD: ADMIN_PASSWORD,
-    });
+    const baseEnv = terraformEnv(install.cliConfigFile);
     await terraformInit(workDir, baseEnv, 'http', stateName, opts, scratch);
     const emu = (currentEmulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } }));
     try {

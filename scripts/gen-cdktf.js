@@ -84,17 +84,22 @@ function postProcess(file, text) {
   );
 }
 
-async function generate(outDir) {
+/**
+ * Generate bindings for the provider's schema with a cdktf-family generator into `outDir`: the
+ * generator's output for provider `portsip`, passed through `postProcess`, plus schema.json and
+ * README.md. Shared by gen:cdktf and gen:cdktn (scripts/gen-cdktn.js).
+ */
+async function generateWith({ outDir, generator, postProcess, readme, tmpPrefix }) {
   const schema = await providerSchemaJson();
-  // @cdktf/commons reads the Terraform CLI config when loaded; this machine points
-  // TF_CLI_CONFIG_FILE at a missing file (PROTOCOL-NOTES §9), which only prints a warning.
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-cdktf-out-'));
+  // @cdktf/commons (and @cdktn/commons) read the Terraform CLI config when loaded; this machine
+  // points TF_CLI_CONFIG_FILE at a missing file (PROTOCOL-NOTES §9), which only prints a warning.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
   try {
     const rc = path.join(work, 'empty.tfrc');
     fs.writeFileSync(rc, '');
     process.env.TF_CLI_CONFIG_FILE = rc;
     process.env.CHECKPOINT_DISABLE = '1';
-    const { generateProviderBindingsFromSchema } = require('@cdktf/provider-generator');
+    const { generateProviderBindingsFromSchema } = require(generator);
     const raw = path.join(work, 'raw');
     // A copy: the generator adds its own `alias` attribute to the provider block of what it is given.
     await generateProviderBindingsFromSchema(raw, JSON.parse(JSON.stringify(schema)));
@@ -102,13 +107,17 @@ async function generate(outDir) {
     const staged = path.join(work, 'gen');
     copyTree(src, staged, postProcess);
     fs.writeFileSync(path.join(staged, 'schema.json'), JSON.stringify(schema, null, 1) + '\n');
-    fs.writeFileSync(path.join(staged, 'README.md'), README);
+    fs.writeFileSync(path.join(staged, 'README.md'), readme);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
     copyTree(staged, outDir, (_f, t) => t);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+function generate(outDir) {
+  return generateWith({ outDir, generator: '@cdktf/provider-generator', postProcess, readme: README, tmpPrefix: 'gen-cdktf-out-' });
 }
 
 function copyTree(from, to, transform) {
@@ -180,4 +189,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generate, compareTrees, providerSchemaJson };
+module.exports = { generate, generateWith, compareTrees, providerSchemaJson };

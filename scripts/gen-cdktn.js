@@ -20,7 +20,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { providerSchemaJson, compareTrees } = require('./gen-cdktf');
+const { generateWith, compareTrees } = require('./gen-cdktf');
 
 const root = path.resolve(__dirname, '..');
 const target = path.join(root, 'src', 'cdktn', 'gen');
@@ -58,39 +58,8 @@ function postProcess(file, text) {
   );
 }
 
-async function generate(outDir) {
-  const schema = await providerSchemaJson();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-cdktn-out-'));
-  try {
-    // @cdktn/commons reads the Terraform CLI config when loaded (as @cdktf/commons does).
-    const rc = path.join(work, 'empty.tfrc');
-    fs.writeFileSync(rc, '');
-    process.env.TF_CLI_CONFIG_FILE = rc;
-    process.env.CHECKPOINT_DISABLE = '1';
-    const { generateProviderBindingsFromSchema } = require('@cdktn/provider-generator');
-    const raw = path.join(work, 'raw');
-    await generateProviderBindingsFromSchema(raw, JSON.parse(JSON.stringify(schema)));
-    const src = path.join(raw, 'providers', 'portsip');
-    const staged = path.join(work, 'gen');
-    copyTree(src, staged, postProcess);
-    fs.writeFileSync(path.join(staged, 'schema.json'), JSON.stringify(schema, null, 1) + '\n');
-    fs.writeFileSync(path.join(staged, 'README.md'), README);
-    fs.rmSync(outDir, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(outDir), { recursive: true });
-    copyTree(staged, outDir, (_f, t) => t);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-function copyTree(from, to, transform) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    const a = path.join(from, e.name);
-    const b = path.join(to, e.name);
-    if (e.isDirectory()) copyTree(a, b, transform);
-    else fs.writeFileSync(b, transform(e.name, fs.readFileSync(a, 'utf8')));
-  }
+function generate(outDir) {
+  return generateWith({ outDir, generator: '@cdktn/provider-generator', postProcess, readme: README, tmpPrefix: 'gen-cdktn-out-' });
 }
 
 function countFiles(dir) {
