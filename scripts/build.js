@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles each executable entry point into one CommonJS file under dist/ with esbuild.
 // One file per entry starts faster than a tree of modules (the provider is launched 2-5 times
-// per terraform command; see shared/terraform/PROTOCOL-NOTES.md §1.8).
+// per terraform command; see docs/protocol.md "Launches per command").
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

@@ -4,7 +4,8 @@
 //                                         trunk listing) that the client types and the emulator's
 //                                         request/response validation are built from;
 //   src/client/types.gen.ts               TypeScript types for that subset, by openapi-typescript.
-// The source document is ../shared/portsip/openapi-22.2.json, or $PORTSIP_OPENAPI.
+// The source document is spec/portsip/openapi-22.2.json (PortSIP's own, kept in this repository; its
+// origin is in spec/portsip/README.md), or $PORTSIP_OPENAPI.
 // PortSIP's document inlines every schema (it has no $ref), so a path filter is a complete subset.
 'use strict';
 const fs = require('node:fs');
@@ -12,7 +13,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const source = process.env.PORTSIP_OPENAPI || path.resolve(root, '..', 'shared', 'portsip', 'openapi-22.2.json');
+const source = process.env.PORTSIP_OPENAPI || path.join(root, 'spec', 'portsip', 'openapi-22.2.json');
 const outJson = path.join(root, 'src', 'spec', 'openapi-admin-22.2.gen.json');
 const outTs = path.join(root, 'src', 'client', 'types.gen.ts');
 

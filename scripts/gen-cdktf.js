@@ -11,7 +11,7 @@
 //
 // The schema comes from the definitions rather than a terraform launch: offline and fast, and
 // test/acceptance/cdktf-schema.test.ts proves it is byte-identical to what terraform reports.
-// DESIGN.md §2: the provider's schema is the single source of truth; nothing here is hand-written.
+// docs/design.md "Layers": the provider's schema is the single source of truth; nothing here is hand-written.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -92,7 +92,8 @@ function postProcess(file, text) {
 async function generateWith({ outDir, generator, postProcess, readme, tmpPrefix }) {
   const schema = await providerSchemaJson();
   // @cdktf/commons (and @cdktn/commons) read the Terraform CLI config when loaded; this machine
-  // points TF_CLI_CONFIG_FILE at a missing file (PROTOCOL-NOTES §9), which only prints a warning.
+  // points TF_CLI_CONFIG_FILE at a missing file (docs/protocol.md "CLI configuration and cdktf"),
+  // which only prints a warning.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
   try {
     const rc = path.join(work, 'empty.tfrc');

@@ -1,4 +1,4 @@
-// The only hand-written module that imports `cdktf` (DESIGN.md §6). HashiCorp archived CDKTF on
+// The only hand-written module that imports `cdktf` (docs/design.md "cdktf"). HashiCorp archived CDKTF on
 // 2025-12-10 (0.21.0 is final); its community fork CDK Terrain publishes the same API as `cdktn`.
 // Moving to it means changing this file and regenerating src/cdktf/gen with the fork's generator,
 // nothing else: the validation aspect, the examples and the tests import cdktf through here.

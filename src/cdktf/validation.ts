@@ -8,8 +8,8 @@
 // How it fits cdktf's synth (node_modules/cdktf/lib/synthesize/synthesizer.js): aspects are invoked
 // first, then every construct's node validations, then the JSON is written. The aspect only
 // attaches a validation to each portsip construct, so the check runs after every other aspect has
-// had its say, and all problems across the app are reported together in one error (DESIGN.md §8
-// habit 5). `Testing.synth(stack, true)` runs the same validations.
+// had its say, and all problems across the app are reported together in one error (docs/design.md
+// "Habits" 5). `Testing.synth(stack, true)` runs the same validations.
 //
 // Values are converted the way Terraform would hand them to the provider: every schema key present,
 // unset = null, absent list/set blocks = [], and anything not known until apply (a cdktf token, or
@@ -130,7 +130,7 @@ export function toObjectValue(raw: Record<string, unknown>, block: Block, path: 
       out[name] = UNKNOWN;
       continue;
     }
-    // JSON syntax accepts one object or an array for list/set blocks, an array of one for single (PROTOCOL-NOTES §9).
+    // JSON syntax accepts one object or an array for list/set blocks, an array of one for single (docs/protocol.md "CLI configuration and cdktf").
     const items = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
     const objs = items.map((x, i) =>
       x && typeof x === 'object' && !Tokenization.isResolvable(x)

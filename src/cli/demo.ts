@@ -1,7 +1,7 @@
 // `npm start`: the whole story in one command, offline, in about a minute.
 //
 //   1. start the PortSIP emulator on 127.0.0.1:0 (a fresh PBX in memory),
-//   2. install the provider into a local filesystem mirror (installDevLauncher, PROTOCOL-NOTES §9),
+//   2. install the provider into a local filesystem mirror (installDevLauncher, docs/protocol.md "CLI configuration and cdktf"),
 //   3. synthesize examples/service-provider with app.synth() (synth-time validation included),
 //   4. terraform init, plan, apply in the synthesized stack directory,
 //   5. plan -detailed-exitcode again: must be 0 (no changes),

@@ -1,6 +1,6 @@
 // `portsip notification test-email`: ask the PBX to send a test email through its configured mail
 // server (Op 15, POST /api/admin/notification/test_email). A CLI command, not a resource: sending an
-// email is an action with no state to converge (DESIGN.md §4 "CLI, not resources").
+// email is an action with no state to converge (docs/design.md "Resource behaviour").
 //
 // Credentials come from flags or the same PORTSIP_* variables the provider reads, so a CI job that
 // runs terraform can run this with nothing more. The password has no flag on purpose: flags end up

@@ -1,4 +1,4 @@
-// Session handling (API-NOTES §3): lazy sign-in, proactive refresh, re-login on 401, sign-out.
+// Session handling (docs/portsip-api.md §3): lazy sign-in, proactive refresh, re-login on 401, sign-out.
 //
 // Every concurrent caller that needs a token while a sign-in or refresh is running shares that one
 // promise (single flight), so a burst of calls at token expiry produces exactly one refresh.
@@ -11,7 +11,7 @@ import type { TokenPair } from './types';
 
 export type AuthMethod = 'sign_in' | 'oauth';
 
-/** Public client id of PortSIP's OAuth password grant (C8, API-NOTES §3.5). */
+/** Public client id of PortSIP's OAuth password grant (C8, docs/portsip-api.md §3.5). */
 export const OAUTH_CLIENT_ID = '9d806019-75b2-4b3d-bb8b-f5a3a412cc0a';
 /** Lifetime assumed when the server omits `expires_in`: the shorter documented value (C1, C8). */
 const DEFAULT_EXPIRES_IN_S = 1800;

@@ -2,12 +2,12 @@
 // `instanceof` (404 on read means "gone", 429 means "slow down", ...) instead of parsing text.
 //
 // PortSIP's error body is `{"errors":[{"code":"VALIDATE_FAILED","message":"...","detail":<any>}]}`
-// (API-NOTES §2.7, C5). Codes are only ever added, so an unknown code becomes 'UNKNOWN' with the
+// (docs/portsip-api.md §2.7, C5). Codes are only ever added, so an unknown code becomes 'UNKNOWN' with the
 // server's spelling kept in `rawCode`. Messages are built from the method, the path (no query, no
 // body) and the server's own message: request bodies are never echoed, so passwords, tokens and
 // private keys cannot leak through an error message.
 
-/** Codes documented by PortSIP (C5, C8) plus the ones the emulator uses (API-NOTES §2.7, I). */
+/** Codes documented by PortSIP (C5, C8) plus the ones the emulator uses (docs/portsip-api.md §2.7, I). */
 export const KNOWN_ERROR_CODES = [
   'UNKNOWN',
   'VALIDATE_FAILED',
@@ -68,7 +68,7 @@ export class PortsipError extends Error {
   }
 }
 
-/** 404, or code NOT_FOUND. On a read this means the object is gone (DESIGN §8.8). */
+/** 404, or code NOT_FOUND. On a read this means the object is gone (docs/design.md "Habits" 8). */
 export class NotFoundError extends PortsipError {}
 
 /** 400/422 or VALIDATE_FAILED. `field` comes from `detail.field` when the server names one. */
@@ -87,7 +87,7 @@ export class ValidationError extends PortsipError {
 /** 401, or code UNAUTHORIZED (the legacy OAuth login answers 400 UNAUTHORIZED, C8). */
 export class UnauthorizedError extends PortsipError {}
 
-/** 403 / FORBIDDEN: the signed-in role lacks the permission (API-NOTES §3.7). */
+/** 403 / FORBIDDEN: the signed-in role lacks the permission (docs/portsip-api.md §3.7). */
 export class ForbiddenError extends PortsipError {}
 
 /** 409, or an ALREADY_EXISTS/CONFLICT-style code (duplicate name, domain, port...). */
@@ -163,7 +163,7 @@ export class NetworkError extends PortsipError {
 }
 
 /**
- * `POST /auth/sign_in` answered `{two_factor_enabled: true, token}` (API-NOTES §3.2/§3.3): the
+ * `POST /auth/sign_in` answered `{two_factor_enabled: true, token}` (docs/portsip-api.md §3.2/§3.3): the
  * account needs an emailed one-time code, which an unattended tool cannot supply. The session
  * token for the OTP flow is kept in a non-enumerable property so it never appears in logs or
  * JSON dumps of the error.
@@ -176,7 +176,7 @@ export class TwoFactorRequiredError extends PortsipError {
       status: 200,
       message:
         `${init.method} ${init.path}: the account requires two-factor authentication (email OTP); ` +
-        'use an API account without 2FA for automation (API-NOTES §3.3)',
+        'use an API account without 2FA for automation (docs/portsip-api.md §3.3)',
     });
     Object.defineProperty(this, 'sessionToken', { value: init.sessionToken, enumerable: false });
   }
@@ -205,7 +205,7 @@ function snippet(text: string): string {
   return s.length > 120 ? s.slice(0, 117) + '...' : s;
 }
 
-/** The `reason` a server put in an error entry's `detail`, if any (the emulator does, API-NOTES §6.6). */
+/** The `reason` a server put in an error entry's `detail`, if any (the emulator does, docs/portsip-api.md §6.6). */
 export function reasonOf(detail: unknown): string | undefined {
   if (detail === null || typeof detail !== 'object') return undefined;
   const r = (detail as { reason?: unknown }).reason;

@@ -2,7 +2,7 @@
 // client-side rate limit and concurrency cap (limits.ts), per-attempt timeouts, TLS options,
 // retries with full-jitter exponential backoff, create recovery and debug logging.
 //
-// PortSIP's v22 API speaks only GET and POST (API-NOTES §2.2): reads are GETs, and writes, updates,
+// PortSIP's v22 API speaks only GET and POST (docs/portsip-api.md §2.2): reads are GETs, and writes, updates,
 // deletes (`/destroy`) and actions are all POSTs. Whether a POST may be repeated therefore depends
 // on the operation, not the verb; every call states it with a RetryClass:
 //   idempotent  GETs, sign-in, updates, singleton writes, assign: repeat on 429, 500/502/503/504,
@@ -48,7 +48,7 @@ export type QueryValue = string | number | boolean | undefined | null;
  */
 export const RATE_WINDOW_MS = 61_000;
 
-/** How long a create on the wire may still answer after the stop signal (Terraform waits for us; PROTOCOL-NOTES §1.5). */
+/** How long a create on the wire may still answer after the stop signal (Terraform waits for us; docs/protocol.md "Ctrl-C and StopProvider"). */
 export const STOP_GRACE_MS = 1_500;
 
 export interface RetryOptions {
@@ -88,7 +88,7 @@ export interface PortsipClientOptions {
   /**
    * Base URL of the API, e.g. `https://pbx.example.com:8887/api`. `/api` is appended when the path
    * does not already end in `/api` (so `https://pbx:8887` works too); `https://` is assumed when
-   * no scheme is given. PortSIP's default is HTTPS on 8887 (API-NOTES §2.1).
+   * no scheme is given. PortSIP's default is HTTPS on 8887 (docs/portsip-api.md §2.1).
    */
   endpoint: string;
   username?: string;
@@ -112,7 +112,7 @@ export interface PortsipClientOptions {
   /** Client-side limit, sliding 60 s window. Default 10000 (PortSIP's default, §2.8). */
   maxRequestsPerMinute?: number;
   retry?: RetryOptions;
-  /** Path of the Data Flow server config (inferred, API-NOTES Op 52). Default `/dataflow`. */
+  /** Path of the Data Flow server config (inferred, docs/portsip-api.md Op 52). Default `/dataflow`. */
   dataflowPath?: string;
   userAgent?: string;
   /** Debug log sink. Without one, `PORTSIP_LOG=debug` logs JSON lines to stderr. */
@@ -566,7 +566,7 @@ export class HttpClient {
   }
 
   private parseSuccess<T>(method: string, path: string, res: RawResponse, opts: RequestOptions): T {
-    // "OK / No content" answers are common (API-NOTES §2.3): never JSON.parse an empty body.
+    // "OK / No content" answers are common (docs/portsip-api.md §2.3): never JSON.parse an empty body.
     if (res.body.length === 0) return undefined as T;
     if (opts.responseType === 'buffer') return res.body as T;
     const text = res.body.toString('utf8');

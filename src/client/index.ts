@@ -1,5 +1,5 @@
 // Typed client for the PortSIP PBX v22.3 administration REST API. Knows HTTP and PortSIP paths,
-// nothing about Terraform (DESIGN §2). See docs/client.md.
+// nothing about Terraform (docs/design.md "Layers"). See docs/client.md.
 
 import { AdminUsersApi } from './api/admin-users';
 import { DealersApi } from './api/dealers';
@@ -29,7 +29,7 @@ export class PortsipClient {
   readonly notification: NotificationApi;
   readonly sbc: ServerConfigApi<SbcConfig, SbcConfigUpdate>;
   readonly im: ServerConfigApi<ImConfig, ImConfigUpdate>;
-  /** Data Flow server (22.3). Path inferred (API-NOTES Op 52): set `dataflowPath` if it differs. */
+  /** Data Flow server (22.3). Path inferred (docs/portsip-api.md Op 52): set `dataflowPath` if it differs. */
   readonly dataflow: ServerConfigApi<DataFlowConfig, DataFlowConfigUpdate>;
   readonly certificate: CertificateApi;
   readonly brand: BrandApi;

@@ -1,7 +1,7 @@
 // Client-side throttles: a sliding-window request limiter and a concurrency cap.
 //
 // PortSIP counts requests per minute (`[apigateway] access_limit`, 10 000/min by default since
-// 22.1.7; API-NOTES §2.8, C7, C11). A token bucket with a full bucket can send 2x the limit across a
+// 22.1.7; docs/portsip-api.md §2.8, C7, C11). A token bucket with a full bucket can send 2x the limit across a
 // window boundary, so the limiter keeps the send times of the last N requests and never lets more
 // than N fall inside any 60 s window. Clock and sleep are injectable for tests.
 

@@ -1,5 +1,5 @@
 // Debug logging for the client. Everything goes to stderr: the provider's stdout carries the
-// go-plugin handshake line (DESIGN §5) and a single stray byte there breaks Terraform.
+// go-plugin handshake line (docs/design.md "Provider process") and a single stray byte there breaks Terraform.
 // Secrets are removed before a record is built, so no logger (ours or injected) ever sees them.
 
 /** Structured log sink. `fields` are already redacted. */
@@ -28,7 +28,7 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** Redacts a form-encoded body (the OAuth password grant, API-NOTES §3.5). */
+/** Redacts a form-encoded body (the OAuth password grant, docs/portsip-api.md §3.5). */
 export function redactForm(form: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(form)) out[k] = SECRET_KEY_PATTERN.test(k) ? REDACTED : v;

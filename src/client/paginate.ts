@@ -1,4 +1,4 @@
-// Auto-paging over PortSIP's `{count, items}` lists (API-NOTES §2.6): `skip` is a 0-based offset
+// Auto-paging over PortSIP's `{count, items}` lists (docs/portsip-api.md §2.6): `skip` is a 0-based offset
 // and `top` is at most 100. The loop stops when `skip >= count`, on an empty page, or, for
 // sub-collections without `count` (`/tenants/{id}/dealers`, `/providers/{id}/assignees`), after a
 // short page. Two guards protect against servers that ignore the paging parameters: a page larger

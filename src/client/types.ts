@@ -1,10 +1,10 @@
 // Hand-written type overlay: names for the generated 22.2 operation types (types.gen.ts, from
 // PortSIP's own OpenAPI document, C1) plus the 22.3 additions that document lacks (admin users,
 // the signed-in admin, Data Flow, new tenant fields). Every field marked `(I)` is inferred in
-// API-NOTES (tag "I") and must be checked against a live 22.3 PBX before anyone relies on it.
+// docs/portsip-api.md (tag "I") and must be checked against a live 22.3 PBX before anyone relies on it.
 //
 // Response types are "open" (an index signature): PortSIP adds response fields in minor releases
-// (API-NOTES §7, C2) and the client passes unknown keys through untouched instead of stripping
+// (docs/portsip-api.md §7, C2) and the client passes unknown keys through untouched instead of stripping
 // them. Request types are closed so that a misspelt field is a compile error.
 
 import type { operations } from './types.gen';
@@ -23,7 +23,7 @@ type ItemOf<T> = T extends { items?: (infer I)[] } ? I : never;
 export type Open<T> = T & { [key: string]: unknown };
 
 // ---------------------------------------------------------------------------------------------
-// Lists and paging (API-NOTES §2.6)
+// Lists and paging (docs/portsip-api.md §2.6)
 
 /** Standard list query parameters. `skip` is a 0-based offset; `top` is 1..100 (default 100). */
 export interface ListQuery {
@@ -77,7 +77,7 @@ export type SystemStatus = Open<ResponseBody<'retrieveCurrentSystemStatus'>>;
 export type SystemSettings = Open<ResponseBody<'listOptions'>>;
 export type SystemSettingsUpdate = RequestBody<'updateOptions'>;
 export type NotificationSettings = Open<ResponseBody<'getSystemNotificationSettings'>>;
-/** `type` and `username` are required even on update (C1, API-NOTES Op 14). */
+/** `type` and `username` are required even on update (C1, docs/portsip-api.md Op 14). */
 export type NotificationSettingsUpdate = RequestBody<'updateSystemNotificationSettings'>;
 export type TestEmail = RequestBody<'sendGlobalNotificationTestEmail'>;
 export type SbcConfig = Open<ResponseBody<'getSBCConfiguration'>>;
@@ -102,7 +102,7 @@ export type TransportCreate = RequestBody<'createTransport'>;
 export type TransportUpdate = RequestBody<'updateTransport'>;
 export type TransportStatus = Open<ResponseBody<'getTransportStatus'>>;
 
-/** 22.3 tenant fields (names C2; shapes and the password_policy reuse are I, API-NOTES Op 35). */
+/** 22.3 tenant fields (names C2; shapes and the password_policy reuse are I, docs/portsip-api.md Op 35). */
 export interface Tenant22_3Fields {
   allow_password_retrieval?: boolean;
   contact_inbound_rule_append_type?: 'DISABLE' | 'APPEND' | 'PREPEND';
@@ -161,7 +161,7 @@ export type ProviderAssign = RequestBody<'assignProvider'>;
 
 // ---------------------------------------------------------------------------------------------
 // 22.3 additions absent from the 22.2 document. Paths are C2; every JSON name below is (I),
-// borrowed from the extension-user schema whose descriptions the seed reuses (API-NOTES Op 3).
+// borrowed from the extension-user schema whose descriptions the seed reuses (docs/portsip-api.md Op 3).
 
 /** System (admin) user as returned by `GET /admin/users[/{id}]` (I). Password is never returned. */
 export type AdminUser = Open<{
@@ -212,7 +212,7 @@ export type AdminProfile = AdminUser;
 /** `POST /admin/user`: no `enabled`, no `role` (C3). */
 export type AdminProfileUpdate = AdminUserProfileFields;
 
-/** Data Flow server configuration: the `/im` pattern of four host fields (API-NOTES Op 52, I). */
+/** Data Flow server configuration: the `/im` pattern of four host fields (docs/portsip-api.md Op 52, I). */
 export type DataFlowConfig = Open<{
   private_ipv4?: string;
   private_ipv6?: string;

@@ -1,4 +1,4 @@
-// JSON names of PortSIP 22.3 fields that no public source spells out (API-NOTES §8 Q2, Q4). They are
+// JSON names of PortSIP 22.3 fields that no public source spells out (docs/portsip-api.md §8 Q2, Q4). They are
 // INFERRED: the 22.3 reference (seed) describes each field but the scrape has no JSON names, and the
 // 22.3 change summary (C2) does not list them. The provider's schema, the client and the emulator all
 // take the names from here, so that correcting a guess against a live PBX is one edit; the emulator

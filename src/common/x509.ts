@@ -2,7 +2,7 @@
 // SHA-256). Used by the provider's plugin TLS server (src/provider/cert.ts) and the emulator's
 // --https (src/emulator/tls.ts). Why by hand: the `selfsigned` package costs ~125 ms per launch
 // just to load its dependencies, against ~5 ms here, and Terraform starts the provider 2-5 times
-// per command (PROTOCOL-NOTES §1.8, §10 item 2); and no `openssl` binary is needed.
+// per command (docs/protocol.md "Start-up cost", "TLS certificate" item 2); and no `openssl` binary is needed.
 
 import * as crypto from 'node:crypto';
 
@@ -81,7 +81,7 @@ export interface CertificateOptions {
   now?: Date;
   /**
    * Also a CA with keyUsage and serverAuth+clientAuth, like go-plugin's own certificates
-   * (DESIGN §5); otherwise a plain serverAuth certificate.
+   * (docs/design.md "Provider process"); otherwise a plain serverAuth certificate.
    */
   ca?: boolean;
 }

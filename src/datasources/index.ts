@@ -1,4 +1,4 @@
-// Every data source type the provider serves (DESIGN.md §4). Same folder layout as resources:
+// Every data source type the provider serves (docs/design.md "Resource behaviour"). Same folder layout as resources:
 // schema.ts, validate.ts, model.ts (pure), datasource.ts (the API calls), index.ts.
 import type { DataSourceDefinition } from '../provider/definition';
 import type { PortsipContext } from '../resources/common/context';

@@ -1,5 +1,5 @@
 // What the plural data sources (portsip_trunks, portsip_tenants, portsip_dealers, portsip_transports)
-// share: the `filter`/`search` attributes passed to a paged `{count, items}` list (API-NOTES §2.6), the
+// share: the `filter`/`search` attributes passed to a paged `{count, items}` list (docs/portsip-api.md §2.6), the
 // validation of `filter` (the same light OData shape check as portsip_ip_rules), a stable query id,
 // and list items -> state through the item's object type. Each folder declares only its item type,
 // its list endpoint and its description.

@@ -1,4 +1,4 @@
-// Sessions and access control (API-NOTES §3, §6.7). Tokens are opaque; the emulator keeps
+// Sessions and access control (docs/portsip-api.md §3, §6.7). Tokens are opaque; the emulator keeps
 // access token -> session and refresh token -> session maps. Refresh rotates both tokens and
 // invalidates the old pair (§3.4 is silent; rotation is the stricter reading, tag I).
 import { randomInt } from 'node:crypto';

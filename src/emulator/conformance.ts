@@ -6,11 +6,11 @@
 // * Operations in PortSIP's OpenAPI (22.2, C1): the request body must validate against the
 //   documented schema with `required` and without undocumented keys (every object that lists its
 //   properties is closed), and path parameters against their schemas (the status path's protocol
-//   enum). Only one documented doc bug is relaxed: the webhook `url` pattern (API-NOTES Op 35).
+//   enum). Only one documented doc bug is relaxed: the webhook `url` pattern (docs/portsip-api.md Op 35).
 //   22.3 tenant keys (C2, C3, and the two inferred flag names of src/common/api-223-names.ts) are
 //   added to the tenant schemas.
 // * 22.3-only operations (admin users, the signed-in admin, Data Flow) are not in the OpenAPI: they
-//   are checked against OUR documented 22.3 shapes below (API-NOTES §4 Ops 2-12, 52; JSON names
+//   are checked against OUR documented 22.3 shapes below (docs/portsip-api.md §4 Ops 2-12, 52; JSON names
 //   inferred there, descriptions C3). The report says which source a violation comes from.
 //
 // A violation answers 400 VALIDATE_FAILED "request does not conform ..." and is recorded, so a test
@@ -42,7 +42,7 @@ export interface ConformanceReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Documented 22.3 shapes (API-NOTES §4). Used by the routes too, so there is one copy.
+// Documented 22.3 shapes (docs/portsip-api.md §4). Used by the routes too, so there is one copy.
 
 const str = (max?: number) => (max ? { type: 'string', maxLength: max } : { type: 'string' });
 const ADMIN_PROFILE = {
@@ -57,7 +57,7 @@ const ADMIN_PROFILE = {
 };
 const NAME_BODY = { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['name'] };
 
-/** Admin users (Ops 2-12): names from API-NOTES §4 (I), descriptions and required-ness C3/I. */
+/** Admin users (Ops 2-12): names from docs/portsip-api.md §4 (I), descriptions and required-ness C3/I. */
 export const ADMIN_USER_SHAPES: Record<string, Json> = {
   create: {
     type: 'object',
@@ -93,7 +93,7 @@ export const DATAFLOW_SHAPE: Json = {
   },
 };
 
-/** Tenant keys added in 22.3 (names C2 unless marked; shapes I, API-NOTES Op 35). */
+/** Tenant keys added in 22.3 (names C2 unless marked; shapes I, docs/portsip-api.md Op 35). */
 export const TENANT_223_PROPERTIES: Record<string, Json> = {
   allow_password_retrieval: { type: 'boolean' },
   contact_inbound_rule_append_type: { type: 'string', enum: ['DISABLE', 'APPEND', 'PREPEND'] },
@@ -187,7 +187,7 @@ const cache = new Map<string, Check | null>();
 
 function tenantSchema(base: Json, update: boolean): Json {
   const props = { ...(base.properties ?? {}), ...TENANT_223_PROPERTIES };
-  // 22.3 lists the tenant name in the update operation (C3, API-NOTES Op 37).
+  // 22.3 lists the tenant name in the update operation (C3, docs/portsip-api.md Op 37).
   if (update && !props.name) props.name = { type: 'string', minLength: 1, maxLength: 1024 };
   return { ...base, properties: props };
 }

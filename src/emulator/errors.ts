@@ -1,4 +1,4 @@
-// The PortSIP error envelope (API-NOTES §2.7, C5): {"errors":[{code, message, detail?}]}.
+// The PortSIP error envelope (docs/portsip-api.md §2.7, C5): {"errors":[{code, message, detail?}]}.
 export interface ApiErrorBody {
   errors: { code: string; message: string; detail?: unknown }[];
 }

@@ -21,7 +21,7 @@ export interface FaultOptions {
   tokenExpiryRate?: number;
   /**
    * Requests per minute per token (or per client address before sign-in). PortSIP ships 10,000
-   * (API-NOTES §2.8, C7/C11); 0 disables. 429 + Retry-After when exceeded (status is I).
+   * (docs/portsip-api.md §2.8, C7/C11); 0 disables. 429 + Retry-After when exceeded (status is I).
    */
   rateLimitPerMinute?: number;
   /**

@@ -1,5 +1,5 @@
 // PortSIP ids are opaque strings; the documented sample `NzAwNTUxOTA5NzczMTQ4MTYw` is standard
-// base64 of the decimal snowflake "700551909773148160" (API-NOTES §2.5, tag I for the snowflake
+// base64 of the decimal snowflake "700551909773148160" (docs/portsip-api.md §2.5, tag I for the snowflake
 // reading). We mint ids the same way so clients that wrongly assume a format get caught elsewhere
 // but clients that treat ids as opaque strings see realistic values.
 import { randomBytes } from 'node:crypto';

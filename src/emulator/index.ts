@@ -51,7 +51,7 @@ export interface EmulatorOptions {
   /**
    * Body keys the documents do not list for the operation: "ignore" (default; dropped, as a typed
    * JSON decoder on the PBX would), "reject" (400 naming the key) or "store" (kept and echoed back,
-   * API-NOTES §6.3's suggestion for fields newer than the documents).
+   * docs/portsip-api.md §6.3's suggestion for fields newer than the documents).
    */
   unknownFields?: UnknownFields;
   /** Same as unknownFields: "reject" (kept for existing callers). */

@@ -1,4 +1,4 @@
-// List semantics shared by every paged collection (API-NOTES §2.6, §6.8): filter (an OData subset),
+// List semantics shared by every paged collection (docs/portsip-api.md §2.6, §6.8): filter (an OData subset),
 // search, orderby, then skip/top; `count` is the total after filter and search, before paging.
 import { invalid } from './errors';
 

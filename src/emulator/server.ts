@@ -1,4 +1,4 @@
-// The HTTP core: routing (GET/POST only, §2.2), auth and role checks, fault injection, stats and
+// The HTTP core: routing (GET/POST only, docs/portsip-api.md §2.2), auth and role checks, fault injection, stats and
 // the /__emulator control endpoints. Route handlers live in routes/<area>.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Auth, type Access, type OutboxEntry, type Principal, allowed } from './auth';

@@ -1,4 +1,4 @@
-// In-memory state of one emulated PBX (API-NOTES §6.1) with optional JSON-file persistence.
+// In-memory state of one emulated PBX (docs/portsip-api.md §6.1) with optional JSON-file persistence.
 // Writes are coalesced (one write per tick burst) and atomic (temp file + rename); close() flushes.
 // Sessions and the outbox are deliberately not persisted: a restarted PBX process keeps its data
 // but clients simply sign in again.
@@ -32,7 +32,7 @@ export interface PersistedState {
 }
 
 // Fixed ids for seed objects, so docs and scripts can name them. The admin's is the docs' own
-// sample id (API-NOTES §2.5).
+// sample id (docs/portsip-api.md §2.5).
 export const SEED_IDS = {
   admin: encodeId('700551909773148160'),
   transportUdp: encodeId('700551909773148161'),

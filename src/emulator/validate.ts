@@ -1,6 +1,6 @@
 // Request validation: PortSIP's own OpenAPI document (the 22.2 Administration subset,
 // src/spec/openapi-admin-22.2.gen.json) through ajv wherever the operation exists there, plus
-// hand-written schemas for the 22.3-only operations and the 22.3 field rules of API-NOTES §2.9 and
+// hand-written schemas for the 22.3-only operations and the 22.3 field rules of docs/portsip-api.md §2.9 and
 // §6.6 that a JSON schema cannot express (reserved names, DID pools, CIDR, size strings, ...).
 // Every failure becomes 400 VALIDATE_FAILED with detail.field naming the offending field.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -37,7 +37,7 @@ export function specOperations(): { method: string; path: string; operationId: s
 }
 
 // ---------------------------------------------------------------------------------------------
-// formats: the spec spells RFC 3339 "date_time" (API-NOTES §2.4) and uses OpenAPI number formats.
+// formats: the spec spells RFC 3339 "date_time" (docs/portsip-api.md §2.4) and uses OpenAPI number formats.
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 export function isRfc3339(s: string): boolean {
@@ -72,7 +72,7 @@ function clone<T>(x: T): T {
 
 /**
  * Request-schema fixes for documented doc bugs: the webhook `url` carries the `[a-z0-9]{6,64}`
- * pattern copied from username/password (API-NOTES §4 Op 35 "Doc bug"), so it is not enforced.
+ * pattern copied from username/password (docs/portsip-api.md §4 Op 35 "Doc bug"), so it is not enforced.
  */
 export function fixRequestSchema(s: Json): Json {
   if (Array.isArray(s)) return s.map(fixRequestSchema);
@@ -235,7 +235,7 @@ export function compile(schema: Json): ValidateFunction {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 22.3 field rules (API-NOTES §2.9, §6.6)
+// 22.3 field rules (docs/portsip-api.md §2.9, §6.6)
 
 const USERNAME = /^(?!\.)[A-Za-z0-9_'.-]{1,64}(?<!\.)$/;
 export const RESERVED_NAMES = ['admin', 'system', 'administrator', 'root'];

@@ -1,7 +1,7 @@
 // The plugin's TLS server certificate (src/common/x509.ts builds it). What it must have: a DNS SAN
 // `localhost` (Terraform checks the server name `localhost` and rejects CN-only certificates,
-// PROTOCOL-NOTES §1.2/§1.3). It is also a CA with serverAuth/clientAuth like go-plugin's own
-// (DESIGN §5). A year of validity is far beyond one provider process's life (§1.3).
+// docs/protocol.md "Handshake", "TLS certificate"). It is also a CA with serverAuth/clientAuth like go-plugin's own
+// (docs/design.md "Provider process"). A year of validity is far beyond one provider process's life ("TLS certificate").
 import { createCertificate, type SelfSignedCertificate } from '../common/x509';
 
 /** `der`: base64 of it (padding stripped) goes into the handshake line. */

@@ -2,7 +2,7 @@
 // (src/resources, src/datasources). Nothing here knows about PortSIP; nothing in src/resources
 // needs to know about gRPC, msgpack or Terraform's wire rules: the server decodes and encodes
 // every value against the declared Schema, strips write-only values, echoes private data, and
-// turns thrown errors into diagnostics (PROTOCOL-NOTES §3, §5, §6).
+// turns thrown errors into diagnostics (docs/protocol.md "Messages and field numbers", "Planned values", "Write-only attributes").
 
 import type { JsonValue } from './codec/json';
 import type { Logger } from './logger';
@@ -11,17 +11,17 @@ import type { AttributePath, Diagnostic, ObjectValue } from './values';
 
 export type Awaitable<T> = T | Promise<T>;
 
-/** What Terraform told us it can handle (ClientCapabilities, PROTOCOL-NOTES §3, §6). */
+/** What Terraform told us it can handle (ClientCapabilities, docs/protocol.md "Messages and field numbers", "Write-only attributes"). */
 export interface ClientCapabilities {
   /** Terraform >= 1.11 sends true. When false, a non-null write-only value is rejected in VRC. */
   writeOnlyAllowed: boolean;
-  /** True in the apply-time PRC; we never return `deferred` anyway (PROTOCOL-NOTES §2). */
+  /** True in the apply-time PRC; we never return `deferred` anyway (docs/protocol.md "Launches per command"). */
   deferralAllowed: boolean;
 }
 
 /** Passed to every callback. */
 export interface BaseContext {
-  /** Aborted when Terraform calls StopProvider (Ctrl-C, PROTOCOL-NOTES §1.5): pass it to HTTP calls. */
+  /** Aborted when Terraform calls StopProvider (Ctrl-C, docs/protocol.md "Ctrl-C and StopProvider"): pass it to HTTP calls. */
   signal: AbortSignal;
   logger: Logger;
   clientCapabilities: ClientCapabilities;
@@ -68,7 +68,7 @@ export interface ProviderDefinition<C = unknown> {
 export interface PlanRequest {
   /** Null on create (and on the second, replacement PRC after requires_replace). */
   prior: ObjectValue | null;
-  /** Terraform's proposal: config merged with prior for computed attributes (PROTOCOL-NOTES §5). */
+  /** Terraform's proposal: config merged with prior for computed attributes (docs/protocol.md "Planned values"). */
   proposed: ObjectValue;
   /** The configuration; write-only values are only here (and in proposed). */
   config: ObjectValue;
@@ -102,7 +102,7 @@ export interface ApplyRequest {
 export interface ApplyResponse {
   /**
    * The new state: null after delete. Every known planned value must come back identical
-   * (PROTOCOL-NOTES §5). On a failed create that left an object behind, return it together
+   * (docs/protocol.md "Planned values"). On a failed create that left an object behind, return it together
    * with the error so Terraform records it (no orphans).
    */
   newState: ObjectValue | null;
@@ -119,13 +119,13 @@ export interface ReadRequest {
 export interface ReadResponse {
   /** Null means the object is gone (404): Terraform plans to create it again. */
   newState: ObjectValue | null;
-  /** Defaults to the request's private (echoed: an empty response would erase it, §3). */
+  /** Defaults to the request's private (echoed: an empty response would erase it, docs/protocol.md "Private data"). */
   private?: Buffer;
   diagnostics?: Diagnostic[];
 }
 
 export interface ImportResponse {
-  /** May hold only the id (others null): Terraform calls read() next, which fills the rest (§7). */
+  /** May hold only the id (others null): Terraform calls read() next, which fills the rest (docs/protocol.md "Import and generated configuration"). */
   state: ObjectValue | null;
   private?: Buffer;
   diagnostics?: Diagnostic[];

@@ -1,6 +1,6 @@
 // Our Diagnostic (values.ts) <-> tfplugin6.Diagnostic. Paths become AttributePath steps:
 // string -> attribute_name, number -> element_key_int, {key} -> element_key_string
-// (PROTOCOL-NOTES §3 "Diagnostics": such a path points Terraform's UI at the config line).
+// (docs/protocol.md "Diagnostics": such a path points Terraform's UI at the config line).
 
 import type { AttributePath, Diagnostic, PathStep } from './values';
 

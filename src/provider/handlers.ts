@@ -1,13 +1,13 @@
 // The RPC implementations, on plain request/response objects (protobufjs object form, snake_case
 // field names), independent of gRPC so they can be unit-tested directly. Here the server does the
-// protocol work so resources don't have to (PROTOCOL-NOTES §2-§7):
+// protocol work so resources don't have to (docs/protocol.md "Launches per command", "Import and generated configuration"):
 //  - decode/encode every DynamicValue against the schema (exact keys, unknowns, numbers);
-//  - URS with an unchanged schema version hands raw_state.json back untouched (§4.4);
-//  - private data is echoed through RR/PRC/ARC when a resource returns none (§3 "Private data");
-//  - write-only attributes are nulled in every planned/new/read/imported state (§6);
+//  - URS with an unchanged schema version hands raw_state.json back untouched (docs/protocol.md "JSON state and UpgradeResourceState");
+//  - private data is echoed through RR/PRC/ARC when a resource returns none (docs/protocol.md "Private data");
+//  - write-only attributes are nulled in every planned/new/read/imported state (docs/protocol.md "Write-only attributes");
 //  - unknowns left in a new state become null plus an error, so the object is still recorded;
 //  - thrown errors become error diagnostics; the process never crashes on a request;
-//  - every RPC Terraform 1.11.4 may call answers cleanly, supported or not (§2 "Optional RPCs").
+//  - every RPC Terraform 1.11.4 may call answers cleanly, supported or not (docs/protocol.md "Launches per command").
 
 import { decodeJsonObject, parseJsonExact } from './codec/json';
 import { CodecError, decodeMsgpackObject, encodeMsgpackObject } from './codec/msgpack';
@@ -62,7 +62,7 @@ function toBuffer(b: Uint8Array | null | undefined): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-/** Decode a DynamicValue: Terraform always sends msgpack; json is accepted too (§4.4). */
+/** Decode a DynamicValue: Terraform always sends msgpack; json is accepted too (docs/protocol.md "JSON state and UpgradeResourceState"). */
 export function decodeDynamic(block: Block, dv: ProtoDynamicValue | null | undefined): ObjectValue | null {
   if (!dv) return null;
   if (dv.msgpack && dv.msgpack.length > 0) return decodeMsgpackObject(block, dv.msgpack);
@@ -86,8 +86,8 @@ function unknownsToNull(v: Value): Value {
 }
 
 /**
- * The last step before a state goes back to Terraform: write-only values nulled (§6), and
- * unknowns (which Terraform rejects in any stored state, §5) replaced by null with an error, so
+ * The last step before a state goes back to Terraform: write-only values nulled (docs/protocol.md "Write-only attributes"), and
+ * unknowns (which Terraform rejects in any stored state, docs/protocol.md "Planned values") replaced by null with an error, so
  * that at least the object is recorded rather than lost.
  */
 function finalizeState(block: Block, state: ObjectValue | null, diags: Diagnostic[], what: string): ObjectValue | null {
@@ -131,7 +131,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
   const resourceCtx = (typeName: string, caps: ClientCapabilities): ResourceContext<C> => {
     if (!configured) {
-      // Terraform always calls ConfigureProvider before CRUD calls in a process (§2); reaching here
+      // Terraform always calls ConfigureProvider before CRUD calls in a process (docs/protocol.md "Launches per command"); reaching here
       // means it failed or was skipped, and resources must not run without their API client.
       throw new NotConfiguredError();
     }
@@ -184,7 +184,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
         );
       }
     }
-    // Terraform 1.11.4 prints no warning for a deprecated attribute set in config (§3).
+    // Terraform 1.11.4 prints no warning for a deprecated attribute set in config (docs/protocol.md "Rules for schemas").
     for (const path of findAttributePaths(block, config, (a) => !!a.deprecated)) {
       const v = path.reduce<Value | undefined>((acc, step) => {
         if (acc === null || acc === undefined || typeof acc !== 'object') return undefined;
@@ -287,7 +287,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       }
       if (version === current) {
         // Hand the JSON back untouched: complete, and never re-encodes dynamic values or big
-        // numbers (§4.4; a re-encode broke on a dynamic attribute in the notes' experiment).
+        // numbers (docs/protocol.md "JSON state and UpgradeResourceState"; a re-encode broke on a dynamic attribute in the notes' experiment).
         return { upgraded_state: { json: raw }, diagnostics: [] };
       }
       const diags: Diagnostic[] = [];
@@ -350,7 +350,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       }
       const out = await res.plan({ prior, proposed, config, priorPrivate }, resourceCtx(req.type_name, caps));
       const diags = out.diagnostics ?? [];
-      // Write-only values must be null in the plan, or Terraform rejects it (§6).
+      // Write-only values must be null in the plan, or Terraform rejects it (docs/protocol.md "Write-only attributes").
       const planned = nullWriteOnly(block, out.planned ?? null);
       const response: Res = {
         planned_state: encodeDynamic(block, planned),
@@ -426,7 +426,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     }),
 
     StopProvider: async () => {
-      // Ctrl-C: Terraform calls this while an apply is in flight, then waits for it (§1.5).
+      // Ctrl-C: Terraform calls this while an apply is in flight, then waits for it (docs/protocol.md "Ctrl-C and StopProvider").
       logger.info('StopProvider: aborting in-flight work');
       if (!stop.signal.aborted) stop.abort(new Error('Terraform asked the provider to stop'));
       return {};
@@ -448,7 +448,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 }
 
 function serverCapabilities(): Res {
-  // get_provider_schema_optional: later launches skip GPS (§2), so each process starts faster.
+  // get_provider_schema_optional: later launches skip GPS (docs/protocol.md "Launches per command"), so each process starts faster.
   // plan_destroy: a destroy is planned through us too, so a resource can refuse one that cannot
   // succeed (a dealer with tenants) or warn about what it does (a settings object only forgotten).
   return { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };

@@ -1,4 +1,4 @@
-// Provider logging. stdout is reserved for the handshake line (PROTOCOL-NOTES §1.6), so logs go to
+// Provider logging. stdout is reserved for the handshake line (docs/protocol.md "stdout and logging"), so logs go to
 // stderr as JSON lines that go-plugin re-logs at their own level: "@level" and "@message", plus
 // "@timestamp" with exactly six fractional digits (toISOString's three make Terraform fall back to
 // plain DEBUG text). Nothing is visible unless TF_LOG / TF_LOG_PROVIDER is set.

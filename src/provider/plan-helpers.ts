@@ -1,12 +1,12 @@
 // Schema-driven building blocks for PlanResourceChange, encoding Terraform's planned-state rules
-// (PROTOCOL-NOTES §5) so each resource does not rediscover them:
+// (docs/protocol.md "Planned values") so each resource does not rediscover them:
 //  - computed values that do not change are copied from prior state ("use state for unknown"),
-//    otherwise every plan shows a perpetual `~ update` (§5, last table row);
+//    otherwise every plan shows a perpetual `~ update` (docs/protocol.md "Planned values", last table row);
 //  - on create, computed attributes the config leaves null are planned UNKNOWN (rule 5);
 //  - on a no-op nothing may be planned unknown; volatile computed attributes (updated_at) become
 //    unknown only when something else really changes;
 //  - requires_replace lists attributes whose prior and planned values differ;
-//  - write-only attributes are null in every planned/new state (§6).
+//  - write-only attributes are null in every planned/new state (docs/protocol.md "Write-only attributes").
 
 import { taggedCtyType, withCtyType } from './codec/dynamic';
 import { numbersEqual } from './codec/numbers';
@@ -136,7 +136,7 @@ function mapNestedObjects(nb: NestedBlock, v: Value | undefined, f: (o: ObjectVa
   return Array.isArray(v) ? v.map((x) => (isObj(x) ? f(x) : x)) : v;
 }
 
-/** A copy with every write-only attribute (at any depth) set to null (PROTOCOL-NOTES §6). */
+/** A copy with every write-only attribute (at any depth) set to null (docs/protocol.md "Write-only attributes"). */
 export function nullWriteOnly(block: Block, value: ObjectValue | null): ObjectValue | null {
   if (!value) return value;
   const out: ObjectValue = { ...value };
@@ -257,7 +257,7 @@ export function requiresReplace(block: Block, prior: ObjectValue | null, planned
 
 /**
  * When config and prior are both set and `equivalent` (e.g. the same CIDR spelled differently),
- * plan the prior spelling (rule 2 of §5: no update is planned, and no perpetual diff).
+ * plan the prior spelling (rule 2 of docs/protocol.md "Planned values": no update is planned, and no perpetual diff).
  */
 export function preferPrior(
   planned: ObjectValue,

@@ -30,7 +30,7 @@ function blockToProto(block: Block, version: number): ProtoBlock {
       name,
       type: Buffer.from(encodeCtyType(a.type), 'utf8'),
       description: a.description ?? '',
-      // Descriptions are Markdown (shown as "markdown" by `providers schema -json`, §3).
+      // Descriptions are Markdown (shown as "markdown" by `providers schema -json`, docs/protocol.md "Rules for schemas").
       description_kind: MARKDOWN,
       required: !!a.required,
       optional: !!a.optional,
@@ -56,7 +56,7 @@ export function schemaToProto(schema: Schema): ProtoSchema {
   return { version: schema.version, block: blockToProto(schema.block, schema.version) };
 }
 
-// Meta-arguments Terraform reserves in resource blocks (PROTOCOL-NOTES §3 "Rules for schemas").
+// Meta-arguments Terraform reserves in resource blocks (docs/protocol.md "Rules for schemas").
 const RESERVED = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
 
 function checkBlock(block: Block, where: string, inSet: boolean, top: boolean, problems: string[]): void {

@@ -1,6 +1,6 @@
 // The provider's schema model: the single source of truth for attribute names, types and flags.
 // GetProviderSchema, the cdktf bindings and the docs are all generated from these objects.
-// Mirrors tfplugin6 Schema/Block/Attribute/NestedBlock (shared/terraform/PROTOCOL-NOTES.md §3).
+// Mirrors tfplugin6 Schema/Block/Attribute/NestedBlock (docs/protocol.md "Messages and field numbers").
 
 /** A cty type. Encoded on the wire as cty type JSON ("string", ["list","string"], ...). */
 export type AttrType =

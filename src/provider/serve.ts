@@ -1,5 +1,5 @@
 // serve(definition): the provider process. Order matters for start-up cost and for stdout
-// hygiene (PROTOCOL-NOTES §1.6, §1.8): guard stdout first, then check the handshake environment,
+// hygiene (docs/protocol.md "stdout and logging", "Start-up cost"): guard stdout first, then check the handshake environment,
 // start gRPC and print the one line; the provider definition (resources, API client) may be
 // given lazily and is loaded right after the line is out, while Terraform connects.
 
@@ -16,7 +16,7 @@ import { createStats } from './stats';
 
 /**
  * Anything on stdout before the handshake line is fatal to Terraform, and after it is silently
- * dropped (§1.6). Route every stdout write (console.log, stray dependency output) to stderr and
+ * dropped (docs/protocol.md "stdout and logging"). Route every stdout write (console.log, stray dependency output) to stderr and
  * keep fd 1 for the handshake line only.
  */
 function guardStdout(): void {
@@ -60,9 +60,9 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
   const stats = createStats(env);
 
   // Ctrl-C reaches the whole process group. Dying here loses objects an in-flight apply just
-  // created; Terraform instead calls StopProvider and waits for the apply to return (§1.5).
+  // created; Terraform instead calls StopProvider and waits for the apply to return (docs/protocol.md "Ctrl-C and StopProvider").
   process.on('SIGINT', () => logger.info('SIGINT ignored: Terraform stops us via StopProvider and Shutdown'));
-  // Never crash on a stray error: Terraform would report "Plugin did not respond" (§1.5).
+  // Never crash on a stray error: Terraform would report "Plugin did not respond" (docs/protocol.md "Ctrl-C and StopProvider").
   process.on('uncaughtException', (e) => logger.error('uncaught exception', { error: e.stack ?? String(e) }));
   process.on('unhandledRejection', (e) =>
     logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
@@ -92,7 +92,7 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
   const handler = stats ? (method: string): Handler => stats.wrap(method, plainHandler(method)) : plainHandler;
 
   const exit = () => {
-    // Called once the Shutdown answer is sent (server.ts): go at once, lingering costs 2 s (§1.5).
+    // Called once the Shutdown answer is sent (server.ts): go at once, lingering costs 2 s (docs/protocol.md "Ctrl-C and StopProvider").
     process.exit(0);
   };
 

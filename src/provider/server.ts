@@ -1,13 +1,13 @@
-// go-plugin handshake and the gRPC server (PROTOCOL-NOTES §1).
+// go-plugin handshake and the gRPC server (docs/protocol.md "Handshake").
 //
 //  - Terraform starts us with TF_PLUGIN_MAGIC_COOKIE; without it we are being run by a human.
-//  - We speak protocol 6 only; PLUGIN_PROTOCOL_VERSIONS comes as "5,6" or "6,5" (§1.1).
+//  - We speak protocol 6 only; PLUGIN_PROTOCOL_VERSIONS comes as "5,6" or "6,5" (docs/protocol.md "Handshake").
 //  - Auto-mTLS: serve TLS with our own self-signed certificate, require a client certificate and
-//    verify it against PLUGIN_CLIENT_CERT as the only root (§1.3). Plaintext when Terraform runs
+//    verify it against PLUGIN_CLIENT_CERT as the only root (docs/protocol.md "TLS certificate"). Plaintext when Terraform runs
 //    with TF_DISABLE_PLUGIN_TLS and sends no client certificate; the cert field is then empty.
-//  - The one stdout line: `1|6|tcp|127.0.0.1:PORT|grpc|<DER base64 without padding>` (§1.2).
-//  - Message size limits off: Terraform sends up to 2 GiB, grpc-js refuses > 4 MiB by default (§1.7).
-//  - plugin.GRPCController/Shutdown answers and exits at once, else +2 s and SIGKILL (§1.4, §1.5).
+//  - The one stdout line: `1|6|tcp|127.0.0.1:PORT|grpc|<DER base64 without padding>` (docs/protocol.md "Handshake").
+//  - Message size limits off: Terraform sends up to 2 GiB, grpc-js refuses > 4 MiB by default (docs/protocol.md "Message sizes").
+//  - plugin.GRPCController/Shutdown answers and exits at once, else +2 s and SIGKILL (docs/protocol.md "Shutdown", "Ctrl-C and StopProvider").
 
 import * as grpc from '@grpc/grpc-js';
 import { createSelfSignedCert } from './cert';

@@ -6,7 +6,7 @@
 //
 // Zero cost when the variable is unset: createStats() returns undefined, serve.ts then wraps no
 // handler, subscribes to no channel and registers no exit hook. Never writes to stdout (the
-// handshake line is the only thing stdout may carry, PROTOCOL-NOTES §1.6).
+// handshake line is the only thing stdout may carry, docs/protocol.md "stdout and logging").
 
 import * as diagnosticsChannel from 'node:diagnostics_channel';
 import * as fs from 'node:fs';

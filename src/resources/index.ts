@@ -1,4 +1,4 @@
-// Every resource type the provider serves. Same folder layout per resource (DESIGN §3, §8 habit 1):
+// Every resource type the provider serves. Same folder layout per resource (docs/design.md "Layout", "Habits" 1):
 // schema.ts, validate.ts, model.ts (pure), resource.ts (the API flow), index.ts.
 import type { ResourceDefinition } from '../provider/definition';
 import type { PortsipContext } from './common/context';

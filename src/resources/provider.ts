@@ -1,4 +1,4 @@
-// The PortSIP provider definition served by src/provider/main.ts: the provider block (DESIGN §4
+// The PortSIP provider definition served by src/provider/main.ts: the provider block (docs/design.md "Resource behaviour"
 // "Provider configuration"), its static checks, ConfigureProvider (which builds the API client) and
 // the resource registry (src/resources/index.ts).
 //
@@ -44,7 +44,7 @@ function isOneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
 export const DEFAULT_MAX_RETRIES = 8;
 /** Total time one API operation may spend on retries (`retry_budget`). */
 export const DEFAULT_RETRY_BUDGET = '2m';
-/** Where the Data Flow server settings are (API-NOTES Op 52: the path is inferred, hence the setting). */
+/** Where the Data Flow server settings are (docs/portsip-api.md Op 52: the path is inferred, hence the setting). */
 export const DEFAULT_DATA_FLOW_PATH = '/dataflow';
 
 export const providerSchema: Schema = {
@@ -128,7 +128,7 @@ export const providerSchema: Schema = {
       data_flow_path: {
         type: 'string',
         optional: true,
-        description: `API path of the Data Flow server settings (\`portsip_data_flow_server\`), relative to \`/api\`. PortSIP documents the Data Flow API without its path, so the default is inferred (API-NOTES Op 52): set this when your PBX answers elsewhere. Default \`${DEFAULT_DATA_FLOW_PATH}\`. Env: \`PORTSIP_DATA_FLOW_PATH\`.`,
+        description: `API path of the Data Flow server settings (\`portsip_data_flow_server\`), relative to \`/api\`. PortSIP documents the Data Flow API without its path, so the default is inferred: set this when your PBX answers elsewhere. Default \`${DEFAULT_DATA_FLOW_PATH}\`. Env: \`PORTSIP_DATA_FLOW_PATH\`.`,
       },
     },
   },
@@ -516,7 +516,7 @@ function majorMinor(v: unknown): string | undefined {
  * retry can fix (a wrong password, an unknown host, a refused port, a TLS failure, a wrong path)
  * is ONE error naming the setting, before any resource is planned (an empty state included), and
  * a wrong password costs one failed sign-in per Terraform command: Terraform stops at the first
- * launch whose ConfigureProvider fails (PROTOCOL-NOTES §2), and every later call of this process
+ * launch whose ConfigureProvider fails (docs/protocol.md "Launches per command"), and every later call of this process
  * reuses the session. `signal` is Terraform's stop (StopProvider): it aborts every API call.
  */
 export async function buildContext(

@@ -53,7 +53,7 @@ test('lifecycle: create, update in place, password rotation, replace on name and
       expect(await canSignIn(emu.url, 'acme-reseller', 'first-Passw0rd')).toBe(true);
       await expectPlan(h, 0, 'after create');
 
-      // A new write-only value alone is invisible to Terraform (PROTOCOL-NOTES §6)...
+      // A new write-only value alone is invisible to Terraform (docs/protocol.md "Write-only attributes")...
       h.env.TF_VAR_dealer_password = 'second-Passw0rd';
       await expectPlan(h, 0, 'write-only change without version bump');
       // ...bumping the version sends it, together with an in-place update.

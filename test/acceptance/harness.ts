@@ -12,7 +12,7 @@
 //                 with the launcher,
 //   work/         (the terraform working directory),
 // and runs terraform with TF_CLI_CONFIG_FILE, CHECKPOINT_DISABLE=1 and TF_IN_AUTOMATION=1
-// (PROTOCOL-NOTES §9: this machine pre-sets TF_CLI_CONFIG_FILE to a missing file, and the
+// (docs/protocol.md "CLI configuration and cdktf": this machine pre-sets TF_CLI_CONFIG_FILE to a missing file, and the
 // registry is unreachable, so init must come from the mirror).
 //
 //   const h = await TerraformHarness.create({ env: { PORTSIP_ENDPOINT: url } });
@@ -174,7 +174,7 @@ export class TerraformHarness {
 
   /**
    * Simulate Ctrl-C in a terminal: once stdout matches `after`, wait `delayMs`, then send SIGINT
-   * to terraform's whole process group (providers included), as a terminal does (PROTOCOL-NOTES §1.5).
+   * to terraform's whole process group (providers included), as a terminal does (docs/protocol.md "Ctrl-C and StopProvider").
    */
   tfInterrupted(args: string[], opts: { after: RegExp; delayMs?: number; env?: Record<string, string> }): Promise<TfResult> {
     return this.run(args, opts.env ?? {}, opts);
@@ -240,7 +240,7 @@ export class TerraformHarness {
     return this.tf('plan', '-input=false', '-no-color', ...extra);
   }
 
-  /** `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error (PROTOCOL-NOTES §8). */
+  /** `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error (docs/protocol.md "Exit codes and drift"). */
   async planExitCode(...extra: string[]): Promise<number> {
     return (await this.plan('-detailed-exitcode', ...extra)).code;
   }

@@ -1,6 +1,6 @@
 // `import` blocks + `terraform plan -generate-config-out` for every importable resource type: objects
 // made out of band (through the API) are imported into generated configuration, which then plans
-// with no changes (PROTOCOL-NOTES §7). Secrets are write-only and never read back: Terraform writes them
+// with no changes (docs/protocol.md "Import and generated configuration"). Secrets are write-only and never read back: Terraform writes them
 // as null, and an imported dealer, admin user or certificate may leave them so (the password or key is
 // then unmanaged; only a create needs one). A secret filled in afterwards without a `_version` is not
 // re-sent either.

@@ -1,7 +1,7 @@
 // The settings singletons end to end (real terraform -> dist/provider.js -> the emulator):
 // portsip_network_settings, portsip_system_settings, portsip_sbc_settings, portsip_im_server and
 // portsip_data_flow_server share one working directory per test (each terraform command costs
-// 1-2 s), with assertions per resource. DESIGN.md §4: create adopts, delete forgets unless
+// 1-2 s), with assertions per resource. docs/design.md "Resource behaviour": create adopts, delete forgets unless
 // reset_on_destroy = true.
 import { attrs, expectExit, expectPlan, reimport, withAcceptance } from './portsip';
 

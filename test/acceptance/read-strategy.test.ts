@@ -1,4 +1,4 @@
-// Read coalescing (DESIGN §4): with read_strategy = "batch" (the default) a plan lists each type
+// Read coalescing (docs/design.md "Resource behaviour"): with read_strategy = "batch" (the default) a plan lists each type
 // once (pages of top=100, shared by the concurrent reads) instead of one GET per resource;
 // "per_resource" does one GET each. Tenants are never batched (their list holds summaries).
 import { expectPlan, withAcceptance } from './portsip';

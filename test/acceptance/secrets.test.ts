@@ -1,7 +1,7 @@
 // Secrets never leave the provider: a dealer's write-only password (and the provider's own admin
 // password) must not appear in terraform.tfstate, `terraform show -json`, plan output, a saved
 // plan, or the provider's logs at the most verbose levels (TF_LOG_PROVIDER=trace + PORTSIP_LOG=debug).
-// Secrets are passed through variables (PROTOCOL-NOTES §6: a literal would sit in the plan's
+// Secrets are passed through variables (docs/protocol.md "Write-only attributes": a literal would sit in the plan's
 // configuration snapshot).
 import * as fs from 'node:fs';
 import * as path from 'node:path';

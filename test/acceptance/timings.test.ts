@@ -1,4 +1,4 @@
-// Measurements, not assertions (DESIGN §7: speed is benchmarked, not tested): the provider's
+// Measurements, not assertions (docs/design.md "Tests and benchmarks": speed is benchmarked, not tested): the provider's
 // start-to-handshake time, and the wall time of `terraform plan` on one resource of each type.
 // Results are printed to stderr; the commands are given with them.
 import { spawn } from 'node:child_process';

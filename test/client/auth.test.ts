@@ -3,7 +3,7 @@ import { PASSWORD, USERNAME, apiError, harness, json, tokenPair, withAuth, type 
 
 const isAuth = (r: Req, p: string) => r.method === 'POST' && r.path === p;
 
-describe('authentication (API-NOTES §3)', () => {
+describe('authentication (docs/portsip-api.md §3)', () => {
   test('sign-in is lazy and shared by concurrent first calls', async () => {
     const h = harness(withAuth(() => json(200, { version: '22.3.1' })));
     expect(h.requests).toHaveLength(0); // constructing does nothing

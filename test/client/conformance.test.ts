@@ -3,7 +3,7 @@
 // (src/spec/openapi-admin-22.2.gen.json, C1): the method + path template must exist there, the
 // query parameters must be declared, and the JSON body must validate against the documented
 // requestBody schema (ajv). 22.3-only operations (admin users, /admin/user*, Data Flow) are not in
-// that document; they are checked against the paths and field lists of API-NOTES §4 instead.
+// that document; they are checked against the paths and field lists of docs/portsip-api.md §4 instead.
 // A self-test at the end proves the checker rejects a misspelt path and an invalid body.
 
 import Ajv2020 from 'ajv/dist/2020';
@@ -43,7 +43,7 @@ ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinit
 ajv.addFormat('binary', { type: 'string', validate: () => true });
 
 // ---------------------------------------------------------------------------------------------
-// 22.3-only operations (paths C2, Data Flow path I) with the field lists of API-NOTES §4.
+// 22.3-only operations (paths C2, Data Flow path I) with the field lists of docs/portsip-api.md §4.
 
 const str = { type: 'string' };
 const profile = {
@@ -63,7 +63,7 @@ const NONE = 'none';
 
 const LIST_PARAMS = ['filter', 'search', 'orderby', 'skip', 'top'];
 const OPS_22_3: Record<string, { notes: string; body?: object | typeof NONE; query?: string[] }> = {
-  'GET /admin/users': { notes: 'API-NOTES Op 2', query: LIST_PARAMS },
+  'GET /admin/users': { notes: 'docs/portsip-api.md Op 2', query: LIST_PARAMS },
   'POST /admin/users': {
     notes: 'Op 3',
     body: closed(
@@ -97,7 +97,7 @@ const OPS_22_3: Record<string, { notes: string; body?: object | typeof NONE; que
   'POST /dataflow/token/destroy': { notes: 'by analogy with /im/token/destroy (I)', body: NONE },
 };
 
-/** The 52 operations of API-NOTES §4 (quick index), as method + template. */
+/** The 52 operations of docs/portsip-api.md §4 (quick index), as method + template. */
 const API_NOTES_52 = [
   'POST /network',
   'GET /admin/users',
@@ -155,10 +155,10 @@ const API_NOTES_52 = [
 
 /** Known, documented departures from the 22.2 document's declared query parameters. */
 const QUERY_EXCEPTIONS: Record<string, string[]> = {
-  // C1 declares no parameters on GET /dealers; API-NOTES Op 18 says clients may page it anyway.
+  // C1 declares no parameters on GET /dealers; docs/portsip-api.md Op 18 says clients may page it anyway.
   'GET /dealers': ['filter', 'search', 'orderby', 'skip', 'top'],
 };
-/** 22.3 fields (C2, API-NOTES Op 35/37) allowed on top of the 22.2 tenant schemas. */
+/** 22.3 fields (C2, docs/portsip-api.md Op 35/37) allowed on top of the 22.2 tenant schemas. */
 const TENANT_22_3 = ['allow_password_retrieval', 'contact_inbound_rule_append_type', 'limit_app_logins', 'ai_engine', 'password_policy'];
 const EXTRA_BODY_KEYS: Record<string, string[]> = {
   'POST /tenants': TENANT_22_3,
@@ -234,13 +234,13 @@ function checkRequest(
       if (!(rule.query ?? []).includes(q)) problems.push(`${template.key}: query parameter "${q}" is not documented`);
     const sent = r.rawBody !== undefined && r.rawBody !== '';
     if (rule.body === undefined || rule.body === NONE) {
-      if (sent) problems.push(`${template.key}: sent a body but API-NOTES documents none`);
+      if (sent) problems.push(`${template.key}: sent a body but docs/portsip-api.md documents none`);
     } else if (!sent) {
       problems.push(`${template.key}: no body sent`);
     } else {
       const v = ajv.compile(rule.body);
-      if (!v(r.body)) problems.push(`${template.key}: body invalid vs API-NOTES: ${ajv.errorsText(v.errors)}`);
-      bodyChecked = 'ajv (API-NOTES)';
+      if (!v(r.body)) problems.push(`${template.key}: body invalid vs docs/portsip-api.md: ${ajv.errorsText(v.errors)}`);
+      bodyChecked = 'ajv (docs/portsip-api.md)';
     }
   }
   if (r.body !== undefined && !(r.headers['content-type'] ?? '').includes('application/json'))
@@ -650,7 +650,7 @@ interface Row {
 }
 const rows: Row[] = [];
 
-describe('conformance with openapi-22.2 and API-NOTES §4', () => {
+describe('conformance with openapi-22.2 and docs/portsip-api.md §4', () => {
   const h = harness(respond);
   beforeAll(async () => {
     await h.client.signIn();
@@ -674,7 +674,7 @@ describe('conformance with openapi-22.2 and API-NOTES §4', () => {
     rows.push({
       name: c.name,
       request: `${sent[0]!.method} ${sent[0]!.rawPath.replace(/^\/api/, '')}${sent.length > 1 ? ` (x${sent.length})` : ''}`,
-      source: !t ? '?' : t.source === '22.3' ? 'not in 22.2 document, checked against API-NOTES' : '22.2 OpenAPI',
+      source: !t ? '?' : t.source === '22.3' ? 'not in 22.2 document, checked against docs/portsip-api.md' : '22.2 OpenAPI',
       operation:
         t?.source === '22.2'
           ? (spec.paths[t.template]![t.method.toLowerCase() as 'get' | 'post']!.operationId ?? t.key)
@@ -708,7 +708,7 @@ describe('conformance with openapi-22.2 and API-NOTES §4', () => {
     expect([...new Set(missing)]).toEqual([]);
   });
 
-  test('all 52 operations of API-NOTES §4 are exercised', () => {
+  test('all 52 operations of docs/portsip-api.md §4 are exercised', () => {
     const covered = new Set(CASES.map((c) => c.expect));
     expect(API_NOTES_52).toHaveLength(52);
     expect(API_NOTES_52.filter((k) => !covered.has(k))).toEqual([]);
@@ -749,7 +749,7 @@ describe('conformance with openapi-22.2 and API-NOTES §4', () => {
     expect(checkRequest({ ...base, method: 'GET', path: '/transports', query: { limit: '5' } }, 'GET /transports').problems[0]).toMatch(
       /query parameter "limit"/,
     );
-    // 22.3 body against API-NOTES
+    // 22.3 body against docs/portsip-api.md
     const bad4 = { password: 'x' };
     expect(
       checkRequest(

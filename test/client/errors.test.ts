@@ -27,7 +27,7 @@ async function failWith(res: Res | (() => never), call = (c: ReturnType<typeof h
   throw new Error('expected the call to fail');
 }
 
-describe('error mapping (API-NOTES §2.7)', () => {
+describe('error mapping (docs/portsip-api.md §2.7)', () => {
   test('400 VALIDATE_FAILED -> ValidationError with field from detail', async () => {
     const e = await failWith(apiError(400, 'VALIDATE_FAILED', 'field validation failed', { field: 'port' }));
     expect(e).toBeInstanceOf(ValidationError);
@@ -171,7 +171,7 @@ describe('error mapping (API-NOTES §2.7)', () => {
   });
 });
 
-describe('empty bodies (API-NOTES §2.3)', () => {
+describe('empty bodies (docs/portsip-api.md §2.3)', () => {
   test('200 and 204 with no body resolve to undefined', async () => {
     const h = harness(
       withAuth((r) => {

@@ -1,4 +1,4 @@
-// Auth (API-NOTES §3): sign-in, bearer tokens, expiry and refresh, sign-out, OAuth form endpoint,
+// Auth (docs/portsip-api.md §3): sign-in, bearer tokens, expiry and refresh, sign-out, OAuth form endpoint,
 // 2FA with the outbox, roles (403) and dealer scoping.
 import { Api, boot, created, dealerBody, tenantBody } from './helpers';
 

@@ -1,4 +1,4 @@
-// List semantics (API-NOTES §2.6, §6.8): {count, items}, skip/top, filter, orderby, search.
+// List semantics (docs/portsip-api.md §2.6, §6.8): {count, items}, skip/top, filter, orderby, search.
 import type { EmulatorHandle } from '../../src/emulator';
 import { applyList, parseFilter, evalFilter } from '../../src/emulator/query';
 import { Api, boot, created, tenantBody } from './helpers';

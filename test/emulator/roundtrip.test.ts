@@ -1,4 +1,4 @@
-// Valid round trips per area (API-NOTES §4, §5), with the documented status codes of §6.5.
+// Valid round trips per area (docs/portsip-api.md §4, §5), with the documented status codes of §6.5.
 import type { EmulatorHandle } from '../../src/emulator';
 import { SEED_IDS } from '../../src/emulator';
 import { Api, boot, created, dealerBody, tenantBody } from './helpers';

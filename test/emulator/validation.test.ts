@@ -1,5 +1,5 @@
 // Invalid requests: each must be 400 VALIDATE_FAILED naming the field in errors[0].detail.field
-// (API-NOTES §2.7, §2.9, §6.6), never a 5xx.
+// (docs/portsip-api.md §2.7, §2.9, §6.6), never a 5xx.
 import type { EmulatorHandle } from '../../src/emulator';
 import { SEED_IDS } from '../../src/emulator';
 import { specOperations } from '../../src/emulator/validate';

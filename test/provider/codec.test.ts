@@ -225,7 +225,7 @@ describe('msgpack objects against a schema block', () => {
     expect(decodeMsgpackObject(block, Buffer.alloc(0))).toBeNull();
   });
 
-  test('absent blocks as Terraform sends them (§4.3)', () => {
+  test('absent blocks as Terraform sends them (docs/protocol.md "Nested blocks")', () => {
     const bytes = enc({ id: null, n: null, any: null, one: null, grp: { g: null, deep: [] }, lst: [], st: [], mp: {} });
     expect(decodeMsgpackObject(block, bytes)).toEqual({
       id: null,

@@ -114,7 +114,7 @@ test('lifecycle: create, empty re-plan, update in place, replace, drift, write-o
       { cidr: '10.0.0.0/8', note: null },
       { cidr: '192.168.0.0/16', note: 'lan' },
     ]);
-    // numbers kept exactly: 2^53+1 and 0.1 (PROTOCOL-NOTES §4.2)
+    // numbers kept exactly: 2^53+1 and 0.1 (docs/protocol.md "Numbers")
     expect(h.stateText()).toMatch(/"big": 9007199254740993\b/);
     expect(h.stateText()).toMatch(/"ratio": 0\.1\b/);
     // the write-only value reached the provider in ARC, but never the state
@@ -123,11 +123,11 @@ test('lifecycle: create, empty re-plan, update in place, replace, drift, write-o
     expect(a.private).toBeTruthy(); // private data from ARC recorded
     expect(h.resource('data.portsip_fake_info.a')!.attributes).toMatchObject({ id: 't-1', size: 1 });
 
-    // idempotence: nothing planned, not even unknown computed values (§5)
+    // idempotence: nothing planned, not even unknown computed values (docs/protocol.md "Planned values")
     const replan = await h.planDetailed();
     expect(replan.code).toBe(0);
     expect(replan.stdout).toMatch(/No changes/);
-    // private data survives refreshes: RR echoes it (§3)
+    // private data survives refreshes: RR echoes it (docs/protocol.md "Private data")
     await h.apply('-refresh-only');
     expect(h.resource('portsip_fake_thing.a')!.private).toBe(a.private);
 
@@ -152,7 +152,7 @@ test('lifecycle: create, empty re-plan, update in place, replace, drift, write-o
     expect(Object.keys(readStore(store).things)).toEqual(['t-2']);
     expect(await h.planExitCode()).toBe(0);
 
-    // out-of-band change of a configured attribute -> plan exits 2 (§8)
+    // out-of-band change of a configured attribute -> plan exits 2 (docs/protocol.md "Exit codes and drift")
     const s = readStore(store);
     s.things['t-2'].attrs.description = 'changed behind our back';
     fs.writeFileSync(store, JSON.stringify(s));
@@ -259,13 +259,13 @@ resource "portsip_fake_thing" "other" {
 `);
     await h.init();
     const plan = await h.planDetailed();
-    expect(plan.code).toBe(2); // an import counts as a change even with zero diff (§8)
+    expect(plan.code).toBe(2); // an import counts as a change even with zero diff (docs/protocol.md "Exit codes and drift")
     expect(plan.stdout).toMatch(/2 to import, 0 to add, 0 to change, 0 to destroy/);
     await h.apply();
     expect(h.resource('portsip_fake_thing.legacy')!.attributes).toMatchObject({ id: 't-9', size: 3, revision: 7 });
     expect(h.resource('portsip_fake_thing.other')!.attributes).toMatchObject({ id: 't-5' });
     expect(await h.planExitCode()).toBe(0);
-    expect(readStore(store).log).toEqual([]); // no ARC for a no-diff import (§7)
+    expect(readStore(store).log).toEqual([]); // no ARC for a no-diff import (docs/protocol.md "Import and generated configuration")
 
     // a missing object: the provider's diagnostic is shown
     h.writeConfig(`

@@ -1,4 +1,4 @@
-// The built provider process: go-plugin handshake, mTLS, gRPC, SIGINT, Shutdown (PROTOCOL-NOTES §1).
+// The built provider process: go-plugin handshake, mTLS, gRPC, SIGINT, Shutdown (docs/protocol.md "Handshake").
 // The real entry (src/provider/main.ts) is bundled exactly as `npm run build` does.
 import * as grpc from '@grpc/grpc-js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -124,13 +124,13 @@ test('handshake line, mTLS, SIGINT ignored, 5 MB messages, Shutdown exits prompt
   expect(gps.server_capabilities.get_provider_schema_optional).toBe(true);
   expect(gps.provider.block.attributes.map((a: any) => a.name)).toContain('endpoint');
 
-  // Ctrl-C reaches the whole process group; the provider must survive it (§1.5).
+  // Ctrl-C reaches the whole process group; the provider must survive it (docs/protocol.md "Ctrl-C and StopProvider").
   p.child.kill('SIGINT');
   await new Promise((r) => setTimeout(r, 200));
   expect(p.child.exitCode).toBeNull();
   await call(c.provider, 'StopProvider', {});
 
-  // > 4 MiB request (grpc-js default limit) is accepted (§1.7)
+  // > 4 MiB request (grpc-js default limit) is accepted (docs/protocol.md "Message sizes")
   const { encodeMsgpackObject } = await import('../../src/provider/codec');
   const { providerSchema } = await import('../../src/resources/provider');
   // username has no content rule, so a 5 MB value is valid config and only the size is tested.
@@ -143,7 +143,7 @@ test('handshake line, mTLS, SIGINT ignored, 5 MB messages, Shutdown exits prompt
   await expect(call(anon.provider, 'GetProviderSchema', {})).rejects.toBeTruthy();
   anon.provider.close();
 
-  // Shutdown must end the process by itself (exit 0), not leave terraform to SIGKILL it (§1.4).
+  // Shutdown must end the process by itself (exit 0), not leave terraform to SIGKILL it (docs/protocol.md "Shutdown").
   await call(c.controller, 'Shutdown', {});
   expect(await p.exited).toBe(0);
   c.provider.close();

@@ -395,7 +395,7 @@ describe('tenant', () => {
         credentials_wo_version: 1,
       }),
     });
-    // The write-only token exists only in config (the planned value is null, PROTOCOL-NOTES §6).
+    // The write-only token exists only in config (the planned value is null, docs/protocol.md "Write-only attributes").
     const config = { ...planned, cdr_event: { ...(planned.cdr_event as ObjectValue), token_wo: 'tok' } };
     const withoutSecrets = tenant.toCreateBody(planned);
     expect(withoutSecrets.cdr_event).toEqual({ enabled: true, auth: 'BEARER', url: 'https://h.example/x' });

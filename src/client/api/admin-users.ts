@@ -1,4 +1,4 @@
-// System (admin) users: /admin/users (22.3; paths C2, every JSON name I: API-NOTES Ops 2-9).
+// System (admin) users: /admin/users (22.3; paths C2, every JSON name I: docs/portsip-api.md Ops 2-9).
 
 import { ADMIN_USER_PASSWORD_KEY } from '../../common/api-223-names';
 import type { CreateRecovery, HttpClient } from '../http';

@@ -5,13 +5,13 @@ import { collectAll, paginate, toListResult } from '../paginate';
 import { PortsipError } from '../errors';
 import type { ListQuery, ListResult } from '../types';
 
-/** Ids are opaque base64 strings that may contain `/`, `+`, `=` (API-NOTES §2.5): always encode. */
+/** Ids are opaque base64 strings that may contain `/`, `+`, `=` (docs/portsip-api.md §2.5): always encode. */
 export const seg = (id: string): string => {
   if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string');
   return encodeURIComponent(id);
 };
 
-/** OData string literal: single quotes, doubled inside (API-NOTES §2.6). */
+/** OData string literal: single quotes, doubled inside (docs/portsip-api.md §2.6). */
 export const odata = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function listQuery(q: ListQuery = {}): Record<string, QueryValue> {

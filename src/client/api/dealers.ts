@@ -1,4 +1,4 @@
-// Dealers: /dealers (API-NOTES Ops 18-22). C1 declares no list query parameters for
+// Dealers: /dealers (docs/portsip-api.md Ops 18-22). C1 declares no list query parameters for
 // GET /dealers; skip/top/filter are sent anyway and the emulator honours them (I).
 
 import type { CreateRecovery, HttpClient } from '../http';

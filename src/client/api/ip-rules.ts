@@ -1,4 +1,4 @@
-// IP allow/deny rules: /ip_filters (API-NOTES Ops 23-27). The path is `ip_filters`, not `ip_rules`.
+// IP allow/deny rules: /ip_filters (docs/portsip-api.md Ops 23-27). The path is `ip_filters`, not `ip_rules`.
 
 import type { CreateRecovery, HttpClient } from '../http';
 import type { Created, IpRule, IpRuleCreate, IpRuleSummary, IpRuleUpdate } from '../types';

@@ -1,5 +1,5 @@
 // Trunks ("providers") as far as this area needs them: the trunk list (to find ids) and the
-// tenant assignments /providers/{id}/assignees (API-NOTES Ops 48-51).
+// tenant assignments /providers/{id}/assignees (docs/portsip-api.md Ops 48-51).
 
 import type { HttpClient } from '../http';
 import { toListResult } from '../paginate';

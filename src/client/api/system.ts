@@ -1,5 +1,5 @@
 // System singletons: network (Op 1), PBX settings (Op 13), notification (Ops 14-15), certificate
-// (Op 43), brand (Op 44), plus the read-only status, license and public info endpoints (§5, §3.6).
+// (Op 43), brand (Op 44), plus the read-only status, license and public info endpoints (docs/portsip-api.md §5, §3.6).
 
 import type { HttpClient } from '../http';
 import type {

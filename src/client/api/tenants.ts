@@ -1,4 +1,4 @@
-// Tenants: /tenants (API-NOTES Ops 34-42). Lists are summaries; details need get(id) (§2.6).
+// Tenants: /tenants (docs/portsip-api.md Ops 34-42). Lists are summaries; details need get(id) (§2.6).
 
 import type { CreateRecovery, HttpClient } from '../http';
 import { toListResult } from '../paginate';

@@ -1,4 +1,4 @@
-// SIP transports: /transports (API-NOTES Ops 28-33).
+// SIP transports: /transports (docs/portsip-api.md Ops 28-33).
 
 import type { CreateRecovery, HttpClient } from '../http';
 import type { Created, Transport, TransportCreate, TransportStatus, TransportSummary, TransportUpdate } from '../types';

@@ -1,4 +1,4 @@
-// data.portsip_dealer: look up one dealer by `id` or `name` (DESIGN.md §4), built from the resource
+// data.portsip_dealer: look up one dealer by `id` or `name` (docs/design.md "Resource behaviour"), built from the resource
 // schema (dataSourceBlock). The password attributes are left out (the API never returns them).
 
 import type { Schema } from '../../provider/schema';

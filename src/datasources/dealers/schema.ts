@@ -1,6 +1,6 @@
-// data.portsip_dealers: the dealers of the PBX from GET /dealers (API-NOTES "Related list endpoint" under Op 18 [C1]). The
-// documents give that list no query options (API-NOTES "GET /api/dealers ... C1 defines no query
-// parameters"); `filter` and `search` are sent anyway (I), and the descriptions say so.
+// data.portsip_dealers: the dealers of the PBX from GET /dealers (docs/portsip-api.md Op 18, "List" [C1]). The
+// documents give that list no query options (docs/portsip-api.md Op 18: C1 defines no query
+// parameters); `filter` and `search` are sent anyway (I), and the descriptions say so.
 
 import type { Schema } from '../../provider/schema';
 import { listSchema, type ListSpec } from '../list';

@@ -1,5 +1,5 @@
 // data.portsip_ip_rules: list IP rules (GET /ip_filters, Op 23 [C1]), optionally narrowed by an OData
-// `filter` passed through to the API (§2.6) and/or a `target`.
+// `filter` passed through to the API (docs/portsip-api.md §2.6) and/or a `target`.
 
 import type { AttrType, Schema } from '../../provider/schema';
 import { computed, optional } from '../../resources/common/schema-helpers';

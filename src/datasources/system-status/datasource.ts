@@ -1,4 +1,4 @@
-// data.portsip_system_status: GET /admin/status (API-NOTES §5.1).
+// data.portsip_system_status: GET /admin/status (docs/portsip-api.md §5.1).
 
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';

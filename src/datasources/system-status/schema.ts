@@ -1,4 +1,4 @@
-// data.portsip_system_status: the system dashboard (GET /admin/status, API-NOTES §5.1 [C1]). Every
+// data.portsip_system_status: the system dashboard (GET /admin/status, docs/portsip-api.md §5.1 [C1]). Every
 // attribute is computed; these values change constantly, which is fine for a data source.
 
 import type { AttrType, Schema } from '../../provider/schema';

@@ -1,4 +1,4 @@
-// data.portsip_tenant: look up one tenant by `id` or `domain` (DESIGN.md §4). Built from the resource
+// data.portsip_tenant: look up one tenant by `id` or `domain` (docs/design.md "Resource behaviour"). Built from the resource
 // schema with every attribute computed (dataSourceBlock); nested blocks become object attributes.
 // Webhook secrets are left out (write-only in the resource): a lookup should not spread them through state.
 

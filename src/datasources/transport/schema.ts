@@ -1,4 +1,4 @@
-// data.portsip_transport: look up one SIP transport by `id`, or by `protocol` + `port` (DESIGN.md §4),
+// data.portsip_transport: look up one SIP transport by `id`, or by `protocol` + `port` (docs/design.md "Resource behaviour"),
 // with its computed `status` from GET /transports/{id}/status (Op 33 [C1]).
 
 import type { Schema } from '../../provider/schema';

@@ -1,5 +1,5 @@
 // System (admin) users, the signed-in admin, and roles. /admin/users* and /admin/user* are 22.3
-// additions whose JSON names are inferred (API-NOTES §4 Ops 2-12, §8 Q1-Q2); /admin/username and
+// additions whose JSON names are inferred (docs/portsip-api.md §4 Ops 2-12, §8 Q1-Q2); /admin/username and
 // /admin/password exist only in 22.2 (§5.3).
 import { type ValidateFunction } from 'ajv';
 import { BUILTIN_ROLES, SYSTEM_ROLES } from '../auth';

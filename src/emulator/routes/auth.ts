@@ -1,4 +1,4 @@
-// Sign-in and token endpoints (API-NOTES §3) plus the public /info (§3.6).
+// Sign-in and token endpoints (docs/portsip-api.md §3) plus the public /info (§3.6).
 import { HttpError, invalid } from '../errors';
 import { type Ctx, type Route, ok } from '../server';
 import { hashPassword } from '../store';

@@ -4,7 +4,7 @@ import { applyList, readListQuery } from '../query';
 import type { Ctx } from '../server';
 import type { Obj, Rec } from '../store';
 
-/** Keys that are accepted on writes but never returned (§6.4). Stored under `_`-prefixed names. */
+/** Keys that are accepted on writes but never returned (docs/portsip-api.md §6.4). Stored under `_`-prefixed names. */
 const WRITE_ONLY = new Set(['password', 'new_password', 'old_password']);
 
 /**

@@ -1,5 +1,5 @@
 // Dealers (Ops 18-22) and the signed-in dealer (Ops 45-47). A dealer account sees only itself and
-// the sub-dealers it created, and only tenants designated to that set (§3.7, scoping is I).
+// the sub-dealers it created, and only tenants designated to that set (docs/portsip-api.md §3.7, scoping is I).
 import { HttpError, invalid } from '../errors';
 import { newId } from '../ids';
 import { type Ctx, type Route, created, noContent, ok } from '../server';

@@ -1,5 +1,5 @@
 // IP allow/deny rules (Ops 23-27). Path is /ip_filters, not /ip_rules. Create answers 200 + {id}
-// (not 201), and destroy answers 400 for a bad or unknown id, not 404 (C1, §6.5).
+// (not 201), and destroy answers 400 for a bad or unknown id, not 404 (C1, docs/portsip-api.md §6.5).
 import { HttpError } from '../errors';
 import { newId } from '../ids';
 import { type Route, noContent, ok } from '../server';

@@ -46,7 +46,7 @@ export function providerRoutes(): Route[] {
       handler: (ctx) => {
         const p = get(ctx, 'providers', ctx.params.id, 'provider');
         const a = ctx.store.assignments.get(p.id)?.get(ctx.params.tenant_id);
-        // Documented 404 when the pair is not assigned (C1, §6.5).
+        // Documented 404 when the pair is not assigned (C1, docs/portsip-api.md §6.5).
         if (!a) throw new HttpError(404, 'NOT_FOUND', 'Not Found');
         return ok({ did_numbers: a.did_numbers, concurrency: a.concurrency });
       },

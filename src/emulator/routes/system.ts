@@ -1,6 +1,6 @@
 // Singleton settings and system companions: network (Op 1), settings (13), notification (14, 15),
 // SBC (16), IM (17), Data Flow (52, path inferred), certificate (43), brand (44), status and
-// license (§5.1, §5.2). Singleton POSTs merge (§6.3) and answer 200 with no body, except /key (204).
+// license (docs/portsip-api.md §5.1, §5.2). Singleton POSTs merge (§6.3) and answer 200 with no body, except /key (204).
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { type ValidateFunction } from 'ajv';

@@ -1,4 +1,4 @@
-// Tenants (Ops 34-42): the list answers the summary shape, GET by id the detailed one (C5, §2.6).
+// Tenants (Ops 34-42): the list answers the summary shape, GET by id the detailed one (C5, docs/portsip-api.md §2.6).
 import { type ValidateFunction } from 'ajv';
 import { isIP } from 'node:net';
 import { TENANT_AI_TRANSCRIPTION_FLAG, TENANT_CRM_INTEGRATIONS_FLAG } from '../../common/api-223-names';

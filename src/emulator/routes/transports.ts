@@ -13,7 +13,7 @@ function checkTransport(ctx: Ctx, protocol: unknown, b: Record<string, unknown>,
   const port = b.port;
   if (typeof port === 'number') {
     // "For TCP, port number 0 is reserved and cannot be used, while for UDP ... a value of zero means
-    // no port" (seed, Op 29/31; API-NOTES §2.9): TCP 0 is refused, UDP 0 accepted. TLS runs over TCP,
+    // no port" (seed, Op 29/31; docs/portsip-api.md §2.9): TCP 0 is refused, UDP 0 accepted. TLS runs over TCP,
     // so TLS 0 is refused too (inferred from the TCP sentence).
     if (port === 0 && protocol !== 'UDP') throw invalid('port', `port 0 is reserved for ${String(protocol)} (TCP-based); use 1-65535`);
     if (ctx.emu.cfg.uniqueKeys && port !== 0)

@@ -1,6 +1,6 @@
 // cty types as Terraform puts them on the wire: Schema.Attribute.type holds the type's JSON
 // encoding as bytes, and a dynamic value carries its concrete type the same way
-// (shared/terraform/PROTOCOL-NOTES.md §4.1, §4.2 "Dynamic").
+// (docs/protocol.md "Type JSON", "Dynamic values").
 //
 // CtyType is a superset of the schema model's AttrType: a dynamic value may have a concrete type
 // that no schema attribute declares (tuples; objects with optional-attribute markers in type

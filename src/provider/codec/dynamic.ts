@@ -1,5 +1,5 @@
 // Dynamic ("any type") values carry their concrete cty type on the wire: msgpack
-// [type JSON as bin, value], state JSON {"value":…,"type":…} (PROTOCOL-NOTES §4.2 "Dynamic").
+// [type JSON as bin, value], state JSON {"value":…,"type":…} (docs/protocol.md "Dynamic values").
 // Our Value model has no slot for a type, so the decoder attaches the concrete type to arrays and
 // objects under a non-enumerable symbol, and the encoder writes it back unchanged: a list echoed as
 // a tuple (or an object as a map) would not equal the config value and Terraform would reject the

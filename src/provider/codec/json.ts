@@ -1,4 +1,4 @@
-// DynamicValue.json / RawState.json decoding (PROTOCOL-NOTES §4.4). Terraform hands us the
+// DynamicValue.json / RawState.json decoding (docs/protocol.md "JSON state and UpgradeResourceState"). Terraform hands us the
 // state's JSON object in UpgradeResourceState. JSON.parse would round 64-bit integers and
 // decimals like 0.1 through a double; our parser keeps every number's source text (JsonNumber),
 // so numbers round-trip exactly. Decoding against a schema is lenient, as Terraform's is:

@@ -1,4 +1,4 @@
-// msgpack DynamicValue codec against our schema model (PROTOCOL-NOTES §4.2, §4.3).
+// msgpack DynamicValue codec against our schema model (docs/protocol.md "Value encoding", "Nested blocks").
 // Decoding: any msgpack extension is UNKNOWN (ext 0 plain, ext 12 refined: refinements dropped,
 // which Terraform accepts back); 64-bit ints become BigNum beyond 2^53; decimal strings become
 // number or BigNum. Encoding: objects carry exactly every schema attribute and block key (one
@@ -133,7 +133,7 @@ function emptyNested(nb: NestedBlock): Value {
   }
 }
 
-/** GROUP blocks are never null (§4.3): absent means an object whose attributes are all null. */
+/** GROUP blocks are never null (docs/protocol.md "Nested blocks"): absent means an object whose attributes are all null. */
 export function defaultGroupObject(block: Block): ObjectValue {
   const out: ObjectValue = {};
   for (const name of Object.keys(block.attributes)) out[name] = null;

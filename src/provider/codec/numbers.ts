@@ -1,6 +1,6 @@
 // Number handling. Terraform numbers are arbitrary-precision decimals; on the msgpack wire they
 // are an int (fits int64/uint64), a float64 (exact, non-integral) or a decimal string (anything
-// else), and Terraform compares them by their shortest decimal text (PROTOCOL-NOTES §4.2).
+// else), and Terraform compares them by their shortest decimal text (docs/protocol.md "Numbers").
 // A uint64 beyond 2^53 squeezed through a JS double comes back changed and is rejected as an
 // invalid plan, so such values stay BigNum (decimal text) and are re-encoded as they came.
 

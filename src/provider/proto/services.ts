@@ -3,7 +3,7 @@
 // Why not @grpc/proto-loader: its fromJSON/loadSync also builds full descriptor protos for
 // reflection we never use. Measured on this machine: proto-loader require ~30 ms + fromJSON
 // ~50 ms, versus ~13 ms for protobufjs resolveAll, on every provider launch (and a command makes
-// 2-5 launches, PROTOCOL-NOTES §1.8). The result is the same grpc-js ServiceDefinition shape
+// 2-5 launches, docs/protocol.md "Launches per command"). The result is the same grpc-js ServiceDefinition shape
 // proto-loader produces (path, serialize/deserialize), driven by the same protobufjs runtime.
 
 import type * as grpc from '@grpc/grpc-js';

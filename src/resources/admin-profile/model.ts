@@ -1,5 +1,5 @@
 // portsip_admin_profile: API <-> state mapping (pure functions). The API shape is INFERRED for 22.3
-// (API-NOTES Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
+// (docs/portsip-api.md Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
 
 import type { ObjectValue, Value } from '../../provider/values';
 import {

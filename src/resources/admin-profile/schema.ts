@@ -1,6 +1,6 @@
-// portsip_admin_profile: schema (API-NOTES Ops 10-12). The signed-in system user (the account the
+// portsip_admin_profile: schema (docs/portsip-api.md Ops 10-12). The signed-in system user (the account the
 // provider is configured with), `/api/admin/user`, new in PortSIP 22.3: paths confirmed [C2], JSON
-// names INFERRED (the admin-user names, API-NOTES Op 10 [I]). A singleton
+// names INFERRED (the admin-user names, docs/portsip-api.md Op 10 [I]). A singleton
 // (src/resources/common/singleton.ts); there is no `enabled` or `role` to set here (Op 10).
 //
 // Renaming (`name`, Op 11) and the password change (Op 12, which needs the current password) change

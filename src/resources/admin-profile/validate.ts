@@ -1,4 +1,4 @@
-// portsip_admin_profile: static validation (API-NOTES Ops 10-12, §2.9).
+// portsip_admin_profile: static validation (docs/portsip-api.md Ops 10-12, §2.9).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, combination, email, ownPasswordChecks, stringLength, username, type Validator } from '../common/validators';

@@ -1,5 +1,5 @@
 // portsip_admin_user: API <-> state mapping (pure functions). The API shapes are INFERRED for 22.3
-// (API-NOTES Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
+// (docs/portsip-api.md Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
 
 import type { ObjectValue, Value } from '../../provider/values';
 import {

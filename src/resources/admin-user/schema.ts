@@ -1,6 +1,6 @@
-// portsip_admin_user: schema (API-NOTES Ops 2-9). The admin-user API is new in PortSIP 22.3: its paths
+// portsip_admin_user: schema (docs/portsip-api.md Ops 2-9). The admin-user API is new in PortSIP 22.3: its paths
 // are confirmed [C2], but every JSON name below is INFERRED from the extension-user schema whose
-// descriptions the 22.3 reference reuses (API-NOTES Op 3 [I], §8 q1). Check against a live 22.3 PBX.
+// descriptions the 22.3 reference reuses (docs/portsip-api.md Op 3 [I], §8 q1). Check against a live 22.3 PBX.
 //
 // `name`, `password` and `role` are changed in place through their own endpoints (Ops 6-8), so nothing
 // forces replacement. The password follows the dealer's design: write-only `password_wo` +

@@ -1,4 +1,4 @@
-// portsip_admin_user: static validation (API-NOTES Ops 3/5-8, §2.9 username, role and password rules).
+// portsip_admin_user: static validation (docs/portsip-api.md Ops 3/5-8, §2.9 username, role and password rules).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import {

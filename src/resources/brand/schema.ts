@@ -1,4 +1,4 @@
-// portsip_brand: schema (API-NOTES Op 44 [C1]). POST /brand only: there is NO GET [C1, §8 q16], so
+// portsip_brand: schema (docs/portsip-api.md Op 44 [C1]). POST /brand only: there is NO GET [C1, §8 q16], so
 // the state is what we last sent and drift cannot be detected. Every attribute is plain Optional:
 // unset = not managed (never sent; removing an attribute from config leaves the PBX value as is; to
 // blank a text, set it to ""). Computed would be meaningless without a read.

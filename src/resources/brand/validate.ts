@@ -1,4 +1,4 @@
-// portsip_brand: static validation (API-NOTES Op 44 [C1]).
+// portsip_brand: static validation (docs/portsip-api.md Op 44 [C1]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, combination, inferred, matches, oneOf, stringLength, type Validator } from '../common/validators';

@@ -1,4 +1,4 @@
-// portsip_certificate: schema (API-NOTES Op 43 [C1]): the PBX's TLS/WSS certificate and private key.
+// portsip_certificate: schema (docs/portsip-api.md Op 43 [C1]): the PBX's TLS/WSS certificate and private key.
 // A singleton (src/resources/common/singleton.ts). POST /key needs BOTH `crt` and `key` every time
 // [C1], so any change sends the key again (from `key_wo` in config).
 //

@@ -1,4 +1,4 @@
-// portsip_certificate: static validation (API-NOTES Op 43: PEM armour [I]).
+// portsip_certificate: static validation (docs/portsip-api.md Op 43: PEM armour [I]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, combination, pem, writeOnlyChecks, type Validator } from '../common/validators';

@@ -3,7 +3,7 @@
 // a crash, a lost network) converges on the next plain `terraform apply` without import blocks.
 //
 // File: <working dir>/.terraform/portsip-create-journal.jsonl (TF_DATA_DIR moves `.terraform`;
-// Terraform runs the provider in the working directory, PROTOCOL-NOTES §1.1). One JSON object per
+// Terraform runs the provider in the working directory, docs/protocol.md "Handshake"). One JSON object per
 // line, appended with O_APPEND, so concurrent creates of one process and a torn last line after a
 // kill are both harmless:
 //   {"op":"intent","type":"portsip_ip_rule","key":"10.0.0.0/16","hash":"…","at":"…"}   before the POST

@@ -2,7 +2,7 @@
 // resource.ts only declares what differs: its API calls, extra steps and natural key.
 //
 // validate -> the model's validate (with write_only_attributes_allowed).
-// plan     -> planDefault (PROTOCOL-NOTES §5 rules) + keep the prior spelling where config means
+// plan     -> planDefault (docs/protocol.md "Planned values" rules) + keep the prior spelling where config means
 //             the same as prior (rule 2) + requires_replace from the model.
 // create   -> first: does the natural key exist already (natural-keys.ts, one listing per type and
 //             process)? If so, and the create journal shows this provider made that object in an
@@ -12,14 +12,14 @@
 //             an unanswered attempt is settled by look-up, never blindly repeated), and the id is
 //             journaled. Extra steps after the POST (tenant dealer designation) that fail return
 //             the partial state WITH the error, so Terraform records the object instead of
-//             orphaning it (DESIGN §4); a failed read-back returns the known state with a warning.
+//             orphaning it (docs/design.md "Resource behaviour"); a failed read-back returns the known state with a warning.
 // update   -> the smallest merge-patch (only changed fields), then extra steps; the planned state
 //             is returned as is when fully known (no read-back GET: Terraform requires the result
 //             to equal the known planned values anyway).
 // delete   -> POST .../destroy; an error is double-checked with a GET so "already gone" is success.
 // read     -> through the read coalescer (batch) or one GET; 404 means gone (null).
 // import   -> the API id, or the natural key looked up through the API; returns an id-only state
-//             that the following read fills (PROTOCOL-NOTES §7).
+//             that the following read fills (docs/protocol.md "Import and generated configuration").
 
 import {
   AbortedError,

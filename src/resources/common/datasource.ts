@@ -21,7 +21,7 @@ export function apiToDataSourceState(
   for (const [name, attr] of Object.entries(block.attributes)) {
     const v = fromApiValue(a[name], attr.type);
     const c = config?.[name];
-    // Optional+Computed lookup arguments must come back as configured (PROTOCOL-NOTES §5).
+    // Optional+Computed lookup arguments must come back as configured (docs/protocol.md "Planned values").
     out[name] =
       attr.optional && c !== undefined && c !== null && c !== UNKNOWN && (v === null || (equal ? equal(name, c, v) : c === v)) ? c : v;
   }

@@ -1,4 +1,4 @@
-// Import ids: the API id or a natural key (DESIGN.md §4). API ids are opaque strings (API-NOTES §2.5
+// Import ids: the API id or a natural key (docs/design.md "Resource behaviour"). API ids are opaque strings (docs/portsip-api.md §2.5
 // [C5]) that in practice are standard base64 of a long decimal number ("NzAwNTUxOTA5NzczMTQ4MTYw" =
 // base64("700551909773148160") [I]). A natural key can collide with that shape in theory (a dealer
 // named like an id), so "id=<id>" and "<attribute>=<key>" prefixes force one reading.

@@ -1,15 +1,15 @@
 // Schema-driven mapping between PortSIP API objects and Terraform values. Each resource's model.ts
 // declares a few per-attribute rules (how to compare, what the API never returns, what cannot be
 // updated) and delegates the walking to these functions, so every resource follows the same
-// planned-state rules (terraform/PROTOCOL-NOTES.md §5):
+// planned-state rules (docs/protocol.md "Planned values"):
 //
 // - state carries exactly every schema key, null for unset; write-only attributes are always null;
 // - when the API value means the same as the prior value, the PRIOR spelling is kept (no perpetual diff);
-// - create bodies omit null and unknown values so the server defaults apply (API-NOTES §2.2);
+// - create bodies omit null and unknown values so the server defaults apply (docs/portsip-api.md §2.2);
 // - update bodies carry only what changed (the API merges omitted fields, §2.2 [I]).
 //
 // SINGLE nested blocks cannot be Computed, so Terraform requires a block absent from config to be
-// planned null (PROTOCOL-NOTES §4.3, §5). Our rule: a block absent from config is NOT MANAGED. Reads
+// planned null (docs/protocol.md "Nested blocks", "Planned values"). Our rule: a block absent from config is NOT MANAGED. Reads
 // keep it null unless the prior state had it, or when importing (prior null or id-only), where every
 // block is filled so `-generate-config-out` writes it. Removing a block from config stops managing it;
 // nothing is sent to the API.
@@ -33,7 +33,7 @@ export interface FieldRule {
   notSent?: boolean;
   /**
    * What an update sends to clear the attribute (planned null, prior set). Default: "" for blank-is-null
-   * strings (unambiguous for any server), null otherwise (the API's blank value, API-NOTES §2.3).
+   * strings (unambiguous for any server), null otherwise (the API's blank value, docs/portsip-api.md §2.3).
    */
   clearWith?: '' | null;
   /** Name in the API JSON when it differs from the attribute name. */
@@ -391,7 +391,7 @@ export function statePatch(
 }
 
 /**
- * For the planner (PROTOCOL-NOTES §5 rule 2): return `planned` with every known, non-null value that is
+ * For the planner (docs/protocol.md "Planned values" rule 2): return `planned` with every known, non-null value that is
  * semantically equal to the known, non-null prior value replaced by the prior spelling. Blocks are
  * walked; LIST block items are matched by index.
  */

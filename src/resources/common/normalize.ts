@@ -1,13 +1,13 @@
-// Shared normalisers: parse both sides into a canonical form, then compare (DESIGN.md §4 "Normalize
-// both sides before diffing", §8 habit 3). These never rewrite what the user wrote: the mapping layer
+// Shared normalisers: parse both sides into a canonical form, then compare (docs/design.md "Resource
+// behaviour": normalise both sides before comparing; "Habits" 3). These never rewrite what the user wrote: the mapping layer
 // uses them only to decide whether the API value and the prior/config value mean the same thing, and
-// then keeps the PRIOR spelling (terraform/PROTOCOL-NOTES.md §5: returning a canonical value from RR
+// then keeps the PRIOR spelling (docs/protocol.md "Planned values": returning a canonical value from RR
 // gives a perpetual diff; from PRC or ARC it is an invalid plan/result).
 
 import { BigNum, UNKNOWN, type Value } from '../../provider/values';
 
 // ---------------------------------------------------------------------------------------------
-// CIDR (API-NOTES §2.9, Op 24: IPv4 or IPv6 prefix notation; host-bit handling is undocumented [I])
+// CIDR (docs/portsip-api.md §2.9, Op 24: IPv4 or IPv6 prefix notation; host-bit handling is undocumented [I])
 
 export interface ParsedCidr {
   family: 4 | 6;
@@ -142,7 +142,7 @@ export function canonicalCidr(input: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// RFC 3339 instants (API-NOTES §2.4: output is UTC with a literal Z; input may carry an offset [C5])
+// RFC 3339 instants (docs/portsip-api.md §2.4: output is UTC with a literal Z; input may carry an offset [C5])
 
 export interface ParsedInstant {
   /** Whole seconds since the Unix epoch, UTC. */
@@ -199,7 +199,7 @@ export function instantsEqual(a: string, b: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Size strings (API-NOTES §2.9: positive number + KB|MB|GB|PB; "" = unlimited; TB undocumented, §8 q13)
+// Size strings (docs/portsip-api.md §2.9: positive number + KB|MB|GB|PB; "" = unlimited; TB undocumented, §8 q13)
 
 export interface ParsedSize {
   /** Decimal digits without leading zeros. */
@@ -231,7 +231,7 @@ export function canonicalSize(s: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comma-separated email lists (API-NOTES §2.9: one string, at most 15 addresses)
+// Comma-separated email lists (docs/portsip-api.md §2.9: one string, at most 15 addresses)
 
 export function splitEmailList(s: string): string[] {
   if (s.trim() === '') return [];
@@ -427,7 +427,7 @@ export type DidPoolParse = { ok: true; intervals: DidInterval[] } | { ok: false;
 /**
  * Parse a DID pool: single numbers and `start-end` ranges separated by ";". White space around the
  * separators is tolerated (it is removed before sending). Numbers are compared as integers
- * (API-NOTES Op 50 [I]); BigInt keeps long numbers exact.
+ * (docs/portsip-api.md Op 50 [I]); BigInt keeps long numbers exact.
  */
 export function parseDidPool(input: string): DidPoolParse {
   const s = input.replace(/\s+/g, '');

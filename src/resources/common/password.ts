@@ -1,4 +1,4 @@
-// The account password of dealers and admin users (DESIGN §4): the write-only `password_wo`
+// The account password of dealers and admin users (docs/design.md "Resource behaviour"): the write-only `password_wo`
 // (Terraform 1.11+, never in plan or state; re-sent when `password_wo_version` changes). PortSIP never
 // returns a password (Op 18/19 [C1], Op 2 [I]), so it is sent only at create or through the account's
 // password endpoint (Op 21 dealers, Op 7 admin users).
@@ -9,7 +9,7 @@ function knownString(v: Value | undefined): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** The password for the create body: `config.password_wo` (write-only values exist only in config, PROTOCOL-NOTES §6). */
+/** The password for the create body: `config.password_wo` (write-only values exist only in config, docs/protocol.md "Write-only attributes"). */
 export function createPassword(config?: ObjectValue | null): string | null {
   return knownString(config?.password_wo);
 }

@@ -1,5 +1,5 @@
-// Read coalescing (DESIGN §4, `read_strategy = "batch"`). A `terraform plan` refreshes every
-// resource in one provider process (PROTOCOL-NOTES §2, launch #3), one ReadResource per object.
+// Read coalescing (docs/design.md "Resource behaviour", `read_strategy = "batch"`). A `terraform plan` refreshes every
+// resource in one provider process (docs/protocol.md "Launches per command", launch #3), one ReadResource per object.
 // With N objects of a type that is N GETs; listing the type once (pages of top=100) answers all
 // of them with ceil(N/100) requests. The snapshot lives as long as the provider process, which is
 // one Terraform command: stale data cannot outlive the command that read it.
@@ -11,7 +11,7 @@
 //   reads of it do a plain GET (the apply-time process reads nothing, but a later RPC in the same
 //   process must never see pre-write data);
 // - an id missing from the snapshot is confirmed with a GET before it is reported gone: paging
-//   over a collection that changes underneath (skip/top, API-NOTES §2.6) can skip an item, and a
+//   over a collection that changes underneath (skip/top, docs/portsip-api.md §2.6) can skip an item, and a
 //   false "gone" would make Terraform plan to create a duplicate;
 // - a listing that fails is not cached: that read (and later ones) fall back to GET, so a
 //   transient 503 on the list does not fail the plan, and the next read retries the listing;

@@ -1,5 +1,5 @@
 // ISO 3166-1 alpha-3 country codes (the 249 officially assigned codes). The tenant `region` field takes
-// one of these (API-NOTES §2.9, Op 35 [C1]: "A valid country code based on iso3166-1 alpha-3").
+// one of these (docs/portsip-api.md §2.9, Op 35 [C1]: "A valid country code based on iso3166-1 alpha-3").
 // User-assigned codes such as XKX (Kosovo) are not in ISO 3166-1 and are not accepted.
 // Written out by hand: Intl has no list of region codes, and we add no dependency for 249 strings.
 

@@ -17,7 +17,7 @@ export function optional(type: AttrType, description: string, extra: Extra = {})
 
 /**
  * Optional + Computed: the server has a default. Unset means "not managed": the live value is read
- * into state but never shows as drift in a normal plan (DESIGN.md §4; only -refresh-only reports it).
+ * into state but never shows as drift in a normal plan (docs/design.md "Resource behaviour"; only -refresh-only reports it).
  */
 export function optionalComputed(type: AttrType, description: string, extra: Extra = {}): Attribute {
   return { type, description, optional: true, computed: true, ...extra };
@@ -44,7 +44,7 @@ export interface ImportKeyFormat<T> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Singletons (DESIGN.md §4: create = read + update the configured fields; delete = forget, unless
+// Singletons (docs/design.md "Resource behaviour": create = read + update the configured fields; delete = forget, unless
 // `reset_on_destroy = true`)
 
 /** The computed `id` of a singleton: always `fixedId`. */
@@ -112,7 +112,7 @@ function hasSensitive(b: Block, omit: ReadonlySet<string>, path: string): boolea
 /**
  * A data source block from a resource block: every attribute Computed (lookup ones Optional+Computed),
  * write-only attributes and `omit` paths dropped, and nested blocks turned into computed attributes of
- * object (or list-of-object) type, since blocks cannot be computed (PROTOCOL-NOTES §4.3). An object
+ * object (or list-of-object) type, since blocks cannot be computed (docs/protocol.md "Nested blocks"). An object
  * attribute holding a sensitive value is sensitive as a whole; omit secrets instead where possible.
  * Descriptions are kept, so docs read the same as the resource's.
  */

@@ -1,8 +1,8 @@
-// The flow every singleton resource shares (DESIGN.md §4), so each singleton's resource.ts only
+// The flow every singleton resource shares (docs/design.md "Resource behaviour"), so each singleton's resource.ts only
 // declares its API calls and which model functions build the bodies:
 //
 // validate -> the model's validate, plus "only one instance per configuration" (see below).
-// plan     -> planDefault (PROTOCOL-NOTES §5) + keep the prior spelling; `id` is the fixed id from
+// plan     -> planDefault (docs/protocol.md "Planned values") + keep the prior spelling; `id` is the fixed id from
 //             the start (a computed attribute may be planned known: rule 4).
 // create   -> ADOPT: read the live object, send only the configured attributes that differ
 //             (nothing when the PBX already matches), run the extra steps (profile username and

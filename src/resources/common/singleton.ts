@@ -1,6 +1,6 @@
 // Singleton settings objects (network, settings, notification, SBC, IM, Data Flow, certificate, brand,
 // the signed-in admin and dealer): one object per PBX, read with GET {path} and written with a merging
-// POST {path} (API-NOTES §2.2). DESIGN.md §4:
+// POST {path} (docs/portsip-api.md §2.2). docs/design.md "Resource behaviour":
 //
 // - create = adopt: read the live object, then POST only the configured attributes that differ;
 // - read = the live object; `id` is a fixed string, `reset_on_destroy` is ours and kept from prior;
@@ -84,7 +84,7 @@ export interface OwnPasswordChange {
  * For `portsip_admin_profile` / `portsip_dealer_profile`: the password change to make, from the
  * write-only `new_password_wo` in config, or null. The current password is the one the provider signed
  * in with (the account is the provider's own). Made on create when configured, and afterwards only
- * when `password_wo_version` changes (write-only values cannot be compared, PROTOCOL-NOTES §6).
+ * when `password_wo_version` changes (write-only values cannot be compared, docs/protocol.md "Write-only attributes").
  */
 export function ownPasswordChange(
   prior: ObjectValue | null,

@@ -1,7 +1,7 @@
 // A small, composable validation toolkit shared by every resource (tenant, dealer, transport,
 // ip_rule now; admin users and settings singletons later).
 //
-// Rules of the house (DESIGN.md §8 habit 5):
+// Rules of the house (docs/design.md "Habits" 5):
 // - every problem is reported, never just the first: validators return lists and `all()` concatenates;
 // - each diagnostic carries the attribute path, names the attribute, quotes the value received (never
 //   for sensitive values) and says what is allowed;
@@ -264,7 +264,7 @@ export interface CidrOptions {
 
 /**
  * IPv4 (prefix ≤ /32) or IPv6 (≤ /128) prefix notation. Host bits set are ALLOWED: whether the PBX
- * rejects, keeps or masks them is undocumented (API-NOTES Op 24 [I]); the mapping layer compares
+ * rejects, keeps or masks them is undocumented (docs/portsip-api.md Op 24 [I]); the mapping layer compares
  * networks after masking, so either server behaviour gives no diff. A warning says what is meant.
  */
 export function cidr(opts: CidrOptions = {}): Validator {
@@ -319,7 +319,7 @@ export function rfc3339(): Validator {
 
 const SIZE_RE = /^[1-9][0-9]*(KB|MB|GB|PB)$/;
 
-/** API-NOTES §2.9 size strings: a positive whole number immediately followed by KB, MB, GB or PB; "" = unlimited. */
+/** docs/portsip-api.md §2.9 size strings: a positive whole number immediately followed by KB, MB, GB or PB; "" = unlimited. */
 export function sizeString(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
@@ -356,7 +356,7 @@ export function emailProblem(e: string): string | null {
   return null;
 }
 
-/** One plausible email address (≤128 characters per API-NOTES §2.9 when combined with stringLength). */
+/** One plausible email address (≤128 characters per docs/portsip-api.md §2.9 when combined with stringLength). */
 export function email(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
@@ -366,7 +366,7 @@ export function email(): Validator {
   };
 }
 
-/** API-NOTES §2.9: one string of comma-separated addresses, at most `max` (15). "" means none. */
+/** docs/portsip-api.md §2.9: one string of comma-separated addresses, at most `max` (15). "" means none. */
 export function emailList(max = 15): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
@@ -389,12 +389,12 @@ export function emailList(max = 15): Validator {
 export const RESERVED_USERNAMES: readonly string[] = ['admin', 'system', 'administrator', 'root'];
 
 export interface UsernameOptions {
-  /** Names refused case-insensitively (API-NOTES §2.9: admin, system, administrator, root). */
+  /** Names refused case-insensitively (docs/portsip-api.md §2.9: admin, system, administrator, root). */
   reserved?: readonly string[];
 }
 
 /**
- * API-NOTES §2.9 username rules [C1, C3]: 1-64 characters from letters, digits and _ - ' . ; not starting
+ * docs/portsip-api.md §2.9 username rules [C1, C3]: 1-64 characters from letters, digits and _ - ' . ; not starting
  * or ending with "."; the reserved names are refused regardless of case. Every broken rule is reported.
  */
 export function username(opts: UsernameOptions = {}): Validator {
@@ -458,7 +458,7 @@ function zones(): { exact: Set<string>; lower: Map<string, string> } {
 }
 
 /**
- * An IANA time zone name (API-NOTES §2.9, e.g. "Asia/Shanghai"): Intl's canonical zones, UTC and the
+ * An IANA time zone name (docs/portsip-api.md §2.9, e.g. "Asia/Shanghai"): Intl's canonical zones, UTC and the
  * Etc/* zones, plus backward-compatible links that ICU resolves (e.g. "US/Pacific", "Asia/Calcutta").
  * Letter case must match the IANA spelling: the PBX loads zone files by name [I].
  */
@@ -479,7 +479,7 @@ export function timezone(): Validator {
 
 let currencyList: Set<string> | null = null;
 
-/** An ISO 4217 alphabetic code in upper case (API-NOTES §2.9, e.g. "USD"), as known to Intl. */
+/** An ISO 4217 alphabetic code in upper case (docs/portsip-api.md §2.9, e.g. "USD"), as known to Intl. */
 export function currency(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
@@ -490,7 +490,7 @@ export function currency(): Validator {
   };
 }
 
-/** An ISO 3166-1 alpha-3 country code in upper case (API-NOTES §2.9, e.g. "USA", "CHN", "GBR"). */
+/** An ISO 3166-1 alpha-3 country code in upper case (docs/portsip-api.md §2.9, e.g. "USA", "CHN", "GBR"). */
 export function region(): Validator {
   return (v, p, c) => {
     if (typeof v !== 'string') return wrongType('a string')(v, p, c);
@@ -616,7 +616,7 @@ export function atMostOneOf(obj: ObjectValue, base: AttributePath, names: readon
 }
 
 /**
- * The usual write-only pair checks (DESIGN.md §4, PROTOCOL-NOTES §6):
+ * The usual write-only pair checks (docs/design.md "Resource behaviour", docs/protocol.md "Write-only attributes"):
  * - `<x>_version` without `<x>` is an error (it only triggers re-sending the write-only value);
  * - with Terraform before 1.11 (`writeOnlyAttributesAllowed === false`) a known write-only value is
  *   refused, naming the sensitive fallback when there is one.

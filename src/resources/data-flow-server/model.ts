@@ -1,5 +1,5 @@
 // portsip_data_flow_server: API <-> state mapping (pure functions). Singleton semantics are in
-// src/resources/common/singleton.ts. The API is INFERRED for 22.3 (path and names, API-NOTES Op 52).
+// src/resources/common/singleton.ts. The API is INFERRED for 22.3 (path and names, docs/portsip-api.md Op 52).
 
 import type { ObjectValue, Value } from '../../provider/values';
 import {
@@ -13,7 +13,7 @@ import {
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { DATA_FLOW_SERVER_ID, dataFlowServerDefaults, dataFlowServerSchema } from './schema';
 
-/** GET /dataflow (22.3, INFERRED: the IM server's shape, API-NOTES Op 52). */
+/** GET /dataflow (22.3, INFERRED: the IM server's shape, docs/portsip-api.md Op 52). */
 export interface DataFlowServerApi {
   private_ipv4?: string | null;
   private_ipv6?: string | null;

@@ -1,4 +1,4 @@
-// portsip_data_flow_server: schema (API-NOTES Op 52). The Data Flow server is new in PortSIP 22.3 and
+// portsip_data_flow_server: schema (docs/portsip-api.md Op 52). The Data Flow server is new in PortSIP 22.3 and
 // its API is INFERRED: the path `/api/dataflow` is a best guess (configurable in the client) and the
 // four field names copy the IM server's, which the 22.3 reference describes identically [C3, I].
 // A singleton (src/resources/common/singleton.ts).

@@ -1,4 +1,4 @@
-// portsip_dealer_profile: schema (API-NOTES Ops 45-47 [C1]). The signed-in dealer (the provider is
+// portsip_dealer_profile: schema (docs/portsip-api.md Ops 45-47 [C1]). The signed-in dealer (the provider is
 // configured with a dealer account), `/api/dealer`. A singleton (src/resources/common/singleton.ts).
 //
 // Renaming (`name`, Op 46) and the password change (Op 47, which needs the current password) change

@@ -1,4 +1,4 @@
-// portsip_dealer_profile: static validation (API-NOTES Ops 45-47 [C1], §2.9).
+// portsip_dealer_profile: static validation (docs/portsip-api.md Ops 45-47 [C1], §2.9).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, combination, email, ownPasswordChecks, stringLength, username, type Validator } from '../common/validators';

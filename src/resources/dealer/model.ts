@@ -46,7 +46,7 @@ export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, o
 
 /**
  * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
- * config, PROTOCOL-NOTES §6); the plan refuses a create without it (requirePasswordOnCreate).
+ * config, docs/protocol.md "Write-only attributes"); the plan refuses a create without it (requirePasswordOnCreate).
  */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
   const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;

@@ -2,7 +2,7 @@
 // - `name` and `level` cannot be updated (Op 20 [C1]): the model forces replacement.
 // - The password goes in the create body; later changes go through POST /dealers/{id}/password
 //   (Op 21), triggered by a changed `password_wo_version` (model.passwordChange).
-//   `password_wo` is write-only: read from the apply-time config, never stored (PROTOCOL-NOTES §6).
+//   `password_wo` is write-only: read from the apply-time config, never stored (docs/protocol.md "Write-only attributes").
 // - Deleting or replacing a dealer that still has tenants fails at plan (removalChecks).
 
 import type { PortsipClient } from '../../client';

@@ -1,4 +1,4 @@
-// portsip_dealer: schema (API-NOTES Ops 18-22, C1).
+// portsip_dealer: schema (docs/portsip-api.md Ops 18-22, C1).
 //
 // Password handling. The API never returns the password (Op 18/19 [C1]) and changes it only through
 // POST /dealers/{id}/password (Op 21). It is the write-only `password_wo` (Terraform >= 1.11): never

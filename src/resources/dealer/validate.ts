@@ -1,4 +1,4 @@
-// portsip_dealer: static validation (API-NOTES Op 18/20 field tables, §2.9 username and password rules).
+// portsip_dealer: static validation (docs/portsip-api.md Op 18/20 field tables, §2.9 username and password rules).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../common/validators';
 import { DEALER_LEVELS } from './schema';
 
-// Passwords: no schema constraint in C1, but the minimum length is 6 since 22.0 [C7] (API-NOTES §2.9).
+// Passwords: no schema constraint in C1, but the minimum length is 6 since 22.0 [C7] (docs/portsip-api.md §2.9).
 const PASSWORD = stringLength(6);
 
 const rules: Record<string, Validator | Validator[]> = {
@@ -35,7 +35,7 @@ const rules: Record<string, Validator | Validator[]> = {
 export interface ValidateOptions {
   /**
    * ClientCapabilities.write_only_attributes_allowed. Terraform before 1.11 sends false and would
-   * store a write-only value like any other, so `password_wo` is refused then (PROTOCOL-NOTES §6).
+   * store a write-only value like any other, so `password_wo` is refused then (docs/protocol.md "Write-only attributes").
    * Undefined = assume allowed (the `terraform validate` walk of 1.11 sends true).
    */
   writeOnlyAttributesAllowed?: boolean;

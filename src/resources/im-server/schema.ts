@@ -1,4 +1,4 @@
-// portsip_im_server: schema (API-NOTES Op 17 [C1]). A singleton (src/resources/common/singleton.ts).
+// portsip_im_server: schema (docs/portsip-api.md Op 17 [C1]). A singleton (src/resources/common/singleton.ts).
 // The IM token (`/api/im/token`) is not managed here: regenerating it is an action, not a setting.
 
 import type { Schema } from '../../provider/schema';

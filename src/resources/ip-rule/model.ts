@@ -41,7 +41,7 @@ export function toCreateBody(planned: ObjectValue): IpRuleCreateBody {
 
 /**
  * POST /ip_filters/{id} body with only what changed, or null. Removing `expire_at` sends
- * `"expire_at": null`; whether the PBX clears the expiry then or keeps it (merge semantics, API-NOTES
+ * `"expire_at": null`; whether the PBX clears the expiry then or keeps it (merge semantics, docs/portsip-api.md
  * §2.2 [I]) is unverified: an open point for the emulator and a live PBX.
  */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): IpRuleUpdateBody | null {

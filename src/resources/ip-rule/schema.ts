@@ -1,4 +1,4 @@
-// portsip_ip_rule: schema (API-NOTES Ops 23-27, C1). The API path is /ip_filters, not /ip_rules.
+// portsip_ip_rule: schema (docs/portsip-api.md Ops 23-27, C1). The API path is /ip_filters, not /ip_rules.
 
 import type { Schema } from '../../provider/schema';
 import { computed, optional, required, type ImportKeyFormat } from '../common/schema-helpers';

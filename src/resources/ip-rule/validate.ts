@@ -1,4 +1,4 @@
-// portsip_ip_rule: static validation (API-NOTES Op 24/26 [C1], §2.4, §2.9).
+// portsip_ip_rule: static validation (docs/portsip-api.md Op 24/26 [C1], §2.4, §2.9).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, cidr, oneOf, rfc3339, stringLength, type Validator } from '../common/validators';

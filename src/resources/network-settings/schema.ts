@@ -1,4 +1,4 @@
-// portsip_network_settings: schema (API-NOTES Op 1 [C1, C4]). A singleton (see
+// portsip_network_settings: schema (docs/portsip-api.md Op 1 [C1, C4]). A singleton (see
 // src/resources/common/singleton.ts). The same values are published without auth by GET /api/info.
 // 22.6 adds `sbc_domain` [C2]; left out until a 22.6 PBX is targeted.
 

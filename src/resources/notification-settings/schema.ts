@@ -1,4 +1,4 @@
-// portsip_notification_settings: schema (API-NOTES Op 14 [C1]): the system mail server and the
+// portsip_notification_settings: schema (docs/portsip-api.md Op 14 [C1]): the system mail server and the
 // alerts it sends. A singleton (src/resources/common/singleton.ts).
 //
 // - `type` and `username` are required by the API on EVERY POST, updates included [C1]: the model

@@ -1,4 +1,4 @@
-// portsip_notification_settings: static validation (API-NOTES Op 14 [C1], §2.9 email list).
+// portsip_notification_settings: static validation (docs/portsip-api.md Op 14 [C1], §2.9 email list).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import {

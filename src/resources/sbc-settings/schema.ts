@@ -1,4 +1,4 @@
-// portsip_sbc_settings: schema (API-NOTES Op 16 [C1]). A singleton (src/resources/common/singleton.ts).
+// portsip_sbc_settings: schema (docs/portsip-api.md Op 16 [C1]). A singleton (src/resources/common/singleton.ts).
 //
 // `transports` is a LIST block, and blocks cannot be Optional+Computed. Our rule (the block version of
 // O+C, FieldRule.unmanagedWhenEmpty): no `transports` blocks in config = the SBC's transports are not

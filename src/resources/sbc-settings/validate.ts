@@ -1,4 +1,4 @@
-// portsip_sbc_settings: static validation (API-NOTES Op 16 [C1], §2.9 ports).
+// portsip_sbc_settings: static validation (docs/portsip-api.md Op 16 [C1], §2.9 ports).
 
 import type { AttributePath, Diagnostic, ObjectValue, Value } from '../../provider/values';
 import { checkObject, combination, inferred, hostOrIp, intRange, isKnown, oneOf, quote, type Validator } from '../common/validators';

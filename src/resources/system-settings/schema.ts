@@ -1,4 +1,4 @@
-// portsip_system_settings: schema (API-NOTES Op 13; fields, ranges and defaults from C1, identical in
+// portsip_system_settings: schema (docs/portsip-api.md Op 13; fields, ranges and defaults from C1, identical in
 // the 22.3 reference [C3]). A singleton: create adopts the live settings and changes only what is
 // configured; destroy forgets them unless `reset_on_destroy = true` (src/resources/common/singleton.ts).
 //

@@ -1,4 +1,4 @@
-// portsip_system_settings: static validation (API-NOTES Op 13 ranges and enums [C1], §6.6 cross-field
+// portsip_system_settings: static validation (docs/portsip-api.md Op 13 ranges and enums [C1], §6.6 cross-field
 // checks).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';

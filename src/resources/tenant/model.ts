@@ -70,7 +70,7 @@ export const tenantRules: FieldRules = {
 export interface TenantToStateOptions extends ToStateOptions {
   /**
    * The tenant's dealer from GET /tenants/{id}/dealers: an id, null for none, undefined when not
-   * looked up (then the prior value is kept). With several entries (a dealer chain, API-NOTES §8 q11)
+   * looked up (then the prior value is kept). With several entries (a dealer chain, docs/portsip-api.md §8 q11)
    * pass the direct owner.
    */
   dealerId?: string | null;
@@ -89,7 +89,7 @@ export function toState(api: TenantApi | ApiObject, prior: ObjectValue | null, o
 export const WEBHOOKS = ['cdr_event', 'extension_event'] as const;
 
 /**
- * The write-only webhook secrets of `config` (the only place they exist, PROTOCOL-NOTES §6) put into
+ * The write-only webhook secrets of `config` (the only place they exist, docs/protocol.md "Write-only attributes") put into
  * the webhook objects of `body` that are sent; with `force`, a webhook whose `credentials_wo_version`
  * changed is added to the body (on top of `live`, so its other fields stay as they are).
  */
@@ -172,7 +172,7 @@ export function dealerChange(prior: ObjectValue | null, planned: ObjectValue): D
   const next = typeof after === 'string' ? after : null;
   if (before === next) return null;
   const change: DealerChange = {};
-  // Re-designating may replace the owner by itself (API-NOTES Op 40 [I]); removing first is safe either way.
+  // Re-designating may replace the owner by itself (docs/portsip-api.md Op 40 [I]); removing first is safe either way.
   if (before) change.remove = before;
   if (next) change.designate = next;
   return change;

@@ -82,7 +82,7 @@ async function enrich(live: LiveTenant, prior: ObjectValue | null, ctx: Ctx): Pr
 }
 
 /**
- * The dealer to report. One entry is the owner. Several (a dealer chain, API-NOTES §8 q11: whether the
+ * The dealer to report. One entry is the owner. Several (a dealer chain, docs/portsip-api.md §8 q11: whether the
  * list holds the whole chain is undocumented): keep the configured one if present, else the first.
  */
 function ownerOf(live: LiveTenant, prior: ObjectValue | null): string | null | undefined {
@@ -153,7 +153,7 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     else if (change.designate) {
       // No dealer in state: with tenant_dealer_reads = "managed" the link was not read, so the
       // tenant may have been designated out of band. Whether designating replaces an owner is
-      // undocumented (API-NOTES Op 40 [I]): look, and remove a different owner first.
+      // undocumented (docs/portsip-api.md Op 40 [I]): look, and remove a different owner first.
       for (const other of await linkedDealers(client, id)) {
         if (other === change.designate) return;
         await client.tenants.removeDealer(id, other);

@@ -1,11 +1,11 @@
-// portsip_tenant: schema (API-NOTES Ops 34-42; 22.2 fields from C1, 22.3 additions from C2/C3).
+// portsip_tenant: schema (docs/portsip-api.md Ops 34-42; 22.2 fields from C1, 22.3 additions from C2/C3).
 //
 // Left out on purpose:
 // - volatile server fields (`used_disk_quota`, `current_extensions`, `avatar_file_*`): they would make
-//   `plan -refresh-only` report drift on every run (PROTOCOL-NOTES §8);
+//   `plan -refresh-only` report drift on every run (docs/protocol.md "Exit codes and drift");
 // - `outbound_caller_ids` (read-only detail, managed elsewhere);
 // - 22.3 fields whose shapes are unknown: `ai_engine`, `limit_app_logins`, `password_policy`
-//   (API-NOTES Op 35, §8 q4).
+//   (docs/portsip-api.md Op 35, §8 q4).
 // The AI-transcription and CRM feature flags ARE exposed (users need to turn them off; both default
 // true per the 22.3 reference), under inferred JSON names kept in src/common/api-223-names.ts.
 //

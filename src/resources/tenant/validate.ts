@@ -1,5 +1,5 @@
 // portsip_tenant: static validation of a configuration (ValidateResourceConfig). Every rule from
-// API-NOTES Op 35 and §2.9; every problem is reported; unknown and null values are skipped.
+// docs/portsip-api.md Op 35 and §2.9; every problem is reported; unknown and null values are skipped.
 
 import { type AttributePath, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
 import {
@@ -72,7 +72,7 @@ const topLevel: Record<string, Validator | Validator[]> = {
 // Webhook credentials: minLength 6, maxLength 64, pattern `[a-z0-9]{6,64}` [C1]. OpenAPI patterns are
 // not anchored (JSON Schema: the pattern must match somewhere in the value), so PortSIP's rule is "6-64
 // characters containing a run of six lower-case letters or digits", not "only a-z0-9". The spec also
-// puts that pattern on `url`, which is a doc bug (API-NOTES Op 35), so `url` only gets its 1-128 length.
+// puts that pattern on `url`, which is a doc bug (docs/portsip-api.md Op 35), so `url` only gets its 1-128 length.
 const CREDENTIAL = firstError(
   stringLength(6, 64),
   matches(
@@ -100,7 +100,7 @@ function validateWebhook(block: ObjectValue, base: AttributePath, opts: Validate
   const auth = block.auth;
   const name = formatPath(base);
   // Terraform before 1.11 does not know write-only attributes and would store the secret in state
-  // (PROTOCOL-NOTES §6): refuse it, as the other write-only secrets are (validators.writeOnlyChecks).
+  // (docs/protocol.md "Write-only attributes"): refuse it, as the other write-only secrets are (validators.writeOnlyChecks).
   if (opts.writeOnlyAttributesAllowed === false) {
     for (const k of ['password_wo', 'token_wo'] as const) {
       if (isKnown(block[k]))

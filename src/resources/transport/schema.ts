@@ -1,4 +1,4 @@
-// portsip_transport: schema (API-NOTES Ops 28-33, C1). Only UDP, TCP and TLS can be created through
+// portsip_transport: schema (docs/portsip-api.md Ops 28-33, C1). Only UDP, TCP and TLS can be created through
 // the API; the WSS transport on 5065 of a fresh PBX is outside the protocol enum [C1, C9].
 
 import type { Schema } from '../../provider/schema';

@@ -1,4 +1,4 @@
-// portsip_transport: static validation (API-NOTES Op 29/31 [C1, C3]).
+// portsip_transport: static validation (docs/portsip-api.md Op 29/31 [C1, C3]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, combination, intRange, isKnown, oneOf, quote, type Validator } from '../common/validators';

@@ -51,7 +51,7 @@ export function toState(
 function body(planned: ObjectValue, prior: ObjectValue | null): TrunkAssignmentBody {
   const out: TrunkAssignmentBody = {};
   const dids = planned.did_numbers;
-  // Sent without white space: the server's pool syntax has none (API-NOTES §6.6).
+  // Sent without white space: the server's pool syntax has none (docs/portsip-api.md §6.6).
   if (typeof dids === 'string') out.did_numbers = canonicalDidPool(dids);
   const conc =
     planned.concurrency !== UNKNOWN && planned.concurrency !== null && planned.concurrency !== undefined
@@ -68,7 +68,7 @@ export function toCreateBody(planned: ObjectValue): TrunkAssignmentBody {
 
 /**
  * The assign body for an update, or null when nothing changed. Whether re-assigning merges or
- * replaces is undocumented (API-NOTES Op 50 [I]), so the WHOLE assignment is sent: the DID pool as
+ * replaces is undocumented (docs/portsip-api.md Op 50 [I]), so the WHOLE assignment is sent: the DID pool as
  * planned ("" to clear it) and the concurrency (planned, else the prior value).
  */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAssignmentBody | null {

@@ -3,7 +3,7 @@
 // updates it.
 //
 // create -> GET the pair first: the POST would silently overwrite an assignment someone else made,
-//           so an existing one is a conflict naming the import block (DESIGN §4), then POST + read.
+//           so an existing one is a conflict naming the import block (docs/design.md "Resource behaviour"), then POST + read.
 // update -> POST the whole assignment (merge vs replace is undocumented, model.toUpdatePatch).
 // read   -> GET the pair; 404 means gone (null). Unknown trunk or tenant (also 404) means gone too.
 // delete -> POST .../destroy; "not assigned" is success.

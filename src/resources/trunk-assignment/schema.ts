@@ -1,4 +1,4 @@
-// portsip_trunk_assignment: schema (API-NOTES Ops 48-51, C1). Assigns a trunk ("provider") to a tenant
+// portsip_trunk_assignment: schema (docs/portsip-api.md Ops 48-51, C1). Assigns a trunk ("provider") to a tenant
 // with a DID pool and a concurrency limit. The same POST creates and updates the assignment.
 
 import type { Schema } from '../../provider/schema';
@@ -38,7 +38,7 @@ export function trunkAssignmentId(trunkId: string, tenantId: string): string {
 
 /**
  * Import by `<trunk_id>/<tenant_id>`. API ids are base64 of decimal digits, which never contains "/"
- * (API-NOTES §2.5); should an id ever hold one, the split where both halves look like API ids wins.
+ * (docs/portsip-api.md §2.5); should an id ever hold one, the split where both halves look like API ids wins.
  */
 export const trunkAssignmentImportKey: ImportKeyFormat<{ trunk_id: string; tenant_id: string }> = {
   format: '<trunk_id>/<tenant_id>',

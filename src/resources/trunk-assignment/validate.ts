@@ -1,4 +1,4 @@
-// portsip_trunk_assignment: static validation (API-NOTES Op 50 [C1], §6.6 DID pool check).
+// portsip_trunk_assignment: static validation (docs/portsip-api.md Op 50 [C1], §6.6 DID pool check).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import { checkObject, didPool, INT32_MAX, intRange, matches, notBlank, stringLength, type Validator } from '../common/validators';

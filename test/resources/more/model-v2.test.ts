@@ -257,7 +257,7 @@ describe('system settings', () => {
     expect(settings.toUpdatePatch(prior, { ...prior, stir_shaken_key_wo_version: 2 }, {})).toBeNull();
   });
 
-  test('documented defaults (API-NOTES Op 13) and the reset patch', () => {
+  test('documented defaults (docs/portsip-api.md Op 13) and the reset patch', () => {
     expect(settings.systemSettingsDefaults).toEqual({
       user_agent: 'PortSIP UC',
       enable_shared_address_space_address_range: true,
@@ -450,7 +450,7 @@ describe('notification settings', () => {
     expect(notification.missingRequired(fresh)).toEqual(['username']);
   });
 
-  test('documented defaults (API-NOTES Op 14); reset keeps type and username', () => {
+  test('documented defaults (docs/portsip-api.md Op 14); reset keeps type and username', () => {
     expect(notification.notificationSettingsDefaults).toEqual({
       auth: 'AUTO',
       enable_tls_ssl: true,

@@ -52,7 +52,7 @@ describe('DID pools', () => {
     expect(canonicalDidPool(' 1 ; 2 - 3 ')).toBe('1;2-3');
     expect(didPoolsEqual('1;2-3', '2-3; 1')).toBe(true);
     expect(didPoolsEqual('1;2-3', '1;2-4')).toBe(false);
-    expect(didPoolsEqual('00123', '123')).toBe(true); // compared as integers (API-NOTES Op 50 [I])
+    expect(didPoolsEqual('00123', '123')).toBe(true); // compared as integers (docs/portsip-api.md Op 50 [I])
     expect(semanticEqual('did_pool', '5;6', '6 ;5')).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ export interface PortsipProviderConfig {
   */
   readonly caCertPem?: string;
   /**
-  * API path of the Data Flow server settings (`portsip_data_flow_server`), relative to `/api`. PortSIP documents the Data Flow API without its path, so the default is inferred (API-NOTES Op 52): set this when your PBX answers elsewhere. Default `/dataflow`. Env: `PORTSIP_DATA_FLOW_PATH`.
+  * API path of the Data Flow server settings (`portsip_data_flow_server`), relative to `/api`. PortSIP documents the Data Flow API without its path, so the default is inferred: set this when your PBX answers elsewhere. Default `/dataflow`. Env: `PORTSIP_DATA_FLOW_PATH`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs#data_flow_path PortsipProvider#data_flow_path}
   */
