@@ -1,5 +1,6 @@
 // One synth per construct type the provider serves (resources, data sources, the provider block):
-// a committed snapshot of the synthesized JSON, and toHaveResourceWithProperties /
+// the whole synthesized document must be exactly the provider plus the block with the case's props
+// snake_cased (nothing dropped, nothing added), and toHaveResourceWithProperties /
 // toHaveDataSourceWithProperties / toHaveProviderWithProperties on the attributes that matter.
 // A new resource type without a case here fails the coverage test below.
 import {
