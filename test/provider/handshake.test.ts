@@ -1,6 +1,5 @@
 // The built provider process: go-plugin handshake, mTLS, gRPC, SIGINT, Shutdown (PROTOCOL-NOTES §1).
-// The real entry (src/provider/main.ts) is bundled exactly as `npm run build` does. Start-up time is
-// measured by `npm run bench:startup` (bench/startup.js), not here.
+// The real entry (src/provider/main.ts) is bundled exactly as `npm run build` does.
 import * as grpc from '@grpc/grpc-js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -168,3 +167,5 @@ test('plaintext when Terraform disables plugin TLS', async () => {
   c.provider.close();
   c.controller.close();
 });
+
+// Start-up time is measured by `npm run bench:startup` (bench/startup.js), not asserted here.
