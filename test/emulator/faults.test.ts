@@ -9,7 +9,7 @@ const ctl = (url: string, p: string, body?: unknown) =>
   );
 
 /**
- * `p`, or a failure after `ms`. Used only with margins of 10x or more (a 20 s delay against a 5 s
+ * `p`, or a failure after `ms`. Used only with wide margins (a 20 s delay against a 5 s
  * limit), so a slow machine cannot make it fail: it tells "delayed" from "not delayed", it does not time.
  */
 async function settlesWithin<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
