@@ -169,7 +169,9 @@ async function main() {
             diffs.map(([f, why]) => `  ${f}: ${why}`).join('\n') +
             '\nRun `npm run gen:cdktf` and commit the result.\n',
         );
-        process.exit(1);
+        // exitCode, not exit(): the finally below must still remove the temporary tree.
+        process.exitCode = 1;
+        return;
       }
       process.stderr.write(`gen:cdktf: src/cdktf/gen matches the provider schema (${listFiles(fresh).length} files)\n`);
     } finally {

@@ -84,7 +84,9 @@ async function main() {
             diffs.map(([f, why]) => `  ${f}: ${why}`).join('\n') +
             '\nRun `npm run gen:cdktn` and commit the result.\n',
         );
-        process.exit(1);
+        // exitCode, not exit(): the finally below must still remove the temporary tree.
+        process.exitCode = 1;
+        return;
       }
       process.stderr.write(`gen:cdktn: src/cdktn/gen matches the provider schema (${countFiles(fresh)} files)\n`);
     } finally {

@@ -5,7 +5,6 @@
 //  - on create, computed attributes the config leaves null are planned UNKNOWN (rule 5);
 //  - on a no-op nothing may be planned unknown; volatile computed attributes (updated_at) become
 //    unknown only when something else really changes;
-//  - requires_replace lists attributes whose prior and planned values differ;
 //  - write-only attributes are null in every planned/new state (docs/protocol.md "Write-only attributes").
 
 import { taggedCtyType, withCtyType } from './codec/dynamic';
@@ -242,50 +241,13 @@ export function hasChange(block: Block, prior: ObjectValue | null, planned: Obje
   });
 }
 
-/** requires_replace paths: those of `names` (top-level attributes or blocks) whose value changes. */
-export function requiresReplace(block: Block, prior: ObjectValue | null, planned: ObjectValue | null, names: string[]): AttributePath[] {
-  if (!prior || !planned) return [];
-  const out: AttributePath[] = [];
-  for (const name of names) {
-    const attr = block.attributes[name];
-    const nb = block.blocks?.[name];
-    const same = attr ? valueEquals(prior[name], planned[name], attr.type) : nb ? nestedEquals(nb, prior[name], planned[name]) : true;
-    if (!same) out.push([name]);
-  }
-  return out;
-}
-
-/**
- * When config and prior are both set and `equivalent` (e.g. the same CIDR spelled differently),
- * plan the prior spelling (rule 2 of docs/protocol.md "Planned values": no update is planned, and no perpetual diff).
- */
-export function preferPrior(
-  planned: ObjectValue,
-  prior: ObjectValue | null,
-  config: ObjectValue | null,
-  equivalents: Record<string, (configValue: Value, priorValue: Value) => boolean>,
-): ObjectValue {
-  if (!prior || !config) return planned;
-  const out: ObjectValue = { ...planned };
-  for (const [name, eq] of Object.entries(equivalents)) {
-    const c = config[name] ?? null;
-    const p = prior[name] ?? null;
-    if (c === null || p === null || c === UNKNOWN || p === UNKNOWN) continue;
-    if (eq(c, p)) out[name] = cloneValue(p);
-  }
-  return out;
-}
-
 export interface PlanDefaultOptions {
-  /** Top-level attributes/blocks whose change forces replacement. */
-  requiresReplace?: string[];
   /** Computed attributes that the API changes on every update (e.g. updated_at): unknown only on a real change. */
   unknownOnChange?: string[];
 }
 
 export interface PlanDefaultResult {
   planned: ObjectValue;
-  requiresReplace: AttributePath[];
   /** False when prior exists and nothing differs (a no-op: nothing was planned unknown). */
   changed: boolean;
 }
@@ -293,7 +255,8 @@ export interface PlanDefaultResult {
 /**
  * The standard plan, usable as is or as the start of a resource's own plan:
  * proposal -> write-only nulled -> create: computed-unset UNKNOWN | update: prior kept for computed,
- * `unknownOnChange` UNKNOWN only if something else changed -> requires_replace.
+ * `unknownOnChange` UNKNOWN only if something else changed. Which changes force replacement is each
+ * resource's own `requiresReplace` (its model.ts).
  */
 export function planDefault(
   schema: Schema,
@@ -303,10 +266,10 @@ export function planDefault(
   const block = schema.block;
   let planned = nullWriteOnly(block, cloneValue(req.proposed)) as ObjectValue;
   if (!req.prior) {
-    return { planned: markComputedUnknown(block, planned), requiresReplace: [], changed: true };
+    return { planned: markComputedUnknown(block, planned), changed: true };
   }
   planned = useStateForUnknown(block, planned, req.prior);
   const changed = hasChange(block, req.prior, planned, opts.unknownOnChange ?? []);
   if (changed && opts.unknownOnChange?.length) planned = markUnknown(planned, opts.unknownOnChange);
-  return { planned, requiresReplace: requiresReplace(block, req.prior, planned, opts.requiresReplace ?? []), changed };
+  return { planned, changed };
 }

@@ -1,5 +1,5 @@
 // Shared runner for the `terraform validate` rejection tests (validate.test.ts for the core
-// resources, validate-more.test.ts for the rest).
+// resources, validate-admin-settings-datasources.test.ts for the rest).
 //
 // Several cases share one terraform invocation to keep the suites fast, but every case is its own
 // resource (or provider alias) block and its diagnostic is asserted individually: it must be an

@@ -1,14 +1,14 @@
 // examples/service-provider synthesizes (committed snapshot) and its data is validated at synth.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildApp, STACK_NAME } from '../../examples/service-provider/app';
 import { TENANTS } from '../../examples/service-provider/customers';
 import { Dealer, IpRule, NotificationSettings, SystemSettings, Tenant, Transport, TrunkAssignment } from '../../src/cdktf';
 import './helpers';
+import { tempDir } from '../tmp';
 
 function outdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-example-'));
+  return tempDir('cdktf-example-');
 }
 
 test('the service-provider stack synthesizes (snapshot)', () => {

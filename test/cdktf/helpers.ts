@@ -1,6 +1,7 @@
 // Shared helpers for the cdktf tests: a stack with the portsip provider and the validation aspect,
 // synthesized with cdktf's Testing API (validations on, as app.synth() runs them).
 import { Aspects, PortsipProvider, PortsipValidation, TerraformStack, Testing, type PortsipValidationOptions } from '../../src/cdktf';
+import { tempDir } from '../tmp';
 
 Testing.setupJest();
 
@@ -25,7 +26,8 @@ declare global {
 export const STACK = 'test';
 
 export function newStack(opts: { provider?: boolean } = {}): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), STACK);
+  // An explicit outdir: Testing.app() would make a cdktf.outdir.* folder per stack and leave it.
+  const stack = new TerraformStack(Testing.app({ outdir: tempDir('cdktf-test-') }), STACK);
   if (opts.provider ?? true) new PortsipProvider(stack, 'portsip', {});
   return stack;
 }

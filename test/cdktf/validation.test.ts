@@ -29,6 +29,7 @@ import { formatDiagnostic, propPath, toObjectValue } from '../../src/cdktf/valid
 import { UNKNOWN } from '../../src/provider/values';
 import { portsipProvider } from '../../src/resources/provider';
 import { CERT_PEM, KEY_PEM, newStack, STACK, synth, synthError } from './helpers';
+import { tempDir } from '../tmp';
 
 const tenantProps = { name: 'ACME', domain: 'acme.example.com', timezone: 'America/New_York', region: 'USA', currency: 'USD' };
 
@@ -393,7 +394,7 @@ describe('values not known until apply are skipped, as terraform validate skips 
 });
 
 test('app.synth() fails before writing anything, naming the construct and the attribute', () => {
-  const outdir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'cdktf-val-'));
+  const outdir = tempDir('cdktf-val-');
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 'prod');
   new PortsipProvider(stack, 'portsip', {});
@@ -406,7 +407,7 @@ test('app.synth() fails before writing anything, naming the construct and the at
 });
 
 test('cdktf never invokes an aspect added to the App itself, which is why validatePortsip adds it per stack', () => {
-  const app = new App({ outdir: require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'cdktf-val-')) });
+  const app = new App({ outdir: tempDir('cdktf-val-') });
   const stack = new TerraformStack(app, 'prod');
   new PortsipProvider(stack, 'portsip', {});
   new Transport(stack, 'sip-tls', { protocol: 'tls', port: 5061 });

@@ -1,5 +1,5 @@
 // Fault injection, rate limit, stats and the /__emulator control endpoints.
-import { parseLatency } from '../../src/emulator/faults';
+import { Faults, parseLatency } from '../../src/emulator/faults';
 import { Api, boot } from './helpers';
 
 const ctl = (url: string, p: string, body?: unknown) =>
@@ -8,21 +8,58 @@ const ctl = (url: string, p: string, body?: unknown) =>
     body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
   );
 
-test('fixed and random latency', async () => {
+/**
+ * `p`, or a failure after `ms`. Used only with wide margins (a 20 s delay against a 5 s
+ * limit), so a slow machine cannot make it fail: it tells "delayed" from "not delayed", it does not time.
+ */
+async function settlesWithin<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+test('fixed and random latency: a request is never answered before its delay', async () => {
   const { emu, api } = await boot({ faults: { latencyMs: 120 } });
   try {
-    let t = Date.now();
+    // Lower bounds only: a loaded machine can make a request slower, never faster than the sleep.
+    let t = performance.now();
     expect((await api.get('/network')).status).toBe(200);
-    expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(110);
     emu.setFaults({ latency: '50-80ms' });
     expect(emu.faults().latencyMs).toEqual([50, 80]);
-    t = Date.now();
+    t = performance.now();
     await api.get('/network');
-    expect(Date.now() - t).toBeGreaterThanOrEqual(45);
-    // control endpoints are exempt from latency
-    t = Date.now();
-    await ctl(emu.url, '/stats');
-    expect(Date.now() - t).toBeLessThan(45);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(45);
+  } finally {
+    await emu.close();
+  }
+});
+
+test('random latency is drawn from the range, reproducibly with a seed', () => {
+  const draws = (seed: number) => {
+    const f = new Faults({ latencyMs: [50, 80], seed });
+    return Array.from({ length: 200 }, () => f.latency());
+  };
+  const a = draws(7);
+  expect(a.every((ms) => ms >= 50 && ms <= 80)).toBe(true);
+  expect(new Set(a.map(Math.floor)).size).toBeGreaterThan(10); // spread over the range, not one value
+  expect(draws(7)).toEqual(a);
+  expect(draws(8)).not.toEqual(a);
+  expect(new Faults({ latencyMs: 120 }).latency()).toBe(120);
+});
+
+test('control endpoints are exempt from latency', async () => {
+  const { emu } = await boot();
+  emu.setFaults({ latencyMs: 20_000 });
+  try {
+    const r = await settlesWithin(5000, ctl(emu.url, '/stats'), 'GET /__emulator/stats under a 20 s API latency');
+    expect(r.status).toBe(200);
   } finally {
     await emu.close();
   }
@@ -185,10 +222,12 @@ describe('the real-world faults of issue 13', () => {
       await expect(api.post('/ip_filters', { cidr: '198.51.100.0/24', target: 'DENY' })).rejects.toThrow();
       expect(emu.state().collections.ipRules).toHaveLength(2);
       expect(emu.stats().lateCreates).toBe(2);
-      // Reads and updates are never delayed by this fault.
-      const t = Date.now();
-      expect((await api.get('/ip_filters')).status).toBe(200);
-      expect(Date.now() - t).toBeLessThan(250);
+      // Reads are never delayed by this fault: with creates answered only after 20 s, a read still
+      // answers (a delayed one could not within 5 s).
+      emu.setFaults({ lateCreateDrop: false, lateCreateMs: 20_000 });
+      const r2 = await settlesWithin(5000, api.get('/ip_filters'), 'GET /ip_filters with late creates on');
+      expect(r2.status).toBe(200);
+      expect(r2.body.count).toBe(2);
     } finally {
       await emu.close();
     }

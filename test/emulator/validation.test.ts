@@ -214,15 +214,25 @@ const cases: [string, 'GET' | 'POST', string, J, string][] = [
   ['body: array instead of object', 'POST', '/network', [], 'body'],
 ];
 
-test(`the table has at least 60 invalid requests (${cases.length})`, () => {
-  expect(cases.length).toBeGreaterThanOrEqual(60);
-});
+describe('each invalid request is refused, naming the field, and changes nothing', () => {
+  let before: string;
+  beforeAll(() => {
+    before = JSON.stringify(emu.state());
+  });
 
-test.each(cases)('%s', async (_label, method, path, body, field) => {
-  const p = path.replace(/:([a-z0-9]+)/g, (_, k: string) => ids[k] ?? `:${k}`);
-  const r = await api.req(method, p, body);
-  expectField(r, field);
-  expect(typeof r.body.errors[0].message).toBe('string');
+  test.each(cases)('%s', async (_label, method, path, body, field) => {
+    const p = path.replace(/:([a-z0-9]+)/g, (_, k: string) => {
+      if (!(k in ids)) throw new Error(`case path ${path}: no id named "${k}"`);
+      return ids[k]!;
+    });
+    const r = await api.req(method, p, body);
+    expectField(r, field);
+    expect(typeof r.body.errors[0].message).toBe('string');
+  });
+
+  test('the PBX state after all of them is what it was before', () => {
+    expect(JSON.parse(JSON.stringify(emu.state()))).toEqual(JSON.parse(before));
+  });
 });
 
 test('the last transport cannot be deleted', async () => {

@@ -40,7 +40,7 @@ import { trunkAssignmentSchema } from '../../src/resources/trunk-assignment/sche
 import { validate as vTrunk } from '../../src/resources/trunk-assignment/validate';
 import { Api, type J } from '../emulator/helpers';
 import { blockOf, configOf, describeDiags } from '../resources/helpers';
-import { CERT_PEM, KEY_PEM } from '../resources/more/fixtures';
+import { CERT_PEM, KEY_PEM } from '../resources/fixtures';
 
 type Verdict = 'ok' | 'warning' | 'error';
 

@@ -6,8 +6,6 @@ import {
   markComputedUnknown,
   nullWriteOnly,
   planDefault,
-  preferPrior,
-  requiresReplace,
   useStateForUnknown,
   valueEquals,
   writeOnlyValuePaths,
@@ -81,30 +79,27 @@ describe('planDefault', () => {
       rule: [{ cidr: 'c', rid: UNKNOWN, key: null }],
       opt: { color: UNKNOWN },
     });
-    expect(r.requiresReplace).toEqual([]);
     expect(proposed.pw).toBe('secret'); // input untouched
   });
 
-  test('no-op: nothing planned unknown, no replacement', () => {
+  test('no-op: nothing planned unknown', () => {
     const proposed = { ...cloneValue(prior), labels: ['y', 'x'], pw: 'secret' };
-    const r = planDefault(schema, { prior, proposed }, { requiresReplace: ['kind'], unknownOnChange: ['updated_at'] });
+    const r = planDefault(schema, { prior, proposed }, { unknownOnChange: ['updated_at'] });
     expect(r.changed).toBe(false);
     expect(r.planned).toEqual({ ...prior, labels: ['y', 'x'] });
-    expect(r.requiresReplace).toEqual([]);
   });
 
-  test('update: volatile computed becomes unknown; requires_replace lists changed names', () => {
+  test('update: volatile computed becomes unknown, other computed values are kept', () => {
     const proposed = { ...cloneValue(prior), kind: 'k2', size: new BigNum('3.0') };
-    const r = planDefault(schema, { prior, proposed }, { requiresReplace: ['kind', 'name'], unknownOnChange: ['updated_at'] });
+    const r = planDefault(schema, { prior, proposed }, { unknownOnChange: ['updated_at'] });
     expect(r.changed).toBe(true);
     expect(r.planned.updated_at).toBe(UNKNOWN);
     expect(r.planned.id).toBe('i1');
-    expect(r.requiresReplace).toEqual([['kind']]);
   });
 
-  test('a changed nested block forces replacement when listed', () => {
+  test('a changed nested block is a change', () => {
     const proposed = { ...cloneValue(prior), rule: [{ cidr: '11.0.0.0/8', rid: 'r1', key: null }] };
-    expect(planDefault(schema, { prior, proposed }, { requiresReplace: ['rule'] }).requiresReplace).toEqual([['rule']]);
+    expect(planDefault(schema, { prior, proposed }).changed).toBe(true);
   });
 });
 
@@ -129,12 +124,6 @@ test('hasChange / blockEquals: sets ignore order, numbers by value, write-only i
   expect(blockEquals(block, prior, null)).toBe(false);
 });
 
-test('requiresReplace only with a prior state', () => {
-  expect(requiresReplace(block, null, prior, ['kind'])).toEqual([]);
-  expect(requiresReplace(block, prior, { ...prior, kind: null }, ['kind', 'name'])).toEqual([['kind']]);
-  expect(requiresReplace(block, prior, { ...prior, kind: UNKNOWN }, ['kind'])).toEqual([['kind']]);
-});
-
 test('nullWriteOnly and writeOnlyValuePaths reach nested blocks', () => {
   const v = { ...prior, pw: 'a', rule: [{ cidr: 'c', rid: null, key: 'k' }] };
   expect(writeOnlyValuePaths(block, v)).toEqual([['pw'], ['rule', 0, 'key']]);
@@ -143,14 +132,6 @@ test('nullWriteOnly and writeOnlyValuePaths reach nested blocks', () => {
   expect(n.rule).toEqual([{ cidr: 'c', rid: null, key: null }]);
   expect(v.pw).toBe('a');
   expect(nullWriteOnly(block, null)).toBeNull();
-});
-
-test('preferPrior keeps the prior spelling of an equivalent config value', () => {
-  const cidrEq = (a: unknown, b: unknown) => String(a).toLowerCase() === String(b).toLowerCase();
-  const planned = { ...prior, kind: 'K1' };
-  expect(preferPrior(planned, prior, planned, { kind: cidrEq }).kind).toBe('k1');
-  expect(preferPrior({ ...prior, kind: 'k3' }, prior, { ...prior, kind: 'k3' }, { kind: cidrEq }).kind).toBe('k3');
-  expect(preferPrior(planned, null, planned, { kind: cidrEq }).kind).toBe('K1');
 });
 
 test('valueEquals and cloneValue', () => {

@@ -13,7 +13,7 @@ import {
   sizesEqual,
   timezonesEqual,
 } from '../../src/resources/common/normalize';
-import { looksLikeApiId, parseImportRef } from '../../src/resources/common/ids';
+import { looksLikeApiId } from '../../src/resources/common/ids';
 import { all, check, firstError, formatPath, intRange, quote, stringLength, matches } from '../../src/resources/common/validators';
 
 describe('CIDR', () => {
@@ -113,18 +113,12 @@ describe('sizes, email lists, domains, time zones, JSON', () => {
   });
 });
 
-describe('ids and import references', () => {
+describe('ids', () => {
   test('API ids are base64 of long decimals', () => {
     expect(looksLikeApiId('NzAwNTUxOTA5NzczMTQ4MTYw')).toBe(true);
     expect(looksLikeApiId(Buffer.from('8836342296556339201').toString('base64'))).toBe(true);
     expect(looksLikeApiId('sip.example.com')).toBe(false);
     expect(looksLikeApiId('acme-reseller')).toBe(false);
-  });
-  test('prefixes force a reading', () => {
-    expect(parseImportRef('NzAwNTUxOTA5NzczMTQ4MTYw', 'name')).toEqual({ by: 'id', id: 'NzAwNTUxOTA5NzczMTQ4MTYw' });
-    expect(parseImportRef('name=NzAwNTUxOTA5NzczMTQ4MTYw', 'name')).toEqual({ by: 'natural', key: 'NzAwNTUxOTA5NzczMTQ4MTYw' });
-    expect(parseImportRef('id=abc', 'name')).toEqual({ by: 'id', id: 'abc' });
-    expect(parseImportRef('sip.example.com', 'domain')).toEqual({ by: 'natural', key: 'sip.example.com' });
   });
 });
 

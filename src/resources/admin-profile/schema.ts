@@ -61,6 +61,4 @@ export const adminProfileSchema: Schema = {
   },
 };
 
-export const adminProfileReplaceOnChange: readonly string[] = [];
-export const adminProfileSensitive: readonly string[] = ['new_password_wo'];
 export const adminProfileImportKey = singletonImportKey(ADMIN_PROFILE_ID);

@@ -60,11 +60,6 @@ export const adminUserSchema: Schema = {
   },
 };
 
-/** Name, password and role each have an update endpoint (Ops 6-8): nothing forces replacement. */
-export const adminUserReplaceOnChange: readonly string[] = [];
-
-export const adminUserSensitive: readonly string[] = ['password_wo'];
-
 /** Import by API id or by login `name` ("name=<name>" forces the name reading). */
 export const adminUserImportKey: ImportKeyFormat<{ name: string }> = {
   format: '<name>',

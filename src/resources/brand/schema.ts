@@ -40,6 +40,4 @@ export const brandSchema: Schema = {
   },
 };
 
-export const brandReplaceOnChange: readonly string[] = [];
-export const brandSensitive: readonly string[] = [];
 export const brandImportKey = singletonImportKey(BRAND_ID);

@@ -38,6 +38,4 @@ export const certificateSchema: Schema = {
   },
 };
 
-export const certificateReplaceOnChange: readonly string[] = [];
-export const certificateSensitive: readonly string[] = ['key_wo'];
 export const certificateImportKey = singletonImportKey(CERTIFICATE_ID);

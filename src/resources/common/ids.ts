@@ -10,16 +10,3 @@ export function looksLikeApiId(s: string): boolean {
   if (!/^[0-9]{10,20}$/.test(decoded)) return false;
   return Buffer.from(decoded, 'latin1').toString('base64').replace(/=+$/, '') === s.replace(/=+$/, '');
 }
-
-export type ImportRef = { by: 'id'; id: string } | { by: 'natural'; key: string };
-
-/**
- * Decide how an import id is meant: "id=X" is an API id, "<naturalName>=X" a natural key; otherwise an
- * id-shaped string is an API id and anything else a natural key (resource code may still fall back to
- * the other reading when the lookup finds nothing).
- */
-export function parseImportRef(raw: string, naturalName: string): ImportRef {
-  if (raw.startsWith('id=')) return { by: 'id', id: raw.slice(3) };
-  if (raw.startsWith(`${naturalName}=`)) return { by: 'natural', key: raw.slice(naturalName.length + 1) };
-  return looksLikeApiId(raw) ? { by: 'id', id: raw } : { by: 'natural', key: raw };
-}

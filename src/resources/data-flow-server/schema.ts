@@ -31,6 +31,4 @@ export const dataFlowServerSchema: Schema = {
   },
 };
 
-export const dataFlowServerReplaceOnChange: readonly string[] = [];
-export const dataFlowServerSensitive: readonly string[] = [];
 export const dataFlowServerImportKey = singletonImportKey(DATA_FLOW_SERVER_ID);

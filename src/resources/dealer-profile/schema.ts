@@ -59,6 +59,4 @@ export const dealerProfileSchema: Schema = {
   },
 };
 
-export const dealerProfileReplaceOnChange: readonly string[] = [];
-export const dealerProfileSensitive: readonly string[] = ['new_password_wo'];
 export const dealerProfileImportKey = singletonImportKey(DEALER_PROFILE_ID);

@@ -1,3 +1,3 @@
 export { dealerResource } from './resource';
-export { dealerSchema, dealerImportKey, dealerReplaceOnChange, DEALER_LEVELS } from './schema';
+export { dealerSchema, dealerImportKey, DEALER_LEVELS } from './schema';
 export { validate as validateDealer } from './validate';

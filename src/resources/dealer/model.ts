@@ -68,7 +68,10 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerU
 /** The password to send through the account's password endpoint during an update (common/password.ts). */
 export { passwordChange };
 
-/** Attributes whose change requires replacement, given prior and planned (for PlanResourceChange). */
+/**
+ * Attributes whose change requires replacement, given prior and planned (for PlanResourceChange):
+ * the API cannot update `name` or `level` (Op 20 [C1]).
+ */
 export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
   // An unknown planned value may turn out different, so it forces replacement too.
   return ['name', 'level'].filter((k) => planned[k] === UNKNOWN || !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));

@@ -65,11 +65,6 @@ export const dealerSchema: Schema = {
   },
 };
 
-/** The API cannot update these (Op 20 [C1]): a change plans a replacement. */
-export const dealerReplaceOnChange: readonly string[] = ['name', 'level'];
-
-export const dealerSensitive: readonly string[] = ['password_wo'];
-
 /** Import by API id or by login `name` ("name=<name>" forces the name reading). */
 export const dealerImportKey: ImportKeyFormat<{ name: string }> = {
   format: '<name>',

@@ -28,6 +28,4 @@ export const imServerSchema: Schema = {
   },
 };
 
-export const imServerReplaceOnChange: readonly string[] = [];
-export const imServerSensitive: readonly string[] = [];
 export const imServerImportKey = singletonImportKey(IM_SERVER_ID);

@@ -26,10 +26,6 @@ export const ipRuleSchema: Schema = {
   },
 };
 
-export const ipRuleReplaceOnChange: readonly string[] = [];
-
-export const ipRuleSensitive: readonly string[] = [];
-
 /** Import by API id or by `cidr` ("cidr=<cidr>" forces the cidr reading). */
 export const ipRuleImportKey: ImportKeyFormat<{ cidr: string }> = {
   format: '<cidr>',

@@ -40,6 +40,4 @@ export const networkSettingsSchema: Schema = {
   },
 };
 
-export const networkSettingsReplaceOnChange: readonly string[] = [];
-export const networkSettingsSensitive: readonly string[] = [];
 export const networkSettingsImportKey = singletonImportKey(NETWORK_SETTINGS_ID);

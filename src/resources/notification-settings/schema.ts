@@ -108,6 +108,4 @@ export const notificationSettingsSchema: Schema = {
   },
 };
 
-export const notificationSettingsReplaceOnChange: readonly string[] = [];
-export const notificationSettingsSensitive: readonly string[] = ['password_wo'];
 export const notificationSettingsImportKey = singletonImportKey(NOTIFICATION_SETTINGS_ID);

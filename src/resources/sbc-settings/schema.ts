@@ -57,6 +57,4 @@ export const sbcSettingsSchema: Schema = {
   },
 };
 
-export const sbcSettingsReplaceOnChange: readonly string[] = [];
-export const sbcSettingsSensitive: readonly string[] = [];
 export const sbcSettingsImportKey = singletonImportKey(SBC_SETTINGS_ID);

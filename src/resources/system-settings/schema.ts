@@ -198,6 +198,4 @@ export const systemSettingsSchema: Schema = {
   },
 };
 
-export const systemSettingsReplaceOnChange: readonly string[] = [];
-export const systemSettingsSensitive: readonly string[] = ['stir_shaken_key_wo'];
 export const systemSettingsImportKey = singletonImportKey(SYSTEM_SETTINGS_ID);

@@ -1,3 +1,3 @@
 export { tenantResource } from './resource';
-export { tenantSchema, tenantImportKey, tenantReplaceOnChange, WEEKDAYS } from './schema';
+export { tenantSchema, tenantImportKey, WEEKDAYS } from './schema';
 export { validate as validateTenant } from './validate';

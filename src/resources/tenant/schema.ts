@@ -229,17 +229,6 @@ export const tenantSchema: Schema = {
   },
 };
 
-/** Changing these plans a replacement. None: every tenant field, including `domain` and (22.3) `name`, is updatable. */
-export const tenantReplaceOnChange: readonly string[] = [];
-
-/** Attributes that hold secrets (never quoted in diagnostics). */
-export const tenantSensitive: readonly string[] = [
-  'cdr_event.password_wo',
-  'cdr_event.token_wo',
-  'extension_event.password_wo',
-  'extension_event.token_wo',
-];
-
 /** Import by API id or by SIP domain ("domain=<domain>" forces the domain reading). */
 export const tenantImportKey: ImportKeyFormat<{ domain: string }> = {
   format: '<domain>',

@@ -1,3 +1,3 @@
 export { transportResource } from './resource';
-export { transportSchema, transportImportKey, transportReplaceOnChange, TRANSPORT_PROTOCOLS, TLS_VERIFICATION } from './schema';
+export { transportSchema, transportImportKey, TRANSPORT_PROTOCOLS, TLS_VERIFICATION } from './schema';
 export { validate as validateTransport } from './validate';

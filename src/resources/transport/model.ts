@@ -38,6 +38,7 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): Transpo
   return statePatch(transportSchema.block, transportRules, prior, planned) as TransportUpdateBody | null;
 }
 
+/** The API cannot change the protocol (Op 31 [C1]): a change plans a replacement. */
 export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
   return ['protocol'].filter((k) => planned[k] === UNKNOWN || !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
 }

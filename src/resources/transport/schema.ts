@@ -30,11 +30,6 @@ export const transportSchema: Schema = {
   },
 };
 
-/** The API cannot change the protocol (Op 31 [C1]). */
-export const transportReplaceOnChange: readonly string[] = ['protocol'];
-
-export const transportSensitive: readonly string[] = [];
-
 /** Import by API id or by `PROTOCOL:port` (protocol case-insensitive here, e.g. "tls:5061"). */
 export const transportImportKey: ImportKeyFormat<{ protocol: 'UDP' | 'TCP' | 'TLS'; port: number }> = {
   format: 'PROTOCOL:port',

@@ -81,6 +81,7 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAs
   return out;
 }
 
+/** The assignment is keyed by both ids: changing either is another assignment. */
 export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
   return ['trunk_id', 'tenant_id'].filter((k) => planned[k] === UNKNOWN || prior[k] !== planned[k]);
 }

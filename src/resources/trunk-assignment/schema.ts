@@ -26,11 +26,6 @@ export const trunkAssignmentSchema: Schema = {
   },
 };
 
-/** The assignment is keyed by both ids: changing either is another assignment. */
-export const trunkAssignmentReplaceOnChange: readonly string[] = ['trunk_id', 'tenant_id'];
-
-export const trunkAssignmentSensitive: readonly string[] = [];
-
 /** The state id of an assignment. */
 export function trunkAssignmentId(trunkId: string, tenantId: string): string {
   return `${trunkId}/${tenantId}`;

@@ -1,4 +1,4 @@
-// Fixtures for the v2 resource tests: PEM documents (a real EC key; a certificate-shaped block whose
+// Fixtures for the resource unit tests: PEM documents (a real EC key; a certificate-shaped block whose
 // body is arbitrary DER-like bytes: only the armour is checked) and config builders.
 
 import { generateKeyPairSync } from 'node:crypto';

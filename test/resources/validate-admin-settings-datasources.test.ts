@@ -2,43 +2,43 @@
 // name, value received and what is allowed in every diagnostic), multi-problem configurations, valid
 // configurations and unknown values.
 
-import { BigNum, UNKNOWN, type AttributePath, type Diagnostic, type ObjectValue } from '../../../src/provider/values';
-import type { Schema } from '../../../src/provider/schema';
-import { adminUserSchema } from '../../../src/resources/admin-user/schema';
-import { validate as vAdminUser } from '../../../src/resources/admin-user/validate';
-import { trunkAssignmentSchema } from '../../../src/resources/trunk-assignment/schema';
-import { validate as vTrunk } from '../../../src/resources/trunk-assignment/validate';
-import { systemSettingsSchema } from '../../../src/resources/system-settings/schema';
-import { validate as vSettings } from '../../../src/resources/system-settings/validate';
-import { networkSettingsSchema } from '../../../src/resources/network-settings/schema';
-import { validate as vNetwork } from '../../../src/resources/network-settings/validate';
-import { notificationSettingsSchema } from '../../../src/resources/notification-settings/schema';
-import { validate as vNotification } from '../../../src/resources/notification-settings/validate';
-import { sbcSettingsSchema } from '../../../src/resources/sbc-settings/schema';
-import { validate as vSbc } from '../../../src/resources/sbc-settings/validate';
-import { imServerSchema } from '../../../src/resources/im-server/schema';
-import { validate as vIm } from '../../../src/resources/im-server/validate';
-import { dataFlowServerSchema } from '../../../src/resources/data-flow-server/schema';
-import { validate as vDataFlow } from '../../../src/resources/data-flow-server/validate';
-import { certificateSchema } from '../../../src/resources/certificate/schema';
-import { validate as vCert } from '../../../src/resources/certificate/validate';
-import { brandSchema } from '../../../src/resources/brand/schema';
-import { validate as vBrand } from '../../../src/resources/brand/validate';
-import { adminProfileSchema } from '../../../src/resources/admin-profile/schema';
-import { validate as vAdminProfile } from '../../../src/resources/admin-profile/validate';
-import { dealerProfileSchema } from '../../../src/resources/dealer-profile/schema';
-import { validate as vDealerProfile } from '../../../src/resources/dealer-profile/validate';
-import { tenantDataSourceSchema } from '../../../src/datasources/tenant/schema';
-import { validate as vDsTenant } from '../../../src/datasources/tenant/validate';
-import { dealerDataSourceSchema } from '../../../src/datasources/dealer/schema';
-import { validate as vDsDealer } from '../../../src/datasources/dealer/validate';
-import { transportDataSourceSchema } from '../../../src/datasources/transport/schema';
-import { validate as vDsTransport } from '../../../src/datasources/transport/validate';
-import { ipRulesDataSourceSchema } from '../../../src/datasources/ip-rules/schema';
-import { validate as vDsIpRules } from '../../../src/datasources/ip-rules/validate';
-import { systemStatusDataSourceSchema } from '../../../src/datasources/system-status/schema';
-import { validate as vDsStatus } from '../../../src/datasources/system-status/validate';
-import { configOf, describeDiags, errors, warnings } from '../helpers';
+import { BigNum, UNKNOWN, type AttributePath, type Diagnostic, type ObjectValue } from '../../src/provider/values';
+import type { Schema } from '../../src/provider/schema';
+import { adminUserSchema } from '../../src/resources/admin-user/schema';
+import { validate as vAdminUser } from '../../src/resources/admin-user/validate';
+import { trunkAssignmentSchema } from '../../src/resources/trunk-assignment/schema';
+import { validate as vTrunk } from '../../src/resources/trunk-assignment/validate';
+import { systemSettingsSchema } from '../../src/resources/system-settings/schema';
+import { validate as vSettings } from '../../src/resources/system-settings/validate';
+import { networkSettingsSchema } from '../../src/resources/network-settings/schema';
+import { validate as vNetwork } from '../../src/resources/network-settings/validate';
+import { notificationSettingsSchema } from '../../src/resources/notification-settings/schema';
+import { validate as vNotification } from '../../src/resources/notification-settings/validate';
+import { sbcSettingsSchema } from '../../src/resources/sbc-settings/schema';
+import { validate as vSbc } from '../../src/resources/sbc-settings/validate';
+import { imServerSchema } from '../../src/resources/im-server/schema';
+import { validate as vIm } from '../../src/resources/im-server/validate';
+import { dataFlowServerSchema } from '../../src/resources/data-flow-server/schema';
+import { validate as vDataFlow } from '../../src/resources/data-flow-server/validate';
+import { certificateSchema } from '../../src/resources/certificate/schema';
+import { validate as vCert } from '../../src/resources/certificate/validate';
+import { brandSchema } from '../../src/resources/brand/schema';
+import { validate as vBrand } from '../../src/resources/brand/validate';
+import { adminProfileSchema } from '../../src/resources/admin-profile/schema';
+import { validate as vAdminProfile } from '../../src/resources/admin-profile/validate';
+import { dealerProfileSchema } from '../../src/resources/dealer-profile/schema';
+import { validate as vDealerProfile } from '../../src/resources/dealer-profile/validate';
+import { tenantDataSourceSchema } from '../../src/datasources/tenant/schema';
+import { validate as vDsTenant } from '../../src/datasources/tenant/validate';
+import { dealerDataSourceSchema } from '../../src/datasources/dealer/schema';
+import { validate as vDsDealer } from '../../src/datasources/dealer/validate';
+import { transportDataSourceSchema } from '../../src/datasources/transport/schema';
+import { validate as vDsTransport } from '../../src/datasources/transport/validate';
+import { ipRulesDataSourceSchema } from '../../src/datasources/ip-rules/schema';
+import { validate as vDsIpRules } from '../../src/datasources/ip-rules/validate';
+import { systemStatusDataSourceSchema } from '../../src/datasources/system-status/schema';
+import { validate as vDsStatus } from '../../src/datasources/system-status/validate';
+import { configOf, describeDiags, errors, warnings } from './helpers';
 import { CERT_PEM, CHAIN_PEM, ENCRYPTED_KEY_PEM, KEY_PEM, RSA_KEY_PEM } from './fixtures';
 
 const mk =
@@ -673,7 +673,7 @@ function findMatch(ds: Diagnostic[], e: Expected): Diagnostic | undefined {
   );
 }
 
-describe('invalid configurations (v2 resources and data sources)', () => {
+describe('invalid configurations (admin user, trunk assignment, settings, profiles and data sources)', () => {
   test('there are at least 45 of them', () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
   });

@@ -4,7 +4,7 @@ import { buildProgram } from '../../src/cli/main';
 import { testEmailRequest } from '../../src/cli/notification';
 import { PortsipClient } from '../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator';
-import { assertConformant } from './portsip';
+import { assertConformant } from '../acceptance/portsip';
 
 const PASSWORD = 'Adm1n-cli-S3cret';
 let emu: EmulatorHandle;

@@ -10,9 +10,9 @@ import {
   parsePem,
   pemEqual,
   semanticEqual,
-} from '../../../src/resources/common/normalize';
-import { fromApiValue } from '../../../src/resources/common/mapping';
-import { dataSourceBlock, singletonImportKey } from '../../../src/resources/common/schema-helpers';
+} from '../../src/resources/common/normalize';
+import { fromApiValue } from '../../src/resources/common/mapping';
+import { dataSourceBlock, singletonImportKey } from '../../src/resources/common/schema-helpers';
 import { CERT_PEM, CHAIN_PEM, KEY_PEM, OTHER_CERT_PEM, rewrapped } from './fixtures';
 
 describe('PEM', () => {
