@@ -170,6 +170,12 @@ describe('import (importRef: which reading of the import id)', () => {
     const empty = await importId('   ');
     expect(empty.diagnostics![0]).toMatchObject({ severity: 'error', summary: 'Invalid import id' });
 
+    // The `cidr=` form asks for a key: a value that is no CIDR is a bad key, not an id of the whole text.
+    const bad = await importId('cidr=not-a-cidr');
+    expect(bad.state).toBeNull();
+    expect(bad.diagnostics![0]).toMatchObject({ severity: 'error', summary: 'Invalid import id' });
+    expect(bad.diagnostics![0]!.detail).toContain('got "cidr=not-a-cidr"');
+
     // PortSIP documents no uniqueness of CIDRs: two rules may share one (the client's own check of
     // the key before a create is skipped by telling it nothing was there before).
     const a = await client().ipRules.create({ cidr: '10.251.0.0/16', target: 'DENY' });

@@ -450,13 +450,17 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     return { newState: null };
   }
 
-  function importRef(raw: string): { id: string } | { key: K } | null {
+  /** What an import id names: an API id, a natural key, or (`invalid`) a `key=` form whose value does not parse. */
+  function importRef(raw: string): { id: string } | { key: K } | { invalid: string } | null {
     const s = raw.trim();
     if (s.startsWith('id=')) return { id: s.slice(3) };
     const prefixed = spec.importKey.attributes.some((a) => s.startsWith(`${a}=`));
     if (!prefixed && looksLikeApiId(s)) return { id: s };
     const key = spec.importKey.parse(s);
-    return key !== null ? { key } : s ? { id: s } : null;
+    if (key !== null) return { key };
+    // `cidr=<not a CIDR>` asked for a key: it is not an id of the whole text.
+    if (prefixed) return { invalid: s };
+    return s ? { id: s } : null;
   }
 
   return {
@@ -517,6 +521,17 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
           state: null,
           diagnostics: [
             { severity: 'error', summary: 'Invalid import id', detail: `Import ${spec.typeName} with ${formats}; got an empty id.` },
+          ],
+        };
+      if ('invalid' in ref)
+        return {
+          state: null,
+          diagnostics: [
+            {
+              severity: 'error',
+              summary: 'Invalid import id',
+              detail: `Import ${spec.typeName} with ${formats}; got ${JSON.stringify(ref.invalid)}.`,
+            },
           ],
         };
       if ('id' in ref) return { state: emptyState(block, { id: ref.id }) };
