@@ -9,7 +9,7 @@ import type { AttrType, Block, NestedBlock, Schema } from './schema';
 const NESTING: Record<NestedBlock['nesting'], number> = { single: 1, list: 2, set: 3, map: 4, group: 5 };
 const MARKDOWN = 1;
 
-// Plain objects in the shape @grpc/proto-loader/protobufjs expect for tfplugin6.Schema.
+// Plain objects in the shape protobufjs expects for tfplugin6.Schema (src/provider/proto/services.ts).
 export interface ProtoSchema {
   version: number;
   block: ProtoBlock;
