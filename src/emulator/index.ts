@@ -187,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closed;
     },
     setFaults: (p) => faults.set(normalizeFaults(p as Record<string, unknown>)),
-    faults: () => ({ ...faults.cfg }) as Required<FaultOptions>,
+    faults: () => ({ ...faults.cfg }),
     stats: () => emu.stats(),
     resetStats: () => emu.resetStats(),
     conformance: () => emu.conformance.get(),

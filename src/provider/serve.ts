@@ -28,7 +28,7 @@ function guardStdout(): void {
   console.debug = toStderr;
   console.trace = toStderr;
   const stderrWrite = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
-  process.stdout.write = ((...args: unknown[]) => stderrWrite(...args)) as typeof process.stdout.write;
+  process.stdout.write = (...args: unknown[]) => stderrWrite(...args);
 }
 
 function isSingleExecutable(): boolean {

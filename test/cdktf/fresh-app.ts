@@ -64,7 +64,8 @@ const NPM_ENV = { npm_config_update_notifier: 'false', npm_config_fund: 'false',
 function constructFolders(): Map<string, string> {
   const index = fs.readFileSync(path.join(REPO_ROOT, 'src', 'cdktf', 'index.ts'), 'utf8');
   const map = new Map<string, string>();
-  for (const m of index.matchAll(/^export \{ (\w+)(?:, type \w+)? \} from '\.\/gen\/([\w-]+)';$/gm)) map.set(m[1], m[2]);
+  // Both groups are mandatory in the pattern, so a match has them.
+  for (const m of index.matchAll(/^export \{ (\w+)(?:, type \w+)? \} from '\.\/gen\/([\w-]+)';$/gm)) map.set(m[1]!, m[2]!);
   if (map.size < 20) throw new Error(`src/cdktf/index.ts: expected the flat construct exports, found ${map.size}`);
   return map;
 }
@@ -72,7 +73,7 @@ function constructFolders(): Map<string, string> {
 /** The import list of `from '../../src/cdktf'` in the example's stack.ts. */
 function importedNames(stackTs: string): string[] {
   const m = /import \{([^}]+)\} from '\.\.\/\.\.\/src\/cdktf';/.exec(stackTs);
-  if (!m) throw new Error("examples/service-provider/stack.ts no longer imports from '../../src/cdktf'");
+  if (!m?.[1]) throw new Error("examples/service-provider/stack.ts no longer imports from '../../src/cdktf'");
   return m[1]
     .split(',')
     .map((s) => s.trim())

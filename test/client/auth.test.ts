@@ -38,7 +38,7 @@ describe('authentication (docs/portsip-api.md §3)', () => {
     expect(later).toHaveLength(10);
     const tokens = new Set(later.map((r) => r.headers.authorization));
     expect(tokens.size).toBe(1);
-    expect(tokens.has(firstToken!)).toBe(false);
+    expect(tokens.has(firstToken)).toBe(false);
   });
 
   test('401 on an API call -> exactly one re-login, then the call succeeds', async () => {

@@ -75,7 +75,7 @@ describe('bundled CLI', () => {
       child!.stdout!.on('data', (c) => {
         out += c;
         const m = /listening on (\S+)/.exec(out);
-        if (m && out.includes('Control:')) resolve(m[1]);
+        if (m?.[1] && out.includes('Control:')) resolve(m[1]);
       });
       child!.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });

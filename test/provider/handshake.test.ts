@@ -79,11 +79,11 @@ function clients(line: string, withClientCert = true) {
   const creds = cert
     ? withClientCert
       ? grpc.credentials.createSsl(
-          Buffer.from(derToPem(Buffer.from(cert!, 'base64'))),
+          Buffer.from(derToPem(Buffer.from(cert, 'base64'))),
           Buffer.from(clientCert.keyPem),
           Buffer.from(clientCert.certPem),
         )
-      : grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert!, 'base64'))))
+      : grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert, 'base64'))))
     : grpc.credentials.createInsecure();
   return { provider: new ProviderClient(addr!, creds, options), controller: new ControllerClient(addr!, creds, options) };
 }

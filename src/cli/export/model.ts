@@ -109,7 +109,7 @@ function bodyOf(block: Block, value: ObjectValue, defaults: Readonly<Record<stri
     const items = Array.isArray(v) ? v : v === null ? [] : [v];
     for (const item of items) {
       if (item !== null && typeof item === 'object' && !(item instanceof BigNum) && !Array.isArray(item))
-        body.blocks.push({ name, body: bodyOf(nb.block, item as ObjectValue, undefined), list: nb.nesting !== 'single' });
+        body.blocks.push({ name, body: bodyOf(nb.block, item, undefined), list: nb.nesting !== 'single' });
     }
   }
   return body;

@@ -145,7 +145,7 @@ async function candidates(type: string, ctx: PortsipContext, filters: ExportFilt
   let items: Array<Record<string, unknown>>;
   if (type === 'portsip_tenant') {
     // Tenants are never batched (the list holds summaries): list for ids and domains only.
-    items = (await client.tenants.listAll()) as Array<Record<string, unknown>>;
+    items = await client.tenants.listAll();
   } else {
     const reader = collectionReader(type, client);
     if (!reader?.listAll) throw new Error(`${type} has no list to enumerate`);
@@ -252,7 +252,7 @@ async function signedInUserId(ctx: PortsipContext, objects: readonly LiveObject[
 function dealerShare(objects: LiveObject[], filters: ExportFilters): LiveObject[] {
   if (filters.dealer === undefined) return objects;
   const dealers = objects.filter((o) => o.type === 'portsip_dealer' && o.state.name === filters.dealer);
-  const dealerIds = new Set<Value>(dealers.map((d) => d.state.id));
+  const dealerIds = new Set<Value>(dealers.flatMap((d) => (d.state.id === undefined ? [] : [d.state.id])));
   if (dealers.length === 0) {
     // The dealer type may be excluded: then the tenants still say which dealer id they belong to,
     // but the name cannot be resolved without the dealer list.
@@ -260,7 +260,7 @@ function dealerShare(objects: LiveObject[], filters: ExportFilters): LiveObject[
     throw new Error(`--dealer needs the dealer type: do not --exclude dealer (or leave it out of --include) with --dealer`);
   }
   const tenants = objects.filter((o) => o.type === 'portsip_tenant' && dealerIds.has(o.state.dealer_id ?? null));
-  const tenantIds = new Set<Value>(tenants.map((t) => t.state.id));
+  const tenantIds = new Set<Value>(tenants.flatMap((t) => (t.state.id === undefined ? [] : [t.state.id])));
   return objects.filter(
     (o) =>
       dealers.includes(o) || tenants.includes(o) || (o.type === 'portsip_trunk_assignment' && tenantIds.has(o.state.tenant_id ?? null)),

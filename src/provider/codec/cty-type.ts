@@ -65,7 +65,7 @@ export function ctyTypeFromJsonValue(j: unknown): CtyType {
           for (const [k, v] of Object.entries(j[1] as Record<string, unknown>)) object[k] = ctyTypeFromJsonValue(v);
           if (j.length === 3) {
             if (!Array.isArray(j[2]) || !j[2].every((x) => typeof x === 'string')) break;
-            return { object, optional: j[2] as string[] };
+            return { object, optional: j[2] };
           }
           return { object };
         }

@@ -70,7 +70,7 @@ export const adminUserRules: FieldRules = {
 };
 
 export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(adminUserSchema.block, adminUserRules, api as ApiObject, prior, opts);
+  return apiToState(adminUserSchema.block, adminUserRules, api, prior, opts);
 }
 
 /** POST /admin/users body; the password comes from `config.password_wo`. */
@@ -83,7 +83,7 @@ export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null):
 
 /** POST /admin/users/{id} body with only the changed profile fields (never name, password or role), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminUserUpdateBody | null {
-  return statePatch(adminUserSchema.block, adminUserRules, prior, planned) as AdminUserUpdateBody | null;
+  return statePatch(adminUserSchema.block, adminUserRules, prior, planned);
 }
 
 /** The new name for POST /admin/users/{id}/username (Op 6, body `{name}` [I]), or null. */

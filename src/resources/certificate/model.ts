@@ -30,7 +30,7 @@ export const certificateRules: FieldRules = {
 
 /** API object -> state; the live private key is never read into state. */
 export function toState(api: CertificateApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api as ApiObject, prior, opts);
+  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api, prior, opts);
 }
 
 function keyFrom(config: ObjectValue | null): string | null {

@@ -233,7 +233,7 @@ export function collectionReader(typeName: string, client: PortsipClient): Colle
 
 export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<PortsipContext> {
   const block = spec.schema.block;
-  READERS.set(spec.typeName, spec.reader as (client: PortsipClient) => CollectionReader<unknown>);
+  READERS.set(spec.typeName, spec.reader);
   const collectionOf = (client: PortsipClient) => spec.reader(client).collection;
 
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {

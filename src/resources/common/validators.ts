@@ -120,7 +120,7 @@ export function checkObject(
   sensitiveKeys: readonly string[] = [],
 ): Diagnostic[] {
   if (!isKnown(obj) || typeof obj !== 'object' || Array.isArray(obj) || obj instanceof BigNum) return [];
-  const o = obj as ObjectValue;
+  const o = obj;
   return Object.entries(rules).flatMap(([key, v]) => check(o[key], [...base, key], v, { sensitive: sensitiveKeys.includes(key) }));
 }
 

@@ -33,32 +33,21 @@ export const networkSettingsRules: FieldRules = {
 };
 
 export function toState(api: NetworkSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured settings that differ from `live`, or null. */
 export function toCreatePatch(live: NetworkSettingsApi | ApiObject, planned: ObjectValue): NetworkSettingsUpdateBody | null {
-  return adoptPatch(
-    networkSettingsSchema.block,
-    networkSettingsRules,
-    NETWORK_SETTINGS_ID,
-    live as ApiObject,
-    planned,
-  ) as NetworkSettingsUpdateBody | null;
+  return adoptPatch(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, live, planned);
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkSettingsUpdateBody | null {
-  return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned) as NetworkSettingsUpdateBody | null;
+  return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned);
 }
 
 /** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
 export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
-  return resetPatch(
-    networkSettingsSchema.block,
-    networkSettingsRules,
-    networkSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as NetworkSettingsUpdateBody | null;
+  return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, live ?? null);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -30,27 +30,22 @@ export const sbcSettingsRules: FieldRules = {
 
 /** API object -> state. `transports` stays `[]` (unmanaged) unless prior had items or when importing. */
 export function toState(api: SbcSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured settings that differ from `live` (the whole list when transports are configured and differ), or null. */
 export function toCreatePatch(live: SbcSettingsApi | ApiObject, planned: ObjectValue): SbcSettingsUpdateBody | null {
-  return adoptPatch(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, live as ApiObject, planned) as SbcSettingsUpdateBody | null;
+  return adoptPatch(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, live, planned);
 }
 
 /** POST /sbc body with what changed; a changed transport list is sent whole; an empty list is never sent. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): SbcSettingsUpdateBody | null {
-  return statePatch(sbcSettingsSchema.block, sbcSettingsRules, prior, planned) as SbcSettingsUpdateBody | null;
+  return statePatch(sbcSettingsSchema.block, sbcSettingsRules, prior, planned);
 }
 
 /** `reset_on_destroy`: the two web ports back to 8882/8883 unless already so, or null. */
 export function toResetPatch(live?: SbcSettingsApi | ApiObject | null): SbcSettingsUpdateBody | null {
-  return resetPatch(
-    sbcSettingsSchema.block,
-    sbcSettingsRules,
-    sbcSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as SbcSettingsUpdateBody | null;
+  return resetPatch(sbcSettingsSchema.block, sbcSettingsRules, sbcSettingsDefaults, live ?? null);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
