@@ -870,7 +870,7 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push('## Summary (medians, seconds)');
   o.push('');
   o.push(
-    '| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / \`tenant_dealer_reads = "none"\` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |',
+    '| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / `tenant_dealer_reads = "none"` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |',
   );
   o.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const sr of res.scenarios) {

@@ -102,7 +102,7 @@ export async function ensurePackaged(log: (m: string) => void = () => undefined)
     } catch {
       // Someone else builds; take over only if that process is gone.
       const pid = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      let alive = false;
+      let alive: boolean;
       try {
         if (pid) process.kill(pid, 0);
         alive = pid > 0;

@@ -119,7 +119,7 @@ export const TENANT_223_PROPERTIES: Record<string, Json> = {
 const NO_BODY = null;
 
 /** 22.3-only operations: documented shape of the body (null = no body documented). */
-const DOCUMENTED_223: Record<string, Json | null> = {
+const DOCUMENTED_223: Record<string, Json> = {
   'POST /admin/users': ADMIN_USER_SHAPES.create,
   'POST /admin/users/{id}': ADMIN_USER_SHAPES.update,
   'POST /admin/users/{id}/username': ADMIN_USER_SHAPES.name,

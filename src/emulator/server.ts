@@ -263,7 +263,9 @@ export class Emulator {
     } catch (err) {
       if (err instanceof HttpError) return send({ status: err.status, body: err.body(), headers: err.headers });
       // A 5xx here is an emulator bug, never an answer to bad input.
-      process.stderr.write(`portsip emulator: internal error on ${method} ${path}: ${(err as Error)?.stack ?? err}\n`);
+      process.stderr.write(
+        `portsip emulator: internal error on ${method} ${path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       send({ status: 500, body: new HttpError(500, 'UNKNOWN', 'unknown error').body() });
     }
   }

@@ -98,7 +98,7 @@ function checkType(t: AttrType, at: string, problems: string[]): void {
 }
 
 /** Every rule Terraform would reject the schema for, as readable problems (empty = fine). */
-export function validateDefinition(def: ProviderDefinition<any>): string[] {
+export function validateDefinition(def: ProviderDefinition<unknown>): string[] {
   const problems: string[] = [];
   checkBlock(def.schema.block, 'provider', false, false, problems);
   const check = (kind: string, name: string, schema: Schema) => {

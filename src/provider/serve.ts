@@ -33,6 +33,7 @@ function guardStdout(): void {
 
 function isSingleExecutable(): boolean {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would fail to load where node:sea is missing
     return (require('node:sea') as { isSea(): boolean }).isSea();
   } catch {
     return false; // Node before 20.12 has no node:sea

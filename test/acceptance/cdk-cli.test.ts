@@ -73,12 +73,11 @@ function cli(node: string, bin: string, args: string[], cwd: string, env: Record
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-
       resolve({
         code: code ?? 1,
         out: Buffer.concat(chunks)
           .toString('utf8')
-          .replace(/\x1b\[[0-9;]*m/g, ''),
+          .replace(/\x1b\[[0-9;]*m/g, ''), // eslint-disable-line no-control-regex -- ESC starts the colour codes removed here
       });
     });
   });

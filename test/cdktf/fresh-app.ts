@@ -131,7 +131,7 @@ export function createFreshApp(flavour: Flavour, opts: { keep?: boolean } = {}):
     // 2. Its peers, packed from this repository's node_modules (bundled dependencies included).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { peerDirs } = require(path.join(REPO_ROOT, 'scripts', 'build-jsii.js')) as {
-      peerDirs(f: Flavour): Record<string, string>;
+      peerDirs: (f: Flavour) => Record<string, string>;
     };
     const peers = peerDirs(flavour);
     const packed = JSON.parse(

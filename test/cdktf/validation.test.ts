@@ -1,5 +1,7 @@
 // Synth-time validation: the provider's own validators run on every portsip construct during synth,
 // and a bad value fails with the construct path and the attribute, before any terraform run.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Construct } from 'constructs';
 import {
   AdminUser,
@@ -411,7 +413,7 @@ test('app.synth() fails before writing anything, naming the construct and the at
   expect(() => app.synth()).toThrow(
     /\[prod\/sip-tls\] portsip_transport\.protocol: Invalid attribute value: Attribute "protocol" must be one of/,
   );
-  expect(require('node:fs').existsSync(require('node:path').join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
+  expect(fs.existsSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
 });
 
 test('cdktf never invokes an aspect added to the App itself, which is why validatePortsip adds it per stack', () => {

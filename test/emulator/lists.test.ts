@@ -40,7 +40,7 @@ test('paging: count is the total, top is the page size, skip is a 0-based offset
   // the documented client loop collects everything exactly once
   const seen: string[] = [];
   let skip = 0;
-  let count = 0;
+  let count: number;
   do {
     const r = await api.get(`/tenants?skip=${skip}&top=7`);
     count = r.body.count;

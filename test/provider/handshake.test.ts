@@ -90,7 +90,9 @@ function clients(line: string, withClientCert = true) {
 
 function call(client: grpc.Client, method: string, req: unknown): Promise<any> {
   return new Promise((resolve, reject) => {
-    (client as any)[method](req, { deadline: Date.now() + 10_000 }, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)));
+    (client as any)[method](req, { deadline: Date.now() + 10_000 }, (err: Error | null, res: unknown) =>
+      err ? reject(err) : resolve(res),
+    );
   });
 }
 

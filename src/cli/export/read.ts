@@ -102,7 +102,7 @@ export async function connect(
 
 /** Runs `fn` over `items`, at most `limit` at once (Terraform's default parallelism is 10). */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -182,8 +182,9 @@ async function readOne(type: string, importId: string, rctx: ResourceContext<Por
     if (rerr) throw new Error(diagText(rerr));
     return r.newState;
   } catch (e) {
-    if (e instanceof DiagnosticsError) throw new Error(`reading ${type} "${importId}": ${e.diagnostics.map(diagText).join('; ')}`);
-    throw new Error(`reading ${type} "${importId}": ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof DiagnosticsError)
+      throw new Error(`reading ${type} "${importId}": ${e.diagnostics.map(diagText).join('; ')}`, { cause: e });
+    throw new Error(`reading ${type} "${importId}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 

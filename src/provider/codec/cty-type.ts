@@ -32,7 +32,7 @@ export function ctyTypeToJsonValue(t: CtyType | AttrType): unknown {
   if ('tuple' in t) return ['tuple', t.tuple.map(ctyTypeToJsonValue)];
   if ('object' in t) {
     const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(t.object)) attrs[k] = ctyTypeToJsonValue(v);
+    for (const [k, v] of Object.entries<CtyType | AttrType>(t.object)) attrs[k] = ctyTypeToJsonValue(v);
     const opt = (t as { optional?: string[] }).optional;
     return opt && opt.length > 0 ? ['object', attrs, [...opt]] : ['object', attrs];
   }

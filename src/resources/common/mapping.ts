@@ -318,7 +318,7 @@ function nestedPatchBody(
   // Whether the API merges nested objects or replaces them is undocumented (§2.2 speaks of top-level
   // fields [I]). So a changed block is sent whole, on top of the live object when we have it: unmanaged
   // parts (e.g. office-hours days absent from config) then survive either server behaviour.
-  const body: ApiObject = isObj(live) ? JSON.parse(JSON.stringify(live)) : {};
+  const body: ApiObject = isObj(live) ? (JSON.parse(JSON.stringify(live)) as ApiObject) : {};
   for (const [name, attr] of Object.entries(block.attributes)) {
     const rule = ruleAt(rules, [...path, name]);
     if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior) continue;
