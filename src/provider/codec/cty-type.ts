@@ -86,7 +86,3 @@ export function decodeCtyType(text: string | Uint8Array): CtyType {
   }
   return ctyTypeFromJsonValue(j);
 }
-
-export function ctyTypeEquals(a: CtyType, b: CtyType): boolean {
-  return encodeCtyType(a) === encodeCtyType(b);
-}

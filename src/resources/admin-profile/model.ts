@@ -1,15 +1,8 @@
 // portsip_admin_profile: API <-> state mapping (pure functions). The API shape is INFERRED for 22.3
 // (docs/portsip-api.md Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
 
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import {
   adoptPatch,
   ownPasswordChange,
@@ -92,10 +85,6 @@ export function passwordChange(
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: AdminProfileApi | ApiObject | null): AdminProfileUpdateBody | null {
   return resetPatch(adminProfileSchema.block, adminProfileRules, adminProfileDefaults, live ?? null);
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(adminProfileSchema.block, adminProfileRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

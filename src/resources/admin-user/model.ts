@@ -1,11 +1,10 @@
 // portsip_admin_user: API <-> state mapping (pure functions). The API shapes are INFERRED for 22.3
 // (docs/portsip-api.md Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
 
-import type { ObjectValue, Value } from '../../provider/values';
+import type { ObjectValue } from '../../provider/values';
 import {
   apiToState,
   keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
   stateToBody,
   statePatch,
   type ApiObject,
@@ -106,10 +105,6 @@ export { passwordChange };
 /** Nothing forces replacement (Ops 6-8 change name, password and role in place). */
 export function requiresReplace(_prior: ObjectValue, _planned: ObjectValue): string[] {
   return [];
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(adminUserSchema.block, adminUserRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

@@ -59,11 +59,6 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): BrandBo
   return Object.keys(body).length ? body : null;
 }
 
-/** `reset_on_destroy`: no documented defaults, so always null. */
-export function toResetPatch(): null {
-  return null;
-}
-
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
   return semanticallyEqualAt(brandSchema.block, brandRules, attr, a, b);
 }

@@ -79,9 +79,6 @@ export function toUpdateBody(prior: ObjectValue, planned: ObjectValue, config?: 
   return { crt, key };
 }
 
-/** Alias for symmetry with the other resources: the update "patch" is always the whole `{crt, key}`. */
-export const toUpdatePatch = toUpdateBody;
-
 /** `reset_on_destroy`: there is no default certificate, so always null. */
 export function toResetPatch(): null {
   return null;

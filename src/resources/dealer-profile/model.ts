@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import {
   adoptPatch,
   ownPasswordChange,
@@ -78,10 +71,6 @@ export function passwordChange(
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: DealerProfileApi | ApiObject | null): DealerProfileUpdateBody | null {
   return resetPatch(dealerProfileSchema.block, dealerProfileRules, dealerProfileDefaults, live ?? null);
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(dealerProfileSchema.block, dealerProfileRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

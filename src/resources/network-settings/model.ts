@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
 
@@ -48,10 +41,6 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): Network
 /** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
 export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
   return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, live ?? null);
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(networkSettingsSchema.block, networkSettingsRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts; the `transports` block rule is in schema.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { SBC_SETTINGS_ID, sbcSettingsDefaults, sbcSettingsSchema } from './schema';
 
@@ -46,10 +39,6 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): SbcSett
 /** `reset_on_destroy`: the two web ports back to 8882/8883 unless already so, or null. */
 export function toResetPatch(live?: SbcSettingsApi | ApiObject | null): SbcSettingsUpdateBody | null {
   return resetPatch(sbcSettingsSchema.block, sbcSettingsRules, sbcSettingsDefaults, live ?? null);
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(sbcSettingsSchema.block, sbcSettingsRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
