@@ -282,7 +282,7 @@ export class Emulator {
     const text = Buffer.concat(chunks).toString('utf8');
     if (text.trim() === '') return undefined; // empty POST bodies are fine on actions (§2.2)
     const ctype = String(req.headers['content-type'] ?? '')
-      .split(';')[0]!
+      .replace(/;.*$/s, '')
       .trim()
       .toLowerCase();
     if (route.form && (ctype === 'application/x-www-form-urlencoded' || ctype === '')) return Object.fromEntries(new URLSearchParams(text));

@@ -180,7 +180,7 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema, nex
   const detail = `${e.message}.`.replace(/\.\.$/, '.') + because + extraDetail(e) + hint + tail;
   const d: Diagnostic = { severity: 'error', summary: what, detail };
   if (e instanceof ValidationError && e.field) {
-    const top = e.field.split('.')[0]!;
+    const top = e.field.replace(/\..*$/s, '');
     if (top in schema.block.attributes || top in (schema.block.blocks ?? {})) d.path = [top];
   }
   return d;
@@ -200,7 +200,7 @@ export function capital(s: string): string {
 /** "a" or "an" before a noun ("an IP rule", "a tenant"). */
 export function an(noun: string, capital = false): string {
   const a = /^(?:[aeiou]|IP\b|SBC\b|IM\b)/i.test(noun) ? 'an' : 'a';
-  return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
+  return capital ? a.charAt(0).toUpperCase() + a.slice(1) : a;
 }
 
 export function conflictDiagnostic(typeName: string, noun: string, existing: { ids: readonly string[]; key: string }): Diagnostic {

@@ -178,8 +178,7 @@ function resolve(
   path: readonly string[],
 ): { kind: 'attr'; block: Block; name: string } | { kind: 'block'; block: Block } | null {
   let cur = block;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i]!;
+  for (const [i, step] of path.entries()) {
     if (i === path.length - 1 && cur.attributes[step]) return { kind: 'attr', block: cur, name: step };
     const nb = cur.blocks?.[step];
     if (!nb) return null;
@@ -429,8 +428,8 @@ export function emptyState(block: Block, values: ObjectValue = {}): ObjectValue 
   const out: ObjectValue = {};
   for (const name of Object.keys(block.attributes)) out[name] = values[name] ?? null;
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
-    out[name] =
-      values[name] !== undefined ? values[name]! : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
+    const v = values[name];
+    out[name] = v !== undefined ? v : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
   }
   return out;
 }
