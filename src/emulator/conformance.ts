@@ -259,10 +259,10 @@ export class ConformanceChecker {
     const r = conformanceProblems(method, template, params, body, version);
     if (!r) return;
     this.report.checked++;
-    if (!r.problems.length) return;
+    const [first] = r.problems;
+    if (!first) return;
     const operation = `${method} /api${template}`;
     for (const p of r.problems) this.report.violations.push({ operation, path, ...p, source: r.source });
-    const first = r.problems[0]!;
     const doc = r.source === 'openapi-22.2' ? "PortSIP's OpenAPI schema" : 'the documented 22.3 shape (docs/emulator.md)';
     throw new HttpError(400, 'VALIDATE_FAILED', `request does not conform to ${doc} of ${operation}`, {
       field: first.field,

@@ -126,7 +126,9 @@ export function buildModel(objects: readonly LiveObject[]): ExportModel {
     if (typeof o.state.id === 'string') byId.set(`${o.type} ${o.state.id}`, { type: o.type, name: names.get(o)!, key: o.key });
   const variables: SecretVariable[] = [];
   const resources: ExportResource[] = objects.map((o) => {
-    const schema = portsipResources[o.type]!.schema;
+    const def = portsipResources[o.type];
+    if (!def) throw new Error(`${o.type} is not a registered resource type`);
+    const schema = def.schema;
     const name = names.get(o)!;
     const body = bodyOf(schema.block, o.state, DEFAULT_TABLES[o.type]);
     for (const attr of body.attrs) {

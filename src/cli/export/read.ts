@@ -152,9 +152,11 @@ async function candidates(type: string, ctx: PortsipContext, filters: ExportFilt
     // Through the coalescer: the reads that follow are served from this same listing.
     items = ((await ctx.reads.items(reader)) ?? (await reader.listAll())) as Array<Record<string, unknown>>;
   }
+  const naturalKey = NATURAL_KEYS[type];
+  if (!naturalKey) throw new Error(`${type} has no natural key to export by`);
   return items
     .filter((i) => str(i.id))
-    .map((i) => ({ importId: String(i.id), key: NATURAL_KEYS[type]!.key(i) }))
+    .map((i) => ({ importId: String(i.id), key: naturalKey.key(i) }))
     .filter((c) => c.key === undefined || keyMatches(filters, type, c.key));
 }
 
@@ -169,9 +171,16 @@ function resourceContext(ctx: PortsipContext, type: string, signal: AbortSignal,
   };
 }
 
+/** The registered resource `type` (export takes its types from the registry: a miss is a bug). */
+function resourceDefinition(type: string): (typeof portsipResources)[string] {
+  const def = portsipResources[type];
+  if (!def) throw new Error(`${type} is not a registered resource type`);
+  return def;
+}
+
 /** importState + read, as Terraform does for an import block. Null when the object went away. */
 async function readOne(type: string, importId: string, rctx: ResourceContext<PortsipContext>): Promise<ObjectValue | null> {
-  const def = portsipResources[type]!;
+  const def = resourceDefinition(type);
   try {
     const imp = await def.importState!(importId, rctx);
     const err = (imp.diagnostics ?? []).find((d) => d.severity === 'error');
@@ -215,7 +224,7 @@ export async function readPbx(ctx: PortsipContext, filters: ExportFilters, o: Re
     });
     let n = 0;
     const me = type === 'portsip_admin_user' ? await signedInUserId(ctx, objects) : undefined;
-    const required = Object.entries(portsipResources[type]!.schema.block.attributes).filter(([, a]) => a.required);
+    const required = Object.entries(resourceDefinition(type).schema.block.attributes).filter(([, a]) => a.required);
     found.forEach((c, i) => {
       const state = states[i];
       if (!state) return; // deleted between the listing and the read
