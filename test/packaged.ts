@@ -15,7 +15,7 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const release = require('../scripts/release.js') as {
   buildRelease(o: Record<string, unknown>): Promise<{
     outDir: string;

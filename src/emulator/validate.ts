@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { invalid } from './errors';
 
 // require() rather than import: the type checker would otherwise infer a type for 400 KB of JSON.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
 const spec: OpenApiDoc = require('../spec/openapi-admin-22.2.gen.json');
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

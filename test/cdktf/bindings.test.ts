@@ -11,7 +11,7 @@ import { portsipProvider } from '../../src/resources/provider';
 
 const root = path.resolve(__dirname, '..', '..');
 const genDir = path.join(root, 'src', 'cdktf', 'gen');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const gen = require('../../scripts/gen-cdktf.js') as {
   generate(out: string): Promise<void>;
   compareTrees(expected: string, actual: string): [string, string][];

@@ -129,7 +129,7 @@ export function createFreshApp(flavour: Flavour, opts: { keep?: boolean } = {}):
     if (!fs.existsSync(tarball)) throw new Error(`build-jsii --pack printed "${tarball}", which does not exist`);
 
     // 2. Its peers, packed from this repository's node_modules (bundled dependencies included).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
     const { peerDirs } = require(path.join(REPO_ROOT, 'scripts', 'build-jsii.js')) as {
       peerDirs: (f: Flavour) => Record<string, string>;
     };
