@@ -2,9 +2,10 @@
 // Prettier owns formatting (`npm run format:check`), so no stylistic rules are enabled here.
 import js from '@eslint/js';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     // Generated code (npm run gen:api / gen:cdktf / gen:cdktn) and build output.
     ignores: [
