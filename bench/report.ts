@@ -302,10 +302,11 @@ function scenarioSection(res: BenchResults, sr: ScenarioResult): string[] {
 
   // Bound check, for each batch plan measured
   const boundKinds = (['plan_batch', 'plan_batch_no_links'] as const).filter((k) => okRuns(sr, k).length);
-  if (boundKinds.length) {
+  const firstKind = boundKinds[0];
+  if (firstKind !== undefined) {
     o.push(`### Batch request bound (${sc.name})`);
     o.push('');
-    const first = boundCheck(sr, routesBy[boundKinds[0]], 0);
+    const first = boundCheck(sr, routesBy[firstKind], 0);
     o.push(
       `ceil(rules/100) + ceil(dealers/100) + tenants + C = ceil(${first.rules}/100) + ceil(${first.dealers}/100) + ${first.tenants} + C = ${first.scaling} + C, ` +
         `with the constant C = sign-in 1 + \`/admin/status\` 1 + ceil(transports/100) ${Math.ceil(first.transports / 100)} + one GET per singleton ${first.singletons} = ${first.constant}: **bound ${int(first.bound)}**.`,
@@ -869,7 +870,7 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push('## Summary (medians, seconds)');
   o.push('');
   o.push(
-    '| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / \`tenant_dealer_reads = "none"\` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |',
+    '| scenario | objects | apply from empty | plan batch | plan per_resource | plan -refresh=false | batch speed-up | batch API requests: default / `tenant_dealer_reads = "none"` (bound) | provider handshake ms | provider peak RSS MiB | 429 / 5xx in apply |',
   );
   o.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const sr of res.scenarios) {

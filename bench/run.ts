@@ -372,7 +372,7 @@ async function waitForLoad(opts: Options): Promise<number> {
 
 function machineInfo(loadAtStart: number[], waited: number): MachineInfo {
   const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-  let terraform = 'unknown';
+  let terraform: string;
   try {
     terraform = (JSON.parse(tf.stdout) as { terraform_version: string }).terraform_version;
   } catch {
@@ -664,7 +664,7 @@ async function chunkedApply(
       failed = { code: 0, out: `chunk ${k} left no state` };
       break;
     }
-    states.push(JSON.parse(json));
+    states.push(JSON.parse(json) as (typeof states)[number]);
   }
   const cpu = process.cpuUsage(cpu0);
   await new Promise((res) => setTimeout(res, 50));

@@ -9,7 +9,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');

@@ -15,7 +15,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
@@ -70,7 +70,7 @@ function cacheDir() {
 }
 
 function sha256File(file) {
-  const h = crypto.createHash('sha256');
+  const h = createHash('sha256');
   const fd = fs.openSync(file, 'r');
   const buf = Buffer.alloc(1 << 20);
   let n;
@@ -173,7 +173,7 @@ function writeZip(file, entryName, data) {
 /** Terraform's h1: hash of a package whose only file is `name` with this SHA-256 (the dirhash "Hash1" scheme). */
 function h1Hash(name, sha256hex) {
   const summary = `${sha256hex}  ${name}\n`;
-  return `h1:${crypto.createHash('sha256').update(summary).digest('base64')}`;
+  return `h1:${createHash('sha256').update(summary).digest('base64')}`;
 }
 
 function linkOrCopy(from, to) {

@@ -6,9 +6,8 @@
 //
 //   node scripts/run-example.js examples/service-provider/main.ts [args...]
 'use strict';
-const fs = require('node:fs');
 const path = require('node:path');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 
 const root = path.resolve(__dirname, '..');
 
@@ -16,7 +15,7 @@ const root = path.resolve(__dirname, '..');
 async function bundle(entry) {
   const esbuild = require('esbuild');
   const abs = path.resolve(entry);
-  const name = `${path.basename(path.dirname(abs))}-${path.basename(abs, path.extname(abs))}-${crypto.createHash('sha1').update(abs).digest('hex').slice(0, 8)}.js`;
+  const name = `${path.basename(path.dirname(abs))}-${path.basename(abs, path.extname(abs))}-${createHash('sha1').update(abs).digest('hex').slice(0, 8)}.js`;
   const outfile = path.join(root, '.tmp', 'run-example', name);
   await esbuild.build({
     entryPoints: [abs],

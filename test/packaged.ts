@@ -15,7 +15,7 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const release = require('../scripts/release.js') as {
   buildRelease(o: Record<string, unknown>): Promise<{
     outDir: string;
@@ -102,7 +102,7 @@ export async function ensurePackaged(log: (m: string) => void = () => undefined)
     } catch {
       // Someone else builds; take over only if that process is gone.
       const pid = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      let alive = false;
+      let alive: boolean;
       try {
         if (pid) process.kill(pid, 0);
         alive = pid > 0;

@@ -127,7 +127,7 @@ export async function allowedValues(block: Block, validate: Validate | undefined
       continue; // a validator that cannot take this shape says nothing about enumerations
     }
     for (const d of diags) {
-      if (!samePath(d.path as unknown[] | undefined, path)) continue;
+      if (!samePath(d.path, path)) continue;
       // `must be one of "A", "B"` (resource validators) or `must be "A", "B" or "C"` (provider block).
       const m = /\bmust be (?:one of )?((?:"[^"]*"(?:, | or |,? or )?)+)/.exec(d.detail ?? '');
       if (m)

@@ -86,7 +86,11 @@ function typeJson(t: AttrType): unknown {
   const sortTypes = (v: unknown): unknown => {
     if (!Array.isArray(v)) return v;
     if (v[0] === 'object')
-      return ['object', sorted(Object.entries(v[1] as Record<string, unknown>).map(([k, x]) => [k, sortTypes(x)])), ...v.slice(2)];
+      return [
+        'object',
+        sorted(Object.entries(v[1] as Record<string, unknown>).map(([k, x]) => [k, sortTypes(x)])),
+        ...(v.slice(2) as unknown[]),
+      ];
     return v.map(sortTypes);
   };
   return sortTypes(j);
@@ -96,7 +100,7 @@ function schemaToJson(s: Schema): { version: number; block: SchemaJsonBlock } {
   return { version: s.version, block: blockToJson(s.block) };
 }
 
-export function providersSchemaJson(def: ProviderDefinition<any>): ProvidersSchemaJson {
+export function providersSchemaJson(def: ProviderDefinition<unknown>): ProvidersSchemaJson {
   return {
     format_version: '1.0',
     provider_schemas: {

@@ -202,11 +202,15 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
 
 /** The synthesized body of a resource, data source or provider construct (overrides included). */
 function synthesizedBody(node: IConstruct): Record<string, unknown> | undefined {
-  const json = (node as unknown as { toTerraform(): Record<string, any> }).toTerraform();
+  const json = (node as unknown as { toTerraform(): Record<string, unknown> }).toTerraform();
   const section = json.resource ?? json.data ?? json.provider;
   if (!section || typeof section !== 'object') return undefined; // e.g. a moved resource
-  const byType = Object.values(section)[0];
-  const body = Array.isArray(byType) ? byType[0] : byType && typeof byType === 'object' ? Object.values(byType)[0] : undefined;
+  const byType: unknown = Object.values(section as Record<string, unknown>)[0];
+  const body: unknown = Array.isArray(byType)
+    ? byType[0]
+    : byType && typeof byType === 'object'
+      ? Object.values(byType as Record<string, unknown>)[0]
+      : undefined;
   return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
 }
 

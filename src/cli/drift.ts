@@ -54,7 +54,7 @@ export function readPlanJsonFile(file: string, cwd: string): PlanJson {
   try {
     text = fs.readFileSync(p, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read --plan-json ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot read --plan-json ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   return parsePlanJson(text, file === '-' ? 'stdin' : file);
 }

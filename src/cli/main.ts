@@ -28,8 +28,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
 
 // Run when executed directly (dist/cli.js); bin/portsip requires the bundle and calls main().
 if (require.main === module) {
-  main().catch((e) => {
-    process.stderr.write(`portsip: ${e?.message ?? e}\n`);
+  main().catch((e: unknown) => {
+    process.stderr.write(`portsip: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });
 }

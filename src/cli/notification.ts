@@ -82,7 +82,7 @@ export function registerNotificationCommands(program: Command): Command {
           e instanceof PortsipError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 403
             ? ' (is a mail server configured? see portsip_notification_settings)'
             : '';
-        throw new Error(`test email not sent: ${e instanceof Error ? e.message : String(e)}${hint}`);
+        throw new Error(`test email not sent: ${e instanceof Error ? e.message : String(e)}${hint}`, { cause: e });
       }
       process.stdout.write(`Test email to ${req.mail.recipient} accepted by ${req.endpoint}\n`);
     });

@@ -257,6 +257,7 @@ function buildLocalRelease(dir: string): string {
   const root = checkoutRoot();
   const isSea = (() => {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would fail to load where node:sea is missing
       return (require('node:sea') as { isSea(): boolean }).isSea();
     } catch {
       return false;

@@ -7,7 +7,6 @@
 
 import { ConfigurationError, NotFoundError, PortsipError, TwoFactorRequiredError } from './errors';
 import type { HttpClient } from './http';
-import type { TokenPair } from './types';
 
 export type AuthMethod = 'sign_in' | 'oauth';
 
@@ -185,7 +184,7 @@ export class AuthManager {
   }
 
   private store(res: Record<string, unknown> | undefined, startedAt: number, what: string, previousRefresh?: string): void {
-    const pair = res as Partial<TokenPair> | undefined;
+    const pair = res;
     if (!pair || typeof pair.access_token !== 'string' || pair.access_token === '')
       throw new PortsipError({
         status: 200,

@@ -5,6 +5,7 @@
 // per command (docs/protocol.md "Start-up cost", "TLS certificate" item 2); and no `openssl` binary is needed.
 
 import * as crypto from 'node:crypto';
+import * as ipaddr from 'ipaddr.js';
 
 // --- minimal DER ---
 function len(n: number): Buffer {
@@ -58,15 +59,7 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
   return critical ? seq(oid(id), bool(true), octets(value)) : seq(oid(id), octets(value));
 }
 function ipBytes(ip: string): Buffer {
-  if (!ip.includes(':')) return Buffer.from(ip.split('.').map(Number));
-  // Expand "::" and write the eight 16-bit groups.
-  const [head, tail] = ip.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  const b = Buffer.alloc(16);
-  groups.forEach((g, i) => b.writeUInt16BE(parseInt(g || '0', 16), i * 2));
-  return b;
+  return Buffer.from(ipaddr.parse(ip).toByteArray());
 }
 
 export interface CertificateOptions {

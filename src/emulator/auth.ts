@@ -179,7 +179,7 @@ export class Auth {
   /** Bearer header -> principal, or 401 UNAUTHORIZED. */
   authenticate(header: string | undefined): Principal {
     const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!m) throw unauthorized('missing bearer token');
+    if (!m?.[1]) throw unauthorized('missing bearer token');
     const s = this.sessions.get(m[1]);
     if (!s) throw unauthorized('invalid token');
     if (s.expiresAt <= Date.now()) throw unauthorized('token expired');

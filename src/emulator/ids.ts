@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 const EPOCH = 1577836800000n;
 let lastMs = 0n;
 let seq = 0n;
-const worker = BigInt(randomBytes(1)[0] & 0x3ff);
+const worker = BigInt(randomBytes(1).readUInt8(0) & 0x3ff);
 
 /** A new decimal snowflake: 41 bits of ms since EPOCH, 10 worker bits, 12 sequence bits. */
 export function snowflake(): string {
@@ -48,6 +48,6 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export function newToken(len = 48): string {
   const b = randomBytes(len);
   let s = '';
-  for (let i = 0; i < len; i++) s += TOKEN_ALPHABET[b[i] % TOKEN_ALPHABET.length];
+  for (const byte of b) s += TOKEN_ALPHABET.charAt(byte % TOKEN_ALPHABET.length);
   return s;
 }

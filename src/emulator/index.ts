@@ -105,7 +105,7 @@ export interface EmulatorHandle {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const apiVersion = options.apiVersion ?? '22.3';
-  if (apiVersion !== '22.2' && apiVersion !== '22.3') throw new Error(`apiVersion must be 22.2 or 22.3, not ${apiVersion}`);
+  if (apiVersion !== '22.2' && apiVersion !== '22.3') throw new Error(`apiVersion must be 22.2 or 22.3, not ${String(apiVersion)}`);
   const store = Store.open({ dataFile: options.dataFile, adminPassword: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD });
   const auth = new Auth(store, {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
@@ -187,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closed;
     },
     setFaults: (p) => faults.set(normalizeFaults(p as Record<string, unknown>)),
-    faults: () => ({ ...faults.cfg }) as Required<FaultOptions>,
+    faults: () => ({ ...faults.cfg }),
     stats: () => emu.stats(),
     resetStats: () => emu.resetStats(),
     conformance: () => emu.conformance.get(),

@@ -25,7 +25,7 @@ function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < s.length) {
-    const c = s[i];
+    const c = s.charAt(i);
     if (/\s/.test(c)) {
       i++;
       continue;
@@ -80,7 +80,8 @@ class Parser {
   constructor(private readonly toks: Tok[]) {}
   parse(): Node {
     const n = this.or();
-    if (this.i < this.toks.length) throw invalid('filter', `unexpected '${this.toks[this.i].v}'`);
+    const rest = this.toks[this.i];
+    if (rest) throw invalid('filter', `unexpected '${rest.v}'`);
     return n;
   }
   private peek(): Tok | undefined {
@@ -208,7 +209,7 @@ function compare(a: unknown, b: unknown): number | null {
   if (typeof a !== typeof b) return null;
   if (typeof a === 'string') return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
   if (typeof a === 'number') return a - (b as number);
-  if (typeof a === 'boolean') return Number(a) - Number(b as boolean);
+  if (typeof a === 'boolean') return Number(a) - Number(b);
   return null;
 }
 
@@ -259,7 +260,7 @@ export function parseOrderBy(s: string): { path: string[]; desc: boolean }[] {
     .filter(Boolean)
     .map((p) => {
       const m = /^([A-Za-z_][A-Za-z0-9_./]*)(?:\s+(asc|desc))?$/i.exec(p);
-      if (!m) throw invalid('orderby', `'${p}' is not 'field [asc|desc]'`);
+      if (!m?.[1]) throw invalid('orderby', `'${p}' is not 'field [asc|desc]'`);
       return { path: m[1].split(/[./]/), desc: (m[2] ?? 'asc').toLowerCase() === 'desc' };
     });
 }

@@ -1,7 +1,7 @@
 // The HTTP core: routing (GET/POST only, docs/portsip-api.md §2.2), auth and role checks, fault injection, stats and
 // the /__emulator control endpoints. Route handlers live in routes/<area>.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Auth, type Access, type OutboxEntry, type Principal, allowed } from './auth';
+import { Auth, type Access, type Principal, allowed } from './auth';
 import { ConformanceChecker } from './conformance';
 import { HttpError, invalid, notFound } from './errors';
 import { type FaultOptions, Faults, parseLatency } from './faults';
@@ -13,6 +13,8 @@ export interface Ctx {
   store: Store;
   principal?: Principal;
   params: Record<string, string>;
+  /** A path parameter of the matched template; throws if the template has no such `{name}` (a route bug). */
+  param(name: string): string;
   query: URLSearchParams;
   body: unknown;
   req: IncomingMessage;
@@ -74,20 +76,21 @@ export class Router {
       if (r.versions && !r.versions.includes(version)) continue;
       const params: Record<string, string> = {};
       let okk = true;
-      for (let i = 0; i < segs.length; i++) {
-        const t = r.segs[i];
+      // Both lists have segs.length entries (routes are grouped by segment count).
+      for (const [i, seg] of segs.entries()) {
+        const t = r.segs[i] ?? '';
         if (t.startsWith('{')) {
-          if (!segs[i]) {
+          if (!seg) {
             okk = false;
             break;
           }
           try {
-            params[t.slice(1, -1)] = decodeURIComponent(segs[i]);
+            params[t.slice(1, -1)] = decodeURIComponent(seg);
           } catch {
             okk = false;
             break;
           }
-        } else if (t !== segs[i]) {
+        } else if (t !== seg) {
           okk = false;
           break;
         }
@@ -229,7 +232,12 @@ export class Emulator {
       const { route, params } = m;
 
       const body = await this.readBody(req, route);
-      const ctx: Ctx = { emu: this, store: this.store, params, query: url.searchParams, body, req };
+      const param = (name: string): string => {
+        const v = params[name];
+        if (v === undefined) throw new Error(`route ${route.template} has no {${name}} parameter`);
+        return v;
+      };
+      const ctx: Ctx = { emu: this, store: this.store, params, param, query: url.searchParams, body, req };
       if (route.access !== 'public') {
         const p = this.auth.authenticate(req.headers.authorization);
         if (this.faults.shouldExpireToken()) {
@@ -255,7 +263,9 @@ export class Emulator {
     } catch (err) {
       if (err instanceof HttpError) return send({ status: err.status, body: err.body(), headers: err.headers });
       // A 5xx here is an emulator bug, never an answer to bad input.
-      process.stderr.write(`portsip emulator: internal error on ${method} ${path}: ${(err as Error)?.stack ?? err}\n`);
+      process.stderr.write(
+        `portsip emulator: internal error on ${method} ${path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       send({ status: 500, body: new HttpError(500, 'UNKNOWN', 'unknown error').body() });
     }
   }
@@ -272,7 +282,7 @@ export class Emulator {
     const text = Buffer.concat(chunks).toString('utf8');
     if (text.trim() === '') return undefined; // empty POST bodies are fine on actions (§2.2)
     const ctype = String(req.headers['content-type'] ?? '')
-      .split(';')[0]!
+      .replace(/;.*$/s, '')
       .trim()
       .toLowerCase();
     if (route.form && (ctype === 'application/x-www-form-urlencoded' || ctype === '')) return Object.fromEntries(new URLSearchParams(text));
@@ -332,7 +342,7 @@ export class Emulator {
         case 'POST /expire-tokens':
           return reply(200, { expired: this.auth.expireAll() });
         case 'GET /outbox':
-          return reply(200, { items: this.auth.outbox as OutboxEntry[] });
+          return reply(200, { items: this.auth.outbox });
         case 'POST /outbox/clear':
           this.auth.outbox.length = 0;
           return reply(204);
@@ -378,9 +388,9 @@ export function normalizeFaults(b: Record<string, unknown>): FaultOptions {
   for (const k of Object.keys(out))
     if (!known.includes(k)) throw new Error(`unknown fault option '${k}' (known: latency, ${known.join(', ')})`);
   for (const k of ['errorRate', 'dropRate', 'tokenExpiryRate', 'lateCreateRate'])
-    if (out[k] !== undefined && (typeof out[k] !== 'number' || (out[k] as number) < 0 || (out[k] as number) > 1))
+    if (out[k] !== undefined && (typeof out[k] !== 'number' || out[k] < 0 || out[k] > 1))
       throw new Error(`${k} must be a number between 0 and 1`);
   if (out.errorStatus !== undefined && ![500, 503, 'random'].includes(out.errorStatus as number))
     throw new Error('errorStatus must be 500, 503 or "random"');
-  return out as FaultOptions;
+  return out;
 }

@@ -36,7 +36,7 @@ export interface PersistedState {
 export const SEED_IDS = {
   admin: encodeId('700551909773148160'),
   transportUdp: encodeId('700551909773148161'),
-  providers: [encodeId('700551909773148200'), encodeId('700551909773148201'), encodeId('700551909773148202')],
+  providers: [encodeId('700551909773148200'), encodeId('700551909773148201'), encodeId('700551909773148202')] as const,
 };
 export const DEFAULT_ADMIN_PASSWORD = 'admin123';
 

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { invalid } from './errors';
 
 // require() rather than import: the type checker would otherwise infer a type for 400 KB of JSON.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
 const spec: OpenApiDoc = require('../spec/openapi-admin-22.2.gen.json');
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -43,7 +43,7 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
 export function isRfc3339(s: string): boolean {
   const m = RFC3339.exec(s);
   if (!m) return false;
-  const [mo, d, h, mi, se] = [+m[2], +m[3], +m[4], +m[5], +m[6]];
+  const [mo, d, h, mi, se] = m.slice(2, 7).map(Number) as [number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return false;
   return !Number.isNaN(Date.parse(s.replace(/^(.{10})[t ]/, '$1T')));
 }
@@ -180,7 +180,8 @@ export function stripNulls(x: Json): Json {
 
 export function runAjv(v: ValidateFunction, body: unknown): void {
   if (!v(stripNulls(body))) {
-    const e = v.errors![0];
+    const e = v.errors?.[0];
+    if (!e) throw invalid('body', 'is invalid');
     throw invalid(fieldOf(e), reasonOf(e));
   }
 }
@@ -269,7 +270,7 @@ export function checkCidr(field: string, v: unknown): void {
   if (typeof v !== 'string') throw invalid(field, 'is required');
   // No leading zeros in the prefix: "1.2.3.4/08" is not CIDR notation (RFC 4632 writes /8).
   const m = /^([^/]+)(?:\/(0|[1-9]\d{0,2}))?$/.exec(v);
-  const fam = m ? isIP(m[1]) : 0;
+  const fam = m?.[1] ? isIP(m[1]) : 0;
   if (!m || fam === 0) throw invalid(field, 'must be an IPv4 or IPv6 CIDR such as 192.0.2.0/24 or 2001:db8::/32');
   if (m[2] !== undefined && +m[2] > (fam === 4 ? 32 : 128)) throw invalid(field, `prefix length must be at most ${fam === 4 ? 32 : 128}`);
 }
@@ -312,15 +313,17 @@ export function parseDidPool(field: string, v: unknown): Interval[] {
   if (typeof v !== 'string' || !/^\d+(-\d+)?(;\d+(-\d+)?)*$/.test(v))
     throw invalid(field, 'must be a semicolon-separated list of numbers or ranges, e.g. 3000;12000-18000');
   const out: Interval[] = v.split(';').map((part) => {
-    const [a, b] = part.split('-');
+    const [a = '', b] = part.split('-');
     const lo = BigInt(a);
     const hi = b === undefined ? lo : BigInt(b);
     if (lo > hi) throw invalid(field, `range ${part} has start greater than end`);
     return [lo, hi];
   });
   const sorted = [...out].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i][0] <= sorted[i - 1][1]) throw invalid(field, 'ranges in the pool overlap each other');
+  for (let i = 1; i < sorted.length; i++) {
+    const [cur, prev] = [sorted[i], sorted[i - 1]];
+    if (cur && prev && cur[0] <= prev[1]) throw invalid(field, 'ranges in the pool overlap each other');
+  }
   return out;
 }
 

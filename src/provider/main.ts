@@ -3,4 +3,5 @@
 import type { ProviderDefinition } from './definition';
 import { serve } from './serve';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
 serve(() => (require('../resources/provider') as typeof import('../resources/provider')).portsipProvider as ProviderDefinition<unknown>);

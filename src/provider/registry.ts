@@ -9,7 +9,7 @@ import type { AttrType, Block, NestedBlock, Schema } from './schema';
 const NESTING: Record<NestedBlock['nesting'], number> = { single: 1, list: 2, set: 3, map: 4, group: 5 };
 const MARKDOWN = 1;
 
-// Plain objects in the shape @grpc/proto-loader/protobufjs expect for tfplugin6.Schema.
+// Plain objects in the shape protobufjs expects for tfplugin6.Schema (src/provider/proto/services.ts).
 export interface ProtoSchema {
   version: number;
   block: ProtoBlock;
@@ -98,7 +98,7 @@ function checkType(t: AttrType, at: string, problems: string[]): void {
 }
 
 /** Every rule Terraform would reject the schema for, as readable problems (empty = fine). */
-export function validateDefinition(def: ProviderDefinition<any>): string[] {
+export function validateDefinition(def: ProviderDefinition<unknown>): string[] {
   const problems: string[] = [];
   checkBlock(def.schema.block, 'provider', false, false, problems);
   const check = (kind: string, name: string, schema: Schema) => {

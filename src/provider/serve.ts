@@ -28,11 +28,12 @@ function guardStdout(): void {
   console.debug = toStderr;
   console.trace = toStderr;
   const stderrWrite = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
-  process.stdout.write = ((...args: unknown[]) => stderrWrite(...args)) as typeof process.stdout.write;
+  process.stdout.write = (...args: unknown[]) => stderrWrite(...args);
 }
 
 function isSingleExecutable(): boolean {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would fail to load where node:sea is missing
     return (require('node:sea') as { isSea(): boolean }).isSea();
   } catch {
     return false; // Node before 20.12 has no node:sea

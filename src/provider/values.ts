@@ -21,10 +21,6 @@ export class BigNum {
 export type Value = null | Unknown | string | number | boolean | BigNum | Value[] | { [key: string]: Value };
 export type ObjectValue = { [key: string]: Value };
 
-export function isUnknown(v: unknown): v is Unknown {
-  return v === UNKNOWN;
-}
-
 /** True when v or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
   if (v === UNKNOWN) return true;

@@ -6,6 +6,7 @@
 // beyond building plain objects.
 
 import * as fs from 'node:fs';
+import * as ipaddr from 'ipaddr.js';
 import {
   ConfigurationError,
   ForbiddenError,
@@ -179,7 +180,9 @@ export function plainHttpRemote(endpoint: string): boolean {
     return false;
   }
   host = host.replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1');
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  // 127.0.0.0/8 and ::1 (URL has already written the address in its canonical form).
+  return !(ipaddr.isValid(host) && ipaddr.parse(host).range() === 'loopback');
 }
 
 function err(path: string, detail: string): Diagnostic {

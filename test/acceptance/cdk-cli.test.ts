@@ -44,7 +44,7 @@ function installTool(name: string, pkgs: string[]): string {
 }
 
 function nodeMajorMinor(v: string): [number, number] {
-  const [a, b] = v.replace(/^v/, '').split('.').map(Number);
+  const [a = 0, b = 0] = v.replace(/^v/, '').split('.').map(Number);
   return [a, b];
 }
 
@@ -54,7 +54,7 @@ function nodeFor(flavour: Flavour): string {
   const [major, minor] = nodeMajorMinor(process.version);
   if (major > 22 || (major === 22 && minor >= 19)) return process.execPath;
   const dir = installTool('node22', [NODE22]);
-  return path.join(dir, 'node_modules', NODE22.split('@')[0], 'bin', 'node');
+  return path.join(dir, 'node_modules', NODE22.replace(/@[^@]*$/, ''), 'bin', 'node');
 }
 
 interface Run {
@@ -73,12 +73,11 @@ function cli(node: string, bin: string, args: string[], cwd: string, env: Record
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      // eslint-disable-next-line no-control-regex
       resolve({
         code: code ?? 1,
         out: Buffer.concat(chunks)
           .toString('utf8')
-          .replace(/\x1b\[[0-9;]*m/g, ''),
+          .replace(/\x1b\[[0-9;]*m/g, ''), // eslint-disable-line no-control-regex -- ESC starts the colour codes removed here
       });
     });
   });
@@ -99,7 +98,9 @@ const SMTP_PASSWORD = 'Smtp-cli-S3cret';
       const tool = installTool(CLI[flavour].bin, [CLI[flavour].pkg]);
       const pkgDir = path.join(tool, 'node_modules', CLI[flavour].pkg.replace(/@[^@]+$/, ''));
       const bins = (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
-      const bin = path.join(pkgDir, bins[CLI[flavour].bin]);
+      const binRel = bins[CLI[flavour].bin];
+      if (binRel === undefined) throw new Error(`${CLI[flavour].pkg} has no "${CLI[flavour].bin}" bin`);
+      const bin = path.join(pkgDir, binRel);
       const node = nodeFor(flavour);
       if (flavour === 'cdktn') {
         const [major, minor] = nodeMajorMinor(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim());

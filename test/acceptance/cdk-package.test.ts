@@ -34,6 +34,7 @@ describe.each<Flavour>(['cdktf', 'cdktn'])('%s: packed constructs in a fresh app
         expect(where.startsWith(path.join(app.dir, 'node_modules') + path.sep)).toBe(true);
         expect(where.startsWith(REPO_ROOT + path.sep)).toBe(false);
       }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time (the app's own copy)
       const constructsVersion = (require(app.resolved('constructs')) as { version: string }).version;
       // cdktn 0.24 asks constructs >=10.6.0 <10.8.0; cdktf 0.21 takes this repository's 10.8.1.
       expect(constructsVersion).toBe(flavour === 'cdktn' ? '10.6.0' : '10.8.1');

@@ -20,7 +20,7 @@ test('examples/hcl-basic: apply, empty re-plan, destroy', () =>
       expect(tenant.dealer_id).toBe(attrs(h, 'portsip_dealer.reseller').id);
       expect((await api.tenants.get(String(tenant.id))).domain).toBe('acme-dental.voice.example.com');
       // The trunk id came from data.portsip_trunks (by name), not from a variable holding an id.
-      const twilio = emu.seedIds.providers[0]!;
+      const twilio = emu.seedIds.providers[0];
       expect(attrs(h, 'portsip_trunk_assignment.acme').trunk_id).toBe(twilio);
       expect(await api.providers.getAssignment(twilio, String(tenant.id))).toMatchObject({ did_numbers: '12125550100-12125550149' });
       expect(h.stateText()).not.toContain('Hcl-basic-S3cret');

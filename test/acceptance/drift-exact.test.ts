@@ -35,7 +35,7 @@ function changedPaths(before: unknown, after: unknown, base = ''): string[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   const isObj = (v: unknown) => v !== null && typeof v === 'object';
   if (!isObj(before) || !isObj(after)) return [base];
-  const keys = new Set([...Object.keys(before as object), ...Object.keys(after as object)]);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const out: string[] = [];
   for (const k of keys) {
     out.push(...changedPaths((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], base ? `${base}.${k}` : k));
@@ -61,21 +61,21 @@ async function createDealerLogin(api: PortsipClient): Promise<void> {
 function outOfBand(acc: Acceptance, ids: Record<string, string>, dealerApi: PortsipClient): [string, string, () => Promise<unknown>][] {
   const { api } = acc;
   return [
-    ['portsip_tenant.t', 'max_extensions', () => api.tenants.update(ids.tenant!, { max_extensions: 71 } as never)],
-    ['portsip_dealer.d', 'display_name', () => api.dealers.update(ids.dealer!, { display_name: 'Changed in the portal' } as never)],
+    ['portsip_tenant.t', 'max_extensions', () => api.tenants.update(ids.tenant!, { max_extensions: 71 })],
+    ['portsip_dealer.d', 'display_name', () => api.dealers.update(ids.dealer!, { display_name: 'Changed in the portal' })],
     ['portsip_transport.tls', 'verification', () => api.transports.update(ids.transport!, { verification: 'MANDATORY' } as never)],
-    ['portsip_ip_rule.office', 'description', () => api.ipRules.update(ids.ip_rule!, { description: 'edited' } as never)],
-    ['portsip_admin_user.ops', 'department', () => api.adminUsers.update(ids.admin_user!, { department: 'Sales' } as never)],
-    ['portsip_trunk_assignment.ta', 'concurrency', () => api.providers.assign(TRUNK_ID, ids.tenant!, { concurrency: 8 } as never)],
-    ['portsip_system_settings.sys', 'flow_timer', () => api.settings.update({ flow_timer: 31 } as never)],
-    ['portsip_network_settings.net', 'primary_dns_server', () => api.network.update({ primary_dns_server: '192.0.2.54' } as never)],
+    ['portsip_ip_rule.office', 'description', () => api.ipRules.update(ids.ip_rule!, { description: 'edited' })],
+    ['portsip_admin_user.ops', 'department', () => api.adminUsers.update(ids.admin_user!, { department: 'Sales' })],
+    ['portsip_trunk_assignment.ta', 'concurrency', () => api.providers.assign(TRUNK_ID, ids.tenant!, { concurrency: 8 })],
+    ['portsip_system_settings.sys', 'flow_timer', () => api.settings.update({ flow_timer: 31 })],
+    ['portsip_network_settings.net', 'primary_dns_server', () => api.network.update({ primary_dns_server: '192.0.2.54' })],
     ['portsip_notification_settings.mail', 'port', () => api.notification.update({ type: 'SMTP', username: 'mailer', port: 465 } as never)],
-    ['portsip_sbc_settings.sbc', 'http_port', () => api.sbc.update({ http_port: 9081 } as never)],
-    ['portsip_im_server.im', 'public_ipv4', () => api.im.update({ public_ipv4: '203.0.113.99' } as never)],
-    ['portsip_data_flow_server.df', 'private_ipv4', () => api.dataflow.update({ private_ipv4: '10.0.0.99' } as never)],
-    ['portsip_certificate.tls', 'crt', () => api.certificate.update({ crt: STIR.certPem, key: STIR.keyPem } as never)],
-    ['portsip_admin_profile.me', 'work_phone', () => api.adminProfile.update({ work_phone: '+15550199' } as never)],
-    ['portsip_dealer_profile.me', 'phone', () => dealerApi.dealerProfile.update({ phone: '+15550198' } as never)],
+    ['portsip_sbc_settings.sbc', 'http_port', () => api.sbc.update({ http_port: 9081 })],
+    ['portsip_im_server.im', 'public_ipv4', () => api.im.update({ public_ipv4: '203.0.113.99' })],
+    ['portsip_data_flow_server.df', 'private_ipv4', () => api.dataflow.update({ private_ipv4: '10.0.0.99' })],
+    ['portsip_certificate.tls', 'crt', () => api.certificate.update({ crt: STIR.certPem, key: STIR.keyPem })],
+    ['portsip_admin_profile.me', 'work_phone', () => api.adminProfile.update({ work_phone: '+15550199' })],
+    ['portsip_dealer_profile.me', 'phone', () => dealerApi.dealerProfile.update({ phone: '+15550198' })],
   ];
 }
 
@@ -141,8 +141,8 @@ test(`only the required attributes: ${RUNS} clean runs; drift of an unconfigured
 
     // Unconfigured (Optional+Computed) attributes: only -refresh-only sees them.
     const tenantId = String(h.resource('portsip_tenant.t')!.attributes.id);
-    await api.tenants.update(tenantId, { max_extensions: 5 } as never);
-    await api.settings.update({ dead_session_timeout: 700 } as never);
+    await api.tenants.update(tenantId, { max_extensions: 5 });
+    await api.settings.update({ dead_session_timeout: 700 });
     expectExit(await h.plan('-refresh-only', '-detailed-exitcode'), 2, 'refresh-only sees unmanaged drift');
     expectExit(await h.plan('-detailed-exitcode'), 0, 'plain plan ignores unmanaged attributes');
     expect(await resourceDrift(h)).toEqual({

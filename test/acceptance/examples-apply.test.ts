@@ -61,7 +61,7 @@ test('every resource and data source example applies against the emulator, conve
 
       // Phase 2: the assignment of a seeded trunk to the example tenant, and the lookups.
       const tenantId = String(attrs(h, 'portsip_tenant.acme').id);
-      const env2 = { TF_VAR_trunk_id: emu.seedIds.providers[0]!, TF_VAR_tenant_id: tenantId };
+      const env2 = { TF_VAR_trunk_id: emu.seedIds.providers[0], TF_VAR_tenant_id: tenantId };
       for (const t of PHASE_2) copyExample(h, `resources/${t}`);
       for (const t of dataSources) copyExample(h, `data-sources/${t}`);
       ok(await h.tfWithEnv(env2, ...applyArgs), 'phase 2 apply');

@@ -190,7 +190,7 @@ test('--format cdktf: synth, imports only, apply, clean plan', async () => {
   const twice = await exportTo({ format: 'cdktf', cdktfModule: path.join(REPO_ROOT, 'src', 'cdktf') });
   expect(readTree(twice.dir)).toEqual(readTree(dir));
   const outdir = path.join(dir, 'cdktf.out');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the exported app, a path known only at run time
   (require(path.join(dir, 'main.ts')) as { synth(outdir: string): void }).synth(outdir);
   const json = fs.readFileSync(path.join(outdir, 'stacks', 'portsip', 'cdk.tf.json'), 'utf8');
   const parsed = JSON.parse(json);

@@ -22,9 +22,7 @@ test('generate-config-out round trip for every importable resource type', () =>
       max_extensions: 10,
     });
     const tenant = await api.tenants.create({ name: 'Acme', domain: 'acme.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' });
-    const transport = await api.transports.create({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' } as Parameters<
-      typeof api.transports.create
-    >[0]);
+    const transport = await api.transports.create({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' });
     const rule = await api.ipRules.create({ cidr: '203.0.113.0/24', target: 'DENY', description: 'bad net' });
     const user = await api.adminUsers.create({
       name: 'ops-admin',
@@ -32,7 +30,7 @@ test('generate-config-out round trip for every importable resource type', () =>
       role: 'OperationsAdmin',
       email: 'ops@example.com',
     });
-    const trunk = emu.seedIds.providers[0]!;
+    const trunk = emu.seedIds.providers[0];
     await api.providers.assign(trunk, tenant.id, { did_numbers: '3000;12000-12099', concurrency: 5 });
     await api.network.update({ web_domain: 'pbx.example.com', enable_ipv6: false });
     await api.settings.update({ user_agent: 'Acme PBX' });

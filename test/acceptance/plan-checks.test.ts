@@ -166,8 +166,8 @@ ${tenant('acme', 'acme.example.com', `dealer_id = ${o.tenantDealer}`)}
         region: 'USA',
         max_extensions: 5,
         disk_quota: '1GB',
-      } as never);
-      const extraId = String((extra as { id: string }).id);
+      });
+      const extraId = String(extra.id);
       await api.tenants.designateDealer(extraId, String(one.id));
 
       // level forces replacement; the managed tenant follows the new dealer only after the old one is deleted.

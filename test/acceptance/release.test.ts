@@ -13,7 +13,7 @@ import { ensurePackaged, pathWithoutNode, which, type Packaged } from '../packag
 
 jest.setTimeout(600_000);
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const release = require('../../scripts/release.js');
 
 const TERRAFORM = which('terraform');

@@ -4,6 +4,7 @@
 // Secrets are passed through variables (docs/protocol.md "Write-only attributes": a literal would sit in the plan's
 // configuration snapshot).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { PortsipClient } from '../../src/client';
 import { ADMIN_PASSWORD, attrs, expectPlan, withAcceptance } from './portsip';
@@ -29,7 +30,7 @@ resource "portsip_dealer" "acme" {
 `;
 
 test('write-only dealer passwords and the admin password appear in no state, plan, show output or provider log', () => {
-  const logDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'tf-secrets-'));
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-secrets-'));
   const logFile = path.join(logDir, 'terraform.log');
   return withAcceptance(
     async ({ h, emu }) => {

@@ -11,7 +11,7 @@ import { portsipProvider } from '../../src/resources/provider';
 
 const root = path.resolve(__dirname, '..', '..');
 const genDir = path.join(root, 'src', 'cdktf', 'gen');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const gen = require('../../scripts/gen-cdktf.js') as {
   generate(out: string): Promise<void>;
   compareTrees(expected: string, actual: string): [string, string][];
@@ -45,6 +45,7 @@ describe('the comparison catches disagreement', () => {
   test('an attribute added to a schema shows up as changed files', async () => {
     // Simulate "someone changed a resource schema and forgot to regenerate": generate from a schema
     // with one extra attribute and compare with the fresh (current) bindings.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by the one test that needs the generator
     const { generateProviderBindingsFromSchema } = require('@cdktf/provider-generator') as typeof import('@cdktf/provider-generator');
     const schema = providersSchemaJson(portsipProvider) as any;
     schema.provider_schemas[PROVIDER_ADDRESS].resource_schemas.portsip_transport.block.attributes.keepalive = {

@@ -146,7 +146,7 @@ const resources: Record<string, Case> = {
     construct: SystemSettings,
     name: 'system',
     props: { userAgent: 'Example PBX', registerExpirationTime: 600, enablePrack: true, resetOnDestroy: true },
-    build: (s, p) => new SystemSettings(s, 'system', p as never),
+    build: (s, p) => new SystemSettings(s, 'system', p),
     expect: { user_agent: 'Example PBX', register_expiration_time: 600, enable_prack: true, reset_on_destroy: true },
   },
   portsip_network_settings: {
@@ -159,7 +159,7 @@ const resources: Record<string, Case> = {
       primaryDnsServer: '1.1.1.1',
       enableIpv6: false,
     },
-    build: (s, p) => new NetworkSettings(s, 'network', p as never),
+    build: (s, p) => new NetworkSettings(s, 'network', p),
     expect: { web_domain: 'pbx.example.com', public_ipv4: '203.0.113.5', primary_dns_server: '1.1.1.1', enable_ipv6: false },
   },
   portsip_notification_settings: {
@@ -177,7 +177,7 @@ const resources: Record<string, Case> = {
       cpuThreshold: 0.9,
       notifyCpuExceededThreshold: true,
     },
-    build: (s, p) => new NotificationSettings(s, 'mail', p as never),
+    build: (s, p) => new NotificationSettings(s, 'mail', p),
     expect: { type: 'SMTP', port: 587, recipients: 'noc@example.com,oncall@example.com', cpu_threshold: 0.9, password_wo_version: 2 },
   },
   portsip_sbc_settings: {
@@ -192,7 +192,7 @@ const resources: Record<string, Case> = {
         { protocol: 'TLS', port: 5067 },
       ],
     },
-    build: (s, p) => new SbcSettings(s, 'sbc', p as never),
+    build: (s, p) => new SbcSettings(s, 'sbc', p),
     expect: {
       domain: 'sbc.example.com',
       https_port: 8883,
@@ -207,7 +207,7 @@ const resources: Record<string, Case> = {
     construct: ImServer,
     name: 'im',
     props: { publicIpv4: '203.0.113.10', privateIpv4: '10.0.0.10' },
-    build: (s, p) => new ImServer(s, 'im', p as never),
+    build: (s, p) => new ImServer(s, 'im', p),
     expect: { public_ipv4: '203.0.113.10', private_ipv4: '10.0.0.10' },
   },
   portsip_data_flow_server: {
@@ -215,7 +215,7 @@ const resources: Record<string, Case> = {
     construct: DataFlowServer,
     name: 'dataflow',
     props: { publicIpv4: '203.0.113.11', publicIpv6: '2001:db8::11' },
-    build: (s, p) => new DataFlowServer(s, 'dataflow', p as never),
+    build: (s, p) => new DataFlowServer(s, 'dataflow', p),
     expect: { public_ipv4: '203.0.113.11', public_ipv6: '2001:db8::11' },
   },
   portsip_certificate: {
@@ -231,7 +231,7 @@ const resources: Record<string, Case> = {
     construct: Brand,
     name: 'brand',
     props: { theme: 'DARK', title: 'Example Voice', product: 'Example PBX' },
-    build: (s, p) => new Brand(s, 'brand', p as never),
+    build: (s, p) => new Brand(s, 'brand', p),
     expect: { theme: 'DARK', title: 'Example Voice' },
   },
   portsip_admin_profile: {
@@ -239,7 +239,7 @@ const resources: Record<string, Case> = {
     construct: AdminProfile,
     name: 'me',
     props: { displayName: 'Platform Team', email: 'platform@example.com' },
-    build: (s, p) => new AdminProfile(s, 'me', p as never),
+    build: (s, p) => new AdminProfile(s, 'me', p),
     expect: { display_name: 'Platform Team', email: 'platform@example.com' },
   },
   portsip_dealer_profile: {
@@ -247,7 +247,7 @@ const resources: Record<string, Case> = {
     construct: DealerProfile,
     name: 'me',
     props: { displayName: 'ACME Telecom', phone: '+12125550100' },
-    build: (s, p) => new DealerProfile(s, 'me', p as never),
+    build: (s, p) => new DealerProfile(s, 'me', p),
     expect: { display_name: 'ACME Telecom', phone: '+12125550100' },
   },
 };
@@ -258,7 +258,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipTenant,
     name: 'tenant',
     props: { domain: 'acme.example.com' },
-    build: (s, p) => new DataPortsipTenant(s, 'tenant', p as never),
+    build: (s, p) => new DataPortsipTenant(s, 'tenant', p),
     expect: { domain: 'acme.example.com' },
   },
   portsip_dealer: {
@@ -266,7 +266,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipDealer,
     name: 'dealer',
     props: { name: 'acme-telecom' },
-    build: (s, p) => new DataPortsipDealer(s, 'dealer', p as never),
+    build: (s, p) => new DataPortsipDealer(s, 'dealer', p),
     expect: { name: 'acme-telecom' },
   },
   portsip_transport: {
@@ -274,7 +274,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipTransport,
     name: 'udp',
     props: { protocol: 'UDP', port: 5060 },
-    build: (s, p) => new DataPortsipTransport(s, 'udp', p as never),
+    build: (s, p) => new DataPortsipTransport(s, 'udp', p),
     expect: { protocol: 'UDP', port: 5060 },
   },
   portsip_ip_rules: {
@@ -282,7 +282,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipIpRules,
     name: 'deny',
     props: { target: 'DENY' },
-    build: (s, p) => new DataPortsipIpRules(s, 'deny', p as never),
+    build: (s, p) => new DataPortsipIpRules(s, 'deny', p),
     expect: { target: 'DENY' },
   },
   portsip_system_status: {
@@ -290,7 +290,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipSystemStatus,
     name: 'status',
     props: {},
-    build: (s, p) => new DataPortsipSystemStatus(s, 'status', p as never),
+    build: (s, p) => new DataPortsipSystemStatus(s, 'status', p),
     expect: {},
   },
   portsip_trunks: {
@@ -298,7 +298,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipTrunks,
     name: 'twilio',
     props: { filter: "name eq 'twilio-elastic'" },
-    build: (s, p) => new DataPortsipTrunks(s, 'twilio', p as never),
+    build: (s, p) => new DataPortsipTrunks(s, 'twilio', p),
     expect: { filter: "name eq 'twilio-elastic'" },
   },
   portsip_tenants: {
@@ -306,7 +306,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipTenants,
     name: 'usa',
     props: { filter: "region eq 'USA'", search: 'acme' },
-    build: (s, p) => new DataPortsipTenants(s, 'usa', p as never),
+    build: (s, p) => new DataPortsipTenants(s, 'usa', p),
     expect: { filter: "region eq 'USA'", search: 'acme' },
   },
   portsip_dealers: {
@@ -314,7 +314,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipDealers,
     name: 'all',
     props: {},
-    build: (s, p) => new DataPortsipDealers(s, 'all', p as never),
+    build: (s, p) => new DataPortsipDealers(s, 'all', p),
     expect: {},
   },
   portsip_transports: {
@@ -322,7 +322,7 @@ const dataSources: Record<string, Case> = {
     construct: DataPortsipTransports,
     name: 'tls',
     props: { filter: "protocol eq 'TLS'" },
-    build: (s, p) => new DataPortsipTransports(s, 'tls', p as never),
+    build: (s, p) => new DataPortsipTransports(s, 'tls', p),
     expect: { filter: "protocol eq 'TLS'" },
   },
 };

@@ -64,7 +64,8 @@ const NPM_ENV = { npm_config_update_notifier: 'false', npm_config_fund: 'false',
 function constructFolders(): Map<string, string> {
   const index = fs.readFileSync(path.join(REPO_ROOT, 'src', 'cdktf', 'index.ts'), 'utf8');
   const map = new Map<string, string>();
-  for (const m of index.matchAll(/^export \{ (\w+)(?:, type \w+)? \} from '\.\/gen\/([\w-]+)';$/gm)) map.set(m[1], m[2]);
+  // Both groups are mandatory in the pattern, so a match has them.
+  for (const m of index.matchAll(/^export \{ (\w+)(?:, type \w+)? \} from '\.\/gen\/([\w-]+)';$/gm)) map.set(m[1]!, m[2]!);
   if (map.size < 20) throw new Error(`src/cdktf/index.ts: expected the flat construct exports, found ${map.size}`);
   return map;
 }
@@ -72,7 +73,7 @@ function constructFolders(): Map<string, string> {
 /** The import list of `from '../../src/cdktf'` in the example's stack.ts. */
 function importedNames(stackTs: string): string[] {
   const m = /import \{([^}]+)\} from '\.\.\/\.\.\/src\/cdktf';/.exec(stackTs);
-  if (!m) throw new Error("examples/service-provider/stack.ts no longer imports from '../../src/cdktf'");
+  if (!m?.[1]) throw new Error("examples/service-provider/stack.ts no longer imports from '../../src/cdktf'");
   return m[1]
     .split(',')
     .map((s) => s.trim())
@@ -128,9 +129,9 @@ export function createFreshApp(flavour: Flavour, opts: { keep?: boolean } = {}):
     if (!fs.existsSync(tarball)) throw new Error(`build-jsii --pack printed "${tarball}", which does not exist`);
 
     // 2. Its peers, packed from this repository's node_modules (bundled dependencies included).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
     const { peerDirs } = require(path.join(REPO_ROOT, 'scripts', 'build-jsii.js')) as {
-      peerDirs(f: Flavour): Record<string, string>;
+      peerDirs: (f: Flavour) => Record<string, string>;
     };
     const peers = peerDirs(flavour);
     const packed = JSON.parse(

@@ -11,6 +11,8 @@ type TerraformConstructor = { readonly tfResourceType: string };
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
+    // The type parameters must be spelled as @types/jest declares them, or the interfaces do not merge.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
     interface Matchers<R, T = {}> {
       toHaveResource(c: TerraformConstructor): R;
       toHaveResourceWithProperties(c: TerraformConstructor, properties: Record<string, unknown>): R;

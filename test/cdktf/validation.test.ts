@@ -1,5 +1,7 @@
 // Synth-time validation: the provider's own validators run on every portsip construct during synth,
 // and a bad value fails with the construct path and the attribute, before any terraform run.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Construct } from 'constructs';
 import {
   AdminUser,
@@ -27,6 +29,7 @@ import {
 } from '../../src/cdktf';
 import { formatDiagnostic, propPath, toObjectValue } from '../../src/cdktf/validation';
 import { UNKNOWN } from '../../src/provider/values';
+import type { Block } from '../../src/provider/schema';
 import { portsipProvider } from '../../src/resources/provider';
 import { CERT_PEM, KEY_PEM, newStack, STACK, synth, synthError } from './helpers';
 import { tempDir } from '../tmp';
@@ -34,6 +37,13 @@ import { tempDir } from '../tmp';
 const tenantProps = { name: 'ACME', domain: 'acme.example.com', timezone: 'America/New_York', region: 'USA', currency: 'USD' };
 
 /** The line for one construct in cdktf's "Validation failed" error: `[path] type.attribute ...`. */
+/** A registered resource's schema block (the test fails clearly if the name is not registered). */
+function resourceBlock(name: string): Block {
+  const r = portsipProvider.resources[name];
+  if (!r) throw new Error(`${name} is not a registered resource`);
+  return r.schema.block;
+}
+
 function expectProblem(message: string, constructPath: string, typeAndAttribute: string): void {
   const lines = message.split('\n').filter((l) => l.includes(`[${constructPath}] `));
   expect(lines.length).toBeGreaterThan(0);
@@ -403,7 +413,7 @@ test('app.synth() fails before writing anything, naming the construct and the at
   expect(() => app.synth()).toThrow(
     /\[prod\/sip-tls\] portsip_transport\.protocol: Invalid attribute value: Attribute "protocol" must be one of/,
   );
-  expect(require('node:fs').existsSync(require('node:path').join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
+  expect(fs.existsSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
 });
 
 test('cdktf never invokes an aspect added to the App itself, which is why validatePortsip adds it per stack', () => {
@@ -425,7 +435,7 @@ test('a valid stack synthesizes with no warnings or errors', () => {
 });
 
 describe('conversion of synthesized blocks', () => {
-  const tenantBlock = portsipProvider.resources.portsip_tenant.schema.block;
+  const tenantBlock = resourceBlock('portsip_tenant');
 
   test('every schema key is present; unset blocks follow terraform (single: null)', () => {
     const v = toObjectValue({ name: 'x' }, tenantBlock);
@@ -435,7 +445,7 @@ describe('conversion of synthesized blocks', () => {
   });
 
   test('a list block may be one object (JSON syntax) and an unset list block is empty', () => {
-    const sbc = portsipProvider.resources.portsip_sbc_settings.schema.block;
+    const sbc = resourceBlock('portsip_sbc_settings');
     expect(toObjectValue({ transports: { protocol: 'UDP', port: 5066 } }, sbc).transports).toEqual([{ protocol: 'UDP', port: 5066 }]);
     expect(toObjectValue({}, sbc).transports).toEqual([]);
   });
@@ -461,7 +471,7 @@ test('a dynamic block is unknown at synth (its items exist only after terraform 
   const it = TerraformIterator.fromList(ports.listValue);
   new SbcSettings(stack, 'sbc', { transports: it.dynamic({ protocol: 'UDP', port: it.value }) });
   const out = JSON.parse(synth(stack));
-  const block = portsipProvider.resources.portsip_sbc_settings.schema.block;
+  const block = resourceBlock('portsip_sbc_settings');
   expect(toObjectValue(out.resource.portsip_sbc_settings.sbc, block).transports).toBe(UNKNOWN);
   expect(out.resource.portsip_sbc_settings.sbc.dynamic.transports.for_each).toBe('${toset(var.ports)}');
 });

@@ -63,11 +63,11 @@ test('docs/export.md samples: the export of a small PBX', async () => {
   });
   const law = await api.tenants.create({ name: 'Law Office', domain: 'law.example.com', timezone: 'UTC', currency: 'USD', region: 'USA' });
   await api.tenants.designateDealer(dental.id, dealer.id);
-  const trunk = emu.seedIds.providers[0]!;
+  const trunk = emu.seedIds.providers[0];
   await api.providers.assign(trunk, dental.id, { did_numbers: '3000;12000-12099', concurrency: 5 });
   const tls = await api.transports.create({ protocol: 'TLS', port: 5061, verification: 'OPTIONAL' } as never);
   const rule = await api.ipRules.create({ cidr: '192.0.2.0/24', target: 'ACCEPT', description: 'office' });
-  await api.settings.update({ user_agent: 'Acme PBX', session_timer_duration: 1800 } as never);
+  await api.settings.update({ user_agent: 'Acme PBX', session_timer_duration: 1800 });
 
   let stderr = '';
   const io = {

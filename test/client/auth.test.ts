@@ -38,7 +38,7 @@ describe('authentication (docs/portsip-api.md §3)', () => {
     expect(later).toHaveLength(10);
     const tokens = new Set(later.map((r) => r.headers.authorization));
     expect(tokens.size).toBe(1);
-    expect(tokens.has(firstToken!)).toBe(false);
+    expect(tokens.has(firstToken)).toBe(false);
   });
 
   test('401 on an API call -> exactly one re-login, then the call succeeds', async () => {
@@ -61,7 +61,8 @@ describe('authentication (docs/portsip-api.md §3)', () => {
   });
 
   test('8 concurrent 401s with the same stale token share one re-login', async () => {
-    let stale: string | undefined;
+    // Read by the fake server from the first request on, set once the first token is known.
+    let stale: string | undefined = undefined;
     const h = harness(withAuth((r) => (r.headers.authorization === stale ? json(401) : json(200, {}))));
     await h.client.network.get();
     stale = h.apiRequests()[0]!.headers.authorization;

@@ -769,7 +769,6 @@ describe('conformance with openapi-22.2 and docs/portsip-api.md §4', () => {
           `${w(r.name, 30)} ${w(r.request, 62)} ${w(r.source, 48)} ${w(r.operation, 34)} ${r.body}${r.ok ? '' : '  FAIL: ' + r.problems.join('; ')}`,
       ),
     ];
-    // eslint-disable-next-line no-console
     console.log(lines.join('\n'));
   });
 });

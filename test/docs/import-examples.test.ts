@@ -14,6 +14,7 @@ const root = path.resolve(__dirname, '..', '..');
 /** The `<x>ImportKey` export of a resource's schema.ts. */
 function importKeyOf(type: string): ImportKeyFormat<Record<string, unknown>> {
   const folder = type.replace(/^portsip_/, '').replace(/_/g, '-');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- one module per resource folder, named at run time
   const mod = require(path.join(root, 'src', 'resources', folder, 'schema')) as Record<string, unknown>;
   const keys = Object.entries(mod).filter(([k]) => k.endsWith('ImportKey'));
   if (keys.length !== 1) throw new Error(`src/resources/${folder}/schema.ts: expected one *ImportKey export, got ${keys.length}`);

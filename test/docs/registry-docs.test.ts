@@ -15,6 +15,7 @@ import { renderSchema, statedDefault, statedEnv } from '../../scripts/gen-docs/m
 import type { Block } from '../../src/provider/schema';
 
 const root = path.resolve(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
 const gen = require('../../scripts/gen-docs.js') as {
   render(dir?: string): Promise<{ files: Map<string, string>; warnings: string[] }>;
   staleFiles(files: Map<string, string>, dir?: string): [string, string][];

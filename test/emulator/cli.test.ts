@@ -48,7 +48,7 @@ describe('bundled CLI', () => {
   let child: ChildProcess | undefined;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portsip-cli-'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this suite's one-off bundle
     const esbuild = require('esbuild');
     await esbuild.build({
       entryPoints: [path.resolve(__dirname, '../../src/cli/main.ts')],
@@ -75,7 +75,7 @@ describe('bundled CLI', () => {
       child!.stdout!.on('data', (c) => {
         out += c;
         const m = /listening on (\S+)/.exec(out);
-        if (m && out.includes('Control:')) resolve(m[1]);
+        if (m?.[1] && out.includes('Control:')) resolve(m[1]);
       });
       child!.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });

@@ -1,6 +1,5 @@
 import { type EmulatorHandle, type EmulatorOptions, startEmulator } from '../../src/emulator';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type J = any;
 
 export interface Res {

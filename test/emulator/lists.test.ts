@@ -40,7 +40,7 @@ test('paging: count is the total, top is the page size, skip is a 0-based offset
   // the documented client loop collects everything exactly once
   const seen: string[] = [];
   let skip = 0;
-  let count = 0;
+  let count: number;
   do {
     const r = await api.get(`/tenants?skip=${skip}&top=7`);
     count = r.body.count;
@@ -97,15 +97,14 @@ test('orderby: asc, desc, multiple keys; search is case-insensitive', async () =
 });
 
 test('query.ts units: quoting, nested fields, null comparisons', () => {
-  const items = [
-    { name: "O'Brien", n: 1, o: { x: 'a' }, v: null },
-    { name: 'Smith', n: 2, o: { x: 'b' }, v: 3 },
-  ];
-  expect(evalFilter(parseFilter("name eq 'O''Brien'"), items[0])).toBe(true);
-  expect(evalFilter(parseFilter("o/x eq 'b'"), items[1])).toBe(true);
-  expect(evalFilter(parseFilter('v gt 1'), items[0])).toBe(false);
-  expect(evalFilter(parseFilter("startswith(name,'S') eq false"), items[0])).toBe(true);
-  expect(applyList(items, { skip: 0, top: 1, orderby: 'n desc' })).toEqual({ count: 2, items: [items[1]] });
+  const obrien = { name: "O'Brien", n: 1, o: { x: 'a' }, v: null };
+  const smith = { name: 'Smith', n: 2, o: { x: 'b' }, v: 3 };
+  const items = [obrien, smith];
+  expect(evalFilter(parseFilter("name eq 'O''Brien'"), obrien)).toBe(true);
+  expect(evalFilter(parseFilter("o/x eq 'b'"), smith)).toBe(true);
+  expect(evalFilter(parseFilter('v gt 1'), obrien)).toBe(false);
+  expect(evalFilter(parseFilter("startswith(name,'S') eq false"), obrien)).toBe(true);
+  expect(applyList(items, { skip: 0, top: 1, orderby: 'n desc' })).toEqual({ count: 2, items: [smith] });
   expect(() => parseFilter('name eq')).toThrow();
   expect(() => parseFilter("name xx 'a'")).toThrow();
 });

@@ -21,7 +21,11 @@ async function call(
   body?: unknown,
   query = '',
 ): Promise<J> {
-  const path = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]));
+  const path = template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`${template}: no value for {${k}}`);
+    return encodeURIComponent(v);
+  });
   const r = await as.req(method, path + query, body);
   const key = `${method} ${template}`;
   if (r.status >= 300) {

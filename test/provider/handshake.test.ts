@@ -79,18 +79,20 @@ function clients(line: string, withClientCert = true) {
   const creds = cert
     ? withClientCert
       ? grpc.credentials.createSsl(
-          Buffer.from(derToPem(Buffer.from(cert!, 'base64'))),
+          Buffer.from(derToPem(Buffer.from(cert, 'base64'))),
           Buffer.from(clientCert.keyPem),
           Buffer.from(clientCert.certPem),
         )
-      : grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert!, 'base64'))))
+      : grpc.credentials.createSsl(Buffer.from(derToPem(Buffer.from(cert, 'base64'))))
     : grpc.credentials.createInsecure();
   return { provider: new ProviderClient(addr!, creds, options), controller: new ControllerClient(addr!, creds, options) };
 }
 
 function call(client: grpc.Client, method: string, req: unknown): Promise<any> {
   return new Promise((resolve, reject) => {
-    (client as any)[method](req, { deadline: Date.now() + 10_000 }, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)));
+    (client as any)[method](req, { deadline: Date.now() + 10_000 }, (err: Error | null, res: unknown) =>
+      err ? reject(err) : resolve(res),
+    );
   });
 }
 

@@ -20,7 +20,7 @@ test('the version comes from package.json everywhere', () => {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'portsip'), '--version'], { encoding: 'utf8' });
   expect(r.stdout).toBe(`${pkg.version}\n`);
   // scripts/release.js names every file after the same version.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
   expect(require('../../scripts/release.js').packageVersion()).toBe(pkg.version);
 });
 

@@ -59,7 +59,7 @@ export function runTf(
 
 /** The provider processes terraform (pid) started: the packaged executable, or node running the provider bundle. */
 export function providerPids(tfPid: number): number[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-o', 'pid=,ppid=,args=', '-e'], { encoding: 'utf8' });
   } catch {
@@ -88,7 +88,7 @@ const TYPES: Record<string, { coll: 'ipRules' | 'dealers' | 'tenants' | 'transpo
   portsip_ip_rule: { coll: 'ipRules', key: (o) => String(o.cidr) },
   portsip_dealer: { coll: 'dealers', key: (o) => String(o.name) },
   portsip_tenant: { coll: 'tenants', key: (o) => String(o.domain).toLowerCase() },
-  portsip_transport: { coll: 'transports', key: (o) => `${o.protocol}:${o.port}` },
+  portsip_transport: { coll: 'transports', key: (o) => `${String(o.protocol)}:${String(o.port)}` },
 };
 
 export interface Reconciliation {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { PortsipClient } from '../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator';
 import type { ApplyResponse, ResourceContext } from '../../src/provider/definition';
-import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
+import { UNKNOWN, type ObjectValue, type Value } from '../../src/provider/values';
 import type { PortsipContext } from '../../src/resources/common/context';
 import { CreateJournal } from '../../src/resources/common/create-journal';
 import { KeyIndex } from '../../src/resources/common/natural-keys';
@@ -73,10 +73,12 @@ async function planAndCreate(values: ObjectValue, ctx = newCtx()): Promise<Apply
   return ipRuleResource.apply({ action: 'create', prior: null, planned, config, plannedPrivate: Buffer.alloc(0) }, ctx);
 }
 
-async function created(values: ObjectValue): Promise<ObjectValue> {
+async function created(values: ObjectValue): Promise<ObjectValue & { id: Value }> {
   const r = await planAndCreate(values);
   expect(r.diagnostics ?? []).toEqual([]);
-  return r.newState!;
+  const s = r.newState;
+  if (!s || s.id === undefined) throw new Error('create returned no state with an id');
+  return { ...s, id: s.id };
 }
 
 describe('create, read, update, delete', () => {
@@ -90,11 +92,11 @@ describe('create, read, update, delete', () => {
   test('read returns the live object, and null once it is gone', async () => {
     const s = await created({ cidr: '198.51.101.0/24', target: 'ACCEPT' });
     const ctx = newCtx();
-    const r = await ipRuleResource.read({ current: s, private: Buffer.alloc(0) } as never, ctx);
+    const r = await ipRuleResource.read({ current: s, private: Buffer.alloc(0) }, ctx);
     expect(r.newState).toEqual(s);
     await client().ipRules.delete(String(s.id));
     // A new provider process (a new command): its snapshot is taken after the delete.
-    expect((await ipRuleResource.read({ current: s, private: Buffer.alloc(0) } as never, newCtx())).newState).toBeNull();
+    expect((await ipRuleResource.read({ current: s, private: Buffer.alloc(0) }, newCtx())).newState).toBeNull();
   });
 
   test('update sends the change and returns the planned state', async () => {
@@ -141,7 +143,7 @@ describe('import (importRef: which reading of the import id)', () => {
     const r = await importId(String(s.id));
     expect(r.diagnostics ?? []).toEqual([]);
     expect(r.state).toEqual(configOf(ipRuleSchema, { id: s.id }));
-    const read = await ipRuleResource.read({ current: r.state!, private: Buffer.alloc(0) } as never, newCtx());
+    const read = await ipRuleResource.read({ current: r.state!, private: Buffer.alloc(0) }, newCtx());
     expect(read.newState).toMatchObject({ id: s.id, cidr: '192.0.2.0/25', target: 'DENY', description: 'to import' });
   });
 

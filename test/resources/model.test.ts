@@ -443,10 +443,10 @@ describe('tenant', () => {
 
     // Only Monday managed; Monday changes. The body carries the other days from the live object.
     const managed = { ...prior, office_hours: { ...(prior.office_hours as ObjectValue) } };
-    for (const d of WEEKDAYS.filter((x) => x !== 'monday')) (managed.office_hours as ObjectValue)[d] = null;
+    for (const d of WEEKDAYS.filter((x) => x !== 'monday')) managed.office_hours[d] = null;
     const planned = {
       ...managed,
-      office_hours: { ...(managed.office_hours as ObjectValue), monday: { enabled: true, ranges: [{ from: '10:00', to: '16:00' }] } },
+      office_hours: { ...managed.office_hours, monday: { enabled: true, ranges: [{ from: '10:00', to: '16:00' }] } },
     };
     const patch = tenant.toUpdatePatch(managed, planned, api) as Record<string, unknown>;
     expect(Object.keys(patch)).toEqual(['office_hours']);
@@ -474,13 +474,13 @@ describe('tenant', () => {
     expect(tenant.webhookSecretsDue(prior, prior)).toBe(false);
     expect(tenant.toUpdatePatch(prior, prior, api, cfgOf(prior, { token_wo: 'tok-2' }))).toBeNull();
     // Another field of the block changed: the block is sent whole, with the configured secret.
-    const urlChanged = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), url: 'https://h.example/new' } };
+    const urlChanged = { ...prior, cdr_event: { ...prior.cdr_event, url: 'https://h.example/new' } };
     expect(tenant.webhookSecretsDue(prior, urlChanged)).toBe(false);
     expect(tenant.toUpdatePatch(prior, urlChanged, null, cfgOf(urlChanged, { token_wo: 'tok-2' }))).toEqual({
       cdr_event: { enabled: true, auth: 'BEARER', url: 'https://h.example/new', token: 'tok-2' },
     });
     // Only the version changed: the block goes out on top of the live one, with the new secret.
-    const bumped = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), credentials_wo_version: 2 } };
+    const bumped = { ...prior, cdr_event: { ...prior.cdr_event, credentials_wo_version: 2 } };
     expect(tenant.webhookSecretsDue(prior, bumped)).toBe(true);
     expect(tenant.toUpdatePatch(prior, bumped, api, cfgOf(bumped, { token_wo: 'tok-2' }))).toEqual({
       cdr_event: { ...api.cdr_event, token: 'tok-2' },
@@ -494,7 +494,7 @@ describe('tenant', () => {
     expect(tenant.toUpdatePatch(prior, bumped, api, cfgOf(bumped, {}))).toEqual({ cdr_event: api.cdr_event });
     expect(tenant.toUpdatePatch(prior, bumped, api)).toEqual({ cdr_event: api.cdr_event });
     // An unknown version is not a change yet.
-    const unknownVersion: ObjectValue = { ...prior, cdr_event: { ...(prior.cdr_event as ObjectValue), credentials_wo_version: UNKNOWN } };
+    const unknownVersion: ObjectValue = { ...prior, cdr_event: { ...prior.cdr_event, credentials_wo_version: UNKNOWN } };
     expect(tenant.webhookSecretsDue(prior, unknownVersion)).toBe(false);
   });
 

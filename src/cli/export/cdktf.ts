@@ -22,7 +22,7 @@ export function camel(snake: string): string {
 /** `portsip_trunk_assignment` -> `TrunkAssignment` (the construct class). */
 export function className(type: string): string {
   const c = camel(shortType(type));
-  return c[0]!.toUpperCase() + c.slice(1);
+  return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
 const varName = (r: { type: string; name: string }) => `${shortType(r.type)}_${r.name}`;

@@ -66,7 +66,7 @@ export async function runExport(f: ExportFlags, io: Io, signal: AbortSignal = ne
     try {
       caPem = fs.readFileSync(path.resolve(io.cwd, f.caCert), 'utf8');
     } catch (e) {
-      throw new Error(`--ca-cert ${f.caCert}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new Error(`--ca-cert ${f.caCert}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
     }
   }
   const counter = new RequestCounter();

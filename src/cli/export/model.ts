@@ -109,7 +109,7 @@ function bodyOf(block: Block, value: ObjectValue, defaults: Readonly<Record<stri
     const items = Array.isArray(v) ? v : v === null ? [] : [v];
     for (const item of items) {
       if (item !== null && typeof item === 'object' && !(item instanceof BigNum) && !Array.isArray(item))
-        body.blocks.push({ name, body: bodyOf(nb.block, item as ObjectValue, undefined), list: nb.nesting !== 'single' });
+        body.blocks.push({ name, body: bodyOf(nb.block, item, undefined), list: nb.nesting !== 'single' });
     }
   }
   return body;
@@ -126,7 +126,9 @@ export function buildModel(objects: readonly LiveObject[]): ExportModel {
     if (typeof o.state.id === 'string') byId.set(`${o.type} ${o.state.id}`, { type: o.type, name: names.get(o)!, key: o.key });
   const variables: SecretVariable[] = [];
   const resources: ExportResource[] = objects.map((o) => {
-    const schema = portsipResources[o.type]!.schema;
+    const def = portsipResources[o.type];
+    if (!def) throw new Error(`${o.type} is not a registered resource type`);
+    const schema = def.schema;
     const name = names.get(o)!;
     const body = bodyOf(schema.block, o.state, DEFAULT_TABLES[o.type]);
     for (const attr of body.attrs) {

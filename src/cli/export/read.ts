@@ -102,7 +102,7 @@ export async function connect(
 
 /** Runs `fn` over `items`, at most `limit` at once (Terraform's default parallelism is 10). */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -145,16 +145,18 @@ async function candidates(type: string, ctx: PortsipContext, filters: ExportFilt
   let items: Array<Record<string, unknown>>;
   if (type === 'portsip_tenant') {
     // Tenants are never batched (the list holds summaries): list for ids and domains only.
-    items = (await client.tenants.listAll()) as Array<Record<string, unknown>>;
+    items = await client.tenants.listAll();
   } else {
     const reader = collectionReader(type, client);
     if (!reader?.listAll) throw new Error(`${type} has no list to enumerate`);
     // Through the coalescer: the reads that follow are served from this same listing.
     items = ((await ctx.reads.items(reader)) ?? (await reader.listAll())) as Array<Record<string, unknown>>;
   }
+  const naturalKey = NATURAL_KEYS[type];
+  if (!naturalKey) throw new Error(`${type} has no natural key to export by`);
   return items
     .filter((i) => str(i.id))
-    .map((i) => ({ importId: String(i.id), key: NATURAL_KEYS[type]!.key(i) }))
+    .map((i) => ({ importId: String(i.id), key: naturalKey.key(i) }))
     .filter((c) => c.key === undefined || keyMatches(filters, type, c.key));
 }
 
@@ -169,9 +171,16 @@ function resourceContext(ctx: PortsipContext, type: string, signal: AbortSignal,
   };
 }
 
+/** The registered resource `type` (export takes its types from the registry: a miss is a bug). */
+function resourceDefinition(type: string): (typeof portsipResources)[string] {
+  const def = portsipResources[type];
+  if (!def) throw new Error(`${type} is not a registered resource type`);
+  return def;
+}
+
 /** importState + read, as Terraform does for an import block. Null when the object went away. */
 async function readOne(type: string, importId: string, rctx: ResourceContext<PortsipContext>): Promise<ObjectValue | null> {
-  const def = portsipResources[type]!;
+  const def = resourceDefinition(type);
   try {
     const imp = await def.importState!(importId, rctx);
     const err = (imp.diagnostics ?? []).find((d) => d.severity === 'error');
@@ -182,8 +191,9 @@ async function readOne(type: string, importId: string, rctx: ResourceContext<Por
     if (rerr) throw new Error(diagText(rerr));
     return r.newState;
   } catch (e) {
-    if (e instanceof DiagnosticsError) throw new Error(`reading ${type} "${importId}": ${e.diagnostics.map(diagText).join('; ')}`);
-    throw new Error(`reading ${type} "${importId}": ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof DiagnosticsError)
+      throw new Error(`reading ${type} "${importId}": ${e.diagnostics.map(diagText).join('; ')}`, { cause: e });
+    throw new Error(`reading ${type} "${importId}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 
@@ -214,7 +224,7 @@ export async function readPbx(ctx: PortsipContext, filters: ExportFilters, o: Re
     });
     let n = 0;
     const me = type === 'portsip_admin_user' ? await signedInUserId(ctx, objects) : undefined;
-    const required = Object.entries(portsipResources[type]!.schema.block.attributes).filter(([, a]) => a.required);
+    const required = Object.entries(resourceDefinition(type).schema.block.attributes).filter(([, a]) => a.required);
     found.forEach((c, i) => {
       const state = states[i];
       if (!state) return; // deleted between the listing and the read
@@ -252,7 +262,7 @@ async function signedInUserId(ctx: PortsipContext, objects: readonly LiveObject[
 function dealerShare(objects: LiveObject[], filters: ExportFilters): LiveObject[] {
   if (filters.dealer === undefined) return objects;
   const dealers = objects.filter((o) => o.type === 'portsip_dealer' && o.state.name === filters.dealer);
-  const dealerIds = new Set<Value>(dealers.map((d) => d.state.id));
+  const dealerIds = new Set<Value>(dealers.flatMap((d) => (d.state.id === undefined ? [] : [d.state.id])));
   if (dealers.length === 0) {
     // The dealer type may be excluded: then the tenants still say which dealer id they belong to,
     // but the name cannot be resolved without the dealer list.
@@ -260,7 +270,7 @@ function dealerShare(objects: LiveObject[], filters: ExportFilters): LiveObject[
     throw new Error(`--dealer needs the dealer type: do not --exclude dealer (or leave it out of --include) with --dealer`);
   }
   const tenants = objects.filter((o) => o.type === 'portsip_tenant' && dealerIds.has(o.state.dealer_id ?? null));
-  const tenantIds = new Set<Value>(tenants.map((t) => t.state.id));
+  const tenantIds = new Set<Value>(tenants.flatMap((t) => (t.state.id === undefined ? [] : [t.state.id])));
   return objects.filter(
     (o) =>
       dealers.includes(o) || tenants.includes(o) || (o.type === 'portsip_trunk_assignment' && tenantIds.has(o.state.tenant_id ?? null)),

@@ -56,6 +56,7 @@ export function parsePlanJson(text: string, source: string): PlanJson {
   } catch (e) {
     throw new Error(
       `${source} is not JSON (${e instanceof Error ? e.message : String(e)}); give the output of "terraform show -json PLANFILE"`,
+      { cause: e },
     );
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${source} is not a Terraform plan JSON object`);

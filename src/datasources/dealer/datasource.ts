@@ -4,7 +4,6 @@
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
-import type { ApiObject } from '../../resources/common/mapping';
 import { lookupFailed, notFound, type DsCtx } from '../common';
 import { toState } from './model';
 import { dealerDataSourceSchema } from './schema';
@@ -23,7 +22,7 @@ export const dealerDataSource: DataSourceDefinition<PortsipContext> = {
         id = (await client.dealers.findByName(String(config.name)))?.id;
         if (!id) return notFound(TYPE, `name "${String(config.name)}"`);
       }
-      return { state: toState((await client.dealers.get(id)) as unknown as ApiObject, config) };
+      return { state: toState(await client.dealers.get(id), config) };
     } catch (e) {
       return lookupFailed(e, TYPE, config, dealerDataSourceSchema);
     }

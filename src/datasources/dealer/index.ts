@@ -1,2 +1,1 @@
 export { dealerDataSource } from './datasource';
-export { dealerDataSourceSchema } from './schema';

@@ -1,2 +1,1 @@
 export { dealersDataSource } from './datasource';
-export { dealersDataSourceSchema } from './schema';

@@ -2,8 +2,7 @@
 // documents give that list no query options (docs/portsip-api.md Op 18: C1 defines no query
 // parameters); `filter` and `search` are sent anyway (I), and the descriptions say so.
 
-import type { Schema } from '../../provider/schema';
-import { listSchema, type ListSpec } from '../list';
+import type { ListSpec } from '../list';
 
 export const DEALERS_LIST: ListSpec = {
   typeName: 'portsip_dealers',
@@ -32,5 +31,3 @@ export const DEALERS_LIST: ListSpec = {
   queryNote: "PortSIP's documents list no query options for `GET /api/dealers` (inferred: the PBX may ignore it and return every dealer).",
   collection: (c) => c.dealers,
 };
-
-export const dealersDataSourceSchema: Schema = listSchema(DEALERS_LIST);

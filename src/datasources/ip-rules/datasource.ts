@@ -3,7 +3,6 @@
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
-import type { ApiObject } from '../../resources/common/mapping';
 import { lookupFailed, type DsCtx } from '../common';
 import { toQuery, toState } from './model';
 import { ipRulesDataSourceSchema } from './schema';
@@ -15,7 +14,7 @@ export const ipRulesDataSource: DataSourceDefinition<PortsipContext> = {
   async read(config: ObjectValue, ctx: DsCtx) {
     try {
       const items = await ctx.provider.client.ipRules.listAll(toQuery(config));
-      return { state: toState(items as unknown as ApiObject[], config) };
+      return { state: toState(items, config) };
     } catch (e) {
       return lookupFailed(e, 'data.portsip_ip_rules', {}, ipRulesDataSourceSchema);
     }

@@ -1,2 +1,1 @@
 export { ipRulesDataSource } from './datasource';
-export { ipRulesDataSourceSchema } from './schema';

@@ -3,7 +3,6 @@
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
-import type { ApiObject } from '../../resources/common/mapping';
 import { lookupFailed, type DsCtx } from '../common';
 import { toState } from './model';
 import { systemStatusDataSourceSchema } from './schema';
@@ -14,7 +13,7 @@ export const systemStatusDataSource: DataSourceDefinition<PortsipContext> = {
   validate: (config: ObjectValue) => validate(config),
   async read(_config: ObjectValue, ctx: DsCtx) {
     try {
-      return { state: toState((await ctx.provider.client.status.get()) as unknown as ApiObject) };
+      return { state: toState(await ctx.provider.client.status.get()) };
     } catch (e) {
       return lookupFailed(e, 'data.portsip_system_status', {}, systemStatusDataSourceSchema);
     }

@@ -1,2 +1,1 @@
 export { systemStatusDataSource } from './datasource';
-export { systemStatusDataSourceSchema } from './schema';

@@ -5,7 +5,6 @@
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
-import type { ApiObject } from '../../resources/common/mapping';
 import { dealerIdsOf } from '../../resources/tenant/model';
 import { lookupFailed, notFound, type DsCtx } from '../common';
 import { toState } from './model';
@@ -27,7 +26,7 @@ export const tenantDataSource: DataSourceDefinition<PortsipContext> = {
       }
       const [tenant, dealers] = await Promise.all([client.tenants.get(id), client.tenants.getDealers(id)]);
       const dealerId = dealerIdsOf(dealers)[0] ?? null;
-      return { state: toState(tenant as unknown as ApiObject, config, dealerId) };
+      return { state: toState(tenant, config, dealerId) };
     } catch (e) {
       return lookupFailed(e, TYPE, config, tenantDataSourceSchema);
     }

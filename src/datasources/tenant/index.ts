@@ -1,2 +1,1 @@
 export { tenantDataSource } from './datasource';
-export { tenantDataSourceSchema } from './schema';

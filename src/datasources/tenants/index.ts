@@ -1,2 +1,1 @@
 export { tenantsDataSource } from './datasource';
-export { tenantsDataSourceSchema } from './schema';

@@ -1,8 +1,7 @@
 // data.portsip_tenants: the tenants of the PBX from GET /tenants (Op 34 [C1]): the list's summary
 // fields; data.portsip_tenant reads one tenant in full.
 
-import type { Schema } from '../../provider/schema';
-import { listSchema, type ListSpec } from '../list';
+import type { ListSpec } from '../list';
 
 export const TENANTS_LIST: ListSpec = {
   typeName: 'portsip_tenants',
@@ -29,5 +28,3 @@ export const TENANTS_LIST: ListSpec = {
   filterExample: "`startswith(domain,'acme')` or `region eq 'USA'`",
   collection: (c) => c.tenants,
 };
-
-export const tenantsDataSourceSchema: Schema = listSchema(TENANTS_LIST);

@@ -4,7 +4,6 @@
 import type { DataSourceDefinition } from '../../provider/definition';
 import type { ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../../resources/common/context';
-import type { ApiObject } from '../../resources/common/mapping';
 import { lookupFailed, notFound, type DsCtx } from '../common';
 import { toState } from './model';
 import { transportDataSourceSchema } from './schema';
@@ -29,7 +28,7 @@ export const transportDataSource: DataSourceDefinition<PortsipContext> = {
       const transport = await client.transports.get(id);
       const status = await client.transports.status(String(transport.protocol));
       const s = (status as { status?: unknown }).status;
-      return { state: toState(transport as unknown as ApiObject, config, typeof s === 'string' ? s : null) };
+      return { state: toState(transport, config, typeof s === 'string' ? s : null) };
     } catch (e) {
       return lookupFailed(e, TYPE, config, transportDataSourceSchema);
     }

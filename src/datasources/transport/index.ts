@@ -1,2 +1,1 @@
 export { transportDataSource } from './datasource';
-export { transportDataSourceSchema } from './schema';

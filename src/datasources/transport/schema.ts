@@ -5,8 +5,6 @@ import type { Schema } from '../../provider/schema';
 import { computed, dataSourceBlock } from '../../resources/common/schema-helpers';
 import { transportSchema } from '../../resources/transport/schema';
 
-export const TRANSPORT_STATUSES = ['ACTIVATED', 'DEACTIVATED'] as const;
-
 export const transportDataSourceSchema: Schema = {
   version: 0,
   block: dataSourceBlock(transportSchema.block, {

@@ -1,2 +1,1 @@
 export { transportsDataSource } from './datasource';
-export { transportsDataSourceSchema } from './schema';

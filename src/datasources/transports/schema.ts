@@ -1,7 +1,6 @@
 // data.portsip_transports: the SIP transports (listeners) of the PBX from GET /transports (Op 28 [C1]).
 
-import type { Schema } from '../../provider/schema';
-import { listSchema, type ListSpec } from '../list';
+import type { ListSpec } from '../list';
 
 export const TRANSPORTS_LIST: ListSpec = {
   typeName: 'portsip_transports',
@@ -13,5 +12,3 @@ export const TRANSPORTS_LIST: ListSpec = {
   filterExample: "`protocol eq 'TLS'` or `port ge 5060`",
   collection: (c) => c.transports,
 };
-
-export const transportsDataSourceSchema: Schema = listSchema(TRANSPORTS_LIST);

@@ -1,2 +1,1 @@
 export { trunksDataSource } from './datasource';
-export { trunksDataSourceSchema } from './schema';

@@ -1,8 +1,7 @@
 // data.portsip_trunks: the PBX's trunks from GET /providers (the Trunk area of the 22.2 OpenAPI; a paged {count, items} list with filter/search),
 // so a portsip_trunk_assignment can find a trunk id by name without calling the API by hand.
 
-import type { Schema } from '../../provider/schema';
-import { listSchema, type ListSpec } from '../list';
+import type { ListSpec } from '../list';
 
 export const TRUNKS_LIST: ListSpec = {
   typeName: 'portsip_trunks',
@@ -26,5 +25,3 @@ export const TRUNKS_LIST: ListSpec = {
   filterExample: "`name eq 'twilio-elastic'` or `startswith(hostname,'sip.')`",
   collection: (c) => c.providers,
 };
-
-export const trunksDataSourceSchema: Schema = listSchema(TRUNKS_LIST);

@@ -126,7 +126,7 @@ function adminRoutes(): Route[] {
       template: '/admin/users/{id}',
       access: 'sysadmin',
       versions: [...V23],
-      handler: (ctx) => ok(view(get(ctx, 'adminUsers', ctx.params.id, 'user'), ADMIN_USER_KEYS)),
+      handler: (ctx) => ok(view(get(ctx, 'adminUsers', ctx.param('id'), 'user'), ADMIN_USER_KEYS)),
     },
     {
       method: 'POST',
@@ -134,7 +134,7 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const u = get(ctx, 'adminUsers', ctx.param('id'), 'user');
         // name, password and role are refused explicitly below (they have their own endpoints).
         const b = validateBody('POST', '/admin/users/{id}', ctx.body, {
           schema: S.update,
@@ -161,7 +161,7 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const u = get(ctx, 'adminUsers', ctx.param('id'), 'user');
         const b = validateBody('POST', '/admin/users/{id}/username', ctx.body, { schema: S.name });
         const name = checkUsername('name', b.name, !!u._builtin);
         assertNameFree(ctx, 'name', name, u.id);
@@ -176,7 +176,7 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const u = get(ctx, 'adminUsers', ctx.param('id'), 'user');
         const b = validateBody('POST', '/admin/users/{id}/password', ctx.body, { schema: S.password });
         u._password = hashPassword(newPasswordOf(b));
         ctx.emu.auth.revokeAccount('system', u.id, ctx.principal!.session);
@@ -190,7 +190,7 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const u = get(ctx, 'adminUsers', ctx.param('id'), 'user');
         const b = validateBody('POST', '/admin/users/{id}/role', ctx.body, { schema: S.role });
         const role = checkSystemRole(ctx, 'role', b.role);
         if (role !== u.role) {
@@ -209,7 +209,7 @@ function adminRoutes(): Route[] {
       access: 'sysadmin',
       versions: [...V23],
       handler: (ctx) => {
-        const u = get(ctx, 'adminUsers', ctx.params.id, 'user');
+        const u = get(ctx, 'adminUsers', ctx.param('id'), 'user');
         if (u._builtin) throw invalid('id', 'the built-in admin account cannot be deleted');
         if (u.id === ctx.principal!.account.id) throw invalid('id', 'you cannot delete yourself');
         assertNotLastAdmin(ctx, u, 'id');
@@ -339,7 +339,7 @@ function roleRoutes(): Route[] {
       template: '/roles/{name}',
       access: 'sysadmin',
       handler: (ctx) => {
-        const key = ctx.params.name;
+        const key = ctx.param('name');
         const bi = BUILTIN_ROLES.find((n) => n === key || roleIdOf(ctx, n) === key);
         if (bi) return ok({ ...roleView(ctx, { name: bi, protected: true }), permissions: null });
         const r = findRole(ctx, key);
@@ -351,7 +351,7 @@ function roleRoutes(): Route[] {
       template: '/roles/{name}',
       access: 'sysadmin',
       handler: (ctx) => {
-        const r = findRole(ctx, ctx.params.name);
+        const r = findRole(ctx, ctx.param('name'));
         const b = validateBody('POST', '/roles/{name}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         if (b.name !== undefined && b.name !== r.name) {
           const n = String(b.name);
@@ -372,7 +372,7 @@ function roleRoutes(): Route[] {
       template: '/roles/{name}/destroy',
       access: 'sysadmin',
       handler: (ctx) => {
-        const r = findRole(ctx, ctx.params.name);
+        const r = findRole(ctx, ctx.param('name'));
         if ([...ctx.store.c.adminUsers.values()].some((u) => u.role === r.name))
           throw invalid('name', 'the role is still assigned to users');
         ctx.store.c.roles.delete(r.id);

@@ -108,14 +108,14 @@ export function dealerRoutes(): Route[] {
       method: 'GET',
       template: '/dealers/{id}',
       access: 'scoped',
-      handler: (ctx) => ok(view(visibleDealer(ctx, ctx.params.id), detailKeys)),
+      handler: (ctx) => ok(view(visibleDealer(ctx, ctx.param('id')), detailKeys)),
     },
     {
       method: 'POST',
       template: '/dealers/{id}',
       access: 'scoped',
       handler: (ctx) => {
-        const d = visibleDealer(ctx, ctx.params.id);
+        const d = visibleDealer(ctx, ctx.param('id'));
         const b = validateBody('POST', '/dealers/{id}', ctx.body, {
           unknownFields: ctx.emu.cfg.unknownFields,
           extraKeys: ['name', 'level', 'password'],
@@ -136,7 +136,7 @@ export function dealerRoutes(): Route[] {
       template: '/dealers/{id}/password',
       access: 'scoped',
       handler: (ctx) => {
-        const d = visibleDealer(ctx, ctx.params.id);
+        const d = visibleDealer(ctx, ctx.param('id'));
         const b = validateBody('POST', '/dealers/{id}/password', ctx.body);
         d._password = hashPassword(checkPassword('password', b.password));
         ctx.emu.auth.revokeAccount('dealer', d.id);
@@ -149,7 +149,7 @@ export function dealerRoutes(): Route[] {
       template: '/dealers/{id}/destroy',
       access: 'scoped',
       handler: (ctx) => {
-        const d = visibleDealer(ctx, ctx.params.id);
+        const d = visibleDealer(ctx, ctx.param('id'));
         const tenants = tenantsOfDealers(ctx, new Set([d.id]));
         const subs = [...ctx.store.c.dealers.values()].filter((x) => x._parent === d.id);
         // Undocumented (§8 Q12): reject by default, or detach with --dealer-delete detach.

@@ -66,14 +66,14 @@ export function ipRuleRoutes(): Route[] {
       method: 'GET',
       template: '/ip_filters/{id}',
       access: 'ops',
-      handler: (ctx) => ok(view(get(ctx, 'ipRules', ctx.params.id, 'IP rule'), keys)),
+      handler: (ctx) => ok(view(get(ctx, 'ipRules', ctx.param('id'), 'IP rule'), keys)),
     },
     {
       method: 'POST',
       template: '/ip_filters/{id}',
       access: 'ops',
       handler: (ctx) => {
-        const r = get(ctx, 'ipRules', ctx.params.id, 'IP rule');
+        const r = get(ctx, 'ipRules', ctx.param('id'), 'IP rule');
         const b = validateBody('POST', '/ip_filters/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
         checkRule(b);
         ctx.store.c.ipRules.set(r.id, merge(r, b) as Rec);
@@ -86,7 +86,7 @@ export function ipRuleRoutes(): Route[] {
       template: '/ip_filters/{id}/destroy',
       access: 'ops',
       handler: (ctx) => {
-        if (!ctx.store.c.ipRules.delete(ctx.params.id))
+        if (!ctx.store.c.ipRules.delete(ctx.param('id')))
           throw new HttpError(400, 'VALIDATE_FAILED', 'Invalid rule ID supplied.', { field: 'id' });
         ctx.store.changed();
         return noContent();

@@ -26,14 +26,14 @@ export function providerRoutes(): Route[] {
       method: 'GET',
       template: '/providers/{id}',
       access: 'site',
-      handler: (ctx) => ok(view(get(ctx, 'providers', ctx.params.id, 'provider'), detailKeys)),
+      handler: (ctx) => ok(view(get(ctx, 'providers', ctx.param('id'), 'provider'), detailKeys)),
     },
     {
       method: 'GET',
       template: '/providers/{id}/assignees',
       access: 'site',
       handler: (ctx) => {
-        const p = get(ctx, 'providers', ctx.params.id, 'provider');
+        const p = get(ctx, 'providers', ctx.param('id'), 'provider');
         const m = ctx.store.assignments.get(p.id) ?? new Map<string, Assignment>();
         // {items} with no count and no paging (C1).
         return ok({ items: [...m].map(([tenant_id, a]) => ({ tenant_id, did_numbers: a.did_numbers, concurrency: a.concurrency })) });
@@ -44,8 +44,8 @@ export function providerRoutes(): Route[] {
       template: '/providers/{id}/assignees/{tenant_id}',
       access: 'site',
       handler: (ctx) => {
-        const p = get(ctx, 'providers', ctx.params.id, 'provider');
-        const a = ctx.store.assignments.get(p.id)?.get(ctx.params.tenant_id);
+        const p = get(ctx, 'providers', ctx.param('id'), 'provider');
+        const a = ctx.store.assignments.get(p.id)?.get(ctx.param('tenant_id'));
         // Documented 404 when the pair is not assigned (C1, docs/portsip-api.md §6.5).
         if (!a) throw new HttpError(404, 'NOT_FOUND', 'Not Found');
         return ok({ did_numbers: a.did_numbers, concurrency: a.concurrency });
@@ -56,8 +56,8 @@ export function providerRoutes(): Route[] {
       template: '/providers/{id}/assignees/{tenant_id}',
       access: 'site',
       handler: (ctx) => {
-        const p = get(ctx, 'providers', ctx.params.id, 'provider');
-        const t = get(ctx, 'tenants', ctx.params.tenant_id, 'tenant');
+        const p = get(ctx, 'providers', ctx.param('id'), 'provider');
+        const t = get(ctx, 'tenants', ctx.param('tenant_id'), 'tenant');
         const b = validateBody('POST', '/providers/{id}/assignees/{tenant_id}', ctx.body, {
           unknownFields: ctx.emu.cfg.unknownFields,
         });
@@ -88,8 +88,8 @@ export function providerRoutes(): Route[] {
       template: '/providers/{id}/assignees/{tenant_id}/destroy',
       access: 'site',
       handler: (ctx) => {
-        const p = get(ctx, 'providers', ctx.params.id, 'provider');
-        if (!ctx.store.assignments.get(p.id)?.delete(ctx.params.tenant_id))
+        const p = get(ctx, 'providers', ctx.param('id'), 'provider');
+        if (!ctx.store.assignments.get(p.id)?.delete(ctx.param('tenant_id')))
           throw new HttpError(404, 'NOT_FOUND', 'the trunk is not assigned to this tenant');
         ctx.store.changed();
         return noContent();

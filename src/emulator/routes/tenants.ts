@@ -204,13 +204,13 @@ export function tenantRoutes(): Route[] {
         return ok();
       },
     },
-    { method: 'GET', template: '/tenants/{id}', access: 'scoped', handler: (ctx) => ok(detail(ctx, visibleTenant(ctx, ctx.params.id))) },
+    { method: 'GET', template: '/tenants/{id}', access: 'scoped', handler: (ctx) => ok(detail(ctx, visibleTenant(ctx, ctx.param('id')))) },
     {
       method: 'POST',
       template: '/tenants/{id}',
       access: 'scoped',
       handler: (ctx) => {
-        const t = visibleTenant(ctx, ctx.params.id);
+        const t = visibleTenant(ctx, ctx.param('id'));
         const b = dropReadOnly(
           validateBody('POST', '/tenants/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields, extraKeys: allowedExtra(ctx) }),
         );
@@ -228,7 +228,7 @@ export function tenantRoutes(): Route[] {
       template: '/tenants/{id}/destroy',
       access: 'scoped',
       handler: (ctx) => {
-        const id = ctx.params.id;
+        const id = ctx.param('id');
         // Documented: 400 "Invalid name supplied" for a malformed id, 404 "Tenant not found" (C1, §6.5).
         if (!isWellFormedId(id)) throw new HttpError(400, 'VALIDATE_FAILED', 'Invalid name supplied', { field: 'id' });
         if (!ctx.store.c.tenants.has(id)) throw new HttpError(404, 'NOT_FOUND', 'Tenant not found');
@@ -246,7 +246,7 @@ export function tenantRoutes(): Route[] {
       template: '/tenants/{id}/dealers',
       access: 'scoped',
       handler: (ctx) => {
-        const t = visibleTenant(ctx, ctx.params.id);
+        const t = visibleTenant(ctx, ctx.param('id'));
         const d = ctx.store.c.dealers.get(ctx.store.tenantDealer.get(t.id) ?? '');
         // {items} without count (C1); the single owning dealer (§8 Q11 choice).
         return ok({ items: d ? [view(d, ['id', 'enabled', 'level', 'name', 'display_name'], true)] : [] });
@@ -257,9 +257,9 @@ export function tenantRoutes(): Route[] {
       template: '/tenants/{id}/dealers/{dealer_id}',
       access: 'scoped',
       handler: (ctx) => {
-        const t = visibleTenant(ctx, ctx.params.id);
+        const t = visibleTenant(ctx, ctx.param('id'));
         // The early 22.0 doc also sent {dealer_id} in the body (C10): tolerated, the path wins.
-        const d = ctx.store.c.dealers.get(ctx.params.dealer_id);
+        const d = ctx.store.c.dealers.get(ctx.param('dealer_id'));
         const scope = dealerScope(ctx);
         if (!d || (scope && !scope.has(d.id))) throw new HttpError(404, 'NOT_FOUND', 'dealer not found');
         if (d.enabled === false) throw invalid('dealer_id', 'the dealer is disabled');
@@ -274,10 +274,10 @@ export function tenantRoutes(): Route[] {
       template: '/tenants/{id}/dealers/{dealer_id}/destroy',
       access: 'scoped',
       handler: (ctx) => {
-        const t = visibleTenant(ctx, ctx.params.id);
-        if (ctx.store.tenantDealer.get(t.id) !== ctx.params.dealer_id)
+        const t = visibleTenant(ctx, ctx.param('id'));
+        if (ctx.store.tenantDealer.get(t.id) !== ctx.param('dealer_id'))
           throw new HttpError(404, 'NOT_FOUND', 'the tenant is not designated to this dealer');
-        if (ctx.principal!.kind === 'dealer' && ctx.params.dealer_id === ctx.principal!.account.id)
+        if (ctx.principal!.kind === 'dealer' && ctx.param('dealer_id') === ctx.principal!.account.id)
           throw new HttpError(403, 'FORBIDDEN', 'a dealer cannot release its own tenant');
         ctx.store.tenantDealer.delete(t.id);
         ctx.store.changed();

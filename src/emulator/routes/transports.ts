@@ -57,14 +57,14 @@ export function transportRoutes(): Route[] {
       method: 'GET',
       template: '/transports/{id}',
       access: 'ops',
-      handler: (ctx) => ok(view(get(ctx, 'transports', ctx.params.id, 'transport'), keys)),
+      handler: (ctx) => ok(view(get(ctx, 'transports', ctx.param('id'), 'transport'), keys)),
     },
     {
       method: 'POST',
       template: '/transports/{id}',
       access: 'ops',
       handler: (ctx) => {
-        const t = get(ctx, 'transports', ctx.params.id, 'transport');
+        const t = get(ctx, 'transports', ctx.param('id'), 'transport');
         const b = validateBody('POST', '/transports/{id}', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields, extraKeys: ['protocol'] });
         immutable('protocol', t.protocol, b); // protocol cannot be changed (§4 Op 31)
         checkTransport(ctx, t.protocol, b, t.id);
@@ -78,7 +78,7 @@ export function transportRoutes(): Route[] {
       template: '/transports/{id}/destroy',
       access: 'ops',
       handler: (ctx) => {
-        const t = get(ctx, 'transports', ctx.params.id, 'transport');
+        const t = get(ctx, 'transports', ctx.param('id'), 'transport');
         // The PBX must keep at least one transport (C9, §4 Op 32).
         if (ctx.store.c.transports.size <= 1) throw invalid('id', 'the last transport cannot be deleted');
         ctx.store.c.transports.delete(t.id);
@@ -94,7 +94,7 @@ export function transportRoutes(): Route[] {
         // The parameter is named `id` but its schema is the protocol enum, and the reference shows only
         // the protocol (C1, seed Op 33): a protocol it is. A transport id is refused like any other
         // value outside the enum.
-        const protocol = ctx.params.id;
+        const protocol = ctx.param('id');
         if (!['UDP', 'TCP', 'TLS'].includes(protocol)) throw invalid('id', 'must be one of UDP, TCP, TLS (the transport protocol)');
         const of = [...ctx.store.c.transports.values()].filter((t) => t.protocol === protocol);
         // ACTIVATED when a transport of that protocol exists; TLS also needs a certificate to listen (C9).

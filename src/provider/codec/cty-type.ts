@@ -32,7 +32,7 @@ export function ctyTypeToJsonValue(t: CtyType | AttrType): unknown {
   if ('tuple' in t) return ['tuple', t.tuple.map(ctyTypeToJsonValue)];
   if ('object' in t) {
     const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(t.object)) attrs[k] = ctyTypeToJsonValue(v);
+    for (const [k, v] of Object.entries<CtyType | AttrType>(t.object)) attrs[k] = ctyTypeToJsonValue(v);
     const opt = (t as { optional?: string[] }).optional;
     return opt && opt.length > 0 ? ['object', attrs, [...opt]] : ['object', attrs];
   }
@@ -65,7 +65,7 @@ export function ctyTypeFromJsonValue(j: unknown): CtyType {
           for (const [k, v] of Object.entries(j[1] as Record<string, unknown>)) object[k] = ctyTypeFromJsonValue(v);
           if (j.length === 3) {
             if (!Array.isArray(j[2]) || !j[2].every((x) => typeof x === 'string')) break;
-            return { object, optional: j[2] as string[] };
+            return { object, optional: j[2] };
           }
           return { object };
         }
@@ -85,8 +85,4 @@ export function decodeCtyType(text: string | Uint8Array): CtyType {
     throw new CtyTypeError(`cty type is not JSON: ${s.slice(0, 200)}`);
   }
   return ctyTypeFromJsonValue(j);
-}
-
-export function ctyTypeEquals(a: CtyType, b: CtyType): boolean {
-  return encodeCtyType(a) === encodeCtyType(b);
 }

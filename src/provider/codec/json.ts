@@ -40,7 +40,7 @@ export function parseJsonExact(text: string): JsonValue {
     const c = text[i];
     if (c === '{') {
       i++;
-      const out: { [key: string]: JsonValue } = Object.create(null);
+      const out = Object.create(null) as { [key: string]: JsonValue };
       ws();
       if (text[i] === '}') {
         i++;

@@ -39,7 +39,7 @@ function serviceDefinition(service: protobuf.Service, fullName: string): grpc.Se
       originalName: method.name,
     };
   }
-  return def as grpc.ServiceDefinition;
+  return def;
 }
 
 /** Parse the given .proto texts (tfplugin6 + plugin) into grpc-js service definitions. */

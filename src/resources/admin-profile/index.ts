@@ -1,2 +1,2 @@
 export { adminProfileResource } from './resource';
-export { adminProfileSchema, ADMIN_PROFILE_ID } from './schema';
+export { adminProfileSchema } from './schema';

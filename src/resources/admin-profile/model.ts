@@ -1,15 +1,8 @@
 // portsip_admin_profile: API <-> state mapping (pure functions). The API shape is INFERRED for 22.3
 // (docs/portsip-api.md Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
 
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import {
   adoptPatch,
   ownPasswordChange,
@@ -61,28 +54,22 @@ export const adminProfileRules: FieldRules = {
 };
 
 export function toState(api: AdminProfileApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, api as ApiObject, prior, opts);
+  return singletonToState(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
 export function toCreatePatch(live: AdminProfileApi | ApiObject, planned: ObjectValue): AdminProfileUpdateBody | null {
-  return adoptPatch(
-    adminProfileSchema.block,
-    adminProfileRules,
-    ADMIN_PROFILE_ID,
-    live as ApiObject,
-    planned,
-  ) as AdminProfileUpdateBody | null;
+  return adoptPatch(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, live, planned);
 }
 
 /** POST /admin/user body with the changed profile fields (never name or password), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminProfileUpdateBody | null {
-  return statePatch(adminProfileSchema.block, adminProfileRules, prior, planned) as AdminProfileUpdateBody | null;
+  return statePatch(adminProfileSchema.block, adminProfileRules, prior, planned);
 }
 
 /** The new name for POST /admin/user/username (body `{name}` [I]), or null. `prior` null = create (compare with `live`). */
 export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: AdminProfileApi | ApiObject | null): string | null {
-  return ownUsernameChange(prior, planned, (live ?? null) as ApiObject | null);
+  return ownUsernameChange(prior, planned, live ?? null);
 }
 
 /** `{old_password, new_password}` for POST /admin/user/password, or null. `prior` null = create. */
@@ -97,16 +84,7 @@ export function passwordChange(
 
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: AdminProfileApi | ApiObject | null): AdminProfileUpdateBody | null {
-  return resetPatch(
-    adminProfileSchema.block,
-    adminProfileRules,
-    adminProfileDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as AdminProfileUpdateBody | null;
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(adminProfileSchema.block, adminProfileRules, attr, a, b);
+  return resetPatch(adminProfileSchema.block, adminProfileRules, adminProfileDefaults, live ?? null);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

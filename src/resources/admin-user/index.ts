@@ -1,3 +1,2 @@
 export { adminUserResource } from './resource';
-export { adminUserSchema, adminUserImportKey } from './schema';
-export { validate as validateAdminUser } from './validate';
+export { adminUserSchema } from './schema';

@@ -1,11 +1,10 @@
 // portsip_admin_user: API <-> state mapping (pure functions). The API shapes are INFERRED for 22.3
 // (docs/portsip-api.md Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
 
-import type { ObjectValue, Value } from '../../provider/values';
+import type { ObjectValue } from '../../provider/values';
 import {
   apiToState,
   keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
   stateToBody,
   statePatch,
   type ApiObject,
@@ -70,7 +69,7 @@ export const adminUserRules: FieldRules = {
 };
 
 export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(adminUserSchema.block, adminUserRules, api as ApiObject, prior, opts);
+  return apiToState(adminUserSchema.block, adminUserRules, api, prior, opts);
 }
 
 /** POST /admin/users body; the password comes from `config.password_wo`. */
@@ -83,7 +82,7 @@ export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null):
 
 /** POST /admin/users/{id} body with only the changed profile fields (never name, password or role), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminUserUpdateBody | null {
-  return statePatch(adminUserSchema.block, adminUserRules, prior, planned) as AdminUserUpdateBody | null;
+  return statePatch(adminUserSchema.block, adminUserRules, prior, planned);
 }
 
 /** The new name for POST /admin/users/{id}/username (Op 6, body `{name}` [I]), or null. */
@@ -106,10 +105,6 @@ export { passwordChange };
 /** Nothing forces replacement (Ops 6-8 change name, password and role in place). */
 export function requiresReplace(_prior: ObjectValue, _planned: ObjectValue): string[] {
   return [];
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(adminUserSchema.block, adminUserRules, attr, a, b);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

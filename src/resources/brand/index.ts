@@ -1,2 +1,1 @@
 export { brandResource } from './resource';
-export { brandSchema, BRAND_ID } from './schema';

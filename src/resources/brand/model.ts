@@ -40,7 +40,7 @@ export function toState(prior: ObjectValue | null): ObjectValue {
 /** The create POST body: every configured value, or null when nothing is configured. */
 export function toCreateBody(planned: ObjectValue): BrandBody | null {
   const body = stateToBody(brandSchema.block, brandRules, planned);
-  return Object.keys(body).length ? (body as BrandBody) : null;
+  return Object.keys(body).length ? body : null;
 }
 
 /**
@@ -56,12 +56,7 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): BrandBo
     if (semanticallyEqual(name, prior[name] ?? null, v)) continue;
     body[name] = v;
   }
-  return Object.keys(body).length ? (body as BrandBody) : null;
-}
-
-/** `reset_on_destroy`: no documented defaults, so always null. */
-export function toResetPatch(): null {
-  return null;
+  return Object.keys(body).length ? body : null;
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -1,2 +1,1 @@
 export { certificateResource } from './resource';
-export { certificateSchema, CERTIFICATE_ID } from './schema';

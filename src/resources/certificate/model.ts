@@ -30,7 +30,7 @@ export const certificateRules: FieldRules = {
 
 /** API object -> state; the live private key is never read into state. */
 export function toState(api: CertificateApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api as ApiObject, prior, opts);
+  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api, prior, opts);
 }
 
 function keyFrom(config: ObjectValue | null): string | null {
@@ -78,9 +78,6 @@ export function toUpdateBody(prior: ObjectValue, planned: ObjectValue, config?: 
   if (key === null) throw missingKey();
   return { crt, key };
 }
-
-/** Alias for symmetry with the other resources: the update "patch" is always the whole `{crt, key}`. */
-export const toUpdatePatch = toUpdateBody;
 
 /** `reset_on_destroy`: there is no default certificate, so always null. */
 export function toResetPatch(): null {

@@ -99,8 +99,8 @@ export interface CrudSpec<F, K> {
   toState(live: F, prior: ObjectValue | null, opts?: ToStateOptions): ObjectValue;
   api(client: PortsipClient): CrudApi;
   toCreateBody(planned: ObjectValue, config: ObjectValue): unknown;
-  /** The update body, or null when nothing is to be sent. May read the live object (tenant blocks). */
-  updatePatch(prior: ObjectValue, planned: ObjectValue, ctx: Ctx, id: string, config: ObjectValue): Promise<unknown> | unknown;
+  /** The update body (or a Promise of it), or null when nothing is to be sent. May read the live object (tenant blocks). */
+  updatePatch(prior: ObjectValue, planned: ObjectValue, ctx: Ctx, id: string, config: ObjectValue): unknown;
   /** Calls after the POST (tenant: designate the dealer). A failure yields the partial state + error. */
   afterCreate?(id: string, planned: ObjectValue, config: ObjectValue, ctx: Ctx): Promise<void>;
   /** Calls after the patch (dealer: password reset; tenant: dealer change). */
@@ -129,7 +129,7 @@ export function nullUnknowns<T extends Value>(v: T): T {
   if (Array.isArray(v)) return v.map(nullUnknowns) as T;
   if (v !== null && typeof v === 'object' && v.constructor === Object) {
     const out: Record<string, Value> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = nullUnknowns(x);
+    for (const [k, x] of Object.entries(v as ObjectValue)) out[k] = nullUnknowns(x); // a plain object (checked above), not a BigNum
     return out as T;
   }
   return v;
@@ -180,7 +180,7 @@ export function apiErrorDiagnostic(e: unknown, what: string, schema: Schema, nex
   const detail = `${e.message}.`.replace(/\.\.$/, '.') + because + extraDetail(e) + hint + tail;
   const d: Diagnostic = { severity: 'error', summary: what, detail };
   if (e instanceof ValidationError && e.field) {
-    const top = e.field.split('.')[0]!;
+    const top = e.field.replace(/\..*$/s, '');
     if (top in schema.block.attributes || top in (schema.block.blocks ?? {})) d.path = [top];
   }
   return d;
@@ -200,7 +200,7 @@ export function capital(s: string): string {
 /** "a" or "an" before a noun ("an IP rule", "a tenant"). */
 export function an(noun: string, capital = false): string {
   const a = /^(?:[aeiou]|IP\b|SBC\b|IM\b)/i.test(noun) ? 'an' : 'a';
-  return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
+  return capital ? a.charAt(0).toUpperCase() + a.slice(1) : a;
 }
 
 export function conflictDiagnostic(typeName: string, noun: string, existing: { ids: readonly string[]; key: string }): Diagnostic {
@@ -233,7 +233,7 @@ export function collectionReader(typeName: string, client: PortsipClient): Colle
 
 export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<PortsipContext> {
   const block = spec.schema.block;
-  READERS.set(spec.typeName, spec.reader as (client: PortsipClient) => CollectionReader<unknown>);
+  READERS.set(spec.typeName, (client) => spec.reader(client));
   const collectionOf = (client: PortsipClient) => spec.reader(client).collection;
 
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {
@@ -338,7 +338,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
       } else if (key !== undefined && (e instanceof ConflictError || e instanceof ValidationError)) {
         // A duplicate is answered 409, or 400 naming the field (the emulator, PortSIP's VALIDATE_FAILED):
         // only a look-up by natural key tells a collision from a bad value.
-        let ids: string[] = [];
+        let ids: string[];
         try {
           ids = await idsWithKey(spec.typeName, client, planned);
           if (ids.length === 0) ids = await keys.colliding(spec.typeName, client, planned);
@@ -433,7 +433,7 @@ export function crudResource<F, K>(spec: CrudSpec<F, K>): ResourceDefinition<Por
     } catch (e) {
       if (!(e instanceof NotFoundError)) {
         // Some deletes answer 400 for an unknown id (IP rules, C1): a GET decides whether it is gone.
-        let gone = false;
+        let gone: boolean;
         try {
           gone = (await spec.reader(client).get(id)) === null;
         } catch (g) {

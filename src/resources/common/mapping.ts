@@ -66,7 +66,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 function objOrNull(v: Value | undefined): ObjectValue | null {
-  return isObj(v) ? (v as ObjectValue) : null;
+  return isObj(v) ? v : null;
 }
 
 /** True when prior carries nothing but `id`: what an id-only import (IRS) hands to the first read. */
@@ -178,8 +178,7 @@ function resolve(
   path: readonly string[],
 ): { kind: 'attr'; block: Block; name: string } | { kind: 'block'; block: Block } | null {
   let cur = block;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i]!;
+  for (const [i, step] of path.entries()) {
     if (i === path.length - 1 && cur.attributes[step]) return { kind: 'attr', block: cur, name: step };
     const nb = cur.blocks?.[step];
     if (!nb) return null;
@@ -300,7 +299,7 @@ export function stateToBody(block: Block, rules: FieldRules, value: ObjectValue,
     if (nb.nesting === 'list' || nb.nesting === 'set') {
       if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [...path, name]));
     } else if (isObj(v)) {
-      body[name] = stateToBody(nb.block, rules, v as ObjectValue, [...path, name]);
+      body[name] = stateToBody(nb.block, rules, v, [...path, name]);
     }
   }
   return body;
@@ -318,7 +317,7 @@ function nestedPatchBody(
   // Whether the API merges nested objects or replaces them is undocumented (§2.2 speaks of top-level
   // fields [I]). So a changed block is sent whole, on top of the live object when we have it: unmanaged
   // parts (e.g. office-hours days absent from config) then survive either server behaviour.
-  const body: ApiObject = isObj(live) ? JSON.parse(JSON.stringify(live)) : {};
+  const body: ApiObject = isObj(live) ? (JSON.parse(JSON.stringify(live)) as ApiObject) : {};
   for (const [name, attr] of Object.entries(block.attributes)) {
     const rule = ruleAt(rules, [...path, name]);
     if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior) continue;
@@ -338,7 +337,7 @@ function nestedPatchBody(
     if (nb.nesting === 'list' || nb.nesting === 'set') {
       if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [...path, name]));
     } else if (isObj(v)) {
-      body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior?.[name]), v as ObjectValue, liveChild, [...path, name]);
+      body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior?.[name]), v, liveChild, [...path, name]);
     }
   }
   return body;
@@ -377,14 +376,14 @@ export function statePatch(
     if (Array.isArray(v) && v.length === 0 && ruleAt(rules, [name]).unmanagedWhenEmpty) continue;
     if (nb.nesting === 'list' || nb.nesting === 'set') {
       // LIST/SET blocks: compare item by item (valuesEqual takes one object, not an array).
-      const pl = Array.isArray(prior[name]) ? (prior[name] as Value[]) : [];
+      const pl = Array.isArray(prior[name]) ? prior[name] : [];
       const vl = Array.isArray(v) ? v : [];
       if (pl.length === vl.length && vl.every((e, i) => valuesEqual(nb.block, rules, pl[i], e, [name]))) continue;
     } else if (valuesEqual(nb.block, rules, prior[name], v, [name])) continue;
     if (nb.nesting === 'list' || nb.nesting === 'set') {
       if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [name]));
     } else if (isObj(v)) {
-      body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior[name]), v as ObjectValue, live ? live[name] : undefined, [name]);
+      body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior[name]), v, live ? live[name] : undefined, [name]);
     }
   }
   return Object.keys(body).length ? body : null;
@@ -416,11 +415,9 @@ export function keepPriorSpelling(
     const p = planned[name];
     const q = prior[name];
     if (Array.isArray(p) && Array.isArray(q)) {
-      out[name] = p.map((e, i) =>
-        isObj(e) && isObj(q[i]) ? keepPriorSpelling(nb.block, rules, e as ObjectValue, q[i] as ObjectValue, [...path, name]) : e,
-      );
+      out[name] = p.map((e, i) => (isObj(e) && isObj(q[i]) ? keepPriorSpelling(nb.block, rules, e, q[i], [...path, name]) : e));
     } else if (isObj(p) && isObj(q)) {
-      out[name] = keepPriorSpelling(nb.block, rules, p as ObjectValue, q as ObjectValue, [...path, name]);
+      out[name] = keepPriorSpelling(nb.block, rules, p, q, [...path, name]);
     }
   }
   return out;
@@ -431,8 +428,8 @@ export function emptyState(block: Block, values: ObjectValue = {}): ObjectValue 
   const out: ObjectValue = {};
   for (const name of Object.keys(block.attributes)) out[name] = values[name] ?? null;
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
-    out[name] =
-      values[name] !== undefined ? values[name]! : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
+    const v = values[name];
+    out[name] = v !== undefined ? v : nb.nesting === 'list' || nb.nesting === 'set' ? [] : nb.nesting === 'map' ? {} : null;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // then keeps the PRIOR spelling (docs/protocol.md "Planned values": returning a canonical value from RR
 // gives a perpetual diff; from PRC or ARC it is an invalid plan/result).
 
+import * as ipaddr from 'ipaddr.js';
 import { BigNum, UNKNOWN, type Value } from '../../provider/values';
 
 // ---------------------------------------------------------------------------------------------
@@ -18,65 +19,54 @@ export interface ParsedCidr {
 
 export type CidrParse = { ok: true; value: ParsedCidr } | { ok: false; reason: string };
 
-function parseIPv4(s: string): number[] | string {
+// Validity, bytes and the canonical text come from ipaddr.js; the code here only adds PortSIP's
+// stricter rules on top (decimal IPv4 without leading zeros, no zone index) and, for an address
+// the library rejects, a reason a person can act on.
+
+/** Why `s` is not a plain dotted-decimal IPv4 address, or null when it is one. */
+function ipv4Problem(s: string): string | null {
+  // Leading zeros are ambiguous (some parsers read them as octal): refused rather than guessed.
+  if (ipaddr.IPv4.isValidFourPartDecimal(s)) return null;
   const parts = s.split('.');
   if (parts.length !== 4) return 'an IPv4 address has four dot-separated numbers';
-  const out: number[] = [];
   for (const p of parts) {
     if (!/^[0-9]{1,3}$/.test(p)) return `"${p}" is not a number from 0 to 255`;
-    // Leading zeros are ambiguous (some parsers read them as octal): refuse rather than guess.
     if (p.length > 1 && p.startsWith('0')) return `"${p}" has a leading zero (ambiguous: octal or decimal)`;
-    const n = Number(p);
-    if (n > 255) return `"${p}" is greater than 255`;
-    out.push(n);
+    if (Number(p) > 255) return `"${p}" is greater than 255`;
   }
-  return out;
+  return 'not a dotted-decimal IPv4 address';
+}
+
+function parseIPv4(s: string): number[] | string {
+  return ipv4Problem(s) ?? ipaddr.IPv4.parse(s).toByteArray();
+}
+
+/** Why ipaddr.js refused `s` as an IPv6 address, in words. */
+function ipv6Problem(s: string, v4tail: boolean): string {
+  if (s.indexOf('::') !== s.lastIndexOf('::')) return '"::" may appear only once';
+  const head = v4tail ? s.slice(0, s.lastIndexOf(':')) : s;
+  // Groups on either side of the "::" (an empty side has none).
+  const groups = head.split('::').flatMap((side) => (side === '' ? [] : side.split(':')));
+  const bad = groups.find((g) => !/^[0-9a-fA-F]{1,4}$/.test(g));
+  if (bad !== undefined) return `"${bad}" is not a 1-4 digit hexadecimal group`;
+  if (s.includes('::')) return 'too many groups for "::"';
+  return `an IPv6 address has ${v4tail ? 'six (plus an IPv4 tail)' : 'eight'} groups`;
 }
 
 function parseIPv6(s: string): number[] | string {
   if (s.includes('%')) return 'zone indexes (%...) are not allowed';
-  let head = s;
-  let v4tail: number[] = [];
-  const lastColon = s.lastIndexOf(':');
-  if (s.slice(lastColon + 1).includes('.')) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (typeof v4 === 'string') return `embedded IPv4 part: ${v4}`;
-    v4tail = v4;
-    head = s.slice(0, lastColon + 1);
-    // "::1.2.3.4" keeps its "::"; "64:ff9b::1:1.2.3.4" drops the separator before the IPv4 tail.
-    if (!head.endsWith('::') && head.endsWith(':')) head = head.slice(0, -1);
+  const tail = s.slice(s.lastIndexOf(':') + 1);
+  const v4tail = tail.includes('.');
+  if (v4tail) {
+    // ipaddr.js also takes octal and hexadecimal parts here; PortSIP's rule for IPv4 applies.
+    const p = ipv4Problem(tail);
+    if (p !== null) return `embedded IPv4 part: ${p}`;
   }
-  const groupsNeeded = v4tail.length ? 6 : 8;
-  const dbl = head.indexOf('::');
-  if (dbl !== head.lastIndexOf('::')) return '"::" may appear only once';
-  const parseGroups = (t: string): number[] | string => {
-    if (t === '') return [];
-    const gs = t.split(':');
-    const out: number[] = [];
-    for (const g of gs) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return `"${g}" is not a 1-4 digit hexadecimal group`;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  let groups: number[];
-  if (dbl >= 0) {
-    const left = parseGroups(head.slice(0, dbl));
-    const right = parseGroups(head.slice(dbl + 2));
-    if (typeof left === 'string') return left;
-    if (typeof right === 'string') return right;
-    const missing = groupsNeeded - left.length - right.length;
-    if (missing < 1) return 'too many groups for "::"';
-    groups = [...left, ...new Array<number>(missing).fill(0), ...right];
-  } else {
-    const all = parseGroups(head);
-    if (typeof all === 'string') return all;
-    if (all.length !== groupsNeeded) return `an IPv6 address has ${groupsNeeded === 8 ? 'eight' : 'six (plus an IPv4 tail)'} groups`;
-    groups = all;
-  }
-  const bytes: number[] = [];
-  for (const g of groups) bytes.push(g >> 8, g & 0xff);
-  return [...bytes, ...v4tail];
+  if (!ipaddr.IPv6.isValid(s)) return ipv6Problem(s, v4tail);
+  // ipaddr.js reads "::a.b.c.d" as the IPv4-mapped "::ffff:a.b.c.d"; RFC 4291 §2.5.5.1 defines it
+  // as the (deprecated) IPv4-compatible address, zeros then the four bytes, as before the library.
+  if (v4tail && s === `::${tail}`) return [...new Array<number>(12).fill(0), ...ipaddr.IPv4.parse(tail).toByteArray()];
+  return ipaddr.IPv6.parse(s).toByteArray();
 }
 
 /** Parses `address/prefix`. The prefix is mandatory: the API documents prefix notation only. */
@@ -97,48 +87,22 @@ export function parseCidr(input: string): CidrParse {
   return { ok: true, value: { family, bytes, prefix } };
 }
 
-function maskBytes(bytes: number[], prefix: number): number[] {
-  return bytes.map((b, i) => {
-    const bits = Math.max(0, Math.min(8, prefix - i * 8));
-    return bits === 8 ? b : b & ((0xff << (8 - bits)) & 0xff);
-  });
+/** The address with its host bits cleared. */
+function networkBytes(c: ParsedCidr): number[] {
+  const mask = (c.family === 4 ? ipaddr.IPv4 : ipaddr.IPv6).subnetMaskFromPrefixLength(c.prefix).toByteArray();
+  return c.bytes.map((b, i) => b & (mask[i] ?? 0));
 }
 
 export function cidrHasHostBits(c: ParsedCidr): boolean {
-  return maskBytes(c.bytes, c.prefix).some((b, i) => b !== c.bytes[i]);
-}
-
-function formatIPv6(bytes: number[]): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
-  // RFC 5952: compress the longest run (length >= 2) of zero groups, the first one on a tie.
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  return networkBytes(c).some((b, i) => b !== c.bytes[i]);
 }
 
 /** Canonical network form: host bits cleared, IPv6 lower-case and RFC 5952 compressed. */
 export function canonicalCidr(input: string): string | null {
   const p = parseCidr(input);
   if (!p.ok) return null;
-  const net = maskBytes(p.value.bytes, p.value.prefix);
-  const addr = p.value.family === 4 ? net.join('.') : formatIPv6(net);
-  return `${addr}/${p.value.prefix}`;
+  // ipaddr.js writes IPv6 in RFC 5952 form: lower case, the longest run of zero groups compressed.
+  return `${ipaddr.fromByteArray(networkBytes(p.value)).toString()}/${p.value.prefix}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ export class PlanCensus {
     }
     for (const f of files) {
       const mine = new Map<string, number>();
-      let text = '';
+      let text: string;
       try {
         text = fs.readFileSync(path.join(dir!, f), 'utf8');
       } catch {

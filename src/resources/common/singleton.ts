@@ -51,11 +51,6 @@ export function adoptPatch(
   return statePatch(block, rules, current, configured, live ?? null);
 }
 
-/** Whether destroy should restore the defaults. */
-export function resetOnDestroyRequested(state: ObjectValue | null): boolean {
-  return state !== null && state.reset_on_destroy === true;
-}
-
 /**
  * The POST body that restores `defaults`, leaving out fields the live object already has (compared
  * semantically), or null when nothing needs sending. Without `live`, every default is sent.

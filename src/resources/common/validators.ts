@@ -27,7 +27,6 @@ export const SUMMARY_MISSING_ATTRIBUTE = 'Missing required attribute';
 export const SUMMARY_UNSUPPORTED = 'Unsupported attribute';
 
 export const INT32_MAX = 2147483647;
-export const UINT32_MAX = 4294967295;
 
 /** Context handed to every validator. `sensitive` stops the value being quoted in diagnostics. */
 export interface CheckContext {
@@ -120,7 +119,7 @@ export function checkObject(
   sensitiveKeys: readonly string[] = [],
 ): Diagnostic[] {
   if (!isKnown(obj) || typeof obj !== 'object' || Array.isArray(obj) || obj instanceof BigNum) return [];
-  const o = obj as ObjectValue;
+  const o = obj;
   return Object.entries(rules).flatMap(([key, v]) => check(o[key], [...base, key], v, { sensitive: sensitiveKeys.includes(key) }));
 }
 
@@ -598,21 +597,6 @@ export function exactlyOneOf(obj: ObjectValue, base: AttributePath, names: reado
     ];
   }
   return [];
-}
-
-/** At most one of `names` may be set (known values only: an unknown may still turn out null). */
-export function atMostOneOf(obj: ObjectValue, base: AttributePath, names: readonly string[]): Diagnostic[] {
-  const known = names.filter((n) => isKnown(obj[n]));
-  if (known.length <= 1) return [];
-  const list = names.map((n) => `"${formatPath([...base, n])}"`).join(' or ');
-  return known
-    .slice(1)
-    .map((n) =>
-      combination(
-        [...base, n],
-        `At most one of ${list} may be set, but ${known.map((k) => `"${formatPath([...base, k])}"`).join(' and ')} are all set; remove all but one.`,
-      ),
-    );
 }
 
 /**

@@ -36,32 +36,21 @@ export const dataFlowServerRules: FieldRules = {
 };
 
 export function toState(api: DataFlowServerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(dataFlowServerSchema.block, dataFlowServerRules, DATA_FLOW_SERVER_ID, api as ApiObject, prior, opts);
+  return singletonToState(dataFlowServerSchema.block, dataFlowServerRules, DATA_FLOW_SERVER_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured addresses that differ from `live`, or null. */
 export function toCreatePatch(live: DataFlowServerApi | ApiObject, planned: ObjectValue): DataFlowServerUpdateBody | null {
-  return adoptPatch(
-    dataFlowServerSchema.block,
-    dataFlowServerRules,
-    DATA_FLOW_SERVER_ID,
-    live as ApiObject,
-    planned,
-  ) as DataFlowServerUpdateBody | null;
+  return adoptPatch(dataFlowServerSchema.block, dataFlowServerRules, DATA_FLOW_SERVER_ID, live, planned);
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DataFlowServerUpdateBody | null {
-  return statePatch(dataFlowServerSchema.block, dataFlowServerRules, prior, planned) as DataFlowServerUpdateBody | null;
+  return statePatch(dataFlowServerSchema.block, dataFlowServerRules, prior, planned);
 }
 
 /** `reset_on_destroy`: nothing has a documented default, so always null. */
 export function toResetPatch(live?: DataFlowServerApi | ApiObject | null): DataFlowServerUpdateBody | null {
-  return resetPatch(
-    dataFlowServerSchema.block,
-    dataFlowServerRules,
-    dataFlowServerDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as DataFlowServerUpdateBody | null;
+  return resetPatch(dataFlowServerSchema.block, dataFlowServerRules, dataFlowServerDefaults, live ?? null);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -1,2 +1,2 @@
 export { dealerProfileResource } from './resource';
-export { dealerProfileSchema, DEALER_PROFILE_ID } from './schema';
+export { dealerProfileSchema } from './schema';

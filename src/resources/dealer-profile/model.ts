@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import {
   adoptPatch,
   ownPasswordChange,
@@ -47,28 +40,22 @@ export const dealerProfileRules: FieldRules = {
 };
 
 export function toState(api: DealerProfileApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, api as ApiObject, prior, opts);
+  return singletonToState(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
 export function toCreatePatch(live: DealerProfileApi | ApiObject, planned: ObjectValue): DealerProfileUpdateBody | null {
-  return adoptPatch(
-    dealerProfileSchema.block,
-    dealerProfileRules,
-    DEALER_PROFILE_ID,
-    live as ApiObject,
-    planned,
-  ) as DealerProfileUpdateBody | null;
+  return adoptPatch(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, live, planned);
 }
 
 /** POST /dealer body with the changed profile fields (never name or password), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerProfileUpdateBody | null {
-  return statePatch(dealerProfileSchema.block, dealerProfileRules, prior, planned) as DealerProfileUpdateBody | null;
+  return statePatch(dealerProfileSchema.block, dealerProfileRules, prior, planned);
 }
 
 /** The new name for POST /dealer/username (Op 46, body `{name}` [C1]), or null. `prior` null = create (compare with `live`). */
 export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: DealerProfileApi | ApiObject | null): string | null {
-  return ownUsernameChange(prior, planned, (live ?? null) as ApiObject | null);
+  return ownUsernameChange(prior, planned, live ?? null);
 }
 
 /** `{old_password, new_password}` for POST /dealer/password (Op 47), or null. `prior` null = create. */
@@ -83,16 +70,7 @@ export function passwordChange(
 
 /** `reset_on_destroy`: no documented defaults, so always null. */
 export function toResetPatch(live?: DealerProfileApi | ApiObject | null): DealerProfileUpdateBody | null {
-  return resetPatch(
-    dealerProfileSchema.block,
-    dealerProfileRules,
-    dealerProfileDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as DealerProfileUpdateBody | null;
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(dealerProfileSchema.block, dealerProfileRules, attr, a, b);
+  return resetPatch(dealerProfileSchema.block, dealerProfileRules, dealerProfileDefaults, live ?? null);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

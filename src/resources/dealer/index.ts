@@ -1,3 +1,2 @@
 export { dealerResource } from './resource';
-export { dealerSchema, dealerImportKey, DEALER_LEVELS } from './schema';
-export { validate as validateDealer } from './validate';
+export { dealerSchema } from './schema';

@@ -41,7 +41,7 @@ export const dealerRules: FieldRules = {
 
 /** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
 export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(dealerSchema.block, dealerRules, api as ApiObject, prior, opts);
+  return apiToState(dealerSchema.block, dealerRules, api, prior, opts);
 }
 
 /**
@@ -62,7 +62,7 @@ export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null):
 
 /** POST /dealers/{id} body with only what changed (never name, level or password), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerUpdateBody | null {
-  return statePatch(dealerSchema.block, dealerRules, prior, planned) as DealerUpdateBody | null;
+  return statePatch(dealerSchema.block, dealerRules, prior, planned);
 }
 
 /** The password to send through the account's password endpoint during an update (common/password.ts). */

@@ -1,2 +1,1 @@
 export { imServerResource } from './resource';
-export { imServerSchema, IM_SERVER_ID } from './schema';

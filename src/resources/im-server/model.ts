@@ -30,21 +30,21 @@ export const imServerRules: FieldRules = {
 };
 
 export function toState(api: ImServerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(imServerSchema.block, imServerRules, IM_SERVER_ID, api as ApiObject, prior, opts);
+  return singletonToState(imServerSchema.block, imServerRules, IM_SERVER_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured addresses that differ from `live`, or null. */
 export function toCreatePatch(live: ImServerApi | ApiObject, planned: ObjectValue): ImServerUpdateBody | null {
-  return adoptPatch(imServerSchema.block, imServerRules, IM_SERVER_ID, live as ApiObject, planned) as ImServerUpdateBody | null;
+  return adoptPatch(imServerSchema.block, imServerRules, IM_SERVER_ID, live, planned);
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): ImServerUpdateBody | null {
-  return statePatch(imServerSchema.block, imServerRules, prior, planned) as ImServerUpdateBody | null;
+  return statePatch(imServerSchema.block, imServerRules, prior, planned);
 }
 
 /** `reset_on_destroy`: nothing has a documented default, so always null. */
 export function toResetPatch(live?: ImServerApi | ApiObject | null): ImServerUpdateBody | null {
-  return resetPatch(imServerSchema.block, imServerRules, imServerDefaults, (live ?? null) as ApiObject | null) as ImServerUpdateBody | null;
+  return resetPatch(imServerSchema.block, imServerRules, imServerDefaults, live ?? null);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

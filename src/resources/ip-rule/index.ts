@@ -1,3 +1,2 @@
 export { ipRuleResource } from './resource';
-export { ipRuleSchema, ipRuleImportKey, IP_RULE_TARGETS } from './schema';
-export { validate as validateIpRule } from './validate';
+export { ipRuleSchema } from './schema';

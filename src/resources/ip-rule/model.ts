@@ -32,7 +32,7 @@ export const ipRuleRules: FieldRules = {
 };
 
 export function toState(api: IpRuleApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(ipRuleSchema.block, ipRuleRules, api as ApiObject, prior, opts);
+  return apiToState(ipRuleSchema.block, ipRuleRules, api, prior, opts);
 }
 
 export function toCreateBody(planned: ObjectValue): IpRuleCreateBody {
@@ -45,7 +45,7 @@ export function toCreateBody(planned: ObjectValue): IpRuleCreateBody {
  * §2.2 [I]) is unverified: an open point for the emulator and a live PBX.
  */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): IpRuleUpdateBody | null {
-  return statePatch(ipRuleSchema.block, ipRuleRules, prior, planned) as IpRuleUpdateBody | null;
+  return statePatch(ipRuleSchema.block, ipRuleRules, prior, planned);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -1,2 +1,2 @@
 export { networkSettingsResource } from './resource';
-export { networkSettingsSchema, NETWORK_SETTINGS_ID } from './schema';
+export { networkSettingsSchema } from './schema';

@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
 
@@ -33,36 +26,21 @@ export const networkSettingsRules: FieldRules = {
 };
 
 export function toState(api: NetworkSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured settings that differ from `live`, or null. */
 export function toCreatePatch(live: NetworkSettingsApi | ApiObject, planned: ObjectValue): NetworkSettingsUpdateBody | null {
-  return adoptPatch(
-    networkSettingsSchema.block,
-    networkSettingsRules,
-    NETWORK_SETTINGS_ID,
-    live as ApiObject,
-    planned,
-  ) as NetworkSettingsUpdateBody | null;
+  return adoptPatch(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, live, planned);
 }
 
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkSettingsUpdateBody | null {
-  return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned) as NetworkSettingsUpdateBody | null;
+  return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned);
 }
 
 /** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
 export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
-  return resetPatch(
-    networkSettingsSchema.block,
-    networkSettingsRules,
-    networkSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as NetworkSettingsUpdateBody | null;
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(networkSettingsSchema.block, networkSettingsRules, attr, a, b);
+  return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, live ?? null);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

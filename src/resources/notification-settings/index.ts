@@ -1,2 +1,2 @@
 export { notificationSettingsResource } from './resource';
-export { notificationSettingsSchema, NOTIFICATION_SETTINGS_ID } from './schema';
+export { notificationSettingsSchema } from './schema';

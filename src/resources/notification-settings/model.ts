@@ -36,14 +36,7 @@ export const notificationSettingsRules: FieldRules = {
 };
 
 export function toState(api: NotificationSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(
-    notificationSettingsSchema.block,
-    notificationSettingsRules,
-    NOTIFICATION_SETTINGS_ID,
-    api as ApiObject,
-    prior,
-    opts,
-  );
+  return singletonToState(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, api, prior, opts);
 }
 
 function knownString(v: Value | undefined): string | null {
@@ -91,14 +84,8 @@ export function toCreatePatch(
   planned: ObjectValue,
   config?: ObjectValue | null,
 ): NotificationSettingsUpdateBody | null {
-  const body = adoptPatch(
-    notificationSettingsSchema.block,
-    notificationSettingsRules,
-    NOTIFICATION_SETTINGS_ID,
-    live as ApiObject,
-    planned,
-  );
-  return finish(body, planned, live as ApiObject, passwordChange(null, planned, config ?? null));
+  const body = adoptPatch(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, live, planned);
+  return finish(body, planned, live, passwordChange(null, planned, config ?? null));
 }
 
 /** POST /admin/notification body with what changed, always with `type` and `username`; null when nothing changed. */
@@ -116,14 +103,9 @@ export function toResetPatch(
   live?: NotificationSettingsApi | ApiObject | null,
   state?: ObjectValue | null,
 ): NotificationSettingsUpdateBody | null {
-  const body = resetPatch(
-    notificationSettingsSchema.block,
-    notificationSettingsRules,
-    notificationSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  );
+  const body = resetPatch(notificationSettingsSchema.block, notificationSettingsRules, notificationSettingsDefaults, live ?? null);
   if (body === null) return null;
-  required(body, state ?? {}, (live ?? null) as ApiObject | null);
+  required(body, state ?? {}, live ?? null);
   return body as NotificationSettingsUpdateBody;
 }
 

@@ -80,7 +80,7 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
   ];
   for (const [t, f] of pairs) {
     if (isKnown(config[t]) && config[f] === false) {
-      out.push(combination([t], `Attribute "${t}" is ${quote(config[t]!)} but "${f}" is false, so no alert is sent for it.`, 'warning'));
+      out.push(combination([t], `Attribute "${t}" is ${quote(config[t])} but "${f}" is false, so no alert is sent for it.`, 'warning'));
     }
   }
   return out;

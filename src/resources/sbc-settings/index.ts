@@ -1,2 +1,1 @@
 export { sbcSettingsResource } from './resource';
-export { sbcSettingsSchema, SBC_SETTINGS_ID } from './schema';

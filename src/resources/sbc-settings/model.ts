@@ -2,15 +2,8 @@
 // src/resources/common/singleton.ts; the `transports` block rule is in schema.ts.
 
 import type { operations } from '../../client/types.gen';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { SBC_SETTINGS_ID, sbcSettingsDefaults, sbcSettingsSchema } from './schema';
 
@@ -30,31 +23,22 @@ export const sbcSettingsRules: FieldRules = {
 
 /** API object -> state. `transports` stays `[]` (unmanaged) unless prior had items or when importing. */
 export function toState(api: SbcSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured settings that differ from `live` (the whole list when transports are configured and differ), or null. */
 export function toCreatePatch(live: SbcSettingsApi | ApiObject, planned: ObjectValue): SbcSettingsUpdateBody | null {
-  return adoptPatch(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, live as ApiObject, planned) as SbcSettingsUpdateBody | null;
+  return adoptPatch(sbcSettingsSchema.block, sbcSettingsRules, SBC_SETTINGS_ID, live, planned);
 }
 
 /** POST /sbc body with what changed; a changed transport list is sent whole; an empty list is never sent. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): SbcSettingsUpdateBody | null {
-  return statePatch(sbcSettingsSchema.block, sbcSettingsRules, prior, planned) as SbcSettingsUpdateBody | null;
+  return statePatch(sbcSettingsSchema.block, sbcSettingsRules, prior, planned);
 }
 
 /** `reset_on_destroy`: the two web ports back to 8882/8883 unless already so, or null. */
 export function toResetPatch(live?: SbcSettingsApi | ApiObject | null): SbcSettingsUpdateBody | null {
-  return resetPatch(
-    sbcSettingsSchema.block,
-    sbcSettingsRules,
-    sbcSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as SbcSettingsUpdateBody | null;
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(sbcSettingsSchema.block, sbcSettingsRules, attr, a, b);
+  return resetPatch(sbcSettingsSchema.block, sbcSettingsRules, sbcSettingsDefaults, live ?? null);
 }
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {

@@ -1,2 +1,1 @@
 export { systemSettingsResource } from './resource';
-export { systemSettingsSchema, SYSTEM_SETTINGS_ID } from './schema';

@@ -38,7 +38,7 @@ export const systemSettingsRules: FieldRules = {
 
 /** API object -> state; the live STIR/SHAKEN key is never read into state. */
 export function toState(api: SystemSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, api as ApiObject, prior, opts);
+  return singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, api, prior, opts);
 }
 
 /** The key to send: `stir_shaken_key_wo` from config when it is due (create, version bump), else null. */
@@ -55,8 +55,8 @@ export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectVa
 }
 
 function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpdateBody | null {
-  if (key === null) return body as SystemSettingsUpdateBody | null;
-  return { ...(body ?? {}), stir_shaken_key: key } as SystemSettingsUpdateBody;
+  if (key === null) return body;
+  return { ...(body ?? {}), stir_shaken_key: key };
 }
 
 /**
@@ -68,7 +68,7 @@ export function toCreatePatch(
   planned: ObjectValue,
   config?: ObjectValue | null,
 ): SystemSettingsUpdateBody | null {
-  const body = adoptPatch(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, live as ApiObject, planned);
+  const body = adoptPatch(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, live, planned);
   let key = stirShakenKeyChange(null, planned, config ?? null);
   const liveKey = (live as ApiObject).stir_shaken_key;
   if (key !== null && typeof liveKey === 'string' && semanticEqual('pem', key, liveKey)) key = null;
@@ -83,12 +83,7 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?:
 
 /** `reset_on_destroy`: the documented defaults not already in place (all of them without `live`), or null. */
 export function toResetPatch(live?: SystemSettingsApi | ApiObject | null): SystemSettingsUpdateBody | null {
-  return resetPatch(
-    systemSettingsSchema.block,
-    systemSettingsRules,
-    systemSettingsDefaults,
-    (live ?? null) as ApiObject | null,
-  ) as SystemSettingsUpdateBody | null;
+  return resetPatch(systemSettingsSchema.block, systemSettingsRules, systemSettingsDefaults, live ?? null);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -62,7 +62,7 @@ function unusedWhenOff(config: ObjectValue, attr: string, switchAttr: string): D
   return [
     combination(
       [attr],
-      `Attribute "${attr}" (${quote(config[attr]!)}) only takes effect when "${switchAttr}" is true, and "${switchAttr}" is false; it is sent but has no effect.`,
+      `Attribute "${attr}" (${quote(config[attr])}) only takes effect when "${switchAttr}" is true, and "${switchAttr}" is false; it is sent but has no effect.`,
       'warning',
     ),
   ];

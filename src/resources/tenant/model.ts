@@ -117,7 +117,7 @@ function withWebhookSecrets(
     if (!force) continue;
     if (!secretsDue(hook, force.prior, force.planned)) continue;
     const liveHook = force.live?.[hook];
-    out = { ...(out ?? {}), [hook]: { ...(liveHook && typeof liveHook === 'object' ? (liveHook as ApiObject) : {}), ...secrets } };
+    out = { ...(out ?? {}), [hook]: { ...(liveHook && typeof liveHook === 'object' ? liveHook : {}), ...secrets } };
   }
   return out;
 }
@@ -151,7 +151,7 @@ export function toUpdatePatch(
 ): TenantUpdateBody | null {
   const l = (live ?? null) as ApiObject | null;
   const patch = statePatch(tenantSchema.block, tenantRules, prior, planned, l);
-  return withWebhookSecrets(patch, config, { prior, planned, live: l }) as TenantUpdateBody | null;
+  return withWebhookSecrets(patch, config, { prior, planned, live: l });
 }
 
 /** The dealer ids in a GET /tenants/{id}/dealers answer (Op 39), in the order the PBX lists them. */

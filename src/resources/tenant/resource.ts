@@ -139,7 +139,7 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     // objects (mapping.ts nestedPatchBody). Only then is the extra GET worth it.
     if (!webhookSecretsDue(prior, planned) && (!patch || !BLOCKS.some((b) => b in patch))) return patch;
     const live = await ctx.provider.client.tenants.get(id);
-    return toUpdatePatch(prior, planned, live as unknown as TenantApi, config);
+    return toUpdatePatch(prior, planned, live, config);
   },
   setAfterCreate: ['dealer_id'],
   async afterCreate(id, planned, _config, ctx) {

@@ -39,7 +39,7 @@ function dayBlock(day: string): NestedBlock {
   return {
     nesting: 'single',
     block: {
-      description: `Office hours on ${day[0]!.toUpperCase()}${day.slice(1)}. Omit the block to leave this day unmanaged.`,
+      description: `Office hours on ${day.charAt(0).toUpperCase()}${day.slice(1)}. Omit the block to leave this day unmanaged.`,
       attributes: {
         enabled: optionalComputed(
           'bool',

@@ -208,7 +208,7 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
     out.push(
       combination(
         ['contact_match_length'],
-        `Attribute "contact_match_length" (${quote(config.contact_match_length!)}) only takes effect when "contact_match_type" is "MATCH_LENGTH"; "contact_match_type" is ${quote(mt)}.`,
+        `Attribute "contact_match_length" (${quote(config.contact_match_length)}) only takes effect when "contact_match_type" is "MATCH_LENGTH"; "contact_match_type" is ${quote(mt)}.`,
         'warning',
       ),
     );

@@ -26,7 +26,7 @@ export const transportRules: FieldRules = {
 };
 
 export function toState(api: TransportApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(transportSchema.block, transportRules, api as ApiObject, prior, opts);
+  return apiToState(transportSchema.block, transportRules, api, prior, opts);
 }
 
 export function toCreateBody(planned: ObjectValue): TransportCreateBody {
@@ -35,7 +35,7 @@ export function toCreateBody(planned: ObjectValue): TransportCreateBody {
 
 /** POST /transports/{id} body: `port` and/or `verification` when changed (never `protocol`), or null. */
 export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TransportUpdateBody | null {
-  return statePatch(transportSchema.block, transportRules, prior, planned) as TransportUpdateBody | null;
+  return statePatch(transportSchema.block, transportRules, prior, planned);
 }
 
 /** The API cannot change the protocol (Op 31 [C1]): a change plans a replacement. */

@@ -1,2 +1,2 @@
 export { trunkAssignmentResource } from './resource';
-export { trunkAssignmentSchema, trunkAssignmentImportKey, trunkAssignmentId } from './schema';
+export { trunkAssignmentSchema } from './schema';

@@ -39,7 +39,7 @@ export function toState(
   ids?: { trunk_id: string; tenant_id: string },
   opts: ToStateOptions = {},
 ): ObjectValue {
-  const state = apiToState(trunkAssignmentSchema.block, trunkAssignmentRules, api as ApiObject, prior, opts);
+  const state = apiToState(trunkAssignmentSchema.block, trunkAssignmentRules, api, prior, opts);
   const trunk = ids?.trunk_id ?? (typeof prior?.trunk_id === 'string' ? prior.trunk_id : null);
   const tenant = ids?.tenant_id ?? (typeof prior?.tenant_id === 'string' ? prior.tenant_id : null);
   state.trunk_id = trunk;
