@@ -15,6 +15,9 @@ export default defineConfig(
       'src/spec/**',
       'dist/**',
       '.tmp/**',
+      // What the benchmark and `portsip provider install` write (git-ignored build output and mirrors).
+      '.bench/**',
+      '.portsip/**',
       'node_modules/**',
       'examples/**',
       'docs/**',
