@@ -10,12 +10,10 @@ import { UNKNOWN, type ObjectValue, type Value } from '../../src/provider/values
 import type { PortsipContext } from '../../src/resources/common/context';
 import { CreateJournal } from '../../src/resources/common/create-journal';
 import { KeyIndex } from '../../src/resources/common/natural-keys';
-import { PlanCensus } from '../../src/resources/common/plan-census';
-import { PlanLedger } from '../../src/resources/common/plan-ledger';
 import { ReadCoalescer } from '../../src/resources/common/read-cache';
 import { ipRuleResource, ipRuleSchema } from '../../src/resources/ip-rule';
 import { tempDir } from '../tmp';
-import { configOf } from './helpers';
+import { configOf, freshLedger, resourceCtx } from './helpers';
 
 const PASSWORD = 'Adm1n-crud-S3cret';
 let emu: EmulatorHandle;
@@ -42,26 +40,13 @@ function newCtx(): ResourceContext<PortsipContext> & { provider: PortsipContext 
     reads: new ReadCoalescer('batch'),
     keys: new KeyIndex(),
     journal: new CreateJournal(path.join(tempDir('crud-journal-'), 'journal.jsonl')),
-    ledger: new PlanLedger(new PlanCensus(undefined, '')),
+    ledger: freshLedger(),
     readStrategy: 'batch' as const,
     tenantDealerReads: 'managed' as const,
     signInPassword: PASSWORD,
     apiVersion: async () => '22.3',
   };
-  return {
-    signal: new AbortController().signal,
-    logger: {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-      trace: () => undefined,
-    } as never,
-    clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
-    terraformVersion: '1.11.4',
-    typeName: 'portsip_ip_rule',
-    provider,
-  };
+  return resourceCtx(provider, 'portsip_ip_rule');
 }
 
 const rulesWith = (cidr: string) => emu.state().collections.ipRules.filter((r) => r.cidr === cidr);

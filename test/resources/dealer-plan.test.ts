@@ -4,27 +4,20 @@
 import type { ResourceContext, ResourceDefinition } from '../../src/provider/definition';
 import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
 import type { PortsipContext } from '../../src/resources/common/context';
-import { PlanCensus } from '../../src/resources/common/plan-census';
-import { PlanLedger } from '../../src/resources/common/plan-ledger';
 import { adminUserResource, adminUserSchema } from '../../src/resources/admin-user';
 import { dealerResource, dealerSchema } from '../../src/resources/dealer';
-import { configOf } from './helpers';
+import { configOf, freshLedger, resourceCtx } from './helpers';
 
 // plan() must not call the API for a create; a context whose only member is the plan ledger (no
 // API client: it throws) proves it. A fresh ledger per plan: each test plans one object.
-const ctx: ResourceContext<PortsipContext> = {
-  signal: new AbortController().signal,
-  logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, trace: () => undefined } as never,
-  clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
-  terraformVersion: '1.11.4',
-  typeName: 'test',
-  provider: new Proxy({} as PortsipContext, {
+const ctx: ResourceContext<PortsipContext> = resourceCtx(
+  new Proxy({} as PortsipContext, {
     get: (_t, p) => {
-      if (p === 'ledger') return new PlanLedger(new PlanCensus(undefined, ''));
+      if (p === 'ledger') return freshLedger();
       throw new Error(`plan used the provider context (${String(p)})`);
     },
   }),
-};
+);
 
 const cases: [string, ResourceDefinition<PortsipContext>, ObjectValue, string][] = [
   ['dealer', dealerResource, configOf(dealerSchema, { name: 'acme-reseller', level: 'RESELLER' }), 'dealer'],
@@ -66,7 +59,7 @@ describe.each(cases)('%s', (_name, resource, base, noun) => {
         ...ctx,
         provider: {
           client: {},
-          ledger: new PlanLedger(new PlanCensus(undefined, '')),
+          ledger: freshLedger(),
           apiVersion: async () => '22.3',
         } as unknown as PortsipContext,
       },

@@ -1,8 +1,12 @@
 // Test helpers: build configs with every schema key (as Terraform sends them) and inspect diagnostics.
 
+import type { ResourceContext } from '../../src/provider/definition';
 import type { Schema } from '../../src/provider/schema';
 import type { Diagnostic, ObjectValue } from '../../src/provider/values';
+import type { PortsipContext } from '../../src/resources/common/context';
 import { emptyState } from '../../src/resources/common/mapping';
+import { PlanCensus } from '../../src/resources/common/plan-census';
+import { PlanLedger } from '../../src/resources/common/plan-ledger';
 
 /** A config object with every schema key: null attributes, null SINGLE blocks, [] LIST blocks. */
 export function configOf(schema: Schema, values: ObjectValue): ObjectValue {
@@ -21,4 +25,20 @@ export const warnings = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'w
 
 export function describeDiags(ds: Diagnostic[]): string {
   return ds.map((d) => `[${d.severity}] ${JSON.stringify(d.path)} ${d.summary}: ${d.detail}`).join('\n');
+}
+
+/** A plan ledger with no census (as in a process Terraform did not start). */
+export const freshLedger = () => new PlanLedger(new PlanCensus(undefined, ''));
+
+/** A resource context as the handlers build it (Terraform 1.11.4, write-only allowed, a silent logger). */
+export function resourceCtx<P extends object>(provider: P, typeName = 'test'): ResourceContext<PortsipContext> & { provider: P } {
+  const quiet = () => undefined;
+  return {
+    signal: new AbortController().signal,
+    logger: { debug: quiet, info: quiet, warn: quiet, error: quiet, trace: quiet } as never,
+    clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
+    terraformVersion: '1.11.4',
+    typeName,
+    provider: provider as PortsipContext & P,
+  };
 }

@@ -5,37 +5,22 @@ import type { ResourceContext } from '../../src/provider/definition';
 import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
 import { brandResource } from '../../src/resources/brand';
 import type { PortsipContext } from '../../src/resources/common/context';
-import { PlanCensus } from '../../src/resources/common/plan-census';
-import { PlanLedger } from '../../src/resources/common/plan-ledger';
 import { networkSettingsResource, networkSettingsSchema } from '../../src/resources/network-settings';
 import { notificationSettingsResource, notificationSettingsSchema } from '../../src/resources/notification-settings';
 import { trunkAssignmentResource, trunkAssignmentSchema } from '../../src/resources/trunk-assignment';
-import { configOf } from './helpers';
+import { configOf, freshLedger, resourceCtx } from './helpers';
 
 type Call = [string, ...unknown[]];
 
 function fakeCtx(client: Record<string, unknown>, signInPassword?: string): ResourceContext<PortsipContext> {
-  return {
-    signal: new AbortController().signal,
-    logger: {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-      trace: () => undefined,
-    } as never,
-    clientCapabilities: { writeOnlyAllowed: true, deferralAllowed: false },
-    terraformVersion: '1.11.4',
-    typeName: 'test',
-    provider: {
-      client,
-      reads: undefined,
-      readStrategy: 'batch',
-      signInPassword,
-      ledger: new PlanLedger(new PlanCensus(undefined, '')),
-      apiVersion: async () => '22.3',
-    } as unknown as PortsipContext,
-  };
+  return resourceCtx({
+    client,
+    reads: undefined,
+    readStrategy: 'batch',
+    signInPassword,
+    ledger: freshLedger(),
+    apiVersion: async () => '22.3',
+  });
 }
 
 function fakeNetwork(live: Record<string, unknown>) {
