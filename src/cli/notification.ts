@@ -2,58 +2,40 @@
 // server (Op 15, POST /api/admin/notification/test_email). A CLI command, not a resource: sending an
 // email is an action with no state to converge (docs/design.md "Resource behaviour").
 //
-// Credentials come from flags or the same PORTSIP_* variables the provider reads, so a CI job that
-// runs terraform can run this with nothing more. The password has no flag on purpose: flags end up
-// in shell history and `ps` output.
+// It connects like the provider (src/cli/connect.ts): the same PORTSIP_* variables, the CA and TLS
+// settings included, so a CI job that runs terraform can run this with nothing more.
 import { type Command, InvalidArgumentError } from 'commander';
-import { PortsipClient, PortsipError } from '../client';
+import { PortsipError } from '../client';
+import type { ObjectValue } from '../provider/values';
+import { connect, providerConfig, type ConnectFlags } from './connect';
 
-export interface TestEmailFlags {
-  endpoint?: string;
-  username?: string;
+export interface TestEmailFlags extends ConnectFlags {
   to: string;
   subject: string;
   content: string;
+  /** `--insecure`: the provider's `insecure_skip_verify`. */
   insecure?: boolean;
 }
 
 export interface TestEmailRequest {
-  endpoint: string;
-  username: string;
-  password: string;
-  insecureSkipVerify: boolean;
+  /** The provider block the flags stand for (the environment fills the rest). */
+  config: ObjectValue;
   mail: { recipient: string; subject: string; content: string };
 }
 
-/** Flags + environment -> the request, or an error naming what is missing (exported for tests). */
-export function testEmailRequest(f: TestEmailFlags, env: NodeJS.ProcessEnv): TestEmailRequest {
-  const endpoint = f.endpoint ?? env.PORTSIP_ENDPOINT;
-  const username = f.username ?? env.PORTSIP_USERNAME;
-  const password = env.PORTSIP_PASSWORD;
-  const missing = [
-    !endpoint && '--endpoint or PORTSIP_ENDPOINT',
-    !username && '--username or PORTSIP_USERNAME',
-    !password && 'PORTSIP_PASSWORD',
-  ].filter(Boolean);
-  if (missing.length) throw new InvalidArgumentError(`missing ${missing.join(', ')}`);
+/** Flags -> the request, or an error naming the bad flag (exported for tests). Credentials are checked by connect(). */
+export function testEmailRequest(f: TestEmailFlags, cwd = process.cwd()): TestEmailRequest {
   if (!/^[^@\s]+@[^@\s]+$/.test(f.to)) throw new InvalidArgumentError(`--to must be an email address; got "${f.to}"`);
   return {
-    endpoint: endpoint!,
-    username: username!,
-    password: password!,
-    insecureSkipVerify: f.insecure === true,
+    config: providerConfig({ ...f, insecureSkipVerify: f.insecure === true || f.insecureSkipVerify === true }, cwd),
     mail: { recipient: f.to, subject: f.subject, content: f.content },
   };
 }
 
-/** Sends the test email; resolves when the PBX accepted it. */
-export async function sendTestEmail(req: TestEmailRequest): Promise<void> {
-  const client = new PortsipClient({
-    endpoint: req.endpoint,
-    username: req.username,
-    password: req.password,
-    insecureSkipVerify: req.insecureSkipVerify,
-  });
+/** Sends the test email; resolves with the endpoint when the PBX accepted it. */
+export async function sendTestEmail(req: TestEmailRequest, env: NodeJS.ProcessEnv, signal = new AbortController().signal): Promise<void> {
+  const ctx = await connect(req.config, env, signal);
+  const client = ctx.client;
   try {
     await client.notification.testEmail(req.mail);
   } finally {
@@ -71,11 +53,12 @@ export function registerNotificationCommands(program: Command): Command {
     .option('--content <text>', 'body text', 'This is a test email sent by `portsip notification test-email`.')
     .option('--endpoint <url>', 'PBX API URL (default: PORTSIP_ENDPOINT)')
     .option('--username <name>', 'admin user name (default: PORTSIP_USERNAME); the password is read from PORTSIP_PASSWORD only')
+    .option('--ca-cert <file>', 'PEM file of the CA that signed the PBX certificate (default: PORTSIP_CA_CERT_FILE / PORTSIP_CA_CERT_PEM)')
     .option('--insecure', 'skip TLS verification of the endpoint (never the default)')
     .action(async (f: TestEmailFlags) => {
-      const req = testEmailRequest(f, process.env);
+      const req = testEmailRequest(f);
       try {
-        await sendTestEmail(req);
+        await sendTestEmail(req, process.env);
       } catch (e) {
         // The PBX answers 4XX when no mail server is configured: say what to do about it.
         const hint =
@@ -84,7 +67,7 @@ export function registerNotificationCommands(program: Command): Command {
             : '';
         throw new Error(`test email not sent: ${e instanceof Error ? e.message : String(e)}${hint}`, { cause: e });
       }
-      process.stdout.write(`Test email to ${req.mail.recipient} accepted by ${req.endpoint}\n`);
+      process.stdout.write(`Test email to ${req.mail.recipient} accepted by the PBX\n`);
     });
   return notification;
 }

@@ -11,7 +11,8 @@ import { cdktfFiles, DEFAULT_CDKTF_MODULE } from './cdktf';
 import { parseFilters, type FilterFlags } from './filters';
 import { hclFiles, type GeneratedFile } from './hcl';
 import { buildModel } from './model';
-import { connect, providerConfig, readPbx, RequestCounter, type ConnectFlags } from './read';
+import { connect, providerConfig, type ConnectFlags } from '../connect';
+import { readPbx, RequestCounter } from './read';
 
 export const EXPORT_FORMATS = ['hcl', 'cdktf'] as const;
 
@@ -61,16 +62,8 @@ export async function runExport(f: ExportFlags, io: Io, signal: AbortSignal = ne
   const filters = parseFilters(f);
   const out = path.resolve(io.cwd, f.out);
   prepareOut(out, !!f.force);
-  let caPem: string | undefined;
-  if (f.caCert) {
-    try {
-      caPem = fs.readFileSync(path.resolve(io.cwd, f.caCert), 'utf8');
-    } catch (e) {
-      throw new Error(`--ca-cert ${f.caCert}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
-    }
-  }
   const counter = new RequestCounter();
-  const ctx = await connect(providerConfig(f, caPem), io.env, counter, signal);
+  const ctx = await connect(providerConfig(f, io.cwd), io.env, signal, counter.logger);
   try {
     const read = await readPbx(ctx, filters, { signal, counter, progress: (l) => io.stderr(`portsip export: ${l}\n`), parallelism });
     const model = buildModel(read.objects);

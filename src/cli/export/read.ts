@@ -17,7 +17,6 @@ import type { ObjectValue, Value } from '../../provider/values';
 import { portsipResources } from '../../resources';
 import type { PortsipContext } from '../../resources/common/context';
 import { collectionReader } from '../../resources/common/crud';
-import { buildContext, providerSchema } from '../../resources/provider';
 import { NATURAL_KEYS, naturalKey } from '../report/keys';
 import { keyMatches, type ExportFilters } from './filters';
 import { COLLECTION_TYPES, SINGLETON_IDS } from './types';
@@ -46,13 +45,6 @@ export interface ReadResult {
   perType: Map<string, TypeStats>;
 }
 
-export interface ConnectFlags {
-  endpoint?: string;
-  username?: string;
-  caCert?: string;
-  insecureSkipVerify?: boolean;
-}
-
 /** Counts API requests (every attempt, retries included) from the client's request log. */
 export class RequestCounter {
   count = 0;
@@ -66,38 +58,6 @@ export class RequestCounter {
     error: () => undefined,
     with: () => this.logger,
   };
-}
-
-/** The provider block's values from the flags (the environment fills the rest, as in the provider). */
-export function providerConfig(f: ConnectFlags, caPem: string | undefined): ObjectValue {
-  const config: ObjectValue = {};
-  for (const k of Object.keys(providerSchema.block.attributes)) config[k] = null;
-  if (f.endpoint) config.endpoint = f.endpoint;
-  if (f.username) config.username = f.username;
-  if (caPem !== undefined) config.ca_cert_pem = caPem;
-  if (f.insecureSkipVerify) config.insecure_skip_verify = true;
-  return config;
-}
-
-/** Signs in like ConfigureProvider; a failure is one error naming the setting to fix. */
-export async function connect(
-  config: ObjectValue,
-  env: NodeJS.ProcessEnv,
-  counter: RequestCounter,
-  signal: AbortSignal,
-): Promise<PortsipContext> {
-  // PORTSIP_LOG=debug only routes the client's (already redacted) request records to the counter.
-  const r = await buildContext(config, { ...env, PORTSIP_LOG: 'debug' }, counter.logger, signal);
-  const err = (r.diagnostics ?? []).find((d) => d.severity === 'error');
-  if (err && /^Missing PortSIP /.test(err.summary)) {
-    // The provider's wording names its HCL block; here the settings are flags and the environment.
-    const what = err.summary.replace('Missing PortSIP ', '');
-    const flag =
-      what === 'password' ? 'PORTSIP_PASSWORD (the password only from the environment)' : `--${what} or PORTSIP_${what.toUpperCase()}`;
-    throw new Error(`${err.summary}: set ${flag}`);
-  }
-  if (err || !r.context) throw new Error(`${err?.summary ?? 'cannot connect'}: ${err?.detail ?? ''}`.trim());
-  return r.context;
 }
 
 /** Runs `fn` over `items`, at most `limit` at once (Terraform's default parallelism is 10). */
