@@ -15,18 +15,21 @@
 // provider's own CPU per object per plan and start-to-handshake (PORTSIP_PROVIDER_STATS_FILE),
 // and the providers' peak RSS. Written into bench/RESULTS.md between floor markers.
 
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installDevLauncher } from '../src/cli/provider-install';
 import { startEmulator } from '../src/emulator';
 import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
+import { runTerraform } from './terraform-run';
+import { median } from './types';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(REPO_ROOT, '.bench', 'floor');
 const PASSWORD = 'Floor-admin-S3cret';
-const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Per terraform command; a no-op plan of 2,000 objects takes seconds. */
+const TIMEOUT_MS = 600_000;
 
 interface Run {
   wallMs: number;
@@ -48,29 +51,28 @@ function arg(argv: string[], name: string, dflt: number): number {
   return n;
 }
 
-function terraform(
+/** The running terraform (its own process group), killed on timeout and on Ctrl-C. */
+let current: ChildProcess | null = null;
+const killCurrent = () => {
+  try {
+    if (current?.pid) process.kill(-current.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+process.once('SIGINT', () => {
+  killCurrent();
+  process.exit(130);
+});
+
+async function terraform(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number; out: string; wallMs: number; cpuMs: number | null }> {
-  const timeFile = path.join(cwd, '.time');
-  fs.rmSync(timeFile, { force: true });
-  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, 'terraform', ...args]] : ['terraform', args];
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => out.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - t0;
-      let cpuMs: number | null = null;
-      const m = GNU_TIME && fs.existsSync(timeFile) ? /([\d.]+) ([\d.]+)\s*$/.exec(fs.readFileSync(timeFile, 'utf8')) : null;
-      if (m) cpuMs = Math.round((Number(m[1]) + Number(m[2])) * 1000);
-      resolve({ code: code ?? 1, out: Buffer.concat(out).toString('utf8'), wallMs, cpuMs });
-    });
-  });
+  const r = await runTerraform(args, cwd, env, TIMEOUT_MS, WORK, { onChild: (c) => (current = c), onTimeout: killCurrent });
+  const cpuMs = r.cpuUserMs !== null && r.cpuSysMs !== null ? r.cpuUserMs + r.cpuSysMs : null;
+  return { code: r.code, out: r.stdout + r.stderr, wallMs: r.wallMs, cpuMs };
 }
 
 async function ok(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -107,11 +109,6 @@ async function prepare(dir: string, head: string, block: (i: number) => string, 
   fs.writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify({ ...state, serial: state.serial + 1, resources }));
   fs.writeFileSync(path.join(dir, 'main.tf'), head + Array.from({ length: n }, (_, i) => block(i)).join(''));
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
-};
 
 export async function runFloor(argv: string[]): Promise<void> {
   const n = arg(argv, 'objects', 2000);

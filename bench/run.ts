@@ -34,7 +34,7 @@
 //                            applying the scenario, a no-op batch plan for reference, the export, and the
 //                            plan of the export (imports only); results.json keeps everything else
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,6 +48,7 @@ import { runExport } from '../src/cli/export';
 import { randomUUID } from 'node:crypto';
 import { chunkBlocks, generateConfig, parseScenarios, singletonsPresent, type GeneratedConfig } from './scenarios';
 import { startStateServer, type StateServer, type StateServerStats } from './state-server';
+import { runTerraform as runTimed, type SpawnResult } from './terraform-run';
 import type { BenchResults, CommandKind, CommandRun, ExportResult, MachineInfo, Options, ScenarioResult, StateBackend } from './types';
 
 // The bundle runs from .bench/, one level below the repository root.
@@ -186,66 +187,14 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-interface SpawnResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  wallMs: number;
-  cpuUserMs: number | null;
-  cpuSysMs: number | null;
-  maxRssKb: number | null;
-}
-
+/** A terraform command of the benchmark: the one current child, killed (with a log line) after `timeoutMs`. */
 function runTerraform(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, scratch: string): Promise<SpawnResult> {
-  const timeFile = path.join(scratch, 'time.txt');
-  fs.rmSync(timeFile, { force: true });
-  const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, 'terraform', ...args]] : ['terraform', args];
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    currentChild = child;
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => {
+  return runTimed(args, cwd, env, timeoutMs, scratch, {
+    onChild: (child) => (currentChild = child),
+    onTimeout: () => {
       log(`terraform ${args[0]} exceeded ${timeoutMs / 1000} s: killing it`);
       killCurrent();
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      currentChild = null;
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      const wallMs = performance.now() - t0;
-      clearTimeout(timer);
-      currentChild = null;
-      let cpuUserMs: number | null = null;
-      let cpuSysMs: number | null = null;
-      let maxRssKb: number | null = null;
-      if (GNU_TIME && fs.existsSync(timeFile)) {
-        // GNU time prepends "Command exited with non-zero status N" on failure: take the last line.
-        const lines = fs.readFileSync(timeFile, 'utf8').trim().split('\n');
-        const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] ?? '');
-        if (m) {
-          cpuUserMs = Math.round(Number(m[2]) * 1000);
-          cpuSysMs = Math.round(Number(m[3]) * 1000);
-          maxRssKb = Number(m[4]);
-        }
-      }
-      resolve({
-        code: code ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        wallMs,
-        cpuUserMs,
-        cpuSysMs,
-        maxRssKb,
-      });
-    });
+    },
   });
 }
 
