@@ -29,12 +29,15 @@ export interface NaturalKey {
   collides?(item: Values, values: Values): boolean;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown): number | undefined => {
+/** A key part that is text: a non-empty string, else undefined (null, unknown, ""). */
+export const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** A key part that is a number, from a plain number or an exact one ({text}); else undefined. */
+export const num = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'text' in v ? Number((v as { text: string }).text) : NaN;
   return Number.isFinite(n) ? n : undefined;
 };
-const l4 = (p: unknown) => (String(p).toUpperCase() === 'UDP' ? 'udp' : 'tcp');
+/** The network protocol a transport listens on: UDP, or TCP for TCP, TLS, WS and WSS. */
+export const l4 = (p: unknown) => (String(p).toUpperCase() === 'UDP' ? 'udp' : 'tcp');
 const coll = (c: unknown) => c as Collection<Values>;
 
 const byName = (area: (c: PortsipClient) => unknown): NaturalKey => ({

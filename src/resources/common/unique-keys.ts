@@ -10,6 +10,7 @@
 //    a UDP transport means "no port" and collides with nothing.
 // The emulator enforces the same rules (src/emulator/routes/*, `uniqueKeys`).
 
+import { l4, num, text } from './natural-keys';
 import { canonicalDomain } from './normalize';
 
 type Values = Record<string, unknown>;
@@ -24,13 +25,6 @@ export interface UniqueKey {
   /** Why PortSIP refuses two: one sentence for the diagnostic. */
   rule: string;
 }
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'text' in v ? Number((v as { text: string }).text) : NaN;
-  return Number.isFinite(n) ? n : undefined;
-};
-const l4 = (p: string) => (p.toUpperCase() === 'UDP' ? 'UDP' : 'TCP');
 
 const accountName: UniqueKey = {
   namespace: 'account name',
