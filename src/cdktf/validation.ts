@@ -21,7 +21,7 @@ import { portsipProvider } from '../resources/provider';
 import { duplicateSingletonDiagnostic } from '../resources/common/singleton-resource';
 import { formatPath } from '../resources/common/validators';
 import type { ValidateContext } from '../provider/definition';
-import type { Logger } from '../provider/logger';
+import { SILENT_LOGGER } from '../provider/logger';
 import type { AttrType, Block, Schema } from '../provider/schema';
 import { UNKNOWN, type Diagnostic, type ObjectValue, type Value } from '../provider/values';
 import {
@@ -177,20 +177,11 @@ export function formatDiagnostic(typeName: string, d: Diagnostic): string {
   return `${where}: ${d.summary}${d.detail ? `: ${d.detail}` : ''}`;
 }
 
-const SILENT: Logger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  with: () => SILENT,
-};
-
 /** What Terraform 1.11 passes in the validate walk: no provider configured, write-only allowed. */
 function validateContext(writeOnlyAllowed: boolean): ValidateContext {
   return {
     signal: new AbortController().signal,
-    logger: SILENT,
+    logger: SILENT_LOGGER,
     clientCapabilities: { writeOnlyAllowed, deferralAllowed: false },
     terraformVersion: undefined,
   };

@@ -7,7 +7,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Logger } from '../provider/logger';
+import { SILENT_LOGGER, type Logger } from '../provider/logger';
 import type { ObjectValue } from '../provider/values';
 import type { PortsipContext } from '../resources/common/context';
 import { buildContext, providerSchema } from '../resources/provider';
@@ -37,21 +37,12 @@ export function providerConfig(f: ConnectFlags, cwd: string): ObjectValue {
   return config;
 }
 
-const quiet: Logger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  with: () => quiet,
-};
-
 /**
  * Signs in like ConfigureProvider; a failure is one error naming the flag or variable to fix.
  * `logger`, when given, receives the client's request records (already redacted).
  */
 export async function connect(config: ObjectValue, env: NodeJS.ProcessEnv, signal: AbortSignal, logger?: Logger): Promise<PortsipContext> {
-  const r = await buildContext(config, logger ? { ...env, PORTSIP_LOG: 'debug' } : env, logger ?? quiet, signal);
+  const r = await buildContext(config, logger ? { ...env, PORTSIP_LOG: 'debug' } : env, logger ?? SILENT_LOGGER, signal);
   const err = (r.diagnostics ?? []).find((d) => d.severity === 'error');
   if (err && /^Missing PortSIP /.test(err.summary)) {
     // The provider's wording names its HCL block; here the settings are flags and the environment.

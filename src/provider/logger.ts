@@ -18,6 +18,16 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
 /** `2026-01-02T03:04:05.123456Z`: go-plugin accepts only six fractional digits. */
+/** A logger that writes nothing (in-process uses of provider code that have no log to write to). */
+export const SILENT_LOGGER: Logger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  with: () => SILENT_LOGGER,
+};
+
 export function timestamp6(date: Date = new Date(), micros = 0): string {
   const iso = date.toISOString(); // ...T03:04:05.123Z
   return `${iso.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
