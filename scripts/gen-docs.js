@@ -18,27 +18,14 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 
-/** Resource folders under src/resources (each has a model.ts; `common` is shared code). */
-function resourceFolders() {
-  const dir = path.join(root, 'src', 'resources');
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'model.ts')))
-    .map((e) => e.name)
-    .sort();
-}
-
-/** Loads the generator with the provider definition and every resource's model.ts. */
+/** Loads the generator with the provider definition. */
 async function loadGenerator() {
   const esbuild = require('esbuild');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-docs-'));
   try {
-    const folders = resourceFolders();
     const contents = [
       "export { generateDocs, OWNED } from './scripts/gen-docs/generate';",
       "export { portsipProvider } from './src/resources/provider';",
-      ...folders.map((f, i) => `import * as model${i} from './src/resources/${f}/model';`),
-      `export const models = { ${folders.map((f, i) => `${JSON.stringify(f)}: model${i}`).join(', ')} };`,
     ].join('\n');
     const out = path.join(dir, 'gen-docs-entry.js');
     await esbuild.build({
@@ -63,7 +50,7 @@ async function loadGenerator() {
  */
 async function render(dir = root) {
   const m = await loadGenerator();
-  return m.generateDocs({ root: dir, provider: m.portsipProvider, models: m.models });
+  return m.generateDocs({ root: dir, provider: m.portsipProvider });
 }
 
 /** Generated files currently on disk under `dir` (only the ones the generator owns). */

@@ -1,22 +1,17 @@
 // Facts the schema objects do not carry, read from the provider's own code by calling it, so the docs
 // say what the provider does rather than what someone remembered to write down:
-//   - which attributes force replacement: each resource's model.ts `requiresReplace(prior, planned)`
-//     (the list PlanResourceChange answers with), asked once per top-level attribute;
+//   - which attributes force replacement: the kit's `replacedAttributes(block, prior, planned)` (what
+//     PlanResourceChange answers with, from the attributes marked `replace`), asked once per top-level attribute;
 //   - allowed values of enumerated strings: the resource's own validate() (the ValidateResourceConfig
 //     path), given a value no enumeration accepts; its "must be one of ..." diagnostic lists them.
-// Nothing here reaches the API: validate and requiresReplace are pure by contract (definition.ts).
+// Nothing here reaches the API: validate and replacedAttributes are pure by contract (definition.ts).
 
 import type { Logger } from '../../src/provider/logger';
 import type { Attribute, AttrType, Block, NestedBlock } from '../../src/provider/schema';
 import type { Diagnostic, ObjectValue, Value } from '../../src/provider/values';
 import type { ValidateContext } from '../../src/provider/definition';
-
-/** A resource folder's model.ts, as far as the docs care. */
-export interface ModelModule {
-  /** A module has other exports too (toState, ...); only this one is used. */
-  readonly [name: string]: unknown;
-  requiresReplace?: (prior: ObjectValue, planned: ObjectValue) => string[];
-}
+import type { KitBlock } from '../../src/resources/common/schema-helpers';
+import { replacedAttributes } from '../../src/resources/kit/define';
 
 type Validate = (config: ObjectValue, ctx: ValidateContext) => Diagnostic[] | Promise<Diagnostic[]>;
 
@@ -40,20 +35,18 @@ export function nullObject(block: Block): ObjectValue {
 }
 
 /**
- * Top-level attributes whose change alone makes `requiresReplace` answer with them. Each attribute is
+ * Top-level attributes whose change alone makes the plan's `replacedAttributes` answer with them. Each attribute is
  * changed on its own from one value to another, everything else equal, so a rule that compares
  * values and a rule that also replaces on unknown values both show up.
  */
-export function replacingAttributes(block: Block, model: ModelModule | undefined): string[] {
-  const fn = model?.requiresReplace;
-  if (!fn) return [];
+export function replacingAttributes(block: KitBlock): string[] {
   const out: string[] = [];
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (attr.computed && !attr.optional && !attr.required) continue;
     const [a, b] = twoValues(attr.type);
     const prior: ObjectValue = { ...nullObject(block), id: 'docs-probe-id', [name]: a };
     const planned: ObjectValue = { ...prior, [name]: b };
-    if (fn(prior, planned).includes(name)) out.push(name);
+    if (replacedAttributes(block, prior, planned).includes(name)) out.push(name);
   }
   return out;
 }

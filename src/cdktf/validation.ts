@@ -18,7 +18,7 @@
 
 import type { IConstruct, IValidation } from 'constructs';
 import { portsipProvider } from '../resources/provider';
-import { duplicateSingletonDiagnostic } from '../resources/common/singleton-resource';
+import { duplicateSingletonDiagnostic } from '../resources/kit/singleton';
 import { formatPath } from '../resources/common/validators';
 import type { ValidateContext } from '../provider/definition';
 import { SILENT_LOGGER } from '../provider/logger';

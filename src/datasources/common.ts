@@ -6,7 +6,7 @@ import type { DataSourceReadResponse, ResourceContext } from '../provider/defini
 import type { Schema } from '../provider/schema';
 import type { ObjectValue } from '../provider/values';
 import type { PortsipContext } from '../resources/common/context';
-import { apiErrorDiagnostic } from '../resources/common/crud';
+import { apiErrorDiagnostic } from '../resources/kit/diagnostics';
 
 export type DsCtx = ResourceContext<PortsipContext>;
 

@@ -2,7 +2,7 @@
 // schema.ts, validate.ts, model.ts (pure), datasource.ts (the API calls), index.ts.
 import type { DataSourceDefinition } from '../provider/definition';
 import type { PortsipContext } from '../resources/common/context';
-import { checkStop } from '../resources/common/crud';
+import { checkStop } from '../resources/kit/diagnostics';
 import { dealerDataSource } from './dealer';
 import { dealersDataSource } from './dealers';
 import { ipRulesDataSource } from './ip-rules';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NATURAL_KEYS, naturalKey, typeLabel } from '../../src/cli/report/keys';
+import { naturalKey, typeLabel } from '../../src/cli/report/keys';
 import { blockOf, scanResourceBlocks } from '../../src/cli/report/locate';
 import { destinations, parseFormats } from '../../src/cli/report/outputs';
 import { errorSummary } from '../../src/cli/report/terraform';
@@ -22,8 +22,11 @@ test('natural keys: each type as people know it; the address when the key is mis
   expect(typeLabel('aws_s3_bucket')).toBe('aws_s3_bucket');
 });
 
-test('every resource type of the provider has a natural key entry', () => {
-  expect(Object.keys(NATURAL_KEYS).sort()).toEqual(Object.keys(portsipResources).sort());
+test('every resource type of the provider is named by its declaration: a label, and a key unless it is a singleton', () => {
+  for (const type of Object.keys(portsipResources)) {
+    expect(typeLabel(type)).not.toBe(type);
+    expect(naturalKey(type, {}, 'ADDRESS') === 'ADDRESS').toBe(!/settings|server|certificate|brand|profile/.test(type));
+  }
 });
 
 test("terraform's diagnostics condense to one line: first summary, its detail, how many more", () => {

@@ -6,19 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { portsipProvider } from '../../src/resources/provider';
 import { looksLikeApiId } from '../../src/resources/common/ids';
-import type { ImportKeyFormat } from '../../src/resources/common/schema-helpers';
+import { metaOf } from '../../src/resources';
 import { importCommands } from '../../scripts/gen-docs/generate';
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** The `<x>ImportKey` export of a resource's schema.ts. */
-function importKeyOf(type: string): ImportKeyFormat<Record<string, unknown>> {
-  const folder = type.replace(/^portsip_/, '').replace(/_/g, '-');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- one module per resource folder, named at run time
-  const mod = require(path.join(root, 'src', 'resources', folder, 'schema')) as Record<string, unknown>;
-  const keys = Object.entries(mod).filter(([k]) => k.endsWith('ImportKey'));
-  if (keys.length !== 1) throw new Error(`src/resources/${folder}/schema.ts: expected one *ImportKey export, got ${keys.length}`);
-  return keys[0]![1] as ImportKeyFormat<Record<string, unknown>>;
+/** The import format a resource declares (natural key, pair or fixed id), and the attributes it names. */
+function importKeyOf(type: string) {
+  const meta = metaOf(type);
+  if (!meta) throw new Error(`${type} is not a resource of this provider`);
+  return { ...meta.importFormat, attributes: meta.mode === 'singleton' ? [] : (meta.key?.attributes ?? []) };
 }
 
 /** `attr = "value"` or `attr = 123` at the top level of resource.tf (first match). */

@@ -5,14 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { portsipProvider, PROVIDER_ENV } from '../../src/resources/provider';
-import * as dealerModel from '../../src/resources/dealer/model';
-import * as tenantModel from '../../src/resources/tenant/model';
-import * as transportModel from '../../src/resources/transport/model';
-import * as trunkModel from '../../src/resources/trunk-assignment/model';
 import { allowedValues, replacingAttributes } from '../../scripts/gen-docs/probe';
 import { importCommands } from '../../scripts/gen-docs/generate';
 import { renderSchema, statedDefault, statedEnv } from '../../scripts/gen-docs/markdown';
 import type { Block } from '../../src/provider/schema';
+import type { KitBlock } from '../../src/resources/common/schema-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without type declarations
@@ -51,7 +48,7 @@ test('one page per resource and data source, named without the provider prefix, 
   expect([...rendered.files.keys()].sort()).toEqual(expected);
 });
 
-test('descriptions and requiresReplace agree (no generator warnings)', () => {
+test('descriptions and the attributes marked replace agree (no generator warnings)', () => {
   expect(rendered.warnings).toEqual([]);
 });
 
@@ -69,7 +66,7 @@ test('every resource page: front matter, example, Required/Optional/Read-Only sc
   }
 });
 
-test('forces replacement comes from requiresReplace: dealer name/level, transport protocol, trunk assignment ids', () => {
+test('forces replacement comes from the attributes marked replace: dealer name/level, transport protocol, trunk assignment ids', () => {
   const flagged = (rel: string) =>
     page(rel)
       .split('\n')
@@ -83,19 +80,20 @@ test('forces replacement comes from requiresReplace: dealer name/level, transpor
   expect(flagged('docs/resources/system_settings.md')).toEqual([]);
 });
 
-test('replacingAttributes asks the model, attribute by attribute', () => {
-  expect(replacingAttributes(portsipProvider.resources.portsip_dealer!.schema.block, dealerModel).sort()).toEqual(['level', 'name']);
-  expect(replacingAttributes(portsipProvider.resources.portsip_transport!.schema.block, transportModel)).toEqual(['protocol']);
-  expect(replacingAttributes(portsipProvider.resources.portsip_trunk_assignment!.schema.block, trunkModel).sort()).toEqual([
-    'tenant_id',
-    'trunk_id',
-  ]);
-  expect(replacingAttributes(portsipProvider.resources.portsip_tenant!.schema.block, tenantModel)).toEqual([]);
-  // A made-up rule the probe has never seen is read just as well.
-  const block: Block = {
-    attributes: { a: { type: 'string', description: '', optional: true }, b: { type: 'number', description: '', optional: true } },
+test("replacingAttributes asks the plan's rule (attributes marked `replace`), attribute by attribute", () => {
+  const block = (type: string) => portsipProvider.resources[type]!.schema.block;
+  expect(replacingAttributes(block('portsip_dealer')).sort()).toEqual(['level', 'name']);
+  expect(replacingAttributes(block('portsip_transport'))).toEqual(['protocol']);
+  expect(replacingAttributes(block('portsip_trunk_assignment')).sort()).toEqual(['tenant_id', 'trunk_id']);
+  expect(replacingAttributes(block('portsip_tenant'))).toEqual([]);
+  // A made-up schema the probe has never seen is read just as well.
+  const made: KitBlock = {
+    attributes: {
+      a: { type: 'string', description: '', optional: true },
+      b: { type: 'number', description: '', optional: true, replace: true },
+    },
   };
-  expect(replacingAttributes(block, { requiresReplace: (p, q) => (p.b !== q.b ? ['b'] : []) })).toEqual(['b']);
+  expect(replacingAttributes(made)).toEqual(['b']);
 });
 
 test('allowedValues reads enumerations from the validators (resource, nested block, provider block)', async () => {

@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateJournal, JOURNAL_FILE, journalPath, plannedHash } from '../../src/resources/common/create-journal';
-import { NATURAL_KEYS } from '../../src/resources/common/natural-keys';
+import { metaOf } from '../../src/resources';
+import { l4, num } from '../../src/resources/kit/keys';
+
+const keyOf = (type: string) => metaOf(type)!.key!;
 import { BigNum, UNKNOWN, type ObjectValue } from '../../src/provider/values';
 
 let dir: string;
@@ -67,15 +70,19 @@ test('the journal lives under .terraform, or TF_DATA_DIR', () => {
 });
 
 test('natural keys: one canonical text per object, whatever the spelling', () => {
-  const ip = NATURAL_KEYS.portsip_ip_rule!;
+  const ip = keyOf('portsip_ip_rule');
   expect(ip.of({ cidr: '10.0.0.1/8' })).toBe(ip.of({ cidr: '10.0.0.0/8' }));
   expect(ip.of({ cidr: null })).toBeUndefined();
-  const tenant = NATURAL_KEYS.portsip_tenant!;
+  const tenant = keyOf('portsip_tenant');
   expect(tenant.of({ domain: 'ACME.example.com.' })).toBe('acme.example.com');
-  const tr = NATURAL_KEYS.portsip_transport!;
+  const tr = keyOf('portsip_transport');
   expect(tr.of({ protocol: 'tls', port: new BigNum('5061') })).toBe('TLS:5061');
   expect(tr.of({ protocol: 'TLS', port: UNKNOWN })).toBeUndefined();
-  expect(tr.collides!({ protocol: 'TCP', port: 5061 }, { protocol: 'TLS', port: 5061 })).toBe(true);
-  expect(tr.collides!({ protocol: 'UDP', port: 5061 }, { protocol: 'TLS', port: 5061 })).toBe(false);
-  expect(NATURAL_KEYS.portsip_dealer!.describe({ name: 'acme' })).toBe('name "acme"');
+  // UDP port 0 is "no port": no key, so it is never looked up or adopted as another's.
+  expect(tr.of({ protocol: 'UDP', port: 0 })).toBeUndefined();
+  expect(tr.describe({ protocol: 'tls', port: 5061 })).toBe('protocol TLS and port 5061');
+  expect(tr.display({ protocol: 'tls', port: 5061 })).toBe('TLS:5061');
+  expect(l4('WSS')).toBe('tcp');
+  expect(num({ text: '5061' })).toBe(5061);
+  expect(keyOf('portsip_dealer').describe({ name: 'acme' })).toBe('name "acme"');
 });

@@ -20,8 +20,8 @@ const ctx: ResourceContext<PortsipContext> = resourceCtx(
 );
 
 const cases: [string, ResourceDefinition<PortsipContext>, ObjectValue, string][] = [
-  ['dealer', dealerResource, configOf(dealerSchema, { name: 'acme-reseller', level: 'RESELLER' }), 'dealer'],
-  ['admin user', adminUserResource, configOf(adminUserSchema, { name: 'ops-admin', role: 'SystemAdmin' }), 'system user'],
+  ['dealer', dealerResource, configOf(dealerSchema, { name: 'acme-reseller', level: 'RESELLER' }), 'a dealer'],
+  ['admin user', adminUserResource, configOf(adminUserSchema, { name: 'ops-admin', role: 'SystemAdmin' }), 'an admin user'],
 ];
 
 describe.each(cases)('%s', (_name, resource, base, noun) => {
@@ -37,7 +37,7 @@ describe.each(cases)('%s', (_name, resource, base, noun) => {
     const errs = (r.diagnostics ?? []).filter((d) => d.severity === 'error');
     expect(errs).toHaveLength(1);
     expect(errs[0]).toMatchObject({ path: ['password_wo'], summary: 'Missing required argument' });
-    expect(errs[0]!.detail).toContain(`Attribute "password_wo" is required to create a ${noun}`);
+    expect(errs[0]!.detail).toContain(`Attribute "password_wo" is required to create ${noun}`);
     expect(errs[0]!.detail).toMatch(/import it instead/);
   });
 

@@ -2,8 +2,11 @@
 // secrets; remedies with setting names as users write them; objects named by natural key; and the
 // dealer-delete advice that names the tenants still designated to the dealer.
 import { errorFromResponse, NetworkError, NotFoundError, ValidationError } from '../../src/client';
-import { apiErrorDiagnostic, an } from '../../src/resources/common/crud';
-import { objectName } from '../../src/resources/common/object-names';
+import { metaOf } from '../../src/resources';
+import { objectName as nameByMeta } from '../../src/resources/kit/define';
+import { apiErrorDiagnostic, an } from '../../src/resources/kit/diagnostics';
+
+const objectName = (type: string, values: Record<string, unknown>, fallback?: string) => nameByMeta(metaOf(type)!, values, fallback);
 import { dealerDeleteAdvice, tenantsOfDealer } from '../../src/resources/dealer/tenants';
 import { dealerSchema } from '../../src/resources/dealer/schema';
 

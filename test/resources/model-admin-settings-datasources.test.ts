@@ -4,11 +4,11 @@
 import type { Block, Schema } from '../../src/provider/schema';
 import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
 import * as adminUser from '../../src/resources/admin-user/model';
-import { adminUserImportKey, adminUserSchema } from '../../src/resources/admin-user/schema';
+import { adminUserSchema } from '../../src/resources/admin-user/schema';
 import * as trunk from '../../src/resources/trunk-assignment/model';
-import { trunkAssignmentImportKey, trunkAssignmentSchema } from '../../src/resources/trunk-assignment/schema';
+import { trunkAssignmentSchema } from '../../src/resources/trunk-assignment/schema';
 import * as settings from '../../src/resources/system-settings/model';
-import { systemSettingsImportKey, systemSettingsSchema } from '../../src/resources/system-settings/schema';
+import { systemSettingsSchema } from '../../src/resources/system-settings/schema';
 import * as network from '../../src/resources/network-settings/model';
 import { networkSettingsSchema } from '../../src/resources/network-settings/schema';
 import * as notification from '../../src/resources/notification-settings/model';
@@ -39,6 +39,11 @@ import * as dsStatus from '../../src/datasources/system-status/model';
 import { tenantSchema } from '../../src/resources/tenant/schema';
 import { configOf } from './helpers';
 import { CERT_PEM, CHAIN_PEM, KEY_PEM, OTHER_CERT_PEM, RSA_KEY_PEM, rewrapped } from './fixtures';
+import { metaOf } from '../../src/resources';
+import { replacedAttributes } from '../../src/resources/kit/define';
+
+/** The import format a resource type declares. */
+const importOf = (type: string) => metaOf(type)!.importFormat;
 
 function expectExactKeys(block: Block, v: ObjectValue) {
   expect(Object.keys(v).sort()).toEqual([...Object.keys(block.attributes), ...Object.keys(block.blocks ?? {})].sort());
@@ -128,7 +133,7 @@ describe('admin user', () => {
     expect(adminUser.passwordChange(prior, planned, { ...planned, password_wo: 'new-pass-1' })).toBe('new-pass-1');
     // Not configured (imported user, password unmanaged): never sent.
     expect(adminUser.passwordChange(prior, planned, planned)).toBeNull();
-    expect(adminUser.requiresReplace(prior, planned)).toEqual([]);
+    expect(replacedAttributes(adminUserSchema.block, prior, planned)).toEqual([]);
   });
 
   test('passwordChange in write-only mode follows the version', () => {
@@ -139,8 +144,8 @@ describe('admin user', () => {
   });
 
   test('import key', () => {
-    expect(adminUserImportKey.parse('name=ops')).toEqual({ name: 'ops' });
-    expect(adminUserImportKey.parse('')).toBeNull();
+    expect(importOf('portsip_admin_user').parse('name=ops')).toEqual({ name: 'ops' });
+    expect(importOf('portsip_admin_user').parse('')).toBeNull();
   });
 });
 
@@ -165,16 +170,16 @@ describe('trunk assignment', () => {
     expect(trunk.toUpdatePatch(prior, { ...prior, did_numbers: '4000-4999;3000' })).toBeNull();
     expect(trunk.toUpdatePatch(prior, { ...prior, concurrency: 8 })).toEqual({ did_numbers: '3000;4000-4999', concurrency: 8 });
     expect(trunk.toUpdatePatch(prior, { ...prior, did_numbers: null })).toEqual({ did_numbers: '', concurrency: 5 });
-    expect(trunk.requiresReplace(prior, { ...prior, tenant_id: 'other' })).toEqual(['tenant_id']);
-    expect(trunk.requiresReplace(prior, { ...prior, trunk_id: UNKNOWN })).toEqual(['trunk_id']);
-    expect(trunk.requiresReplace(prior, { ...prior, concurrency: 1 })).toEqual([]);
+    expect(replacedAttributes(trunkAssignmentSchema.block, prior, { ...prior, tenant_id: 'other' })).toEqual(['tenant_id']);
+    expect(replacedAttributes(trunkAssignmentSchema.block, prior, { ...prior, trunk_id: UNKNOWN })).toEqual(['trunk_id']);
+    expect(replacedAttributes(trunkAssignmentSchema.block, prior, { ...prior, concurrency: 1 })).toEqual([]);
   });
 
   test('import key', () => {
-    expect(trunkAssignmentImportKey.parse(`${ids.trunk_id}/${ids.tenant_id}`)).toEqual(ids);
-    expect(trunkAssignmentImportKey.parse('abc')).toBeNull();
-    expect(trunkAssignmentImportKey.parse('abc/')).toBeNull();
-    expect(trunkAssignmentImportKey.parse('a/b/c')).toBeNull();
+    expect(importOf('portsip_trunk_assignment').parse(`${ids.trunk_id}/${ids.tenant_id}`)).toEqual(ids);
+    expect(importOf('portsip_trunk_assignment').parse('abc')).toBeNull();
+    expect(importOf('portsip_trunk_assignment').parse('abc/')).toBeNull();
+    expect(importOf('portsip_trunk_assignment').parse('a/b/c')).toBeNull();
   });
 });
 
@@ -203,8 +208,8 @@ describe('system settings', () => {
     expect(s.reset_on_destroy).toBeNull();
     expect(s.user_agent).toBe('PortSIP UC');
     expect(s.blocked_user_agents).toBeNull();
-    expect(systemSettingsImportKey.parse('system_settings')).toEqual({});
-    expect(systemSettingsImportKey.parse('x')).toBeNull();
+    expect(importOf('portsip_system_settings').parse('system_settings')).toEqual({});
+    expect(importOf('portsip_system_settings').parse('x')).toBeNull();
   });
 
   test('key never in state, a changed live key is no drift; prior spellings kept', () => {

@@ -8,10 +8,15 @@ import { tenantSchema, WEEKDAYS } from '../../src/resources/tenant/schema';
 import * as dealer from '../../src/resources/dealer/model';
 import { dealerSchema } from '../../src/resources/dealer/schema';
 import * as transport from '../../src/resources/transport/model';
-import { transportImportKey, transportSchema } from '../../src/resources/transport/schema';
+import { transportSchema } from '../../src/resources/transport/schema';
 import * as ipRule from '../../src/resources/ip-rule/model';
 import { ipRuleSchema } from '../../src/resources/ip-rule/schema';
 import { blockOf, configOf } from './helpers';
+import { metaOf } from '../../src/resources';
+import { replacedAttributes } from '../../src/resources/kit/define';
+
+/** The import format a resource type declares. */
+const importOf = (type: string) => metaOf(type)!.importFormat;
 
 function expectExactKeys(block: Block, v: ObjectValue) {
   expect(Object.keys(v).sort()).toEqual([...Object.keys(block.attributes), ...Object.keys(block.blocks ?? {})].sort());
@@ -105,18 +110,18 @@ describe('transport', () => {
   test('protocol forces replacement and is never patched', () => {
     const prior = transport.toState(api, null);
     const planned = { ...prior, protocol: 'TCP', port: 5063, verification: 'DISABLE' };
-    expect(transport.requiresReplace(prior, planned)).toEqual(['protocol']);
-    expect(transport.requiresReplace(prior, { ...prior, protocol: UNKNOWN })).toEqual(['protocol']);
-    expect(transport.requiresReplace(prior, { ...prior, port: 5062 })).toEqual([]);
+    expect(replacedAttributes(transportSchema.block, prior, planned)).toEqual(['protocol']);
+    expect(replacedAttributes(transportSchema.block, prior, { ...prior, protocol: UNKNOWN })).toEqual(['protocol']);
+    expect(replacedAttributes(transportSchema.block, prior, { ...prior, port: 5062 })).toEqual([]);
     expect(transport.toUpdatePatch(prior, planned)).toEqual({ port: 5063, verification: 'DISABLE' });
     expect(transport.toUpdatePatch(prior, { ...prior, verification: UNKNOWN })).toBeNull();
   });
 
   test('natural import key', () => {
-    expect(transportImportKey.parse('tls:5061')).toEqual({ protocol: 'TLS', port: 5061 });
-    expect(transportImportKey.parse('UDP:5060')).toEqual({ protocol: 'UDP', port: 5060 });
-    expect(transportImportKey.parse('UDP:70000')).toBeNull();
-    expect(transportImportKey.parse('NzAwNTUxOTA5NzczMTQ4MTYw')).toBeNull();
+    expect(importOf('portsip_transport').parse('tls:5061')).toEqual({ protocol: 'TLS', port: 5061 });
+    expect(importOf('portsip_transport').parse('UDP:5060')).toEqual({ protocol: 'UDP', port: 5060 });
+    expect(importOf('portsip_transport').parse('UDP:70000')).toBeNull();
+    expect(importOf('portsip_transport').parse('NzAwNTUxOTA5NzczMTQ4MTYw')).toBeNull();
   });
 });
 
@@ -199,7 +204,7 @@ describe('dealer', () => {
       dealer.toUpdatePatch(prior, { ...prior, max_tenants: 5, name: 'renamed', level: 'DISTRIBUTOR', password_wo_version: 2 }),
     ).toEqual({ max_tenants: 5 });
     expect(dealer.toUpdatePatch(prior, { ...prior, email: null, phone: '456' })).toEqual({ email: '', phone: '456' });
-    expect(dealer.requiresReplace(prior, { ...prior, name: 'renamed', level: 'DISTRIBUTOR' })).toEqual(['name', 'level']);
+    expect(replacedAttributes(dealerSchema.block, prior, { ...prior, name: 'renamed', level: 'DISTRIBUTOR' })).toEqual(['name', 'level']);
   });
 
   test('passwordChange', () => {

@@ -12,7 +12,8 @@ import {
   semanticEqual,
 } from '../../src/resources/common/normalize';
 import { fromApiValue } from '../../src/resources/common/mapping';
-import { dataSourceBlock, singletonImportKey } from '../../src/resources/common/schema-helpers';
+import { dataSourceBlock } from '../../src/resources/common/schema-helpers';
+import { metaOf } from '../../src/resources';
 import { CERT_PEM, CHAIN_PEM, KEY_PEM, OTHER_CERT_PEM, rewrapped } from './fixtures';
 
 describe('PEM', () => {
@@ -87,8 +88,8 @@ describe('mapping and schema helpers', () => {
     expect(() => dataSourceBlock({ attributes: {} }, { lookup: ['id'] })).toThrow('lookup attribute "id"');
   });
 
-  test('singletonImportKey accepts only the fixed id', () => {
-    const k = singletonImportKey('brand');
+  test("a singleton's import format accepts only the fixed id", () => {
+    const k = metaOf('portsip_brand')!.importFormat;
     expect(k.parse(' brand ')).toEqual({});
     expect(k.parse('Brand')).toBeNull();
   });

@@ -9,6 +9,10 @@ import { dealerTenantLinks } from '../../src/resources/dealer/tenants';
 import type { ObjectValue } from '../../src/provider/values';
 import { PlanCensus, terraformIdentity } from '../../src/resources/common/plan-census';
 import { PlanLedger, recordSingleton, recordUniqueKey } from '../../src/resources/common/plan-ledger';
+import { metaOf } from '../../src/resources';
+
+/** The unique key a resource type declares. */
+const uk = (type: string) => metaOf(type)?.unique;
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +23,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** A validate process (pid) of the command `id` recording these tenant domains. */
 function validateWalk(id: string, pid: number, domains: string[]): void {
   const c = new PlanCensus(dir, id, pid);
-  for (const d of domains) recordUniqueKey(c, 'portsip_tenant', { domain: d });
+  for (const d of domains) recordUniqueKey(c, uk('portsip_tenant'), { domain: d });
 }
 
 const tenant = (domain: string, id?: string): ObjectValue => ({ domain, ...(id ? { id } : {}) });
@@ -58,8 +62,8 @@ describe('census', () => {
 
   test('disabled (not started by terraform): records nothing, counts nothing', () => {
     const c = new PlanCensus(undefined, 'x', 1);
-    recordUniqueKey(c, 'portsip_tenant', { domain: 'a.example.com' });
-    recordUniqueKey(c, 'portsip_tenant', { domain: 'a.example.com' });
+    recordUniqueKey(c, uk('portsip_tenant'), { domain: 'a.example.com' });
+    recordUniqueKey(c, uk('portsip_tenant'), { domain: 'a.example.com' });
     expect(c.count('tenant domain', 'a.example.com')).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -75,8 +79,8 @@ describe('duplicate keys in one plan', () => {
   test('every object the validate walk counted twice fails, each naming the key and the rule', () => {
     validateWalk('1-1', 2, ['acme.example.com', 'ACME.example.com']);
     const ledger = new PlanLedger(new PlanCensus(dir, '1-1', 3));
-    const a = ledger.planned('portsip_tenant', null, tenant('acme.example.com'), false);
-    const b = ledger.planned('portsip_tenant', null, tenant('ACME.example.com'), false);
+    const a = ledger.planned('portsip_tenant', uk('portsip_tenant'), null, tenant('acme.example.com'), false);
+    const b = ledger.planned('portsip_tenant', uk('portsip_tenant'), null, tenant('ACME.example.com'), false);
     for (const d of [a, b]) {
       expect(errors(d)).toEqual(['Duplicate tenant domain: 2 resources have domain "' + (d === a ? 'acme' : 'ACME') + '.example.com"']);
       expect(d[0]!.detail).toContain('PortSIP keeps tenant domains unique, regardless of case.');
@@ -85,12 +89,18 @@ describe('duplicate keys in one plan', () => {
 
   test('without a census the second object planned fails; different keys and unknown keys pass', () => {
     const ledger = new PlanLedger(new PlanCensus(undefined, '', 1));
-    expect(ledger.planned('portsip_tenant', null, tenant('a.example.com'), false)).toEqual([]);
-    expect(ledger.planned('portsip_tenant', null, tenant('b.example.com'), false)).toEqual([]);
-    expect(ledger.planned('portsip_tenant', null, { domain: Symbol.for('terraform-provider-portsip.unknown') } as never, false)).toEqual(
-      [],
-    );
-    expect(errors(ledger.planned('portsip_tenant', null, tenant('A.example.com.'), false))).toEqual([
+    expect(ledger.planned('portsip_tenant', uk('portsip_tenant'), null, tenant('a.example.com'), false)).toEqual([]);
+    expect(ledger.planned('portsip_tenant', uk('portsip_tenant'), null, tenant('b.example.com'), false)).toEqual([]);
+    expect(
+      ledger.planned(
+        'portsip_tenant',
+        uk('portsip_tenant'),
+        null,
+        { domain: Symbol.for('terraform-provider-portsip.unknown') } as never,
+        false,
+      ),
+    ).toEqual([]);
+    expect(errors(ledger.planned('portsip_tenant', uk('portsip_tenant'), null, tenant('A.example.com.'), false))).toEqual([
       'Duplicate tenant domain: another resource in this plan also has domain "A.example.com."',
     ]);
   });
@@ -98,25 +108,27 @@ describe('duplicate keys in one plan', () => {
   test("a replacement's own create (after requires_replace) is not a duplicate; another create is", () => {
     const ledger = new PlanLedger(new PlanCensus(undefined, '', 1));
     const prior: ObjectValue = { id: 'd1', name: 'ops' };
-    expect(ledger.planned('portsip_dealer', prior, { name: 'ops' }, true)).toEqual([]);
-    expect(ledger.planned('portsip_dealer', null, { name: 'ops' }, false)).toEqual([]);
-    expect(errors(ledger.planned('portsip_dealer', null, { name: 'ops' }, false))).toHaveLength(1);
+    expect(ledger.planned('portsip_dealer', uk('portsip_dealer'), prior, { name: 'ops' }, true)).toEqual([]);
+    expect(ledger.planned('portsip_dealer', uk('portsip_dealer'), null, { name: 'ops' }, false)).toEqual([]);
+    expect(errors(ledger.planned('portsip_dealer', uk('portsip_dealer'), null, { name: 'ops' }, false))).toHaveLength(1);
   });
 
   test('dealer and admin user names share one namespace regardless of case; transports collide per L4 protocol; UDP port 0 never', () => {
     const ledger = new PlanLedger(new PlanCensus(undefined, '', 1));
-    expect(ledger.planned('portsip_dealer', null, { name: 'Ops' }, false)).toEqual([]);
-    expect(errors(ledger.planned('portsip_admin_user', null, { name: 'ops' }, false))).toEqual([
+    expect(ledger.planned('portsip_dealer', uk('portsip_dealer'), null, { name: 'Ops' }, false)).toEqual([]);
+    expect(errors(ledger.planned('portsip_admin_user', uk('portsip_admin_user'), null, { name: 'ops' }, false))).toEqual([
       'Duplicate account name: another resource in this plan also has name "ops"',
     ]);
-    expect(ledger.planned('portsip_transport', null, { protocol: 'TCP', port: 5070 }, false)).toEqual([]);
-    expect(ledger.planned('portsip_transport', null, { protocol: 'UDP', port: 5070 }, false)).toEqual([]);
-    expect(errors(ledger.planned('portsip_transport', null, { protocol: 'WSS', port: 5070 }, false))).toHaveLength(1);
-    expect(ledger.planned('portsip_transport', null, { protocol: 'UDP', port: 0 }, false)).toEqual([]);
-    expect(ledger.planned('portsip_transport', null, { protocol: 'UDP', port: 0 }, false)).toEqual([]);
+    expect(ledger.planned('portsip_transport', uk('portsip_transport'), null, { protocol: 'TCP', port: 5070 }, false)).toEqual([]);
+    expect(ledger.planned('portsip_transport', uk('portsip_transport'), null, { protocol: 'UDP', port: 5070 }, false)).toEqual([]);
+    expect(errors(ledger.planned('portsip_transport', uk('portsip_transport'), null, { protocol: 'WSS', port: 5070 }, false))).toHaveLength(
+      1,
+    );
+    expect(ledger.planned('portsip_transport', uk('portsip_transport'), null, { protocol: 'UDP', port: 0 }, false)).toEqual([]);
+    expect(ledger.planned('portsip_transport', uk('portsip_transport'), null, { protocol: 'UDP', port: 0 }, false)).toEqual([]);
     // IP rules: PortSIP's documents do not make CIDRs unique.
-    expect(ledger.planned('portsip_ip_rule', null, { cidr: '10.0.0.0/8' }, false)).toEqual([]);
-    expect(ledger.planned('portsip_ip_rule', null, { cidr: '10.0.0.0/8' }, false)).toEqual([]);
+    expect(ledger.planned('portsip_ip_rule', uk('portsip_ip_rule'), null, { cidr: '10.0.0.0/8' }, false)).toEqual([]);
+    expect(ledger.planned('portsip_ip_rule', uk('portsip_ip_rule'), null, { cidr: '10.0.0.0/8' }, false)).toEqual([]);
   });
 
   test('singletons: declared twice for one provider configuration, or planned twice in one process', () => {
@@ -184,12 +196,16 @@ describe('a dealer deleted or replaced while it has tenants', () => {
     ledger.destroying('portsip_tenant', { id: 't1' });
     // t2 is planned later (replaced): the wait ends then, long before 60 s (jest's 5 s timeout would fail it).
     const pending = ledger.dealerRemoval(d1, 'delete', () => dealerTenantLinks(client), signal);
-    setTimeout(() => ledger.planned('portsip_tenant', { id: 't2', domain: 'b.example.com' }, tenant('b2.example.com'), true), 20);
+    setTimeout(
+      () => ledger.planned('portsip_tenant', uk('portsip_tenant'), { id: 't2', domain: 'b.example.com' }, tenant('b2.example.com'), true),
+      20,
+    );
     expect(await pending).toEqual([]);
 
     const other = new PlanLedger(new PlanCensus(undefined, '', 1), 10);
     other.planned(
       'portsip_tenant',
+      uk('portsip_tenant'),
       { id: 't1', domain: 'a.example.com', dealer_id: 'd1' },
       { domain: 'a.example.com', dealer_id: 'd2' },
       false,

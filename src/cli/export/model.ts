@@ -15,16 +15,7 @@
 import type { Attribute, Block } from '../../provider/schema';
 import { valueEquals } from '../../provider/plan-helpers';
 import { BigNum, type ObjectValue, type Value } from '../../provider/values';
-import { portsipResources } from '../../resources';
-import { adminProfileDefaults } from '../../resources/admin-profile/schema';
-import { brandDefaults } from '../../resources/brand/schema';
-import { certificateDefaults } from '../../resources/certificate/schema';
-import { dataFlowServerDefaults } from '../../resources/data-flow-server/schema';
-import { imServerDefaults } from '../../resources/im-server/schema';
-import { networkSettingsDefaults } from '../../resources/network-settings/schema';
-import { notificationSettingsDefaults } from '../../resources/notification-settings/schema';
-import { sbcSettingsDefaults } from '../../resources/sbc-settings/schema';
-import { systemSettingsDefaults } from '../../resources/system-settings/schema';
+import { metaOf, portsipResources, resourceMetas } from '../../resources';
 import { typeLabel } from '../report/keys';
 import { assignNames } from './naming';
 import type { LiveObject } from './read';
@@ -57,18 +48,10 @@ export interface ExportModel {
   variables: SecretVariable[];
 }
 
-/** Documented server defaults of the singletons (their reset_on_destroy tables). */
-const DEFAULT_TABLES: Record<string, Readonly<Record<string, Value>>> = {
-  portsip_system_settings: systemSettingsDefaults,
-  portsip_network_settings: networkSettingsDefaults,
-  portsip_notification_settings: notificationSettingsDefaults,
-  portsip_sbc_settings: sbcSettingsDefaults,
-  portsip_im_server: imServerDefaults,
-  portsip_data_flow_server: dataFlowServerDefaults,
-  portsip_certificate: certificateDefaults,
-  portsip_brand: brandDefaults,
-  portsip_admin_profile: adminProfileDefaults,
-};
+/** Documented server defaults of the singletons (their reset_on_destroy tables), as each declares them. */
+const DEFAULT_TABLES: Record<string, Readonly<Record<string, Value>>> = Object.fromEntries(
+  resourceMetas.flatMap((m) => (m.defaults ? [[m.typeName, m.defaults]] : [])),
+);
 
 /** The default an attribute's description documents ("Server default `true`.", "Documented default `100`"), if any. */
 export function describedDefault(a: Attribute): Value | undefined {
@@ -84,14 +67,16 @@ export function describedDefault(a: Attribute): Value | undefined {
   return a.type === 'string' ? text : undefined;
 }
 
-/** Attributes holding the id of another resource type (always the API id of that object). */
-const REFERENCES: Record<string, Record<string, string>> = {
-  portsip_tenant: { dealer_id: 'portsip_dealer' },
-  portsip_trunk_assignment: { tenant_id: 'portsip_tenant' },
-};
+/** Attributes holding the id of another resource type (always the API id of that object): those marked `references`. */
+const referencesOf = (type: string): Readonly<Record<string, string>> => metaOf(type)?.references ?? {};
 
-/** Types whose account password is written as `password_wo = var.<name>_password`. */
-const PASSWORD_TYPES = ['portsip_dealer', 'portsip_admin_user'];
+/**
+ * Types whose account password is written as `password_wo = var.<name>_password`: the accounts (collections with
+ * a write-only `password_wo`). A settings object's secret (the mail server password) is left unset: unmanaged.
+ */
+const PASSWORD_TYPES = resourceMetas
+  .filter((m) => m.mode === 'collection' && m.schema.block.attributes.password_wo?.writeOnly)
+  .map((m) => m.typeName);
 
 function bodyOf(block: Block, value: ObjectValue, defaults: Readonly<Record<string, Value>> | undefined): Body {
   const body: Body = { attrs: [], blocks: [] };
@@ -132,7 +117,7 @@ export function buildModel(objects: readonly LiveObject[]): ExportModel {
     const name = names.get(o)!;
     const body = bodyOf(schema.block, o.state, DEFAULT_TABLES[o.type]);
     for (const attr of body.attrs) {
-      const target = REFERENCES[o.type]?.[attr.name];
+      const target = referencesOf(o.type)[attr.name];
       if (target && 'lit' in attr.expr && typeof attr.expr.lit === 'string') {
         const hit = byId.get(`${target} ${attr.expr.lit}`);
         if (hit) attr.expr = { ref: { type: hit.type, name: hit.name } };

@@ -14,10 +14,10 @@ import type { ResourceContext } from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
 import type { Logger } from '../../provider/logger';
 import type { ObjectValue, Value } from '../../provider/values';
-import { portsipResources } from '../../resources';
+import { kitResourceOf, metaOf, portsipResources } from '../../resources';
 import type { PortsipContext } from '../../resources/common/context';
-import { collectionReader } from '../../resources/common/crud';
-import { NATURAL_KEYS, naturalKey } from '../report/keys';
+import type { CollectionResource } from '../../resources/kit/collection';
+import { naturalKey } from '../report/keys';
 import { keyMatches, type ExportFilters } from './filters';
 import { COLLECTION_TYPES, SINGLETON_IDS } from './types';
 
@@ -102,21 +102,18 @@ async function candidates(type: string, ctx: PortsipContext, filters: ExportFilt
     }
     return out;
   }
-  let items: Array<Record<string, unknown>>;
-  if (type === 'portsip_tenant') {
-    // Tenants are never batched (the list holds summaries): list for ids and domains only.
-    items = await client.tenants.listAll();
-  } else {
-    const reader = collectionReader(type, client);
-    if (!reader?.listAll) throw new Error(`${type} has no list to enumerate`);
-    // Through the coalescer: the reads that follow are served from this same listing.
-    items = ((await ctx.reads.items(reader)) ?? (await reader.listAll())) as Array<Record<string, unknown>>;
-  }
-  const naturalKey = NATURAL_KEYS[type];
-  if (!naturalKey) throw new Error(`${type} has no natural key to export by`);
+  const resource = kitResourceOf(type) as CollectionResource | undefined;
+  const key = metaOf(type)?.key;
+  if (!resource || !key) throw new Error(`${type} has no natural key to export by`);
+  const reader = resource.reader(client);
+  // Through the coalescer: the reads that follow are served from this same listing. A type that is
+  // never batched (tenants: the list holds summaries) is listed for ids and natural keys only.
+  const items = (reader.listAll ? ((await ctx.reads.items(reader)) ?? (await reader.listAll())) : await resource.listAll(client)) as Array<
+    Record<string, unknown>
+  >;
   return items
     .filter((i) => str(i.id))
-    .map((i) => ({ importId: String(i.id), key: naturalKey.key(i) }))
+    .map((i) => ({ importId: String(i.id), key: key.display(i) }))
     .filter((c) => c.key === undefined || keyMatches(filters, type, c.key));
 }
 

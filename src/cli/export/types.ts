@@ -1,47 +1,14 @@
-import { ADMIN_PROFILE_ID } from '../../resources/admin-profile/schema';
-import { BRAND_ID } from '../../resources/brand/schema';
-import { CERTIFICATE_ID } from '../../resources/certificate/schema';
-import { DATA_FLOW_SERVER_ID } from '../../resources/data-flow-server/schema';
-import { IM_SERVER_ID } from '../../resources/im-server/schema';
-import { NETWORK_SETTINGS_ID } from '../../resources/network-settings/schema';
-import { NOTIFICATION_SETTINGS_ID } from '../../resources/notification-settings/schema';
-import { SBC_SETTINGS_ID } from '../../resources/sbc-settings/schema';
-import { SYSTEM_SETTINGS_ID } from '../../resources/system-settings/schema';
-
 // The resource types `portsip export` writes, in dependency order (a type only refers to types
-// before it: tenants to dealers, trunk assignments to tenants), and the file each goes to.
-//
-// `portsip_dealer_profile` is left out: it is the profile of the dealer account the provider signs
-// in with, which an export run with an administrator account cannot read.
+// before it: tenants to dealers, trunk assignments to tenants; src/resources/index.ts derives the
+// order from the attributes marked `references`), and the file each goes to. Types a resource
+// declares not exportable (the dealer's own profile, which an administrator cannot read) are left out.
 
-export const EXPORT_TYPES: readonly string[] = [
-  'portsip_dealer',
-  'portsip_tenant',
-  'portsip_trunk_assignment',
-  'portsip_transport',
-  'portsip_ip_rule',
-  // The profile first: it says which admin user is the signed-in account (read.ts).
-  'portsip_admin_profile',
-  'portsip_admin_user',
-  'portsip_system_settings',
-  'portsip_network_settings',
-  'portsip_notification_settings',
-  'portsip_sbc_settings',
-  'portsip_im_server',
-  'portsip_data_flow_server',
-  'portsip_certificate',
-  'portsip_brand',
-];
+import { resourceMetas } from '../../resources';
 
-/** Collection types: many objects each, named from natural keys. The rest are singletons. */
-export const COLLECTION_TYPES: readonly string[] = [
-  'portsip_dealer',
-  'portsip_tenant',
-  'portsip_trunk_assignment',
-  'portsip_transport',
-  'portsip_ip_rule',
-  'portsip_admin_user',
-];
+export const EXPORT_TYPES: readonly string[] = resourceMetas.filter((m) => m.exportable).map((m) => m.typeName);
+
+/** Collection and pair types: many objects each, named from natural keys. The rest are singletons. */
+export const COLLECTION_TYPES: readonly string[] = resourceMetas.filter((m) => m.mode !== 'singleton').map((m) => m.typeName);
 
 /** `tenant` for `portsip_tenant`. */
 export const shortType = (t: string): string => t.replace(/^portsip_/, '');
@@ -49,15 +16,7 @@ export const shortType = (t: string): string => t.replace(/^portsip_/, '');
 /** `tenants.tf`; a singleton's file is its own name (`system_settings.tf`). */
 export const fileOf = (t: string): string => (COLLECTION_TYPES.includes(t) ? `${shortType(t)}s` : shortType(t));
 
-/** The one import id of each singleton (its schema's fixed id). Natural keys: src/cli/report/keys.ts. */
-export const SINGLETON_IDS: Readonly<Record<string, string>> = {
-  portsip_system_settings: SYSTEM_SETTINGS_ID,
-  portsip_network_settings: NETWORK_SETTINGS_ID,
-  portsip_notification_settings: NOTIFICATION_SETTINGS_ID,
-  portsip_sbc_settings: SBC_SETTINGS_ID,
-  portsip_im_server: IM_SERVER_ID,
-  portsip_data_flow_server: DATA_FLOW_SERVER_ID,
-  portsip_certificate: CERTIFICATE_ID,
-  portsip_brand: BRAND_ID,
-  portsip_admin_profile: ADMIN_PROFILE_ID,
-};
+/** The one import id of each singleton (its declared fixed id). */
+export const SINGLETON_IDS: Readonly<Record<string, string>> = Object.fromEntries(
+  resourceMetas.flatMap((m) => (m.fixedId !== undefined ? [[m.typeName, m.fixedId]] : [])),
+);

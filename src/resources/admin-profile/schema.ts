@@ -8,15 +8,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import {
-  computed,
-  optional,
-  optionalComputed,
-  resetOnDestroy,
-  singletonId,
-  singletonImportKey,
-  UNMANAGED_WHEN_UNSET,
-} from '../common/schema-helpers';
+import { computed, optional, optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const ADMIN_PROFILE_ID = 'admin_profile';
 
@@ -60,5 +52,3 @@ export const adminProfileSchema: Schema = {
     },
   },
 };
-
-export const adminProfileImportKey = singletonImportKey(ADMIN_PROFILE_ID);

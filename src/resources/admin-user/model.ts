@@ -12,44 +12,8 @@ import {
   type ToStateOptions,
 } from '../common/mapping';
 import { adminUserSchema } from './schema';
+import type { AdminUser, AdminUserCreate, AdminUserUpdate } from '../../client/types';
 import { createPassword, passwordChange } from '../common/password';
-
-/** GET /admin/users/{id} (22.3, inferred; no password). */
-export interface AdminUserApi {
-  id?: string;
-  name?: string;
-  email?: string | null;
-  display_name?: string | null;
-  enabled?: boolean;
-  role?: string;
-  mobile_phone?: string | null;
-  work_phone?: string | null;
-  home_phone?: string | null;
-  address?: string | null;
-  department?: string | null;
-  website?: string | null;
-  created_at?: string;
-  [key: string]: unknown;
-}
-
-/** POST /admin/users body (22.3, inferred). */
-export interface AdminUserCreateBody {
-  name: string;
-  password: string;
-  role: string;
-  email?: string;
-  display_name?: string;
-  enabled?: boolean;
-  mobile_phone?: string;
-  work_phone?: string;
-  home_phone?: string;
-  address?: string;
-  department?: string;
-  website?: string;
-}
-
-/** POST /admin/users/{id} body: the profile fields only (Op 5 [C3]; names inferred). */
-export type AdminUserUpdateBody = Partial<Omit<AdminUserCreateBody, 'name' | 'password' | 'role'>>;
 
 export const adminUserRules: FieldRules = {
   // Sent on create; afterwards each has its own endpoint (usernameChange, roleChange below), so the
@@ -68,20 +32,20 @@ export const adminUserRules: FieldRules = {
   website: { blankIsNull: true },
 };
 
-export function toState(api: AdminUserApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: AdminUser | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return apiToState(adminUserSchema.block, adminUserRules, api, prior, opts);
 }
 
 /** POST /admin/users body; the password comes from `config.password_wo`. */
-export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreateBody {
-  const body = stateToBody(adminUserSchema.block, adminUserRules, planned) as unknown as AdminUserCreateBody;
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreate {
+  const body = stateToBody<AdminUserCreate>(adminUserSchema.block, adminUserRules, planned);
   const pw = createPassword(config);
   if (pw !== null) body.password = pw;
   return body;
 }
 
 /** POST /admin/users/{id} body with only the changed profile fields (never name, password or role), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminUserUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminUserUpdate | null {
   return statePatch(adminUserSchema.block, adminUserRules, prior, planned);
 }
 
@@ -101,11 +65,6 @@ export function roleChange(prior: ObjectValue, planned: ObjectValue): string | n
 
 /** The password to send through the account's password endpoint during an update (common/password.ts). */
 export { passwordChange };
-
-/** Nothing forces replacement (Ops 6-8 change name, password and role in place). */
-export function requiresReplace(_prior: ObjectValue, _planned: ObjectValue): string[] {
-  return [];
-}
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
   return keepPrior(adminUserSchema.block, adminUserRules, planned, prior);

@@ -1,50 +1,33 @@
-// portsip_admin_user: the shared CRUD flow (common/crud.ts) with /admin/users calls (Ops 2-9, 22.3).
+// portsip_admin_user: the kit's collection mode with /admin/users calls (Ops 2-9, 22.3).
 // `name`, `role` and the password go in the create body; afterwards each has its own endpoint
 // (Ops 6-8), called after the profile patch in afterUpdate: name, then role, then password, so a
-// failure leaves the user readable under a name the state can follow (crud.ts re-reads on failure).
+// failure leaves the user readable under a name the state can follow (the kit re-reads on failure).
 // The password is write-only on the API side: `password_wo` is read from the apply-time config and
 // sent only on create and when `password_wo_version` changes (model.passwordChange).
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { crudResource } from '../common/crud';
+import { defineCollection } from '../kit/collection';
 import { listedCollection } from '../common/read-cache';
 import { requirePasswordOnCreate } from '../common/password';
-import {
-  keepPriorSpelling,
-  passwordChange,
-  requiresReplace,
-  roleChange,
-  toCreateBody,
-  toState,
-  toUpdatePatch,
-  usernameChange,
-  type AdminUserApi,
-} from './model';
-import { adminUserImportKey, adminUserSchema } from './schema';
+import { accountName } from '../common/unique-keys';
+import { keepPriorSpelling, passwordChange, roleChange, toCreateBody, toState, toUpdatePatch, usernameChange } from './model';
+import { adminUserSchema } from './schema';
 import { validate } from './validate';
 
 /** A list item is used in place of a GET only when it carries what the state maps. */
 const FULL_KEYS = ['id', 'name', 'role', 'enabled'] as const;
 
-const reader = (client: PortsipClient) => listedCollection<AdminUserApi>('admin_users', client.adminUsers, FULL_KEYS);
-
-export const adminUserResource: ResourceDefinition<PortsipContext> = crudResource({
+export const adminUserResource = defineCollection({
   typeName: 'portsip_admin_user',
-  noun: 'system user',
+  label: 'admin user',
   schema: adminUserSchema,
   validate,
   keepPriorSpelling,
-  requiresReplace,
-  createChecks: (config) => requirePasswordOnCreate('system user', config),
-  reader,
+  importExample: 'ops-admin',
+  unique: accountName,
+  createChecks: (config) => requirePasswordOnCreate('admin user', config),
+  area: (client) => client.adminUsers,
+  reader: (client) => listedCollection('admin_users', client.adminUsers, FULL_KEYS),
   toState: (live, prior, opts) => toState(live, prior, opts),
-  api: (client) => ({
-    create: (body, recovery) => client.adminUsers.create(body as Parameters<PortsipClient['adminUsers']['create']>[0], recovery),
-    update: (id, patch) => client.adminUsers.update(id, patch as Parameters<PortsipClient['adminUsers']['update']>[1]),
-    delete: (id) => client.adminUsers.delete(id),
-  }),
   toCreateBody: (planned, config) => toCreateBody(planned, config),
   updatePatch: (prior, planned) => toUpdatePatch(prior, planned),
   async afterUpdate(id, prior, planned, config, ctx) {
@@ -56,5 +39,4 @@ export const adminUserResource: ResourceDefinition<PortsipContext> = crudResourc
     const pw = passwordChange(prior, planned, config);
     if (pw !== null) await users.changePassword(id, pw);
   },
-  importKey: adminUserImportKey,
 });

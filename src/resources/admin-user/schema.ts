@@ -6,8 +6,7 @@
 // forces replacement. The password follows the dealer's design: write-only `password_wo` +
 // `password_wo_version` (Terraform 1.11+), required to create, optional on an imported user.
 
-import type { Schema } from '../../provider/schema';
-import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
+import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type KitSchema } from '../common/schema-helpers';
 
 /** Built-in system roles of 22.3 [C3, C9]. Custom system roles are allowed too. */
 export const BUILTIN_SYSTEM_ROLES = ['SystemAdmin', 'OperationsAdmin', 'SiteAdmin'] as const;
@@ -23,7 +22,7 @@ export const NON_SYSTEM_BUILTIN_ROLES = [
 
 const INFERRED = '(JSON name inferred for PortSIP 22.3.)';
 
-export const adminUserSchema: Schema = {
+export const adminUserSchema: KitSchema = {
   version: 0,
   block: {
     description:
@@ -33,6 +32,7 @@ export const adminUserSchema: Schema = {
       name: required(
         'string',
         "The login name, 1-64 characters: letters, digits and `_ - ' .`, not starting or ending with `.`. Changed in place through `/admin/users/{id}/username`. Must be unique (the built-in administrator is `admin`).",
+        { key: 'text' },
       ),
       password_wo: optional(
         'string',
@@ -57,16 +57,5 @@ export const adminUserSchema: Schema = {
       department: optional('string', `Department, at most 128 characters. ${INFERRED}`),
       website: optional('string', `Personal or company website (no documented length limit). ${INFERRED}`),
     },
-  },
-};
-
-/** Import by API id or by login `name` ("name=<name>" forces the name reading). */
-export const adminUserImportKey: ImportKeyFormat<{ name: string }> = {
-  format: '<name>',
-  example: 'ops-admin',
-  attributes: ['name'],
-  parse(id: string) {
-    const key = id.startsWith('name=') ? id.slice('name='.length) : id;
-    return key.length > 0 ? { name: key } : null;
   },
 };

@@ -1,7 +1,7 @@
 // portsip_brand: state <-> API mapping (pure functions). There is no GET /brand [C1]: the state is
 // what we last sent, and nothing here depends on a read.
 
-import type { operations } from '../../client/types.gen';
+import type { BrandUpdate } from '../../client/types';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import {
   emptyState,
@@ -13,11 +13,6 @@ import {
 } from '../common/mapping';
 import { SINGLETON_RULES } from '../common/singleton';
 import { BRAND_ID, brandDefaults, brandSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** POST /brand body (all optional). */
-export type BrandBody = NonNullable<Json<NonNullable<operations['updateBrandInformation']['requestBody']>>>;
 
 export { brandDefaults };
 
@@ -38,7 +33,7 @@ export function toState(prior: ObjectValue | null): ObjectValue {
 }
 
 /** The create POST body: every configured value, or null when nothing is configured. */
-export function toCreateBody(planned: ObjectValue): BrandBody | null {
+export function toCreateBody(planned: ObjectValue): BrandUpdate | null {
   const body = stateToBody(brandSchema.block, brandRules, planned);
   return Object.keys(body).length ? body : null;
 }
@@ -47,7 +42,7 @@ export function toCreateBody(planned: ObjectValue): BrandBody | null {
  * The update POST body: configured values that changed, or null. An attribute removed from config is
  * not sent (not managed any more); "" blanks a text.
  */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): BrandBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): BrandUpdate | null {
   const body: ApiObject = {};
   for (const name of Object.keys(brandSchema.block.attributes)) {
     if (name === 'id' || name === 'reset_on_destroy') continue;

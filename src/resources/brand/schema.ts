@@ -5,7 +5,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optional, resetOnDestroy, singletonId, singletonImportKey } from '../common/schema-helpers';
+import { optional, resetOnDestroy, singletonId } from '../common/schema-helpers';
 
 export const BRAND_ID = 'brand';
 
@@ -39,5 +39,3 @@ export const brandSchema: Schema = {
     },
   },
 };
-
-export const brandImportKey = singletonImportKey(BRAND_ID);

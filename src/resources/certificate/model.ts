@@ -1,6 +1,6 @@
 // portsip_certificate: API <-> state mapping (pure functions). See schema.ts for the key design.
 
-import type { operations } from '../../client/types.gen';
+import type { Certificate, CertificateUpdate } from '../../client/types';
 import type { ObjectValue, Value } from '../../provider/values';
 import {
   keepPriorSpelling as keepPrior,
@@ -13,13 +13,6 @@ import { semanticEqual } from '../common/normalize';
 import { SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { CERTIFICATE_ID, certificateDefaults, certificateSchema } from './schema';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** GET /key: `{crt, key}`, private key included [C1]. */
-export type CertificateApi = Json<operations['showKey']['responses'][200]>;
-/** POST /key body: both required [C1]. */
-export type CertificateBody = Json<operations['updateKey']['requestBody']>;
-
 export { certificateDefaults };
 
 export const certificateRules: FieldRules = {
@@ -29,7 +22,7 @@ export const certificateRules: FieldRules = {
 };
 
 /** API object -> state; the live private key is never read into state. */
-export function toState(api: CertificateApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: Certificate | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api, prior, opts);
 }
 
@@ -50,14 +43,14 @@ function missingKey(): Error {
  * one is configured), compared as PEM; else null. Uploading without `key_wo` is an error.
  */
 export function toCreateBody(
-  live: CertificateApi | ApiObject | null,
+  live: Certificate | ApiObject | null,
   planned: ObjectValue,
   config?: ObjectValue | null,
-): CertificateBody | null {
+): CertificateUpdate | null {
   const crt = planned.crt;
   if (typeof crt !== 'string') return null;
   const key = keyFrom(config ?? null);
-  const l = (live ?? {}) as ApiObject;
+  const l = live ?? {};
   const sameCrt = typeof l.crt === 'string' && semanticEqual('pem', l.crt, crt);
   if (sameCrt && (key === null || (typeof l.key === 'string' && semanticEqual('pem', l.key, key)))) return null;
   if (key === null) throw missingKey();
@@ -68,7 +61,7 @@ export function toCreateBody(
  * POST /key body for an update, or null. Sent (always whole, the API needs both) when the certificate
  * changed or `key_wo_version` changed.
  */
-export function toUpdateBody(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): CertificateBody | null {
+export function toUpdateBody(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): CertificateUpdate | null {
   const crt = planned.crt;
   if (typeof crt !== 'string') return null;
   const crtChanged = !semanticallyEqual('crt', prior.crt ?? null, crt);

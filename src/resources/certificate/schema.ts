@@ -9,7 +9,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optional, required, resetOnDestroy, singletonId, singletonImportKey } from '../common/schema-helpers';
+import { optional, required, resetOnDestroy, singletonId } from '../common/schema-helpers';
 
 export const CERTIFICATE_ID = 'certificate';
 
@@ -37,5 +37,3 @@ export const certificateSchema: Schema = {
     },
   },
 };
-
-export const certificateImportKey = singletonImportKey(CERTIFICATE_ID);

@@ -285,7 +285,7 @@ function clearValue(rule: FieldRule): '' | null {
  * A create body from planned state: null and unknown values are omitted (server defaults apply);
  * computed-only, write-only, `notSent` and `fromPrior` attributes are left to the caller.
  */
-export function stateToBody(block: Block, rules: FieldRules, value: ObjectValue, path: readonly string[] = []): ApiObject {
+function bodyOf(block: Block, rules: FieldRules, value: ObjectValue, path: readonly string[] = []): ApiObject {
   const body: ApiObject = {};
   for (const [name, attr] of Object.entries(block.attributes)) {
     const rule = ruleAt(rules, [...path, name]);
@@ -297,12 +297,27 @@ export function stateToBody(block: Block, rules: FieldRules, value: ObjectValue,
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     const v = value[name];
     if (nb.nesting === 'list' || nb.nesting === 'set') {
-      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [...path, name]));
+      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => bodyOf(nb.block, rules, e as ObjectValue, [...path, name]));
     } else if (isObj(v)) {
-      body[name] = stateToBody(nb.block, rules, v, [...path, name]);
+      body[name] = bodyOf(nb.block, rules, v, [...path, name]);
     }
   }
   return body;
+}
+
+/**
+ * A create body from planned state: the attribute names are the API's JSON names and the values its
+ * types (the schema was written from the operation's request schema), so the body is the operation's
+ * request type B. That correspondence is checked by the client conformance tests, not by the compiler:
+ * this is the one place that says so.
+ */
+export function stateToBody<B extends object = ApiObject>(block: Block, rules: FieldRules, value: ObjectValue): B {
+  return asBody<B>(bodyOf(block, rules, value));
+}
+
+/** A body built from state (stateToBody, plus what a model adds) as the operation's request type (see stateToBody). */
+export function asBody<B extends object>(body: ApiObject): B {
+  return body as B;
 }
 
 /** Body for a nested object inside an update: everything managed, plus explicit clears. */
@@ -335,7 +350,7 @@ function nestedPatchBody(
     const v = planned[name];
     const liveChild = isObj(live) ? live[name] : undefined;
     if (nb.nesting === 'list' || nb.nesting === 'set') {
-      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [...path, name]));
+      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => bodyOf(nb.block, rules, e as ObjectValue, [...path, name]));
     } else if (isObj(v)) {
       body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior?.[name]), v, liveChild, [...path, name]);
     }
@@ -381,7 +396,7 @@ export function statePatch(
       if (pl.length === vl.length && vl.every((e, i) => valuesEqual(nb.block, rules, pl[i], e, [name]))) continue;
     } else if (valuesEqual(nb.block, rules, prior[name], v, [name])) continue;
     if (nb.nesting === 'list' || nb.nesting === 'set') {
-      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => stateToBody(nb.block, rules, e as ObjectValue, [name]));
+      if (Array.isArray(v)) body[name] = v.filter(isObj).map((e) => bodyOf(nb.block, rules, e as ObjectValue, [name]));
     } else if (isObj(v)) {
       body[name] = nestedPatchBody(nb.block, rules, objOrNull(prior[name]), v, live ? live[name] : undefined, [name]);
     }

@@ -3,6 +3,7 @@
 // returns a password (Op 18/19 [C1], Op 2 [I]), so it is sent only at create or through the account's
 // password endpoint (Op 21 dealers, Op 7 admin users).
 import { valueEquals } from '../../provider/plan-helpers';
+import { an } from '../kit/diagnostics';
 import type { Diagnostic, ObjectValue, Value } from '../../provider/values';
 
 function knownString(v: Value | undefined): string | null {
@@ -32,7 +33,7 @@ export function requirePasswordOnCreate(noun: string, config: ObjectValue): Diag
     {
       severity: 'error',
       summary: 'Missing required argument',
-      detail: `Attribute "password_wo" is required to create a ${noun}: the PBX needs an initial password (at least 6 characters). Pass it from an ephemeral variable, e.g. password_wo = var.${noun.replace(/ /g, '_')}_password. To manage an existing ${noun} without touching its password, import it instead.`,
+      detail: `Attribute "password_wo" is required to create ${an(noun)} ${noun}: the PBX needs an initial password (at least 6 characters). Pass it from an ephemeral variable, e.g. password_wo = var.${noun.replace(/ /g, '_')}_password. To manage an existing ${noun} without touching its password, import it instead.`,
       path: ['password_wo'],
     },
   ];

@@ -1,7 +1,7 @@
 // Plan-time checks across resources: what one provider process sees of a whole plan, so that a
 // configuration PortSIP cannot hold fails at `terraform plan`, not half-way through an apply.
 //
-// 1. Duplicate unique keys (unique-keys.ts): two tenants with one domain, a dealer and an admin
+// 1. Duplicate unique keys (each resource's `unique`, unique-keys.ts): two tenants with one domain, a dealer and an admin
 //    user with one name, two transports on one port. Every instance the validate walk counted
 //    twice fails (plan-census.ts), so Terraform names each address; a duplicate the validate walk
 //    could not see (keys from variables, `count`/`for_each`) fails on the instance planned second.
@@ -19,7 +19,7 @@
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import type { PlanCensus } from './plan-census';
-import { UNIQUE_KEYS } from './unique-keys';
+import type { UniqueKey } from './unique-keys';
 
 const DEFAULT_WAIT_MS = 1500;
 
@@ -33,8 +33,7 @@ export interface LinkedTenant {
 export type DealerLinks = Map<string, LinkedTenant[]> | undefined;
 
 /** Validate walk: the key of one resource block goes into this command's census. */
-export function recordUniqueKey(census: PlanCensus, typeName: string, config: ObjectValue): void {
-  const uk = UNIQUE_KEYS[typeName];
+export function recordUniqueKey(census: PlanCensus, uk: UniqueKey | undefined, config: ObjectValue): void {
   const key = uk?.of(config);
   if (uk && key !== undefined) census.record(uk.namespace, key);
 }
@@ -61,9 +60,8 @@ export class PlanLedger {
    * Every PlanResourceChange of a resource that is kept (not destroyed): the duplicate check.
    * `replacing`: this plan returned requires_replace, and Terraform sends the replacement's create next.
    */
-  planned(typeName: string, prior: ObjectValue | null, planned: ObjectValue, replacing: boolean): Diagnostic[] {
+  planned(typeName: string, uk: UniqueKey | undefined, prior: ObjectValue | null, planned: ObjectValue, replacing: boolean): Diagnostic[] {
     this.noteTenant(typeName, prior, replacing ? null : planned);
-    const uk = UNIQUE_KEYS[typeName];
     const key = uk?.of(planned);
     if (!uk || key === undefined) return [];
     const k = `${uk.namespace}\0${key}`;

@@ -41,13 +41,14 @@ export interface CollectionReader<T> {
  */
 export function listedCollection<T extends { id?: string }>(
   collection: string,
-  area: { listAll(): Promise<unknown[]>; get(id: string): Promise<unknown> },
+  area: { listAll(): Promise<readonly object[]>; get(id: string): Promise<T> },
   fullKeys: readonly string[],
 ): CollectionReader<T> {
   return {
     collection,
-    listAll: () => area.listAll() as Promise<T[]>,
-    get: (id) => area.get(id) as Promise<T>,
+    // A list item is used only when `complete` finds every key a GET answers: then it is a T.
+    listAll: async () => (await area.listAll()) as T[],
+    get: (id) => area.get(id),
     idOf: (item) => item.id,
     complete: (item) => fullKeys.every((k) => k in item),
   };

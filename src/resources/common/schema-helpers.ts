@@ -1,17 +1,51 @@
-// Small builders for schema attributes, so each resource's schema.ts reads as a table, plus the
-// shapes every resource exports next to its Schema (replacement list, import key).
+// Small builders for schema attributes, so each resource's schema.ts reads as a table, and the
+// declarations the resource kit (src/resources/kit) reads from the attributes themselves: which
+// attributes force a replacement, which make up the natural key, which hold another resource's id.
+// Terraform never sees these flags (the protocol server encodes only the Attribute fields).
 
-import type { Attribute, AttrType, Block } from '../../provider/schema';
+import type { Attribute, AttrType, Block, NestedBlock, Schema } from '../../provider/schema';
 
-type Extra = Pick<Attribute, 'sensitive' | 'writeOnly' | 'deprecated'>;
+/**
+ * How a natural-key part is compared and written (kit/keys.ts):
+ * text    - as is (names);
+ * domain  - a DNS name: case and a trailing dot do not matter;
+ * cidr    - a network: `10.0.0.1/8` is `10.0.0.0/8`;
+ * upper   - an upper-case token (a transport's protocol);
+ * port    - a port number; 0 means "no port", so there is no key (a UDP transport without a listener).
+ */
+export type KeyPart = 'text' | 'domain' | 'cidr' | 'upper' | 'port';
+
+/** What the kit reads from an attribute. */
+export interface KitFlags {
+  /** The API cannot update it: a change (or an unknown planned value) plans a replacement. */
+  replace?: true;
+  /** A part of the natural key, in declaration order, and how it compares. */
+  key?: KeyPart;
+  /** Holds the API id of an object of this resource type (`portsip export` writes a reference). */
+  references?: string;
+}
+
+export type KitAttribute = Attribute & KitFlags;
+
+export interface KitBlock extends Block {
+  attributes: Record<string, KitAttribute>;
+  blocks?: Record<string, NestedBlock>;
+}
+
+/** A resource schema whose attributes may carry the kit's flags. */
+export interface KitSchema extends Schema {
+  block: KitBlock;
+}
+
+type Extra = Pick<Attribute, 'sensitive' | 'writeOnly' | 'deprecated'> & KitFlags;
 
 /** Required on create (the API requires it). */
-export function required(type: AttrType, description: string, extra: Extra = {}): Attribute {
+export function required(type: AttrType, description: string, extra: Extra = {}): KitAttribute {
   return { type, description, required: true, ...extra };
 }
 
 /** Optional with NO server default: unset means "none", and the API value is enforced. */
-export function optional(type: AttrType, description: string, extra: Extra = {}): Attribute {
+export function optional(type: AttrType, description: string, extra: Extra = {}): KitAttribute {
   return { type, description, optional: true, ...extra };
 }
 
@@ -19,29 +53,18 @@ export function optional(type: AttrType, description: string, extra: Extra = {})
  * Optional + Computed: the server has a default. Unset means "not managed": the live value is read
  * into state but never shows as drift in a normal plan (docs/design.md "Resource behaviour"; only -refresh-only reports it).
  */
-export function optionalComputed(type: AttrType, description: string, extra: Extra = {}): Attribute {
+export function optionalComputed(type: AttrType, description: string, extra: Extra = {}): KitAttribute {
   return { type, description, optional: true, computed: true, ...extra };
 }
 
 /** Set by the server only. */
-export function computed(type: AttrType, description: string, extra: Extra = {}): Attribute {
+export function computed(type: AttrType, description: string, extra: Extra = {}): KitAttribute {
   return { type, description, computed: true, ...extra };
 }
 
 /** Sentence appended to O+C descriptions. */
 export const UNMANAGED_WHEN_UNSET =
   'When unset, the value is not managed: the server keeps (or defaults) it and changes to it are not reported as drift by a normal plan.';
-
-/** How `terraform import` / `import {}` ids are understood for a resource. */
-export interface ImportKeyFormat<T> {
-  /** Human-readable format of the natural key, e.g. "PROTOCOL:port". */
-  format: string;
-  example: string;
-  /** Schema attributes the natural key is made of. */
-  attributes: readonly string[];
-  /** Parse a natural key, or null when `id` is not one (then treat it as an API id). */
-  parse(id: string): T | null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Singletons (docs/design.md "Resource behaviour": create = read + update the configured fields; delete = forget, unless
@@ -64,18 +87,6 @@ export function resetOnDestroy(defaultsNote: string): Attribute {
     'bool',
     `When \`true\`, destroying this resource restores the documented server defaults (${defaultsNote}). Default \`false\`: destroying only removes it from Terraform state and leaves the PBX as it is. Never sent to the API.`,
   );
-}
-
-/** A singleton's import key: only the fixed id is accepted. */
-export function singletonImportKey(fixedId: string): ImportKeyFormat<Record<string, never>> {
-  return {
-    format: fixedId,
-    example: fixedId,
-    attributes: [],
-    parse(id: string) {
-      return id.trim() === fixedId ? {} : null;
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

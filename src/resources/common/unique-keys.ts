@@ -1,6 +1,8 @@
 // The keys PortSIP keeps unique across objects, for the plan-time duplicate check (plan-ledger.ts).
-// Not the same table as natural-keys.ts: that one says how an object is looked up ("what it is"),
-// this one which two objects the PBX refuses to hold at once. They differ on purpose:
+// Each resource declares its own (the kit's `unique`); this file holds the shape and the one namespace
+// two types share. Not the same thing as the natural key (kit/keys.ts): that one says how an object
+// is looked up ("what it is"), this one which two objects the PBX refuses to hold at once. They
+// differ on purpose:
 //  - IP rules have a natural key (the CIDR) but no uniqueness: nothing in PortSIP's documents says
 //    two rules may not share a CIDR, so two in one configuration are allowed;
 //  - dealers and admin users sign in by name, so their names share ONE namespace (an admin user
@@ -10,10 +12,7 @@
 //    a UDP transport means "no port" and collides with nothing.
 // The emulator enforces the same rules (src/emulator/routes/*, `uniqueKeys`).
 
-import { l4, num, text } from './natural-keys';
-import { canonicalDomain } from './normalize';
-
-type Values = Record<string, unknown>;
+import { text, type Values } from '../kit/keys';
 
 export interface UniqueKey {
   /** Keys of different types in one namespace collide (dealer and admin user names). */
@@ -26,30 +25,10 @@ export interface UniqueKey {
   rule: string;
 }
 
-const accountName: UniqueKey = {
+/** Dealers and admin users: one namespace of sign-in names. */
+export const accountName: UniqueKey = {
   namespace: 'account name',
   of: (v) => text(v.name)?.toLowerCase(),
   describe: (v) => `name ${JSON.stringify(v.name)}`,
   rule: 'Dealers and admin users sign in by name, so PortSIP keeps their names unique across both, regardless of case.',
-};
-
-export const UNIQUE_KEYS: Readonly<Record<string, UniqueKey>> = {
-  portsip_tenant: {
-    namespace: 'tenant domain',
-    of: (v) => (text(v.domain) !== undefined ? canonicalDomain(String(v.domain)) : undefined),
-    describe: (v) => `domain ${JSON.stringify(v.domain)}`,
-    rule: 'PortSIP keeps tenant domains unique, regardless of case.',
-  },
-  portsip_dealer: accountName,
-  portsip_admin_user: accountName,
-  portsip_transport: {
-    namespace: 'transport port',
-    of: (v) => {
-      const p = text(v.protocol);
-      const port = num(v.port);
-      return p !== undefined && port !== undefined && port !== 0 ? `${l4(p)}:${port}` : undefined;
-    },
-    describe: (v) => `protocol ${String(v.protocol).toUpperCase()} and port ${num(v.port)}`,
-    rule: 'Two transports cannot listen on the same port of the same network protocol (TCP, TLS, WS and WSS all listen on TCP).',
-  },
 };

@@ -5,7 +5,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optionalComputed, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import { optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const DATA_FLOW_SERVER_ID = 'data_flow_server';
 
@@ -30,5 +30,3 @@ export const dataFlowServerSchema: Schema = {
     },
   },
 };
-
-export const dataFlowServerImportKey = singletonImportKey(DATA_FLOW_SERVER_ID);

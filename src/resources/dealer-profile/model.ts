@@ -1,7 +1,7 @@
 // portsip_dealer_profile: API <-> state mapping (pure functions). Singleton semantics are in
 // src/resources/common/singleton.ts.
 
-import type { operations } from '../../client/types.gen';
+import type { CurrentDealer, CurrentDealerUpdate } from '../../client/types';
 import type { ObjectValue } from '../../provider/values';
 import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import {
@@ -14,13 +14,6 @@ import {
   type OwnPasswordChange,
 } from '../common/singleton';
 import { DEALER_PROFILE_ID, dealerProfileDefaults, dealerProfileSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** GET /dealer. */
-export type DealerProfileApi = Json<operations['retrieveCurrentDealer']['responses'][200]>;
-/** POST /dealer body (all optional). */
-export type DealerProfileUpdateBody = Json<NonNullable<operations['updateCurrentDealer']['requestBody']>>;
 
 export { dealerProfileDefaults };
 
@@ -39,22 +32,22 @@ export const dealerProfileRules: FieldRules = {
   description: { blankIsNull: true },
 };
 
-export function toState(api: DealerProfileApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: CurrentDealer | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
-export function toCreatePatch(live: DealerProfileApi | ApiObject, planned: ObjectValue): DealerProfileUpdateBody | null {
+export function toCreatePatch(live: CurrentDealer | ApiObject, planned: ObjectValue): CurrentDealerUpdate | null {
   return adoptPatch(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, live, planned);
 }
 
 /** POST /dealer body with the changed profile fields (never name or password), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerProfileUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): CurrentDealerUpdate | null {
   return statePatch(dealerProfileSchema.block, dealerProfileRules, prior, planned);
 }
 
 /** The new name for POST /dealer/username (Op 46, body `{name}` [C1]), or null. `prior` null = create (compare with `live`). */
-export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: DealerProfileApi | ApiObject | null): string | null {
+export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: CurrentDealer | ApiObject | null): string | null {
   return ownUsernameChange(prior, planned, live ?? null);
 }
 
@@ -69,7 +62,7 @@ export function passwordChange(
 }
 
 /** `reset_on_destroy`: no documented defaults, so always null. */
-export function toResetPatch(live?: DealerProfileApi | ApiObject | null): DealerProfileUpdateBody | null {
+export function toResetPatch(live?: CurrentDealer | ApiObject | null): CurrentDealerUpdate | null {
   return resetPatch(dealerProfileSchema.block, dealerProfileRules, dealerProfileDefaults, live ?? null);
 }
 

@@ -1,22 +1,20 @@
-// portsip_dealer_profile: the shared singleton flow (common/singleton-resource.ts) with Ops 45-47: GET/POST /dealer, /dealer/username, /dealer/password.
+// portsip_dealer_profile: the kit's singleton mode (kit/singleton.ts) with Ops 45-47: GET/POST /dealer, /dealer/username, /dealer/password.
 // The profile body never carries the login name or the password: each has its own endpoint, called
 // after the profile POST (name first, so a failed password change leaves a consistent, readable
 // account). These are the provider's OWN credentials: after a change, the provider configuration must
 // follow (the schema says so); the client of this process keeps its token, so the rest of the run works.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { singletonResource } from '../common/singleton-resource';
+import { defineSingleton } from '../kit/singleton';
 import { keepPriorSpelling, passwordChange, toCreatePatch, toResetPatch, toState, toUpdatePatch, usernameChange } from './model';
 import { DEALER_PROFILE_ID, dealerProfileSchema } from './schema';
 import { validate } from './validate';
 
-type Body = Parameters<PortsipClient['dealerProfile']['update']>[0];
-
-export const dealerProfileResource: ResourceDefinition<PortsipContext> = singletonResource({
+export const dealerProfileResource = defineSingleton({
   typeName: 'portsip_dealer_profile',
+  label: 'dealer profile',
   fixedId: DEALER_PROFILE_ID,
+  // The profile of the dealer account the provider signs in with: an administrator's export cannot read it.
+  exportable: false,
   schema: dealerProfileSchema,
   validate,
   keepPriorSpelling,
@@ -25,7 +23,7 @@ export const dealerProfileResource: ResourceDefinition<PortsipContext> = singlet
   createBody: (live, planned) => toCreatePatch(live ?? {}, planned),
   updateBody: (prior, planned) => toUpdatePatch(prior, planned),
   resetBody: (live) => toResetPatch(live),
-  post: (client, body) => client.dealerProfile.update(body as Body),
+  post: (client, body) => client.dealerProfile.update(body),
   async afterWrite(prior, planned, config, live, ctx) {
     const client = ctx.provider.client;
     const name = usernameChange(prior, planned, live);

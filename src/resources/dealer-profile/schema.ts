@@ -6,15 +6,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import {
-  computed,
-  optional,
-  optionalComputed,
-  resetOnDestroy,
-  singletonId,
-  singletonImportKey,
-  UNMANAGED_WHEN_UNSET,
-} from '../common/schema-helpers';
+import { computed, optional, optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const DEALER_PROFILE_ID = 'dealer_profile';
 
@@ -58,5 +50,3 @@ export const dealerProfileSchema: Schema = {
     },
   },
 };
-
-export const dealerProfileImportKey = singletonImportKey(DEALER_PROFILE_ID);

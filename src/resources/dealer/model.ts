@@ -1,11 +1,10 @@
 // portsip_dealer: API <-> state mapping (pure functions). See schema.ts for the password design.
 
-import type { operations } from '../../client/types.gen';
-import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import type { Dealer, DealerCreate, DealerUpdate } from '../../client/types';
+import type { ObjectValue } from '../../provider/values';
 import {
   apiToState,
   keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
   stateToBody,
   statePatch,
   type ApiObject,
@@ -15,12 +14,7 @@ import {
 import { dealerSchema } from './schema';
 import { createPassword, passwordChange } from '../common/password';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
 /** GET /dealers/{id} (no password, no created_at [C1]). */
-export type DealerApi = Json<operations['retrieveDealer']['responses'][200]>;
-export type DealerCreateBody = Json<operations['createDealer']['requestBody']>;
-export type DealerUpdateBody = Json<operations['updateDealer']['requestBody']>;
 
 /** Documented defaults of the two required create fields (C1 createDealer `default`, seed Op 18). */
 export const DEALER_CREATE_DEFAULTS = { max_tenants: 100, max_extensions: 50000 } as const;
@@ -40,7 +34,7 @@ export const dealerRules: FieldRules = {
 };
 
 /** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
-export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: Dealer | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return apiToState(dealerSchema.block, dealerRules, api, prior, opts);
 }
 
@@ -48,8 +42,8 @@ export function toState(api: DealerApi | ApiObject, prior: ObjectValue | null, o
  * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
  * config, docs/protocol.md "Write-only attributes"); the plan refuses a create without it (requirePasswordOnCreate).
  */
-export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreateBody {
-  const body = stateToBody(dealerSchema.block, dealerRules, planned) as unknown as DealerCreateBody;
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): DealerCreate {
+  const body = stateToBody<DealerCreate>(dealerSchema.block, dealerRules, planned);
   // The OpenAPI marks max_tenants and max_extensions REQUIRED on create (C1 createDealer) and gives
   // their defaults: when the configuration leaves them unset, the documented defaults are sent, so the
   // dealer gets what the PBX would give it and configurations need not name them.
@@ -61,25 +55,12 @@ export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null):
 }
 
 /** POST /dealers/{id} body with only what changed (never name, level or password), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerUpdate | null {
   return statePatch(dealerSchema.block, dealerRules, prior, planned);
 }
 
 /** The password to send through the account's password endpoint during an update (common/password.ts). */
 export { passwordChange };
-
-/**
- * Attributes whose change requires replacement, given prior and planned (for PlanResourceChange):
- * the API cannot update `name` or `level` (Op 20 [C1]).
- */
-export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
-  // An unknown planned value may turn out different, so it forces replacement too.
-  return ['name', 'level'].filter((k) => planned[k] === UNKNOWN || !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
-}
-
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(dealerSchema.block, dealerRules, attr, a, b);
-}
 
 export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
   return keepPrior(dealerSchema.block, dealerRules, planned, prior);

@@ -11,14 +11,13 @@
 // state, every second sensitive path in an object makes Terraform 1.11's refresh-only plan report a
 // change that is not there (docs/protocol.md, "Exact drift").
 
-import type { Schema } from '../../provider/schema';
-import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
+import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type KitSchema } from '../common/schema-helpers';
 
 const U = UNMANAGED_WHEN_UNSET;
 
 export const DEALER_LEVELS = ['DISTRIBUTOR', 'SUB_DISTRIBUTOR', 'RESELLER'] as const;
 
-export const dealerSchema: Schema = {
+export const dealerSchema: KitSchema = {
   version: 0,
   block: {
     description:
@@ -28,10 +27,12 @@ export const dealerSchema: Schema = {
       name: required(
         'string',
         "The dealer's login name, 1-64 characters: letters, digits and `_ - ' .`, not starting or ending with `.`; `admin`, `system`, `administrator` and `root` are reserved (any letter case). The API cannot rename a dealer, so changing it replaces the dealer.",
+        { key: 'text', replace: true },
       ),
       level: required(
         'string',
         'Dealer tier: `DISTRIBUTOR` (first level), `SUB_DISTRIBUTOR` (second) or `RESELLER` (third). Case-sensitive. The API cannot change it, so changing it replaces the dealer.',
+        { replace: true },
       ),
       password_wo: optional(
         'string',
@@ -62,16 +63,5 @@ export const dealerSchema: Schema = {
         `Whether the reseller has full control over its tenants. Only takes effect when changed by a first-level dealer (distributor). Server default \`true\`. ${U}`,
       ),
     },
-  },
-};
-
-/** Import by API id or by login `name` ("name=<name>" forces the name reading). */
-export const dealerImportKey: ImportKeyFormat<{ name: string }> = {
-  format: '<name>',
-  example: 'acme-reseller',
-  attributes: ['name'],
-  parse(id: string) {
-    const key = id.startsWith('name=') ? id.slice('name='.length) : id;
-    return key.length > 0 ? { name: key } : null;
   },
 };

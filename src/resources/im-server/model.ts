@@ -1,7 +1,7 @@
 // portsip_im_server: API <-> state mapping (pure functions). Singleton semantics are in
 // src/resources/common/singleton.ts.
 
-import type { operations } from '../../client/types.gen';
+import type { ImConfig, ImConfigUpdate } from '../../client/types';
 import type { ObjectValue, Value } from '../../provider/values';
 import {
   keepPriorSpelling as keepPrior,
@@ -14,11 +14,6 @@ import {
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { IM_SERVER_ID, imServerDefaults, imServerSchema } from './schema';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-export type ImServerApi = Json<operations['getIMServerConfiguration']['responses'][200]>;
-export type ImServerUpdateBody = Json<NonNullable<operations['updateIMServerConfiguration']['requestBody']>>;
-
 export { imServerDefaults };
 
 export const imServerRules: FieldRules = {
@@ -29,21 +24,21 @@ export const imServerRules: FieldRules = {
   public_ipv6: { kind: 'ip', blankIsNull: true },
 };
 
-export function toState(api: ImServerApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: ImConfig | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(imServerSchema.block, imServerRules, IM_SERVER_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured addresses that differ from `live`, or null. */
-export function toCreatePatch(live: ImServerApi | ApiObject, planned: ObjectValue): ImServerUpdateBody | null {
+export function toCreatePatch(live: ImConfig | ApiObject, planned: ObjectValue): ImConfigUpdate | null {
   return adoptPatch(imServerSchema.block, imServerRules, IM_SERVER_ID, live, planned);
 }
 
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): ImServerUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): ImConfigUpdate | null {
   return statePatch(imServerSchema.block, imServerRules, prior, planned);
 }
 
 /** `reset_on_destroy`: nothing has a documented default, so always null. */
-export function toResetPatch(live?: ImServerApi | ApiObject | null): ImServerUpdateBody | null {
+export function toResetPatch(live?: ImConfig | ApiObject | null): ImConfigUpdate | null {
   return resetPatch(imServerSchema.block, imServerRules, imServerDefaults, live ?? null);
 }
 

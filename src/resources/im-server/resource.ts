@@ -1,19 +1,16 @@
-// portsip_im_server: the shared singleton flow (common/singleton-resource.ts) with the API calls of
+// portsip_im_server: the kit's singleton mode (kit/singleton.ts) with the API calls of
 // Op 17: GET/POST /im.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { singletonResource } from '../common/singleton-resource';
+import { defineSingleton } from '../kit/singleton';
 import { keepPriorSpelling, toCreatePatch, toResetPatch, toState, toUpdatePatch } from './model';
-import { IM_SERVER_ID, imServerSchema } from './schema';
+import { IM_SERVER_ID, imServerDefaults, imServerSchema } from './schema';
 import { validate } from './validate';
 
-type Body = Parameters<PortsipClient['im']['update']>[0];
-
-export const imServerResource: ResourceDefinition<PortsipContext> = singletonResource({
+export const imServerResource = defineSingleton({
   typeName: 'portsip_im_server',
+  label: 'IM server',
   fixedId: IM_SERVER_ID,
+  defaults: imServerDefaults,
   schema: imServerSchema,
   validate,
   keepPriorSpelling,
@@ -22,5 +19,5 @@ export const imServerResource: ResourceDefinition<PortsipContext> = singletonRes
   createBody: (live, planned) => toCreatePatch(live ?? {}, planned),
   updateBody: (prior, planned) => toUpdatePatch(prior, planned),
   resetBody: (live) => toResetPatch(live),
-  post: (client, body) => client.im.update(body as Body),
+  post: (client, body) => client.im.update(body),
 });

@@ -3,7 +3,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optionalComputed, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import { optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const IM_SERVER_ID = 'im_server';
 
@@ -27,5 +27,3 @@ export const imServerSchema: Schema = {
     },
   },
 };
-
-export const imServerImportKey = singletonImportKey(IM_SERVER_ID);

@@ -1,6 +1,6 @@
 // portsip_ip_rule: API <-> state mapping (pure functions).
 
-import type { operations } from '../../client/types.gen';
+import type { IpRule, IpRuleCreate, IpRuleUpdate } from '../../client/types';
 import type { ObjectValue, Value } from '../../provider/values';
 import {
   apiToState,
@@ -14,12 +14,6 @@ import {
 } from '../common/mapping';
 import { ipRuleSchema } from './schema';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-export type IpRuleApi = Json<operations['showIpRule']['responses'][200]>;
-export type IpRuleCreateBody = Json<NonNullable<operations['createIpRule']['requestBody']>>;
-export type IpRuleUpdateBody = Json<NonNullable<operations['updateIpRule']['requestBody']>>;
-
 export const ipRuleRules: FieldRules = {
   // Whether the PBX masks host bits is undocumented (Op 24 [I]); compare networks so either way is no diff.
   cidr: { kind: 'cidr' },
@@ -31,12 +25,12 @@ export const ipRuleRules: FieldRules = {
   description: { blankIsNull: true },
 };
 
-export function toState(api: IpRuleApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: IpRule | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return apiToState(ipRuleSchema.block, ipRuleRules, api, prior, opts);
 }
 
-export function toCreateBody(planned: ObjectValue): IpRuleCreateBody {
-  return stateToBody(ipRuleSchema.block, ipRuleRules, planned) as unknown as IpRuleCreateBody;
+export function toCreateBody(planned: ObjectValue): IpRuleCreate {
+  return stateToBody<IpRuleCreate>(ipRuleSchema.block, ipRuleRules, planned);
 }
 
 /**
@@ -44,7 +38,7 @@ export function toCreateBody(planned: ObjectValue): IpRuleCreateBody {
  * `"expire_at": null`; whether the PBX clears the expiry then or keeps it (merge semantics, docs/portsip-api.md
  * §2.2 [I]) is unverified: an open point for the emulator and a live PBX.
  */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): IpRuleUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): IpRuleUpdate | null {
   return statePatch(ipRuleSchema.block, ipRuleRules, prior, planned);
 }
 

@@ -1,11 +1,10 @@
 // portsip_ip_rule: schema (docs/portsip-api.md Ops 23-27, C1). The API path is /ip_filters, not /ip_rules.
 
-import type { Schema } from '../../provider/schema';
-import { computed, optional, required, type ImportKeyFormat } from '../common/schema-helpers';
+import { computed, optional, required, type KitSchema } from '../common/schema-helpers';
 
 export const IP_RULE_TARGETS = ['ACCEPT', 'DENY'] as const;
 
-export const ipRuleSchema: Schema = {
+export const ipRuleSchema: KitSchema = {
   version: 0,
   block: {
     description:
@@ -15,6 +14,7 @@ export const ipRuleSchema: Schema = {
       cidr: required(
         'string',
         'The network in CIDR notation, IPv4 (prefix up to /32) or IPv6 (up to /128), e.g. `192.0.2.0/24`, `198.51.100.7/32`, `2001:db8::/32`. Host bits after the prefix are allowed (a warning names the network meant); values are compared as networks, so `10.0.0.1/8` and `10.0.0.0/8` cause no diff.',
+        { key: 'cidr' },
       ),
       target: required('string', '`ACCEPT` (allow-list entry) or `DENY` (block-list entry). Case-sensitive.'),
       expire_at: optional(
@@ -23,16 +23,5 @@ export const ipRuleSchema: Schema = {
       ),
       description: optional('string', 'Remarks, at most 255 characters.'),
     },
-  },
-};
-
-/** Import by API id or by `cidr` ("cidr=<cidr>" forces the cidr reading). */
-export const ipRuleImportKey: ImportKeyFormat<{ cidr: string }> = {
-  format: '<cidr>',
-  example: '192.0.2.0/24',
-  attributes: ['cidr'],
-  parse(id: string) {
-    const key = id.startsWith('cidr=') ? id.slice('cidr='.length) : id;
-    return key.includes('/') ? { cidr: key } : null;
   },
 };

@@ -1,16 +1,11 @@
 // portsip_network_settings: API <-> state mapping (pure functions). Singleton semantics are in
 // src/resources/common/singleton.ts.
 
-import type { operations } from '../../client/types.gen';
+import type { Network, NetworkUpdate } from '../../client/types';
 import type { ObjectValue } from '../../provider/values';
 import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-export type NetworkSettingsApi = Json<operations['retrieveNetworkConfigurations']['responses'][200]>;
-export type NetworkSettingsUpdateBody = Json<operations['updateNetworkConfigurations']['requestBody']>;
 
 export { networkSettingsDefaults };
 
@@ -25,21 +20,21 @@ export const networkSettingsRules: FieldRules = {
   secondary_dns_server: { kind: 'ip', blankIsNull: true },
 };
 
-export function toState(api: NetworkSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: Network | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, api, prior, opts);
 }
 
 /** The adopting create: the configured settings that differ from `live`, or null. */
-export function toCreatePatch(live: NetworkSettingsApi | ApiObject, planned: ObjectValue): NetworkSettingsUpdateBody | null {
+export function toCreatePatch(live: Network | ApiObject, planned: ObjectValue): NetworkUpdate | null {
   return adoptPatch(networkSettingsSchema.block, networkSettingsRules, NETWORK_SETTINGS_ID, live, planned);
 }
 
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkSettingsUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): NetworkUpdate | null {
   return statePatch(networkSettingsSchema.block, networkSettingsRules, prior, planned);
 }
 
 /** `reset_on_destroy`: `enable_ipv6 = true` unless already so, or null. */
-export function toResetPatch(live?: NetworkSettingsApi | ApiObject | null): NetworkSettingsUpdateBody | null {
+export function toResetPatch(live?: Network | ApiObject | null): NetworkUpdate | null {
   return resetPatch(networkSettingsSchema.block, networkSettingsRules, networkSettingsDefaults, live ?? null);
 }
 

@@ -1,19 +1,16 @@
-// portsip_network_settings: the shared singleton flow (common/singleton-resource.ts) with the API calls of
+// portsip_network_settings: the kit's singleton mode (kit/singleton.ts) with the API calls of
 // Op 1: GET/POST /network.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { singletonResource } from '../common/singleton-resource';
+import { defineSingleton } from '../kit/singleton';
 import { keepPriorSpelling, toCreatePatch, toResetPatch, toState, toUpdatePatch } from './model';
-import { NETWORK_SETTINGS_ID, networkSettingsSchema } from './schema';
+import { NETWORK_SETTINGS_ID, networkSettingsDefaults, networkSettingsSchema } from './schema';
 import { validate } from './validate';
 
-type Body = Parameters<PortsipClient['network']['update']>[0];
-
-export const networkSettingsResource: ResourceDefinition<PortsipContext> = singletonResource({
+export const networkSettingsResource = defineSingleton({
   typeName: 'portsip_network_settings',
+  label: 'network settings',
   fixedId: NETWORK_SETTINGS_ID,
+  defaults: networkSettingsDefaults,
   schema: networkSettingsSchema,
   validate,
   keepPriorSpelling,
@@ -22,5 +19,5 @@ export const networkSettingsResource: ResourceDefinition<PortsipContext> = singl
   createBody: (live, planned) => toCreatePatch(live ?? {}, planned),
   updateBody: (prior, planned) => toUpdatePatch(prior, planned),
   resetBody: (live) => toResetPatch(live),
-  post: (client, body) => client.network.update(body as Body),
+  post: (client, body) => client.network.update(body),
 });

@@ -4,7 +4,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import { optionalComputed, resetOnDestroy, singletonId, singletonImportKey, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
+import { optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const NETWORK_SETTINGS_ID = 'network_settings';
 
@@ -39,5 +39,3 @@ export const networkSettingsSchema: Schema = {
     },
   },
 };
-
-export const networkSettingsImportKey = singletonImportKey(NETWORK_SETTINGS_ID);

@@ -2,7 +2,7 @@
 // src/resources/common/singleton.ts. Every POST body carries `type` and `username` (required by the
 // API even on update [C1]).
 
-import type { operations } from '../../client/types.gen';
+import type { NotificationSettings, NotificationSettingsUpdate } from '../../client/types';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import {
   keepPriorSpelling as keepPrior,
@@ -14,13 +14,6 @@ import {
 } from '../common/mapping';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { NOTIFICATION_SETTINGS_ID, notificationSettingsDefaults, notificationSettingsSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** GET /admin/notification (no password). */
-export type NotificationSettingsApi = Json<operations['getSystemNotificationSettings']['responses'][200]>;
-/** POST /admin/notification body: `type` and `username` required. */
-export type NotificationSettingsUpdateBody = Json<operations['updateSystemNotificationSettings']['requestBody']>;
 
 export { notificationSettingsDefaults };
 
@@ -35,7 +28,7 @@ export const notificationSettingsRules: FieldRules = {
   password_wo_version: { fromPrior: true, notSent: true },
 };
 
-export function toState(api: NotificationSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: NotificationSettings | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, api, prior, opts);
 }
 
@@ -65,12 +58,12 @@ function finish(
   planned: ObjectValue,
   fallback: ObjectValue | ApiObject | null,
   password: string | null,
-): NotificationSettingsUpdateBody | null {
+): NotificationSettingsUpdate | null {
   if (body === null && password === null) return null;
   const out: ApiObject = { ...(body ?? {}) };
   if (password !== null) out.password = password;
   required(out, planned, fallback);
-  return out as NotificationSettingsUpdateBody;
+  return out as NotificationSettingsUpdate;
 }
 
 /**
@@ -80,37 +73,33 @@ function finish(
  * resource reports that the attribute must be configured.
  */
 export function toCreatePatch(
-  live: NotificationSettingsApi | ApiObject,
+  live: NotificationSettings | ApiObject,
   planned: ObjectValue,
   config?: ObjectValue | null,
-): NotificationSettingsUpdateBody | null {
+): NotificationSettingsUpdate | null {
   const body = adoptPatch(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, live, planned);
   return finish(body, planned, live, passwordChange(null, planned, config ?? null));
 }
 
 /** POST /admin/notification body with what changed, always with `type` and `username`; null when nothing changed. */
-export function toUpdatePatch(
-  prior: ObjectValue,
-  planned: ObjectValue,
-  config?: ObjectValue | null,
-): NotificationSettingsUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): NotificationSettingsUpdate | null {
   const body = statePatch(notificationSettingsSchema.block, notificationSettingsRules, prior, planned);
   return finish(body, planned, prior, passwordChange(prior, planned, config ?? null));
 }
 
 /** `reset_on_destroy`: the documented defaults not already in place, with `type` and `username` from `live`/`state`; null when nothing to do. */
 export function toResetPatch(
-  live?: NotificationSettingsApi | ApiObject | null,
+  live?: NotificationSettings | ApiObject | null,
   state?: ObjectValue | null,
-): NotificationSettingsUpdateBody | null {
+): NotificationSettingsUpdate | null {
   const body = resetPatch(notificationSettingsSchema.block, notificationSettingsRules, notificationSettingsDefaults, live ?? null);
   if (body === null) return null;
   required(body, state ?? {}, live ?? null);
-  return body as NotificationSettingsUpdateBody;
+  return body as NotificationSettingsUpdate;
 }
 
 /** Names of the always-required body fields that are missing (for a clear error before calling the API). */
-export function missingRequired(body: NotificationSettingsUpdateBody | ApiObject | null): string[] {
+export function missingRequired(body: NotificationSettingsUpdate | ApiObject | null): string[] {
   if (body === null) return [];
   const b = body as ApiObject;
   return ['type', 'username'].filter((k) => typeof b[k] !== 'string' || b[k] === '');

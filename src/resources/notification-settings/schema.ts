@@ -11,14 +11,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import {
-  optional,
-  optionalComputed,
-  resetOnDestroy,
-  singletonId,
-  singletonImportKey,
-  UNMANAGED_WHEN_UNSET,
-} from '../common/schema-helpers';
+import { optional, optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const NOTIFICATION_SETTINGS_ID = 'notification_settings';
 
@@ -107,5 +100,3 @@ export const notificationSettingsSchema: Schema = {
     },
   },
 };
-
-export const notificationSettingsImportKey = singletonImportKey(NOTIFICATION_SETTINGS_ID);

@@ -1,19 +1,16 @@
-// portsip_sbc_settings: the shared singleton flow (common/singleton-resource.ts) with the API calls of
+// portsip_sbc_settings: the kit's singleton mode (kit/singleton.ts) with the API calls of
 // Op 16: GET/POST /sbc.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { singletonResource } from '../common/singleton-resource';
+import { defineSingleton } from '../kit/singleton';
 import { keepPriorSpelling, toCreatePatch, toResetPatch, toState, toUpdatePatch } from './model';
-import { SBC_SETTINGS_ID, sbcSettingsSchema } from './schema';
+import { SBC_SETTINGS_ID, sbcSettingsDefaults, sbcSettingsSchema } from './schema';
 import { validate } from './validate';
 
-type Body = Parameters<PortsipClient['sbc']['update']>[0];
-
-export const sbcSettingsResource: ResourceDefinition<PortsipContext> = singletonResource({
+export const sbcSettingsResource = defineSingleton({
   typeName: 'portsip_sbc_settings',
+  label: 'SBC settings',
   fixedId: SBC_SETTINGS_ID,
+  defaults: sbcSettingsDefaults,
   schema: sbcSettingsSchema,
   validate,
   keepPriorSpelling,
@@ -22,5 +19,5 @@ export const sbcSettingsResource: ResourceDefinition<PortsipContext> = singleton
   createBody: (live, planned) => toCreatePatch(live ?? {}, planned),
   updateBody: (prior, planned) => toUpdatePatch(prior, planned),
   resetBody: (live) => toResetPatch(live),
-  post: (client, body) => client.sbc.update(body as Body),
+  post: (client, body) => client.sbc.update(body),
 });

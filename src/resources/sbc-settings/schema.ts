@@ -8,14 +8,7 @@
 
 import type { Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import {
-  optionalComputed,
-  required,
-  resetOnDestroy,
-  singletonId,
-  singletonImportKey,
-  UNMANAGED_WHEN_UNSET,
-} from '../common/schema-helpers';
+import { optionalComputed, required, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const SBC_SETTINGS_ID = 'sbc_settings';
 
@@ -56,5 +49,3 @@ export const sbcSettingsSchema: Schema = {
     },
   },
 };
-
-export const sbcSettingsImportKey = singletonImportKey(SBC_SETTINGS_ID);

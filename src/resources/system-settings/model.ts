@@ -1,7 +1,7 @@
 // portsip_system_settings: API <-> state mapping (pure functions). Singleton semantics are in
 // src/resources/common/singleton.ts; the STIR/SHAKEN key handling is explained in schema.ts.
 
-import type { operations } from '../../client/types.gen';
+import type { SystemSettings, SystemSettingsUpdate } from '../../client/types';
 import type { ObjectValue, Value } from '../../provider/values';
 import {
   keepPriorSpelling as keepPrior,
@@ -14,13 +14,6 @@ import {
 import { semanticEqual } from '../common/normalize';
 import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
 import { SYSTEM_SETTINGS_ID, systemSettingsDefaults, systemSettingsSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** GET /admin/settings. */
-export type SystemSettingsApi = Json<operations['listOptions']['responses'][200]>;
-/** POST /admin/settings body (all optional; merged). */
-export type SystemSettingsUpdateBody = Json<NonNullable<operations['updateOptions']['requestBody']>>;
 
 export { systemSettingsDefaults };
 
@@ -37,7 +30,7 @@ export const systemSettingsRules: FieldRules = {
 };
 
 /** API object -> state; the live STIR/SHAKEN key is never read into state. */
-export function toState(api: SystemSettingsApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: SystemSettings | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, api, prior, opts);
 }
 
@@ -54,7 +47,7 @@ export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectVa
   return versionChanged ? wo : null;
 }
 
-function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpdateBody | null {
+function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpdate | null {
   if (key === null) return body;
   return { ...(body ?? {}), stir_shaken_key: key };
 }
@@ -64,10 +57,10 @@ function withKey(body: ApiObject | null, key: string | null): SystemSettingsUpda
  * key is sent when configured and different from the live one.
  */
 export function toCreatePatch(
-  live: SystemSettingsApi | ApiObject,
+  live: SystemSettings | ApiObject,
   planned: ObjectValue,
   config?: ObjectValue | null,
-): SystemSettingsUpdateBody | null {
+): SystemSettingsUpdate | null {
   const body = adoptPatch(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, live, planned);
   let key = stirShakenKeyChange(null, planned, config ?? null);
   const liveKey = (live as ApiObject).stir_shaken_key;
@@ -76,13 +69,13 @@ export function toCreatePatch(
 }
 
 /** POST /admin/settings body with only what changed (plus the key when it is due), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): SystemSettingsUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config?: ObjectValue | null): SystemSettingsUpdate | null {
   const body = statePatch(systemSettingsSchema.block, systemSettingsRules, prior, planned);
   return withKey(body, stirShakenKeyChange(prior, planned, config ?? null));
 }
 
 /** `reset_on_destroy`: the documented defaults not already in place (all of them without `live`), or null. */
-export function toResetPatch(live?: SystemSettingsApi | ApiObject | null): SystemSettingsUpdateBody | null {
+export function toResetPatch(live?: SystemSettings | ApiObject | null): SystemSettingsUpdate | null {
   return resetPatch(systemSettingsSchema.block, systemSettingsRules, systemSettingsDefaults, live ?? null);
 }
 

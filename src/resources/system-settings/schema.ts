@@ -11,14 +11,7 @@
 
 import type { Attribute, Schema } from '../../provider/schema';
 import type { Value } from '../../provider/values';
-import {
-  optional,
-  optionalComputed,
-  resetOnDestroy,
-  singletonId,
-  singletonImportKey,
-  UNMANAGED_WHEN_UNSET,
-} from '../common/schema-helpers';
+import { optional, optionalComputed, resetOnDestroy, singletonId, UNMANAGED_WHEN_UNSET } from '../common/schema-helpers';
 
 export const SYSTEM_SETTINGS_ID = 'system_settings';
 
@@ -197,5 +190,3 @@ export const systemSettingsSchema: Schema = {
     },
   },
 };
-
-export const systemSettingsImportKey = singletonImportKey(SYSTEM_SETTINGS_ID);

@@ -1,10 +1,11 @@
 // portsip_tenant: API <-> state mapping (pure functions). Planned-state rules and block semantics are
 // in src/resources/common/mapping.ts; the per-attribute rules below say how values compare.
 
-import type { operations } from '../../client/types.gen';
+import type { Tenant, TenantCreate, TenantUpdate } from '../../client/types';
 import { BigNum, UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import {
   apiToState,
+  asBody,
   keepPriorSpelling as keepPrior,
   semanticallyEqualAt,
   stateToBody,
@@ -14,21 +15,6 @@ import {
   type ToStateOptions,
 } from '../common/mapping';
 import { tenantSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-/** 22.3 additions not in the 22.2 OpenAPI (names C2, defaults C3). */
-interface Tenant223 {
-  allow_password_retrieval?: boolean;
-  contact_inbound_rule_append_type?: 'DISABLE' | 'APPEND' | 'PREPEND';
-}
-
-/** GET /tenants/{id} (detail form). */
-export type TenantApi = Json<operations['showTenant']['responses'][200]> & Tenant223;
-/** POST /tenants body. */
-export type TenantCreateBody = NonNullable<Json<NonNullable<operations['createTenant']['requestBody']>>> & Tenant223;
-/** POST /tenants/{id} body (all optional; 22.3 adds `name`, C3). */
-export type TenantUpdateBody = Partial<TenantCreateBody>;
 
 function webhookRules(prefix: string): FieldRules {
   return {
@@ -80,8 +66,8 @@ export interface TenantToStateOptions extends ToStateOptions {
  * API detail object -> state. Prior spelling is kept where semantically equal; blocks absent from the
  * prior state stay null unless importing (see schema.ts header).
  */
-export function toState(api: TenantApi | ApiObject, prior: ObjectValue | null, opts: TenantToStateOptions = {}): ObjectValue {
-  const state = apiToState(tenantSchema.block, tenantRules, api as ApiObject, prior, opts);
+export function toState(api: Tenant | ApiObject, prior: ObjectValue | null, opts: TenantToStateOptions = {}): ObjectValue {
+  const state = apiToState(tenantSchema.block, tenantRules, api, prior, opts);
   state.dealer_id = opts.dealerId !== undefined ? opts.dealerId : prior && prior.dealer_id !== UNKNOWN ? (prior.dealer_id ?? null) : null;
   return state;
 }
@@ -123,8 +109,9 @@ function withWebhookSecrets(
 }
 
 /** POST /tenants body from the planned state (nulls and unknowns omitted so server defaults apply), with the webhook secrets from config. */
-export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): TenantCreateBody {
-  return withWebhookSecrets(stateToBody(tenantSchema.block, tenantRules, planned), config) as unknown as TenantCreateBody;
+export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): TenantCreate {
+  // A create body is never null: withWebhookSecrets only adds to a body it is given.
+  return asBody<TenantCreate>(withWebhookSecrets(stateToBody<ApiObject>(tenantSchema.block, tenantRules, planned), config) ?? {});
 }
 
 /** Whether the update must send a webhook whose secrets are due again (`credentials_wo_version` changed). */
@@ -146,10 +133,10 @@ function secretsDue(hook: (typeof WEBHOOKS)[number], prior: ObjectValue, planned
 export function toUpdatePatch(
   prior: ObjectValue,
   planned: ObjectValue,
-  live?: TenantApi | ApiObject | null,
+  live?: Tenant | ApiObject | null,
   config?: ObjectValue | null,
-): TenantUpdateBody | null {
-  const l = (live ?? null) as ApiObject | null;
+): TenantUpdate | null {
+  const l = live ?? null;
   const patch = statePatch(tenantSchema.block, tenantRules, prior, planned, l);
   return withWebhookSecrets(patch, config, { prior, planned, live: l });
 }

@@ -1,4 +1,4 @@
-// portsip_tenant: the shared CRUD flow (common/crud.ts) with /tenants calls, plus `dealer_id`, which
+// portsip_tenant: the kit's collection mode with /tenants calls, plus `dealer_id`, which
 // is not a tenant field but a link managed through GET/POST /tenants/{id}/dealers[/{dealer}[/destroy]]
 // (Ops 39-41).
 //
@@ -18,29 +18,19 @@
 // fails, the tenant exists: the partial state (dealer_id as the PBX has it, i.e. null) is returned
 // with the error so Terraform records the tenant (tainted) instead of orphaning it.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
+import { NotFoundError, type PortsipClient } from '../../client';
+import type { Tenant } from '../../client/types';
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import type { PortsipContext } from '../common/context';
-import { NotFoundError } from '../../client';
 import type { TenantDealerReads } from '../common/context';
-import { crudResource, type Ctx } from '../common/crud';
 import type { CollectionReader } from '../common/read-cache';
-import {
-  dealerChange,
-  dealerIdsOf,
-  keepPriorSpelling,
-  toCreateBody,
-  toState,
-  toUpdatePatch,
-  type TenantApi,
-  webhookSecretsDue,
-} from './model';
-import { tenantImportKey, tenantSchema } from './schema';
+import { defineCollection } from '../kit/collection';
+import type { Ctx } from '../kit/define';
+import { dealerChange, dealerIdsOf, keepPriorSpelling, toCreateBody, toState, toUpdatePatch, webhookSecretsDue } from './model';
+import { tenantSchema } from './schema';
 import { validate } from './validate';
 
 interface LiveTenant {
-  tenant: TenantApi;
+  tenant: Tenant;
   /** Ids from GET /tenants/{id}/dealers; undefined when the link was not read (prior value kept). */
   dealerIds?: string[];
 }
@@ -49,7 +39,7 @@ function reader(client: PortsipClient): CollectionReader<LiveTenant> {
   return {
     collection: 'tenants',
     async get(id) {
-      return { tenant: (await client.tenants.get(id)) as unknown as TenantApi };
+      return { tenant: await client.tenants.get(id) };
     },
     idOf: (t) => t.tenant.id,
   };
@@ -94,12 +84,15 @@ function ownerOf(live: LiveTenant, prior: ObjectValue | null): string | null | u
 
 const BLOCKS = Object.keys(tenantSchema.block.blocks ?? {});
 
-export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
+export const tenantResource = defineCollection({
   typeName: 'portsip_tenant',
-  noun: 'tenant',
+  label: 'tenant',
   schema: tenantSchema,
   validate,
   keepPriorSpelling,
+  importExample: 'sip.example.com',
+  // The natural key (the domain, regardless of case) is also unique.
+  unique: { namespace: 'tenant domain', rule: 'PortSIP keeps tenant domains unique, regardless of case.' },
   async planChecks(prior, planned, ctx): Promise<Diagnostic[]> {
     // 22.2's update API ignores `name` (Op 37 [C1]); 22.3 can rename (C3). Only ask the server its
     // version when a rename is planned, so ordinary plans make no extra request.
@@ -126,11 +119,7 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
   reader,
   enrich,
   toState: (live, prior, opts) => toState(live.tenant, prior, { ...opts, dealerId: ownerOf(live, prior) }),
-  api: (client) => ({
-    create: (body, recovery) => client.tenants.create(body as Parameters<PortsipClient['tenants']['create']>[0], recovery),
-    update: (id, patch) => client.tenants.update(id, patch as Parameters<PortsipClient['tenants']['update']>[1]),
-    delete: (id) => client.tenants.delete(id),
-  }),
+  area: (client) => client.tenants,
   toCreateBody: (planned, config) => toCreateBody(planned, config),
   async updatePatch(prior, planned, ctx, id, config) {
     const patch = toUpdatePatch(prior, planned, null, config);
@@ -161,5 +150,4 @@ export const tenantResource: ResourceDefinition<PortsipContext> = crudResource({
     }
     if (change.designate) await client.tenants.designateDealer(id, change.designate);
   },
-  importKey: tenantImportKey,
 });

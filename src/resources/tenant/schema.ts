@@ -16,8 +16,8 @@
 // See src/resources/common/mapping.ts.
 
 import { TENANT_AI_TRANSCRIPTION_FLAG, TENANT_CRM_INTEGRATIONS_FLAG } from '../../common/api-223-names';
-import type { Block, NestedBlock, Schema } from '../../provider/schema';
-import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type ImportKeyFormat } from '../common/schema-helpers';
+import type { Block, NestedBlock } from '../../provider/schema';
+import { computed, optional, optionalComputed, required, UNMANAGED_WHEN_UNSET, type KitSchema } from '../common/schema-helpers';
 
 const U = UNMANAGED_WHEN_UNSET;
 
@@ -83,7 +83,7 @@ function webhookBlock(what: string): NestedBlock {
   };
 }
 
-export const tenantSchema: Schema = {
+export const tenantSchema: KitSchema = {
   version: 0,
   block: {
     description:
@@ -97,6 +97,7 @@ export const tenantSchema: Schema = {
       domain: required(
         'string',
         "The tenant's SIP domain, 1-280 characters: usually a fully qualified domain name, or the PBX's IP address. Compared case-insensitively. Must be unique across tenants.",
+        { key: 'domain' },
       ),
       website: optional('string', "The tenant's official website, at most 255 characters (PortSIP 22.6 requires 1-128)."),
       timezone: required('string', 'IANA time zone name, e.g. `Asia/Shanghai`, `Europe/London`, `UTC`.'),
@@ -194,6 +195,7 @@ export const tenantSchema: Schema = {
       dealer_id: optional(
         'string',
         'Id of the dealer (reseller) the tenant is designated to. Setting or changing it designates the tenant to that dealer; removing it removes the tenant from its dealer. Unset: Terraform designates the tenant to no dealer, and with the provider\'s default `tenant_dealer_reads = "managed"` a designation made outside Terraform is not read or reported (`"all"` reports it as drift).',
+        { references: 'portsip_dealer' },
       ),
       created_at: computed('string', 'When the tenant was created (RFC 3339, UTC).'),
     },
@@ -226,16 +228,5 @@ export const tenantSchema: Schema = {
       cdr_event: webhookBlock('call detail records (CDR events)'),
       extension_event: webhookBlock('extension events'),
     },
-  },
-};
-
-/** Import by API id or by SIP domain ("domain=<domain>" forces the domain reading). */
-export const tenantImportKey: ImportKeyFormat<{ domain: string }> = {
-  format: '<domain>',
-  example: 'sip.example.com',
-  attributes: ['domain'],
-  parse(id: string) {
-    const key = id.startsWith('domain=') ? id.slice('domain='.length) : id;
-    return key.length > 0 ? { domain: key } : null;
   },
 };

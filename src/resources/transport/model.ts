@@ -1,7 +1,7 @@
 // portsip_transport: API <-> state mapping (pure functions).
 
-import type { operations } from '../../client/types.gen';
-import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
+import type { Transport, TransportCreate, TransportUpdate } from '../../client/types';
+import type { ObjectValue, Value } from '../../provider/values';
 import {
   apiToState,
   keepPriorSpelling as keepPrior,
@@ -14,33 +14,22 @@ import {
 } from '../common/mapping';
 import { transportSchema } from './schema';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-
-export type TransportApi = Json<operations['showTransport']['responses'][200]>;
-export type TransportCreateBody = Json<operations['createTransport']['requestBody']>;
-export type TransportUpdateBody = Json<operations['updateTransport']['requestBody']>;
-
 export const transportRules: FieldRules = {
   protocol: { createOnly: true, kind: 'enum' },
   verification: { kind: 'enum' },
 };
 
-export function toState(api: TransportApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
+export function toState(api: Transport | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
   return apiToState(transportSchema.block, transportRules, api, prior, opts);
 }
 
-export function toCreateBody(planned: ObjectValue): TransportCreateBody {
-  return stateToBody(transportSchema.block, transportRules, planned) as unknown as TransportCreateBody;
+export function toCreateBody(planned: ObjectValue): TransportCreate {
+  return stateToBody<TransportCreate>(transportSchema.block, transportRules, planned);
 }
 
 /** POST /transports/{id} body: `port` and/or `verification` when changed (never `protocol`), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TransportUpdateBody | null {
+export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TransportUpdate | null {
   return statePatch(transportSchema.block, transportRules, prior, planned);
-}
-
-/** The API cannot change the protocol (Op 31 [C1]): a change plans a replacement. */
-export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
-  return ['protocol'].filter((k) => planned[k] === UNKNOWN || !semanticallyEqual(k, prior[k] ?? null, planned[k] ?? null));
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

@@ -1,36 +1,39 @@
-// portsip_transport: the shared CRUD flow (common/crud.ts) with the transport's API calls.
-// `protocol` cannot be updated (Op 31 [C1]): the model forces replacement. The natural key is
-// `PROTOCOL:port`.
+// portsip_transport: the kit's collection mode with /transports calls. `protocol` cannot be updated
+// (Op 31 [C1]): the schema marks it `replace`. The natural key is `PROTOCOL:port`; a UDP transport on
+// port 0 ("no port") has none.
 
-import type { PortsipClient } from '../../client';
-import type { ResourceDefinition } from '../../provider/definition';
-import type { PortsipContext } from '../common/context';
-import { crudResource } from '../common/crud';
+import { defineCollection } from '../kit/collection';
+import { l4, num, text } from '../kit/keys';
 import { listedCollection } from '../common/read-cache';
-import { keepPriorSpelling, requiresReplace, toCreateBody, toState, toUpdatePatch, type TransportApi } from './model';
-import { transportImportKey, transportSchema } from './schema';
+import { keepPriorSpelling, toCreateBody, toState, toUpdatePatch } from './model';
+import { transportSchema } from './schema';
 import { validate } from './validate';
 
 /** List items carry the full object (Op 28 [C1]); any that lack these keys are read with a GET. */
 const FULL_KEYS = ['id', 'protocol', 'port'] as const;
 
-const reader = (client: PortsipClient) => listedCollection<TransportApi>('transports', client.transports, FULL_KEYS);
-
-export const transportResource: ResourceDefinition<PortsipContext> = crudResource({
+export const transportResource = defineCollection({
   typeName: 'portsip_transport',
-  noun: 'transport',
+  label: 'transport',
   schema: transportSchema,
   validate,
   keepPriorSpelling,
-  requiresReplace,
-  reader,
+  importExample: 'TLS:5061',
+  // Two listeners cannot bind one port: TCP, TLS, WS and WSS all listen on TCP [inferred].
+  unique: {
+    namespace: 'transport port',
+    of: (v) => {
+      const p = text(v.protocol);
+      const port = num(v.port);
+      return p !== undefined && port !== undefined && port !== 0 ? `${l4(p)}:${port}` : undefined;
+    },
+    describe: (v) => `protocol ${String(v.protocol).toUpperCase()} and port ${num(v.port)}`,
+    rule: 'Two transports cannot listen on the same port of the same network protocol (TCP, TLS, WS and WSS all listen on TCP).',
+  },
+  collides: (item, v) => num(item.port) === num(v.port) && l4(item.protocol) === l4(v.protocol),
+  area: (client) => client.transports,
+  reader: (client) => listedCollection('transports', client.transports, FULL_KEYS),
   toState: (live, prior, opts) => toState(live, prior, opts),
-  api: (client) => ({
-    create: (body, recovery) => client.transports.create(body as Parameters<PortsipClient['transports']['create']>[0], recovery),
-    update: (id, patch) => client.transports.update(id, patch as Parameters<PortsipClient['transports']['update']>[1]),
-    delete: (id) => client.transports.delete(id),
-  }),
   toCreateBody: (planned) => toCreateBody(planned),
   updatePatch: (prior, planned) => toUpdatePatch(prior, planned),
-  importKey: transportImportKey,
 });

@@ -1,6 +1,6 @@
 // portsip_trunk_assignment: API <-> state mapping (pure functions).
 
-import type { operations } from '../../client/types.gen';
+import type { ProviderAssign, ProviderAssignment } from '../../client/types';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
 import {
   apiToState,
@@ -12,14 +12,12 @@ import {
   type ToStateOptions,
 } from '../common/mapping';
 import { canonicalDidPool } from '../common/normalize';
-import { trunkAssignmentId, trunkAssignmentSchema } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+import { trunkAssignmentSchema } from './schema';
 
 /** GET /providers/{id}/assignees/{tenant_id} (200; 404 = not assigned). */
-export type TrunkAssignmentApi = Json<operations['checkProviderAssignee']['responses'][200]>;
+type TrunkAssignmentApi = ProviderAssignment;
 /** POST /providers/{id}/assignees/{tenant_id} body (create and update). */
-export type TrunkAssignmentBody = NonNullable<Json<NonNullable<operations['assignProvider']['requestBody']>>>;
+type TrunkAssignmentBody = ProviderAssign;
 
 export const trunkAssignmentRules: FieldRules = {
   // Path parameters, not body fields.
@@ -36,7 +34,7 @@ export const trunkAssignmentRules: FieldRules = {
 export function toState(
   api: TrunkAssignmentApi | ApiObject,
   prior: ObjectValue | null,
-  ids?: { trunk_id: string; tenant_id: string },
+  ids?: Readonly<Record<string, string>>,
   opts: ToStateOptions = {},
 ): ObjectValue {
   const state = apiToState(trunkAssignmentSchema.block, trunkAssignmentRules, api, prior, opts);
@@ -44,7 +42,7 @@ export function toState(
   const tenant = ids?.tenant_id ?? (typeof prior?.tenant_id === 'string' ? prior.tenant_id : null);
   state.trunk_id = trunk;
   state.tenant_id = tenant;
-  state.id = trunk !== null && tenant !== null ? trunkAssignmentId(trunk, tenant) : null;
+  state.id = trunk !== null && tenant !== null ? `${trunk}/${tenant}` : null;
   return state;
 }
 
@@ -79,11 +77,6 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAs
   const out = body(planned, prior);
   if (planned.did_numbers === null) out.did_numbers = '';
   return out;
-}
-
-/** The assignment is keyed by both ids: changing either is another assignment. */
-export function requiresReplace(prior: ObjectValue, planned: ObjectValue): string[] {
-  return ['trunk_id', 'tenant_id'].filter((k) => planned[k] === UNKNOWN || prior[k] !== planned[k]);
 }
 
 export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {

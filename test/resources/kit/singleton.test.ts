@@ -1,14 +1,14 @@
-// The singleton kit (src/resources/common/singleton-resource.ts) and the trunk assignment's error
+// The kit's singleton mode (src/resources/kit/singleton.ts) and the trunk assignment's error
 // mapping, with in-memory fakes of the client: which calls each step makes, and what it returns.
-import { ValidationError } from '../../src/client';
-import type { ResourceContext } from '../../src/provider/definition';
-import { UNKNOWN, type ObjectValue } from '../../src/provider/values';
-import { brandResource } from '../../src/resources/brand';
-import type { PortsipContext } from '../../src/resources/common/context';
-import { networkSettingsResource, networkSettingsSchema } from '../../src/resources/network-settings';
-import { notificationSettingsResource, notificationSettingsSchema } from '../../src/resources/notification-settings';
-import { trunkAssignmentResource, trunkAssignmentSchema } from '../../src/resources/trunk-assignment';
-import { configOf, freshLedger, resourceCtx } from './helpers';
+import { ValidationError } from '../../../src/client';
+import type { ResourceContext } from '../../../src/provider/definition';
+import { UNKNOWN, type ObjectValue } from '../../../src/provider/values';
+import { brandResource } from '../../../src/resources/brand';
+import type { PortsipContext } from '../../../src/resources/common/context';
+import { networkSettingsResource, networkSettingsSchema } from '../../../src/resources/network-settings';
+import { notificationSettingsResource, notificationSettingsSchema } from '../../../src/resources/notification-settings';
+import { trunkAssignmentResource, trunkAssignmentSchema } from '../../../src/resources/trunk-assignment';
+import { configOf, freshLedger, resourceCtx } from '../helpers';
 
 type Call = [string, ...unknown[]];
 
@@ -182,8 +182,8 @@ test('trunk assignment: a DID refusal from the PBX points at did_numbers and nam
 });
 
 test('profiles: name and password go through their own endpoints after the profile body (admin Ops 10-12, dealer Ops 45-47)', async () => {
-  const { adminProfileResource, adminProfileSchema } = await import('../../src/resources/admin-profile');
-  const { dealerProfileResource, dealerProfileSchema } = await import('../../src/resources/dealer-profile');
+  const { adminProfileResource, adminProfileSchema } = await import('../../../src/resources/admin-profile');
+  const { dealerProfileResource, dealerProfileSchema } = await import('../../../src/resources/dealer-profile');
   for (const [res, schema, prop] of [
     [adminProfileResource, adminProfileSchema, 'adminProfile'],
     [dealerProfileResource, dealerProfileSchema, 'dealerProfile'],

@@ -1,5 +1,6 @@
-// The flow every singleton resource shares (docs/design.md "Resource behaviour"), so each singleton's resource.ts only
-// declares its API calls and which model functions build the bodies:
+// The singleton mode of the kit (define.ts): one settings object per PBX with a fixed id, so each
+// singleton's resource.ts only declares its API calls and which model functions build the bodies
+// (docs/design.md "Resource behaviour"):
 //
 // validate -> the model's validate, plus "only one instance per configuration" (see below).
 // plan     -> planDefault (docs/protocol.md "Planned values") + keep the prior spelling; `id` is the fixed id from
@@ -26,34 +27,19 @@
 //             `reset_on_destroy` restores the defaults.
 
 import { NotFoundError, type PortsipClient } from '../../client';
-import type {
-  ApplyRequest,
-  ApplyResponse,
-  ImportResponse,
-  PlanRequest,
-  PlanResponse,
-  ReadRequest,
-  ReadResponse,
-  ResourceDefinition,
-  ValidateContext,
-} from '../../provider/definition';
+import type { ApplyResponse, ImportResponse } from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
-import { planDefault } from '../../provider/plan-helpers';
-import type { Schema } from '../../provider/schema';
-import { containsUnknown, type Diagnostic, type ObjectValue } from '../../provider/values';
-import type { PortsipContext } from './context';
-import { apiErrorDiagnostic, checkStop, nullUnknowns, type Ctx } from './crud';
-import { typeLabel } from './object-names';
-import { emptyState, type ToStateOptions } from './mapping';
-import { processCensus } from './plan-census';
-import { recordSingleton } from './plan-ledger';
+import { containsUnknown, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
+import { emptyState, type ToStateOptions } from '../common/mapping';
+import { processCensus } from '../common/plan-census';
+import { recordSingleton } from '../common/plan-ledger';
+import { apiErrorDiagnostic, checkStop, nullUnknowns } from './diagnostics';
+import { kitResource, resourceMeta, type Ctx, type Flow, type KitResource, type ResourceSpec } from './define';
+import type { ImportFormat } from './keys';
 
-export interface SingletonSpec<L> {
-  typeName: string;
+/** A singleton: the common declaration plus its typed API calls (live object L, request body B). */
+export interface SingletonSpec<L, B> extends ResourceSpec {
   fixedId: string;
-  schema: Schema;
-  validate(config: ObjectValue, opts: { writeOnlyAttributesAllowed?: boolean }): Diagnostic[];
-  keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue;
   /** What to do when the API answers 404 (Data Flow: its path is inferred and a provider setting moves it). */
   notFoundHint?: string;
   /** GET the live object. Absent: the API has no GET (brand), and state is what we last sent. */
@@ -61,15 +47,17 @@ export interface SingletonSpec<L> {
   /** Live object (null when there is no GET) -> state; `prior` supplies spellings and our own attributes. */
   toState(live: L | null, prior: ObjectValue | null, opts?: ToStateOptions): ObjectValue;
   /** The adopting create's body, or null when the PBX already matches. */
-  createBody(live: L | null, planned: ObjectValue, config: ObjectValue): unknown;
+  createBody(live: L | null, planned: ObjectValue, config: ObjectValue): B | null;
   /** The update body, or null when nothing is to be sent. */
-  updateBody(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): unknown;
+  updateBody(prior: ObjectValue, planned: ObjectValue, config: ObjectValue): B | null;
   /** `reset_on_destroy`: the body restoring the documented defaults, or null (nothing documented / already so). */
-  resetBody?(live: L | null, state: ObjectValue): unknown;
+  resetBody?(live: L | null, state: ObjectValue): B | null;
+  /** The documented defaults `resetBody` restores, by attribute (what `portsip export` leaves out). */
+  defaults?: Readonly<Record<string, Value>>;
   /** POST the body. */
-  post(client: PortsipClient, body: unknown): Promise<void>;
+  post(client: PortsipClient, body: B): Promise<void>;
   /** Problems with a body before it is sent (e.g. notification's always-required type/username). */
-  checkBody?(body: unknown): Diagnostic[];
+  checkBody?(body: B): Diagnostic[];
   /** Steps after the body (profiles: username and password changes). `prior` null on create. */
   afterWrite?(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue, live: L | null, ctx: Ctx): Promise<void>;
 }
@@ -84,17 +72,22 @@ export function duplicateSingletonDiagnostic(typeName: string, count: number): D
   };
 }
 
-export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition<PortsipContext> {
-  /** How messages name it: "system settings", "IM server" (object-names.ts). */
-  const label = typeLabel(spec.typeName);
+export function defineSingleton<L, B>(spec: SingletonSpec<L, B>): KitResource {
+  const label = spec.label;
   const block = spec.schema.block;
+  const imports: ImportFormat = {
+    format: spec.fixedId,
+    example: spec.fixedId,
+    parse: (id) => (id.trim() === spec.fixedId ? {} : null),
+  };
+  const meta = resourceMeta(spec, 'singleton', { importFormat: imports, fixedId: spec.fixedId, defaults: spec.defaults });
 
   async function live(ctx: Ctx): Promise<L | null> {
     return spec.get ? spec.get(ctx.provider.client) : null;
   }
 
-  async function send(body: unknown, ctx: Ctx): Promise<boolean> {
-    if (body === null || body === undefined) return false;
+  async function send(body: B | null, ctx: Ctx): Promise<boolean> {
+    if (body === null) return false;
     const problems = spec.checkBody?.(body) ?? [];
     if (problems.length) throw new DiagnosticsError(problems);
     await spec.post(ctx.provider.client, body);
@@ -140,10 +133,7 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       // Adopted and written: a warning, so Terraform does not taint the singleton over a failed read.
       return {
         newState: nullUnknowns({ ...planned, id: spec.fixedId }),
-        diagnostics: failure(e, `Adopted the ${label}, but reading it back failed`).map((d) => ({
-          ...d,
-          severity: 'warning' as const,
-        })),
+        diagnostics: failure(e, `Adopted the ${label}, but reading it back failed`).map((d) => ({ ...d, severity: 'warning' as const })),
       };
     }
   }
@@ -178,25 +168,20 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
     return { newState: null };
   }
 
-  return {
-    schema: spec.schema,
+  const flow: Flow = {
+    census: () => recordSingleton(processCensus(), spec.typeName, spec.fixedId),
 
-    validate(config: ObjectValue, ctx: ValidateContext) {
-      // No Terraform version yet: the validate walk (see crud.ts), which sees each block once.
-      if (ctx.terraformVersion === undefined) recordSingleton(processCensus(), spec.typeName, spec.fixedId);
-      return spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
-    },
-
-    async plan(req: PlanRequest, ctx: Ctx): Promise<PlanResponse> {
-      const base = planDefault(spec.schema, req);
-      const planned = req.prior ? spec.keepPriorSpelling(base.planned, req.prior) : base.planned;
+    finishPlan(planned) {
       planned.id = spec.fixedId;
-      const n = ctx.provider.ledger.singletonCount(spec.typeName, spec.fixedId);
-      return { planned, diagnostics: n > 1 ? [duplicateSingletonDiagnostic(spec.typeName, n)] : [] };
     },
 
-    async planDestroy(req: { prior: ObjectValue }): Promise<Diagnostic[]> {
-      if (req.prior.reset_on_destroy === true && spec.resetBody) return [];
+    async planChecks(_req, _planned, _replace, ctx: Ctx): Promise<Diagnostic[]> {
+      const n = ctx.provider.ledger.singletonCount(spec.typeName, spec.fixedId);
+      return n > 1 ? [duplicateSingletonDiagnostic(spec.typeName, n)] : [];
+    },
+
+    async planDestroy(prior: ObjectValue): Promise<Diagnostic[]> {
+      if (prior.reset_on_destroy === true && spec.resetBody) return [];
       return [
         {
           severity: 'warning',
@@ -210,36 +195,27 @@ export function singletonResource<L>(spec: SingletonSpec<L>): ResourceDefinition
       ];
     },
 
-    async apply(req: ApplyRequest, ctx: Ctx): Promise<ApplyResponse> {
-      checkStop(ctx);
-      if (req.action === 'delete') return destroy(req.prior!, ctx);
-      if (req.action === 'create') return create(req.planned!, req.config!, ctx);
-      return update(req.prior!, req.planned!, req.config!, ctx);
-    },
+    create,
+    update,
+    destroy,
 
-    async read(req: ReadRequest, ctx: Ctx): Promise<ReadResponse> {
-      checkStop(ctx);
-      try {
-        return { newState: spec.toState(await live(ctx), req.current) };
-      } catch (e) {
-        throw new DiagnosticsError(failure(e, `Cannot read the ${label}`));
-      }
-    },
+    read: async (current, ctx) => spec.toState(await live(ctx), current),
+    readFailure: (e) => failure(e, `Cannot read the ${label}`),
 
     async importState(raw: string): Promise<ImportResponse> {
-      if (raw.trim() !== spec.fixedId) {
-        return {
-          state: null,
-          diagnostics: [
-            {
-              severity: 'error',
-              summary: 'Invalid import id',
-              detail: `${spec.typeName} is a singleton: import it with the id "${spec.fixedId}"; got "${raw}".`,
-            },
-          ],
-        };
-      }
-      return { state: emptyState(block, { id: spec.fixedId }) };
+      if (imports.parse(raw) !== null) return { state: emptyState(block, { id: spec.fixedId }) };
+      return {
+        state: null,
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: 'Invalid import id',
+            detail: `${spec.typeName} is a singleton: import it with the id "${spec.fixedId}"; got "${raw}".`,
+          },
+        ],
+      };
     },
   };
+
+  return kitResource(spec, meta, flow);
 }

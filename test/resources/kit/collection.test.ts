@@ -1,19 +1,19 @@
-// The shared CRUD flow (src/resources/common/crud.ts) through a real collection resource
+// The kit's collection mode (src/resources/kit/collection.ts) through a real collection resource
 // (portsip_ip_rule) against the in-process emulator, with the real client and a fresh provider
 // context per test (a new provider process): create, read, update, delete, import by id and by
 // natural key (importRef's readings), and the "already exists" conflict error.
 import * as path from 'node:path';
-import { PortsipClient } from '../../src/client';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator';
-import type { ApplyResponse, ResourceContext } from '../../src/provider/definition';
-import { UNKNOWN, type ObjectValue, type Value } from '../../src/provider/values';
-import type { PortsipContext } from '../../src/resources/common/context';
-import { CreateJournal } from '../../src/resources/common/create-journal';
-import { KeyIndex } from '../../src/resources/common/natural-keys';
-import { ReadCoalescer } from '../../src/resources/common/read-cache';
-import { ipRuleResource, ipRuleSchema } from '../../src/resources/ip-rule';
-import { tempDir } from '../tmp';
-import { configOf, freshLedger, resourceCtx } from './helpers';
+import { PortsipClient } from '../../../src/client';
+import { startEmulator, type EmulatorHandle } from '../../../src/emulator';
+import type { ApplyResponse, ResourceContext } from '../../../src/provider/definition';
+import { UNKNOWN, type ObjectValue, type Value } from '../../../src/provider/values';
+import type { PortsipContext } from '../../../src/resources/common/context';
+import { CreateJournal } from '../../../src/resources/common/create-journal';
+import { KeyIndex } from '../../../src/resources/common/natural-keys';
+import { ReadCoalescer } from '../../../src/resources/common/read-cache';
+import { ipRuleResource, ipRuleSchema } from '../../../src/resources/ip-rule';
+import { tempDir } from '../../tmp';
+import { configOf, freshLedger, resourceCtx } from '../helpers';
 
 const PASSWORD = 'Adm1n-crud-S3cret';
 let emu: EmulatorHandle;
