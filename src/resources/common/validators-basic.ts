@@ -64,8 +64,8 @@ export function jsonText(): Validator {
   });
 }
 
-/** A number or BigNum as a JS number (a BigNum by its decimal text), else null. */
-export function asNumber(v: Value): number | null {
+/** A number or BigNum as a JS number (a BigNum by its decimal text), else null (also for no value). */
+export function asNumber(v: Value | undefined): number | null {
   if (typeof v === 'number') return v;
   if (v instanceof BigNum) {
     const n = Number(v.text);
