@@ -24,6 +24,7 @@ const NOT_SENT_CODES = new Set([
   'UND_ERR_CLOSED',
   'UND_ERR_DESTROYED',
 ]);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/;
 
 /** The error every call ends with once Terraform asked the provider to stop. */
@@ -61,6 +62,19 @@ export function decodeSuccess<T>(method: HttpMethod, path: string, res: RawRespo
   }
 }
 
+/** The kind of a transport failure from its error codes (the error's own and its cause's), and whether it may have reached the server. */
+function networkKind(code: string, causeCode: string, timedOut: boolean): { kind: NetworkErrorKind; reached: boolean } {
+  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
+    return { kind: 'timeout', reached: true };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', reached: false };
+  if (TLS_CODES.test(code) || TLS_CODES.test(causeCode)) return { kind: 'tls', reached: false };
+  if (DNS_CODES.has(code) || DNS_CODES.has(causeCode)) return { kind: 'dns', reached: false };
+  if (NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(causeCode)) return { kind: 'refused', reached: false };
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || causeCode === 'ECONNRESET')
+    return { kind: 'reset', reached: true };
+  return { kind: 'other', reached: true };
+}
+
 /**
  * A failure of undici (no HTTP status) as a NetworkError: its kind, and whether the request may have
  * reached the server (a timeout or reset after sending: maybe; a refusal, a DNS or TLS failure: no).
@@ -69,30 +83,7 @@ export function classifyNetworkError(e: unknown, timedOut: boolean, method: stri
   const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err?.code ?? '';
   const causeCode = err?.cause?.code ?? '';
-  let kind: NetworkErrorKind;
-  let reached: boolean;
-  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
-    kind = 'timeout';
-    reached = true;
-  } else if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    kind = 'timeout';
-    reached = false;
-  } else if (TLS_CODES.test(code) || TLS_CODES.test(causeCode)) {
-    kind = 'tls';
-    reached = false;
-  } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || causeCode === 'ENOTFOUND' || causeCode === 'EAI_AGAIN') {
-    kind = 'dns';
-    reached = false;
-  } else if (NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(causeCode)) {
-    kind = 'refused';
-    reached = false;
-  } else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || causeCode === 'ECONNRESET') {
-    kind = 'reset';
-    reached = true;
-  } else {
-    kind = 'other';
-    reached = true;
-  }
+  const { kind, reached } = networkKind(code, causeCode, timedOut);
   const what =
     kind === 'timeout'
       ? `timed out after ${timeoutMs} ms`
