@@ -45,7 +45,6 @@ import { type ClientLogger, stderrLogger } from './log';
 export type { CreateRecovery } from './http-create';
 export { clientOptionsFromEnv, normaliseEndpoint } from './http-options';
 export type { HttpMethod, PortsipClientOptions, QueryValue, RequestOptions, RetryClass, RetryOptions } from './http-options';
-export { STOP_GRACE_MS } from './http-transport';
 
 /**
  * The limiter's window: a minute plus a 1 s margin. The limiter counts requests when they leave; the

@@ -2,9 +2,11 @@
 // behaviour": normalise both sides before comparing; "Habits" 3). These never rewrite what the user wrote: the mapping layer
 // uses them only to decide whether the API value and the prior/config value mean the same thing, and
 // then keeps the PRIOR spelling (docs/protocol.md "Planned values": returning a canonical value from RR
-// gives a perpetual diff; from PRC or ARC it is an invalid plan/result).//
+// gives a perpetual diff; from PRC or ARC it is an invalid plan/result).
+//
 // This file holds the semantic equality of Terraform values by kind (semanticEqual), which the
-// mapping layer calls; the normalisers it dispatches to are split by subject, and re-exported here:
+// mapping layer calls; the normalisers it dispatches to are split by subject, and what the
+// resources use is re-exported here:
 //   normalize-network.ts    CIDR prefixes and IP addresses;
 //   normalize-text.ts       instants, sizes, email lists, domains, time zones, JSON;
 //   normalize-documents.ts  PEM documents and DID pools.
@@ -15,27 +17,19 @@ import { cidrsEqual, ipsEqual } from './normalize-network';
 import { domainsEqual, emailListsEqual, instantsEqual, jsonTextEqual, sizesEqual, timezonesEqual } from './normalize-text';
 
 export { canonicalDidPool, canonicalPem, didPoolsEqual, parseDidPool, parsePem, pemEqual } from './normalize-documents';
-export type { DidInterval, DidPoolParse, PemBlock, PemParse } from './normalize-documents';
-export { canonicalCidr, canonicalIp, cidrHasHostBits, ipsEqual, parseCidr } from './normalize-network';
-export type { CidrParse, ParsedCidr } from './normalize-network';
+export { canonicalCidr, canonicalIp, ipsEqual, parseCidr } from './normalize-network';
 export {
   canonicalDomain,
-  canonicalEmail,
   canonicalEmailList,
   canonicalRfc3339,
   canonicalSize,
-  canonicalTimezone,
   domainsEqual,
   emailListsEqual,
   instantsEqual,
   jsonTextEqual,
-  parseRfc3339,
-  parseSize,
   sizesEqual,
-  splitEmailList,
   timezonesEqual,
 } from './normalize-text';
-export type { InstantParse, ParsedInstant, ParsedSize } from './normalize-text';
 
 /**
  * How an attribute's values are compared:

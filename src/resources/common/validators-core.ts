@@ -10,8 +10,8 @@
 //
 // This file holds the toolkit's core: the diagnostic wording, the drivers that run validators on a
 // value or an object, and the combinators. The validators themselves are split by subject
-// (validators-basic, -formats, -time, -network, -documents, -combination) and import only from here;
-// validators.ts re-exports them all under the name every resource imports.
+// (validators-basic, -formats, -time, -network, -documents, -combination) and build on this core;
+// validators.ts re-exports what the resources use, under the one name they import.
 
 import { BigNum, UNKNOWN, type AttributePath, type Diagnostic, type Value } from '../../provider/values';
 

@@ -7,12 +7,10 @@
 //   validators-network.ts      CIDR prefixes, IP addresses, host names;
 //   validators-documents.ts    PEM certificates and keys, DID pools;
 //   validators-combination.ts  cross-field rules (exactly one of, write-only pairs, own password).
-// Resources import everything from this file, so that where a validator lives can change without
-// touching them.
+// Resources import from this file only, so that where a validator lives can change without touching
+// them; it re-exports what they use (a helper only the validator files share stays in its file).
 
 export {
-  SUMMARY_INVALID_COMBINATION,
-  SUMMARY_INVALID_VALUE,
   SUMMARY_MISSING_ATTRIBUTE,
   SUMMARY_UNSUPPORTED,
   all,
@@ -22,19 +20,14 @@ export {
   formatPath,
   inferred,
   isKnown,
-  listAllowed,
   problem,
   quote,
   sensitive,
 } from './validators-core';
-export type { CheckContext, Validator } from './validators-core';
+export type { Validator } from './validators-core';
 export { INT32_MAX, intRange, jsonText, matches, notBlank, numberRange, oneOf, stringLength } from './validators-basic';
-export type { OneOfOptions } from './validators-basic';
-export { RESERVED_USERNAMES, currency, email, emailList, emailProblem, region, sizeString, username } from './validators-formats';
-export type { UsernameOptions } from './validators-formats';
+export { currency, email, emailList, region, sizeString, username } from './validators-formats';
 export { hhmm, hhmmMinutes, rfc3339, timezone } from './validators-time';
 export { cidr, hostOrIp, ipAddress } from './validators-network';
-export type { CidrOptions } from './validators-network';
 export { didPool, pem } from './validators-documents';
-export type { PemOptions } from './validators-documents';
 export { combination, exactlyOneOf, isSet, ownPasswordChecks, writeOnlyChecks } from './validators-combination';
