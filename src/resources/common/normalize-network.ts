@@ -117,9 +117,10 @@ export function parseIp(input: string): CidrParse {
 
 /** Canonical form of an IPv4 or IPv6 address (IPv6 lower case, RFC 5952), or null. */
 export function canonicalIp(input: string): string | null {
-  const s = input.trim().replace(/^\[|\]$/g, '');
+  const s = input.trim();
   if (s.includes('/')) return null;
-  const p = parseIp(s);
+  // parseIp unbrackets an IPv6 address itself; brackets around an IPv4 one are tolerated here too.
+  const p = parseIp(s.includes(':') ? s : s.replace(/^\[|\]$/g, ''));
   return p.ok ? ipaddr.fromByteArray(p.value.bytes).toString() : null;
 }
 
