@@ -4,8 +4,9 @@
 //
 // A rule has provider cases (a configuration run through the resource's validate(): "ok" = no
 // diagnostic at that attribute, "warning", or "error") and emulator cases (a request to a fresh
-// emulator: the expected HTTP status). A rule enforced on one side only says so in docs/fidelity.md ("enforced by"); the
-// other side then has a case showing it accepts the value (or none when the value cannot reach it).
+// emulator: the expected HTTP status). A rule enforced on one side only says so in docs/fidelity.md
+// ("enforced by"); the other side then has a case showing it accepts the value (or none when the
+// value cannot reach it).
 
 import { startEmulator, type EmulatorHandle } from '../../src/emulator';
 import type { Schema } from '../../src/provider/schema';
