@@ -1,5 +1,5 @@
 // `portsip export` end to end (docs/export.md): a PBX seeded through its API by applying the
-// "every attribute set" configuration of every resource type (drift-configs.ts: dealer link, trunk
+// "every attribute set" configuration of every resource type (drift-configs/: dealer link, trunk
 // assignment, write-only secrets) is exported; in a fresh working directory the export plans as
 // imports only ("N to import, 0 to add, 0 to change, 0 to destroy"), applies, and re-plans with no
 // changes. The same for the cdktf stack after synth, and for a filtered export whose dealer link
