@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { startStateServer, type StateServer } from '../../bench/state-server';
-import { boundCheck } from '../../bench/report';
+import { boundCheck } from '../../bench/report-data';
 import type { ScenarioResult } from '../../bench/types';
 
 let srv: StateServer;
