@@ -12,12 +12,12 @@ import { measure } from './measure';
 import { writeReport } from './report';
 import { ADMIN_PASSWORD, BENCH_DIR, current, log, PROVIDER_VERSION, REPO_ROOT, terraformEnv } from './runner';
 import { generateConfig, singletonsPresent } from './scenarios';
-import { server, startHttpState, stopHttpState, terraformInit, writeConfig } from './state';
-import type { BenchResults, ExportResult, Options } from './types';
+import { clearState, startPgBackend, stopPgBackend, terraformInit, writeConfig } from './state';
+import type { BenchResults, ExportResult, Options, StateBackend } from './types';
 import { waitForLoad } from './run-machine';
 
 /**
- * --export-only: per scenario, seed a fresh emulator by applying the scenario (http backend), run a
+ * --export-only: per scenario, seed a fresh emulator by applying the scenario (pg backend; local without PostgreSQL), run a
  * no-op batch plan for reference, then `portsip export` into a fresh folder (in this process: the
  * CLI's own code) and `terraform init && terraform plan` there, which must be imports only. The
  * result goes into results.json's `exports` (the rest of the file is kept) and RESULTS.md.
@@ -32,7 +32,10 @@ export async function exportBench(opts: Options, argv: string[]): Promise<void> 
   const install = installDevLauncher({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
   const singletons = singletonsPresent(Object.keys(portsipResources));
   const tls = createSelfSignedCert('pbx.bench.example.com');
-  await startHttpState();
+  // The seeding apply: into pg (Terraform's local backend rewrites the whole state file after every resource).
+  const pg = await startPgBackend();
+  if ('skipped' in pg) log(`${pg.skipped} Seeding with the local backend instead (slower).`);
+  const seedBackend: StateBackend = 'skipped' in pg ? 'local' : 'pg';
   await waitForLoad(opts);
   log(`export-only: scenarios ${opts.scenarios.map((s) => s.name).join(',')}, latency ${opts.latencyMs} ms (${argv.join(' ')})`);
   for (const scenario of opts.scenarios) {
@@ -43,14 +46,14 @@ export async function exportBench(opts: Options, argv: string[]): Promise<void> 
     const stateName = `${scenario.name}-export`;
     for (const d of [workDir, exportDir, scratch]) fs.rmSync(d, { recursive: true, force: true });
     fs.mkdirSync(scratch, { recursive: true });
-    writeConfig(workDir, gen.hcl, gen.tfvars, 'http');
-    server().reset(stateName);
+    writeConfig(workDir, gen.hcl, gen.tfvars, seedBackend);
     const baseEnv = terraformEnv(install.cliConfigFile);
-    await terraformInit(workDir, baseEnv, 'http', stateName, opts, scratch);
+    await terraformInit(workDir, baseEnv, seedBackend, stateName, opts, scratch);
+    clearState(seedBackend, workDir, stateName);
     const emu = (current.emulator = await startEmulator({ port: 0, adminPassword: ADMIN_PASSWORD, faults: { latencyMs: opts.latencyMs } }));
     try {
       const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
-      const seed = await measure(emu, scenario.name, 'apply', 0, applyArgs, workDir, scratch, baseEnv, opts, 'http');
+      const seed = await measure(emu, scenario.name, 'apply', 0, applyArgs, workDir, scratch, baseEnv, opts, seedBackend, stateName);
       if (!seed.ok) throw new Error(`seeding ${scenario.name} failed: ${seed.error}`);
       const planArgs = [
         'plan',
@@ -60,7 +63,19 @@ export async function exportBench(opts: Options, argv: string[]): Promise<void> 
         `-parallelism=${opts.parallelism}`,
         '-var=read_strategy=batch',
       ];
-      const batchPlan = await measure(emu, scenario.name, 'plan_batch', 0, planArgs, workDir, scratch, baseEnv, opts, 'http');
+      const batchPlan = await measure(
+        emu,
+        scenario.name,
+        'plan_batch',
+        0,
+        planArgs,
+        workDir,
+        scratch,
+        baseEnv,
+        opts,
+        seedBackend,
+        stateName,
+      );
 
       emu.resetStats();
       const load1 = os.loadavg()[0]!;
@@ -112,6 +127,6 @@ export async function exportBench(opts: Options, argv: string[]): Promise<void> 
   }
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 1) + '\n');
   writeReport(results, opts.outDir);
-  await stopHttpState();
+  stopPgBackend();
   log(`export results written to ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}`);
 }

@@ -9,9 +9,18 @@ import type { EmulatorHandle } from '../src/emulator';
 import { STATS_FILE_ENV, type ProviderStatsLine } from '../src/provider/stats';
 import { log, readStatsFile, runTerraform, tail } from './runner';
 import { chunkBlocks, type GeneratedConfig } from './scenarios';
-import { addStateStats, countStateObjects, readState, server, terraformInit, writeConfig, writeState } from './state';
-import type { StateServerStats } from './state-server';
-import type { CommandKind, CommandRun, Options, StateBackend } from './types';
+import {
+  addStateStats,
+  clearState,
+  countStateObjects,
+  readState,
+  stateStatsSince,
+  stateWrites,
+  terraformInit,
+  writeConfig,
+  writeState,
+} from './state';
+import type { CommandKind, CommandRun, Options, StateBackend, StateStats } from './types';
 
 /** After an apply from empty: the state must hold every object of the configuration. */
 export function checkApplied(run: CommandRun, stateJson: string | undefined, expected: number): void {
@@ -29,8 +38,8 @@ export function checkApplied(run: CommandRun, stateJson: string | undefined, exp
  * another against the same emulator; then merge the chunk states into the scenario's state so the
  * plans run on the whole configuration. Reported as one 'apply' run with per-chunk detail.
  * With the local backend the chunks share the scenario's initialized provider (TF_DATA_DIR); with
- * the http backend each chunk is its own state on the server (`<scenario>.chunk-NNN`) and so needs
- * its own `terraform init` (not counted in the apply's time).
+ * the pg backend each chunk is its own state (schema of `<scenario>.chunk-NNN`) and so needs its
+ * own `terraform init` (not counted in the apply's time).
  */
 export async function chunkedApply(
   emu: EmulatorHandle,
@@ -60,7 +69,7 @@ export async function chunkedApply(
   let sys = 0;
   let rss = 0;
   let initMs = 0;
-  let stateStats: StateServerStats | undefined;
+  let stateStats: StateStats | undefined;
   let failed: { code: number; out: string } | null = null;
   const states: { resources: unknown[]; terraform_version: string }[] = [];
   for (let k = 0; k < chunks.length; k++) {
@@ -68,14 +77,14 @@ export async function chunkedApply(
     const chunkState = `${scenario}.chunk-${String(k).padStart(3, '0')}`;
     writeConfig(dir, gen.header + '\n' + chunks[k]!.map((b) => b.hcl).join('\n'), gen.tfvars, backend);
     fs.copyFileSync(path.join(workDir, '.terraform.lock.hcl'), path.join(dir, '.terraform.lock.hcl'));
-    if (backend === 'http') {
-      server().reset(chunkState);
-      server().setMirror(chunkState, path.join(dir, 'state.json'));
+    let writes0: number | undefined;
+    if (backend === 'pg') {
       initMs += await terraformInit(dir, env, backend, chunkState, opts, scratch);
-      server().resetStats();
+      clearState(backend, dir, chunkState);
+      writes0 = stateWrites(backend, chunkState);
     }
     const r = await runTerraform(args, dir, env, opts.commandTimeoutMs, scratch);
-    if (backend === 'http') stateStats = addStateStats(stateStats, server().stats());
+    stateStats = addStateStats(stateStats, await stateStatsSince(backend, chunkState, writes0));
     wall += r.wallMs;
     user += r.cpuUserMs ?? NaN;
     sys += r.cpuSysMs ?? NaN;
@@ -136,7 +145,7 @@ export async function chunkedApply(
   }
   log(
     `${scenario} r${round} apply (chunked)     ${(wall / 1000).toFixed(2).padStart(7)} s  api ${st.total} req (429: ${st.byStatus['429'] ?? 0})` +
-      (backend === 'http'
+      (backend === 'pg'
         ? `  state uploads ${stateStats?.uploads ?? 0}; ${(initMs / 1000).toFixed(1)} s of per-chunk init not counted`
         : ''),
   );
@@ -154,12 +163,13 @@ export async function measure(
   baseEnv: Record<string, string>,
   opts: Options,
   backend: StateBackend,
+  stateName = scenario,
 ): Promise<CommandRun> {
   const statsFile = path.join(scratch, `${kind}-${round}.jsonl`);
   fs.rmSync(statsFile, { force: true });
   const env = { ...baseEnv, PORTSIP_ENDPOINT: emu.url, [STATS_FILE_ENV]: statsFile };
   emu.resetStats();
-  if (backend === 'http') server().resetStats();
+  const writes0 = stateWrites(backend, stateName);
   const load1 = os.loadavg()[0]!;
   const cpu0 = process.cpuUsage();
   const r = await runTerraform(args, workDir, env, opts.commandTimeoutMs, scratch);
@@ -185,7 +195,8 @@ export async function measure(
     providers: readStatsFile(statsFile),
     backend,
   };
-  if (backend === 'http') run.state = server().stats();
+  const state = await stateStatsSince(backend, stateName, writes0);
+  if (state) run.state = state;
   const planLine = /^Plan: .*$/m.exec(r.stdout)?.[0] ?? (/No changes\./.test(r.stdout) ? 'No changes.' : undefined);
   if (planLine) run.planSummary = planLine;
   if (!ok) {
@@ -204,15 +215,7 @@ export async function measure(
   log(
     `${scenario} r${round} ${kind.padEnd(18)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  exit ${r.code}  api ${st.total} req (429: ${s429}, 5xx: ${s5xx})  ` +
       `launches ${run.providers.length}  main: rpc busy ${((main?.rpc_busy_ms ?? 0) / 1000).toFixed(2)} s, api busy ${((main?.api.busy_ms ?? 0) / 1000).toFixed(2)} s, rss ${Math.round((main?.max_rss_kb ?? 0) / 1024)} MiB  ` +
-      `tf tree cpu ${(cpuTree / 1000).toFixed(1)} s  ${backend} state${
-        run.state
-          ? ` (${
-              Object.entries(run.state.requests)
-                .map(([m, n]) => `${m} ${n}`)
-                .join(', ') || 'no requests'
-            })`
-          : ''
-      }  load ${load1.toFixed(2)}`,
+      `tf tree cpu ${(cpuTree / 1000).toFixed(1)} s  ${backend} state${run.state ? ` (${run.state.uploads} writes)` : ''}  load ${load1.toFixed(2)}`,
   );
   return run;
 }

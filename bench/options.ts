@@ -29,13 +29,18 @@ export function parseArgs(argv: string[]): Options {
     'keep',
     'timeout',
     'export-only',
+    'apply-only',
+    'size',
   ];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!))
       throw new Error(`unknown option ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   }
   const exportOnly = argv.includes('--export-only');
-  const scenarios = parseScenarios(get('scenarios') ?? (exportOnly ? 'S' : 'S,L'));
+  const applyOnly = argv.includes('--apply-only');
+  if (exportOnly && applyOnly) throw new Error('--export-only and --apply-only: choose one');
+  if (get('size') !== undefined && get('scenarios') !== undefined) throw new Error('--size is another name for --scenarios: give one');
+  const scenarios = parseScenarios(get('scenarios') ?? get('size') ?? (exportOnly || applyOnly ? 'S' : 'S,L'));
   const runs = Math.max(1, Number(get('runs') ?? 3));
   const applyRuns: Record<string, number> = {};
   const ar = get('apply-runs');
@@ -47,8 +52,9 @@ export function parseArgs(argv: string[]): Options {
           .map((x) => x.trim())
           .filter(Boolean);
   const chunkedApply = list(get('chunked-apply') ?? 'none');
-  const backend = get('backend') ?? 'http';
-  if (backend !== 'http' && backend !== 'local') throw new Error(`--backend: expected http or local, got "${backend}"`);
+  const backend = get('backend') ?? 'pg';
+  if (backend !== 'pg' && backend !== 'local') throw new Error(`--backend: expected pg or local, got "${backend}"`);
+  if (applyOnly && backend !== 'pg') throw new Error('--apply-only measures the pg backend against the local one: leave out --backend');
   const localApply = list(get('local-apply') ?? 'S');
   const localApplyRuns = Number(get('local-apply-runs') ?? 1);
   if (!Number.isInteger(localApplyRuns) || localApplyRuns < 0)
@@ -86,5 +92,6 @@ export function parseArgs(argv: string[]): Options {
     localApply,
     localApplyRuns,
     exportOnly,
+    applyOnly,
   };
 }

@@ -62,9 +62,11 @@ export function analysis(res: BenchResults): string[] {
         : '';
       const withState = applies.filter((r) => r.state);
       const stateNote = withState.length
-        ? ` Terraform uploaded the whole state ${plural(median(withState.map((r) => r.state!.uploads)), 'time')} (median; ${mb(median(withState.map((r) => r.state!.uploadBytes)))} MiB in all${
-            withState.some((r) => r.stateBytes) ? `, the final state ${mb(median(withState.map((r) => r.stateBytes ?? NaN)))} MiB` : ''
-          }).`
+        ? ` Terraform uploaded the whole state ${plural(median(withState.map((r) => r.state!.uploads)), 'time')} (median${
+            withState.some((r) => r.state!.uploadBytes)
+              ? `; ${mb(median(withState.map((r) => r.state!.uploadBytes ?? NaN)))} MiB in all`
+              : ''
+          }${withState.some((r) => r.stateBytes) ? `, the final state ${mb(median(withState.map((r) => r.stateBytes ?? NaN)))} MiB` : ''}).`
         : '';
       o.push(
         `**${sr.scenario.name}, apply from empty (${backend} backend${chunked ? `, in ${chunked.chunks!.count} chunks of ≤ ${chunked.chunks!.size} objects` : ', one state'}).** ${s1(a.wall)} s, ${(a.wall / sr.objects).toFixed(0)} ms per object. ` +
@@ -101,7 +103,7 @@ const FS_CAUSE =
 const remoteCause = (intervalS: number) =>
   `a remote backend's state manager (\`internal/states/remote/state.go\`) only deep-copies the state in memory there, and \`PersistState\` uploads a snapshot once ${intervalS} s have passed since the last one, and at the end`;
 
-/** The apply item of "What would cut it next": local vs http backend, scaling, chunks. */
+/** The apply item of "What would cut it next": local vs the remote backend (pg, or http in older results), scaling, chunks. */
 function applyItem(res: BenchResults): string[] {
   const perObj = (x: number, sr: ScenarioResult) => (x / sr.objects).toFixed(x / sr.objects < 10 ? 1 : 0);
   const pct = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
@@ -111,11 +113,13 @@ function applyItem(res: BenchResults): string[] {
       .map((sr) => ({ sr, runs: singleApplies(res, sr, backend) }))
       .filter((x) => x.runs.length)
       .map((x) => ({ ...x, a: medBreakdown(x.runs)! }));
-  const http = singles('http');
+  // The run's remote backend: pg, or the former http state server in older results.
+  const rb: StateBackend = backendOf(res) === 'local' ? 'pg' : backendOf(res);
+  const remote = singles(rb);
   const local = singles('local');
-  const pairs = http
+  const pairs = remote
     .map((h) => ({ h, l: local.find((l) => l.sr === h.sr) }))
-    .filter((x): x is { h: (typeof http)[number]; l: (typeof local)[number] } => !!x.l)
+    .filter((x): x is { h: (typeof remote)[number]; l: (typeof local)[number] } => !!x.l)
     .sort((x, y) => y.h.sr.objects - x.h.sr.objects);
   const chunked = res.scenarios.map((sr) => ({ sr, runs: okRuns(sr, 'apply').filter((r) => r.chunks) })).find((x) => x.runs.length);
   const uploadsOf = (runs: CommandRun[]) => median(runs.filter((r) => r.state).map((r) => r.state!.uploads));
@@ -128,12 +132,12 @@ function applyItem(res: BenchResults): string[] {
     const lReq = median(l.runs.map((r) => r.api.total));
     text +=
       `**Apply: the state backend first.** With Terraform's default local backend, ${h.sr.scenario.name}'s apply from empty took ${s1(l.a.wall)} s and ${perObj(l.a.cpuTerraform, h.sr)} ms of terraform CPU per object (${l.runs.length} run${l.runs.length > 1 ? 's' : ''}); ` +
-      `with the http backend ${s1(h.a.wall)} s and ${perObj(h.a.cpuTerraform, h.sr)} ms (${h.runs.length} run${h.runs.length > 1 ? 's' : ''}, medians): **${ratio(l.a.wall, h.a.wall)} the wall time and ${ratio(l.a.cpuTerraform, h.a.cpuTerraform)} the terraform CPU** with the local backend, for the same ${int(h.sr.objects)} objects and ${hReq === lReq ? `the same ${int(hReq)} API requests` : `${int(hReq)} (http) and ${int(lReq)} (local) API requests`}. ` +
+      `with the ${rb} backend ${s1(h.a.wall)} s and ${perObj(h.a.cpuTerraform, h.sr)} ms (${h.runs.length} run${h.runs.length > 1 ? 's' : ''}, medians): **${ratio(l.a.wall, h.a.wall)} the wall time and ${ratio(l.a.cpuTerraform, h.a.cpuTerraform)} the terraform CPU** with the local backend, for the same ${int(h.sr.objects)} objects and ${hReq === lReq ? `the same ${int(hReq)} API requests` : `${int(hReq)} (${rb}) and ${int(lReq)} (local) API requests`}. ` +
       `That is what Terraform's source leads one to expect (the source was read, Terraform was not profiled): ${FS_CAUSE}, while ${remoteCause(interval)}` +
       (Number.isFinite(up) ? ` (${plural(up, 'upload')} in this apply)` : '') +
       '.';
-  } else if (http.length) {
-    text += `**Apply: with remote state.** The local backend was not measured in this run (\`--local-apply none\`). As Terraform's source reads, ${FS_CAUSE}, while ${remoteCause(interval)}; the http-backend applies below avoid the former.`;
+  } else if (remote.length) {
+    text += `**Apply: with remote state.** The local backend was not measured in this run (\`--local-apply none\`). As Terraform's source reads, ${FS_CAUSE}, while ${remoteCause(interval)}; the ${rb}-backend applies below avoid the former.`;
   } else if (local.length) {
     const x = local[0]!;
     const planTf = median(okRuns(x.sr, 'plan_batch').map((r) => breakdown(r).cpuTerraform));
@@ -142,9 +146,9 @@ function applyItem(res: BenchResults): string[] {
       `Terraform burns ${s1(x.a.cpuTerraform)} s of CPU, ${perObj(x.a.cpuTerraform, x.sr)} ms per object, against ${(planTf / x.sr.objects).toFixed(1)} ms per object in a plan of the same configuration. ` +
       `The cause, as Terraform's source reads (not profiled here): ${FS_CAUSE}.`;
   }
-  if (http.length) {
-    // Scaling with the http backend: smallest against largest single-state apply.
-    const byN = [...http].sort((x, y) => x.sr.objects - y.sr.objects);
+  if (remote.length) {
+    // Scaling with the remote backend: smallest against largest single-state apply.
+    const byN = [...remote].sort((x, y) => x.sr.objects - y.sr.objects);
     const lo = byN[0]!;
     const hi = byN[byN.length - 1]!;
     let grows = false;
@@ -152,7 +156,7 @@ function applyItem(res: BenchResults): string[] {
       const g = hi.a.cpuTerraform / hi.sr.objects / (lo.a.cpuTerraform / lo.sr.objects);
       grows = g > 1.25;
       text +=
-        ` With the http backend, ${lo.sr.scenario.name}'s ${int(lo.sr.objects)} objects took ${s1(lo.a.wall)} s (${perObj(lo.a.cpuTerraform, lo.sr)} ms of terraform CPU per object) and ${hi.sr.scenario.name}'s ${int(hi.sr.objects)} took ${s1(hi.a.wall)} s (${perObj(hi.a.cpuTerraform, hi.sr)} ms), each in one state: ` +
+        ` With the ${rb} backend, ${lo.sr.scenario.name}'s ${int(lo.sr.objects)} objects took ${s1(lo.a.wall)} s (${perObj(lo.a.cpuTerraform, lo.sr)} ms of terraform CPU per object) and ${hi.sr.scenario.name}'s ${int(hi.sr.objects)} took ${s1(hi.a.wall)} s (${perObj(hi.a.cpuTerraform, hi.sr)} ms), each in one state: ` +
         `${(hi.sr.objects / lo.sr.objects).toFixed(1)}× the objects, ${ratio(hi.a.wall, lo.a.wall)} the time; ` +
         (g > 1.25
           ? `terraform CPU per object still grows with the state (${g.toFixed(1)}×), consistent with the in-memory deep copy of the whole state after every resource, which is O(n) each time.`
@@ -167,24 +171,24 @@ function applyItem(res: BenchResults): string[] {
     const apiBound = floor >= a.wall / 2;
     const cpuAll = a.cpuTree + a.cpuEmulator;
     text +=
-      ` In ${big.sr.scenario.name}'s http-backend apply some API request was in flight ${pct(a.apiBusy, a.wall)} of the time, no RPC was in a provider handler for ${s1(a.terraform)} s (${pct(a.terraform, a.wall)}), terraform used ${s1(a.cpuTerraform)} s of CPU and the providers ${s1(a.cpuProviders)} s; ` +
+      ` In ${big.sr.scenario.name}'s ${rb}-backend apply some API request was in flight ${pct(a.apiBusy, a.wall)} of the time, no RPC was in a provider handler for ${s1(a.terraform)} s (${pct(a.terraform, a.wall)}), terraform used ${s1(a.cpuTerraform)} s of CPU and the providers ${s1(a.cpuProviders)} s; ` +
       `its ${int(req)} requests need at least ${s1(floor)} s at ${res.options.parallelism} in flight and ${res.options.latencyMs} ms each, and it averaged ${int(rpm)} requests/minute against the ${int(res.options.rateLimitPerMinute)}/minute limit of a token.`;
     cuts = apiBound
-      ? ` Next cuts: with remote state the apply is paced by API round trips at Terraform's \`-parallelism\`; more in flight (\`-parallelism\` and the provider's \`max_concurrency\`) would help until the ${int(res.options.rateLimitPerMinute)}/minute limit binds. For pipelines: a remote backend (http, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway.`
+      ? ` Next cuts: with remote state the apply is paced by API round trips at Terraform's \`-parallelism\`; more in flight (\`-parallelism\` and the provider's \`max_concurrency\`) would help until the ${int(res.options.rateLimitPerMinute)}/minute limit binds. For pipelines: a remote backend (pg, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway.`
       : ` Next cuts: the API round trips would fit in ${s1(floor)} of those ${s1(a.wall)} s; the rest goes to Terraform handing out work and to CPU (terraform, providers and emulator used ${s1(cpuAll)} s of CPU, ${Math.round((100 * cpuAll) / (a.wall * res.machine.nproc))} % of ${res.machine.nproc} cores over the apply): Terraform's own per-resource work (graph walk, gRPC, the state hook's copies) and the provider's RPC path. ` +
-        `For pipelines: a remote backend (http, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway, and root modules of a few hundred objects where the local backend must stay` +
+        `For pipelines: a remote backend (pg, s3, Terraform Cloud, …) for a large PBX, which GitOps setups use anyway, and root modules of a few hundred objects where the local backend must stay` +
         (grows
           ? `; as the cost per object still grows with the state, splitting a very large PBX into several root modules (\`--chunked-apply\` measures it) still pays with remote state.`
           : '.');
   } else if (local.length) {
     cuts =
-      ' Next cuts: split a large PBX into root modules of a few hundred objects; a remote backend, whose state manager keeps snapshots in memory and persists on an interval (`--backend http` measures it); in Terraform itself, persisting on an interval with the local backend too.';
+      ' Next cuts: split a large PBX into root modules of a few hundred objects; a remote backend, whose state manager keeps snapshots in memory and persists on an interval (`--backend pg`, the default, measures it); in Terraform itself, persisting on an interval with the local backend too.';
   }
   if (chunked && text) {
     const c = medBreakdown(chunked.runs)!;
     const ch = chunked.runs[0]!.chunks!;
     const cb = runBackend(res, chunked.runs[0]!);
-    const ref = (cb === 'http' ? http : local).find((x) => x.sr !== chunked.sr) ?? (cb === 'http' ? http : local)[0];
+    const ref = (cb !== 'local' ? remote : local).find((x) => x.sr !== chunked.sr) ?? (cb !== 'local' ? remote : local)[0];
     text +=
       ` Split into root modules of ≤ ${ch.size} objects (${cb} backend), ${chunked.sr.scenario.name}'s ${int(chunked.sr.objects)} objects took ${s1(c.wall)} s in ${ch.count} applies: ${(c.wall / chunked.sr.objects).toFixed(0)} ms and ${perObj(c.cpuTerraform, chunked.sr)} ms of terraform CPU per object` +
       (ref

@@ -176,8 +176,8 @@ export function scenarioSection(res: BenchResults, sr: ScenarioResult): string[]
     o.push('');
   }
 
-  // State backend requests
-  const withState = KINDS.filter((k) => okRuns(sr, k).some((r) => r.state));
+  // Requests to the runner's former HTTP state server (results from before the pg backend)
+  const withState = KINDS.filter((k) => okRuns(sr, k).some((r) => r.state?.requests));
   if (withState.length) {
     const methods = [...new Set(withState.flatMap((k) => okRuns(sr, k).flatMap((r) => Object.keys(r.state?.requests ?? {}))))].sort();
     o.push(`### Requests to the HTTP state backend (${sc.name}, median per command)`);
@@ -185,9 +185,9 @@ export function scenarioSection(res: BenchResults, sr: ScenarioResult): string[]
     o.push(`| command | ${methods.map((m) => `\`${m}\``).join(' | ')} | MiB uploaded | server time in handlers ms |`);
     o.push(`|---|${methods.map(() => '---').join('|')}|---|---|`);
     for (const k of withState) {
-      const rs = okRuns(sr, k).filter((r) => r.state);
+      const rs = okRuns(sr, k).filter((r) => r.state?.requests);
       o.push(
-        `| ${shortLabel(res, k)} | ${methods.map((m) => int(median(rs.map((r) => r.state!.requests[m] ?? 0)))).join(' | ')} | ${mb(median(rs.map((r) => r.state!.uploadBytes)))} | ${int(median(rs.map((r) => r.state!.handlerMs)))} |`,
+        `| ${shortLabel(res, k)} | ${methods.map((m) => int(median(rs.map((r) => r.state?.requests?.[m] ?? 0)))).join(' | ')} | ${mb(median(rs.map((r) => r.state?.uploadBytes ?? NaN)))} | ${int(median(rs.map((r) => r.state?.handlerMs ?? NaN)))} |`,
       );
     }
     o.push('');

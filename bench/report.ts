@@ -8,6 +8,7 @@ import { lineChartSvg, type ChartSeries } from './chart';
 import { median, type BenchResults, type CommandKind, type ExportResult } from './types';
 import { analysis, nextSteps } from './report-analysis';
 import {
+  backendOf,
   boundCheck,
   int,
   mb,
@@ -22,6 +23,7 @@ import {
   singleApplies,
   statusCounts,
 } from './report-data';
+import { applyOnlySection } from './report-apply-only';
 import { scenarioSection } from './report-scenario';
 
 function chart(res: BenchResults): string {
@@ -60,22 +62,33 @@ function backendSummary(res: BenchResults): string {
   const cmp = locals.length
     ? ` Comparison: an apply from empty with Terraform's default local backend (\`terraform.tfstate\` in its own work dir, its own \`terraform init\` and a fresh emulator) for ${locals.map(([s, n]) => `${s} (${n} run${n > 1 ? 's' : ''})`).join(', ')}, after the scenario's rounds.`
     : '';
+  if (b === 'pg')
+    return (
+      `Terraform's built-in \`pg\` backend on a PostgreSQL${res.options.postgres ? ` ${res.options.postgres.split(' ')[0]}` : ''} server the runner starts on loopback (\`bench/pg.ts\`; \`backend "pg" {}\` with \`conn_str\` and one \`schema_name\` per scenario from \`terraform init -backend-config\`, locking with PostgreSQL advisory locks); every command of a scenario uses the same state, and "apply from empty" first deletes its row. ` +
+      `During an apply Terraform keeps the state in memory and writes it every ${res.options.statePersistIntervalS ?? 20} s and at the end.` +
+      cmp
+    );
   if (b === 'http')
     return (
-      `Terraform's built-in \`http\` backend, served by the runner itself on loopback (\`bench/state-server.ts\`: states in memory, locking with \`LOCK\` / \`UNLOCK\`); every command of a scenario uses the same state, and "apply from empty" first drops it on the server. ` +
+      `Terraform's built-in \`http\` backend, served by the runner itself on loopback (its former \`bench/state-server.ts\`: states in memory, locking with \`LOCK\` / \`UNLOCK\`); every command of a scenario uses the same state, and "apply from empty" first drops it on the server. ` +
       `During an apply Terraform keeps the state in memory and uploads it every ${res.options.statePersistIntervalS ?? 20} s and at the end.` +
       cmp
     );
   if (b === 'local')
-    return "Terraform's default local backend: `terraform.tfstate` in the work dir, rewritten after every resource an apply changes.";
+    return (
+      "Terraform's default local backend: `terraform.tfstate` in the work dir, rewritten after every resource an apply changes." +
+      (res.options.pgSkipped ? ` The pg backend was asked for but skipped: ${res.options.pgSkipped}` : '')
+    );
   return "Terraform's default local backend (`terraform.tfstate` in the work dir); these results predate the `--backend` option, when it was the only one.";
 }
 
-/** "apply: http backend vs local backend", for the scenarios where both were measured. */
+/** "apply: pg backend (http in older results) vs local backend", for the scenarios where both were measured. */
 function backendComparison(res: BenchResults): string[] {
   const rows: string[] = [];
+  const rb = backendOf(res);
+  if (rb === 'local') return [];
   for (const sr of res.scenarios) {
-    const h = singleApplies(res, sr, 'http');
+    const h = singleApplies(res, sr, rb);
     const l = singleApplies(res, sr, 'local');
     if (!h.length || !l.length) continue;
     const hb = medBreakdown(h)!;
@@ -89,9 +102,9 @@ function backendComparison(res: BenchResults): string[] {
   }
   if (!rows.length) return [];
   return [
-    '### Apply from empty: http backend vs local backend (medians)',
+    `### Apply from empty: ${rb} backend vs local backend (medians)`,
     '',
-    '| scenario | objects | runs http / local | http s | local s | local / http | terraform CPU ms per object, http | … local | local / http | no RPC in a handler s, http / local | state uploads (http) | state MiB |',
+    `| scenario | objects | runs ${rb} / local | ${rb} s | local s | local / ${rb} | terraform CPU ms per object, ${rb} | … local | local / ${rb} | no RPC in a handler s, ${rb} / local | state uploads (${rb}) | state MiB |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
@@ -222,6 +235,7 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   o.push(...nextSteps(res));
   o.push(...extraSections);
   o.push(...exportSection(res));
+  o.push(...applyOnlySection(res.applyOnly));
   for (const sr of res.scenarios) o.push(...scenarioSection(res, sr));
   o.push('## Raw data');
   o.push('');
@@ -230,10 +244,10 @@ export function writeReport(res: BenchResults, outDir: string, extraSections: st
   );
   o.push('');
   fs.mkdirSync(outDir, { recursive: true });
-  // The start-up section belongs to bench/startup.js (npm run bench:startup): keep it.
+  // Marked sections belong to other scripts (startup: bench/startup.js; floor: bench/floor.ts): keep them.
   const resultsFile = path.join(outDir, 'RESULTS.md');
   const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
-  const startup = /<!-- startup:begin -->[\s\S]*<!-- startup:end -->\n/.exec(previous)?.[0];
-  fs.writeFileSync(resultsFile, o.join('\n') + (startup ? `\n${startup}` : ''));
+  const kept = [...previous.matchAll(/<!-- ([\w-]+):begin -->[\s\S]*?<!-- \1:end -->\n/g)].map((m) => m[0]);
+  fs.writeFileSync(resultsFile, o.join('\n') + kept.map((k) => `\n${k}`).join(''));
   fs.writeFileSync(path.join(outDir, 'plan-time.svg'), chart(res));
 }

@@ -1,10 +1,10 @@
 // The scale benchmark: `npm run bench [-- options]` (bench/index.js bundles this file with esbuild
 // into .bench/ and runs it). For each scenario it
 //   1. generates a Terraform configuration (bench/scenarios.ts) into .bench/work/<scenario>/, with
-//      an empty `backend "http" {}` (backend.tf) pointing at the runner's own HTTP state server
-//      (bench/state-server.ts) unless --backend local;
+//      an empty `backend "pg" {}` (backend.tf) whose conn_str points at the PostgreSQL server the
+//      runner starts on loopback (bench/pg.ts) unless --backend local (or PostgreSQL is not found);
 //   2. per round: starts a fresh emulator (latency per request, default rate limit 10,000/min),
-//      runs `terraform apply` from empty (the server's state for the scenario reset first), then
+//      runs `terraform apply` from empty (the scenario's state dropped first), then
 //      the no-op plans in rotating order: `plan` with read_strategy = "batch", with "per_resource",
 //      and `plan -refresh=false`;
 //   3. after its rounds, for the scenarios of --local-apply: the same apply from empty with
@@ -12,8 +12,8 @@
 //      so the report can set the two backends side by side;
 //   4. records per command: wall time, CPU and peak RSS of terraform + providers (/usr/bin/time),
 //      the emulator's request counts by route and status, its CPU (this process), one stats
-//      line per provider launch (PORTSIP_PROVIDER_STATS_FILE, src/provider/stats.ts) and the state
-//      server's requests by method (how many state uploads an apply made);
+//      line per provider launch (PORTSIP_PROVIDER_STATS_FILE, src/provider/stats.ts) and, with
+//      pg, the rows written to the state's table (how many state uploads an apply made);
 // and finally writes RESULTS.md, results.json and the chart (bench/report.ts, bench/chart.ts).
 //
 // Options:
@@ -21,7 +21,8 @@
 //   --runs 3                 rounds per scenario (plans are measured once per round)
 //   --apply-runs 3 | S=3,L=1 rounds that start from an empty PBX with a measured apply (default: --runs,
 //                            1 for chunked scenarios); later rounds re-plan the last apply's state
-//   --backend http|local     state backend of every command (default http: the runner's state server)
+//   --backend pg|local       state backend of every command (default pg: Terraform's pg backend on the
+//                            runner's PostgreSQL; found in PG_BIN, PATH or /usr/lib/postgresql/*/bin)
 //   --local-apply S | none   scenarios that also get an apply from empty with the local backend (default S)
 //   --local-apply-runs 1     how many of those per scenario
 //   --chunked-apply none     scenarios applied in chunks of --chunk-size 500 objects, one state each
@@ -33,6 +34,9 @@
 //   --export-only            only measure `portsip export` (default scenario S): seed a fresh emulator by
 //                            applying the scenario, a no-op batch plan for reference, the export, and the
 //                            plan of the export (imports only); results.json keeps everything else
+//   --apply-only             only the applies from empty (default scenario S, --size is --scenarios): into
+//                            pg (--apply-runs) and into local state (--local-apply-runs); results.json
+//                            keeps everything else (bench/apply-only.ts)
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,9 +51,10 @@ import { checkApplied, chunkedApply, measure } from './measure';
 import { parseArgs } from './options';
 import { writeReport } from './report';
 import { machineInfo, waitForLoad } from './run-machine';
-import { ADMIN_PASSWORD, BENCH_DIR, current, killCurrent, log, PROVIDER_VERSION, REPO_ROOT, terraformEnv } from './runner';
+import { ADMIN_PASSWORD, BENCH_DIR, current, killCurrent, log, PROVIDER_VERSION, REPO_ROOT, runCleanups, terraformEnv } from './runner';
 import { generateConfig, singletonsPresent } from './scenarios';
-import { clearState, readState, server, startHttpState, statePersistIntervalS, stopHttpState, terraformInit, writeConfig } from './state';
+import { clearState, readState, startPgBackend, statePersistIntervalS, stopPgBackend, terraformInit, writeConfig } from './state';
+import { applyOnlyBench } from './apply-only';
 import type { BenchResults, CommandKind, ScenarioResult } from './types';
 
 const PLAN_KINDS: CommandKind[] = ['plan_batch', 'plan_batch_no_links', 'plan_per_resource', 'plan_refresh_false'];
@@ -65,6 +70,7 @@ async function main(): Promise<void> {
     return;
   }
   if (opts.exportOnly) return exportBench(opts, argv);
+  if (opts.applyOnly) return applyOnlyBench(opts, argv);
   const t0 = Date.now();
   const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
   if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
@@ -76,16 +82,23 @@ async function main(): Promise<void> {
   const registered = Object.keys(portsipResources);
   const singletons = singletonsPresent(registered);
   const tls = createSelfSignedCert('pbx.bench.example.com');
-  // The comparison applies with the local backend: only meaningful when the runs use http.
+  let pgVersion: string | undefined;
+  let pgSkipped: string | undefined;
+  if (opts.backend === 'pg') {
+    const pg = await startPgBackend();
+    if ('skipped' in pg) {
+      // No PostgreSQL here: the run goes on with the local backend, and RESULTS.md says why.
+      pgSkipped = pg.skipped;
+      log(`${pg.skipped} Every command uses the local backend instead.`);
+      opts.backend = 'local';
+    } else pgVersion = pg.version;
+  }
+  // The comparison applies with the local backend: only meaningful when the runs use pg.
   const localApplyRuns: Record<string, number> = {};
-  if (opts.backend === 'http' && opts.localApplyRuns > 0)
+  if (opts.backend === 'pg' && opts.localApplyRuns > 0)
     for (const s of opts.scenarios) if (opts.localApply.includes(s.name)) localApplyRuns[s.name] = opts.localApplyRuns;
   if (opts.backend === 'local' && opts.localApply.some((n) => opts.scenarios.some((s) => s.name === n)))
-    log('--backend local: every apply already uses the local backend, so no separate --local-apply comparison runs');
-  if (opts.backend === 'http') {
-    const stateServer = await startHttpState();
-    log(`HTTP state backend at ${stateServer.url}/state/<scenario> (locks at /lock/<scenario>)`);
-  }
+    log('local backend: every apply already uses the local backend, so no separate --local-apply comparison runs');
   log(
     `scenarios ${opts.scenarios.map((s) => s.name).join(',')}, ${opts.runs} rounds (apply rounds ${JSON.stringify(opts.applyRuns)}), ${opts.backend} state backend` +
       `${Object.keys(localApplyRuns).length ? `, local-backend applies ${JSON.stringify(localApplyRuns)}` : ''}${opts.chunkedApply.length ? `, chunked applies ${opts.chunkedApply.join(',')}` : ''}, latency ${opts.latencyMs} ms, parallelism ${opts.parallelism}`,
@@ -106,6 +119,8 @@ async function main(): Promise<void> {
       parallelism: opts.parallelism,
       rateLimitPerMinute: 10000,
       backend: opts.backend,
+      ...(pgVersion ? { postgres: pgVersion } : {}),
+      ...(pgSkipped ? { pgSkipped } : {}),
       localApplyRuns,
       chunkedApply: opts.chunkedApply.filter((n) => opts.scenarios.some((s) => s.name === n)),
       chunkSize: opts.chunkSize,
@@ -113,6 +128,8 @@ async function main(): Promise<void> {
     },
     machine: machineInfo(loadAtStart, waited),
     scenarios: [],
+    // The --export-only and --apply-only sections of the previous results are measured on their own: keep them.
+    ...previousSections(path.join(opts.outDir, 'results.json')),
   };
   // Every apply from empty, whatever its backend or chunking, runs with the same arguments.
   const applyArgs = ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${opts.parallelism}`];
@@ -122,16 +139,12 @@ async function main(): Promise<void> {
     const gen = generateConfig(scenario, { singletons, tls, providerVersion: PROVIDER_VERSION });
     const workDir = path.join(BENCH_DIR, 'work', scenario.name);
     const scratch = path.join(BENCH_DIR, 'scratch', scenario.name);
-    // Scenario names are [A-Za-z0-9_-]+ (scenarios.ts), valid state names.
+    // Scenario names are [A-Za-z0-9_-]+ (scenarios.ts), valid state names (pg: bench_<name> schemas).
     const stateName = scenario.name;
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.rmSync(scratch, { recursive: true, force: true });
     fs.mkdirSync(scratch, { recursive: true });
     writeConfig(workDir, gen.hcl, gen.tfvars, opts.backend);
-    if (opts.backend === 'http') {
-      server().reset(stateName);
-      server().setMirror(stateName, path.join(scratch, `state-${stateName}.json`));
-    }
     const sr: ScenarioResult = {
       scenario,
       objects: gen.objects,
@@ -171,9 +184,7 @@ async function main(): Promise<void> {
           sr.runs.push(run);
           saveRaw();
           if (!run.ok) {
-            log(
-              `apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}${opts.backend === 'http' ? ` (last state upload: ${path.relative(REPO_ROOT, path.join(scratch, `state-${stateName}.json`))})` : ''}`,
-            );
+            log(`apply failed (${run.error ?? `exit ${run.exitCode}`}); skipping the rest of scenario ${scenario.name}`);
             break;
           }
           applied = true;
@@ -236,14 +247,22 @@ async function main(): Promise<void> {
   fs.mkdirSync(opts.outDir, { recursive: true });
   fs.writeFileSync(path.join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   writeReport(results, opts.outDir);
-  await stopHttpState();
+  stopPgBackend();
   log(
     `done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`,
   );
 }
 
+/** The sections of a previous results file that a full run does not measure. */
+function previousSections(file: string): Pick<BenchResults, 'exports' | 'applyOnly'> {
+  if (!fs.existsSync(file)) return {};
+  const prev = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
+  return { ...(prev.exports ? { exports: prev.exports } : {}), ...(prev.applyOnly ? { applyOnly: prev.applyOnly } : {}) };
+}
+
 main().catch((e: unknown) => {
   log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   killCurrent();
+  runCleanups();
   void (current.emulator?.close() ?? Promise.resolve()).finally(() => process.exit(1));
 });

@@ -15,14 +15,37 @@ export const ADMIN_PASSWORD = 'Bench-admin-S3cret';
 
 export const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
-/** What an abort must stop: the terraform command in progress and the emulator. */
-export const current: { child: { pid?: number } | null; emulator: EmulatorHandle | null } = { child: null, emulator: null };
+/**
+ * What an abort must stop: the terraform command in progress, the emulator, and what `cleanups` lists
+ * (synchronous: the PostgreSQL server of the pg backend), which also run when the process exits.
+ */
+export const current: { child: { pid?: number } | null; emulator: EmulatorHandle | null; cleanups: (() => void)[] } = {
+  child: null,
+  emulator: null,
+  cleanups: [],
+};
+
+export function runCleanups(): void {
+  for (const f of current.cleanups.splice(0).reverse()) {
+    try {
+      f();
+    } catch (e) {
+      log(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+process.on('exit', runCleanups);
 
 /** The environment of every terraform command: ours, minus what would change Terraform's behaviour or logging. */
 export function terraformEnv(cliConfigFile: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
-    if (v !== undefined && !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE)/.test(k)) env[k] = v;
+    // PG_CONN_STR / PG_SCHEMA_NAME and libpq's PG* variables would redirect the pg backend.
+    if (
+      v !== undefined &&
+      !/^(TF_LOG|PORTSIP_LOG|TF_PLUGIN_CACHE_DIR|TF_HTTP_|TF_DATA_DIR|TF_WORKSPACE|PG_CONN_STR$|PG_SCHEMA_NAME$|PG_SKIP_|PG[A-Z]+$)/.test(k)
+    )
+      env[k] = v;
   return Object.assign(env, {
     TF_CLI_CONFIG_FILE: cliConfigFile,
     CHECKPOINT_DISABLE: '1',
@@ -47,6 +70,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     log(`${sig}: stopping`);
     killCurrent();
+    runCleanups();
     void (current.emulator?.close() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 }
