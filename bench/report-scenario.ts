@@ -162,7 +162,7 @@ export function scenarioSection(res: BenchResults, sr: ScenarioResult): string[]
     if (applies.some((r) => r.state)) {
       o.push('');
       o.push(
-        `"state uploads": accepted \`POST\`s of the whole state to the runner's HTTP state server; during an apply Terraform uploads an intermediate snapshot when ${res.options.statePersistIntervalS ?? 20} s have passed since the last one (checked after each resource) and the final state at the end. "state MiB": the state's size after the apply.`,
+        `"state uploads": ${applies.some((r) => r.state?.requests) ? "accepted `POST`s of the whole state to the runner's former HTTP state server" : "rows Terraform wrote to the state's table in PostgreSQL (its table statistics)"}; during an apply Terraform uploads an intermediate snapshot when ${res.options.statePersistIntervalS ?? 20} s have passed since the last one (checked after each resource) and the final state at the end. "state MiB": the state's size after the apply.`,
       );
     }
     for (const r of applies.filter((x) => x.chunks)) {
