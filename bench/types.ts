@@ -1,7 +1,6 @@
 // Shapes shared by the runner (run.ts), the report (report.ts) and the chart (chart.ts).
 import type { ProviderStatsLine } from '../src/provider/stats';
 import type { Scenario } from './scenarios';
-import type { StateServerStats } from './state-server';
 
 /**
  * `apply` runs with the run's state backend (options.backend); `apply_local` is the comparison
@@ -12,8 +11,24 @@ import type { StateServerStats } from './state-server';
 export type CommandKind =
   'apply' | 'apply_local' | 'plan_batch' | 'plan_batch_no_links' | 'plan_per_resource' | 'plan_refresh_false' | 'plan_export';
 
-/** Where Terraform keeps the state: the runner's HTTP state server, or terraform.tfstate. */
-export type StateBackend = 'http' | 'local';
+/**
+ * Where Terraform keeps the state: Terraform's `pg` backend on the runner's PostgreSQL server, or
+ * terraform.tfstate. `http` (the runner's former HTTP state server) only appears in older results.
+ */
+export type StateBackend = 'pg' | 'local' | 'http';
+
+/**
+ * State uploads of one command with a remote backend. pg: rows written to the state's table
+ * (PostgreSQL's statistics). The other fields were counted by the former HTTP state server.
+ */
+export interface StateStats {
+  uploads: number;
+  uploadBytes?: number;
+  lastUploadBytes?: number;
+  requests?: Record<string, number>;
+  byStatus?: Record<string, number>;
+  handlerMs?: number;
+}
 
 export interface CommandRun {
   scenario: string;
@@ -39,8 +54,8 @@ export interface CommandRun {
   backend?: StateBackend;
   /** Size of the state at the end of the command, bytes (apply runs). */
   stateBytes?: number;
-  /** Requests to the runner's HTTP state server during the command (http backend only). */
-  state?: StateServerStats;
+  /** State uploads during the command (remote backends). */
+  state?: StateStats;
   /** A chunked apply: chunk size, count, and each chunk's wall time and objects. */
   chunks?: { size: number; count: number; wallMs: number[]; objects: number[] };
   /** The "Plan: ..." line of a plan (plan_export: must be imports only). */
@@ -93,6 +108,8 @@ export interface Options {
   backend: StateBackend;
   /** Scenarios that also get a measured apply from empty with the local backend (kind apply_local). */
   localApply: string[];
+  /** Only the applies from empty, into pg and local, of the scenarios (bench/apply-only.ts). */
+  applyOnly: boolean;
   /** How many such applies per scenario. */
   localApplyRuns: number;
 }
@@ -134,6 +151,10 @@ export interface BenchResults {
     rateLimitPerMinute: number;
     /** Absent in results from before the option: those used the local backend. */
     backend?: StateBackend;
+    /** The PostgreSQL server's version (pg backend). */
+    postgres?: string;
+    /** Why the run fell back to the local backend: the pg backend's server was not found. */
+    pgSkipped?: string;
     /** Scenario → number of comparison applies with the local backend (kind apply_local). */
     localApplyRuns?: Record<string, number>;
     chunkedApply?: string[];
@@ -145,6 +166,24 @@ export interface BenchResults {
   scenarios: ScenarioResult[];
   /** --export-only runs, kept across full runs of the benchmark (the report renders them). */
   exports?: ExportResult[];
+  /** --apply-only runs, kept across full runs of the benchmark (the report renders them). */
+  applyOnly?: ApplyOnlyResult[];
+}
+
+/** `npm run bench -- --apply-only`: a scenario's applies from empty into pg and into local state. */
+export interface ApplyOnlyResult {
+  scenario: string;
+  date: string;
+  command: string;
+  objects: number;
+  latencyMs: number;
+  parallelism: number;
+  gitCommit?: string;
+  /** The PostgreSQL server's version, or why the pg applies were skipped. */
+  postgres?: string;
+  pgSkipped?: string;
+  /** kind `apply` (pg backend) and `apply_local`. */
+  runs: CommandRun[];
 }
 
 export function median(xs: number[]): number {
