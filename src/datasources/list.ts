@@ -13,7 +13,7 @@ import type { PortsipContext } from '../resources/common/context';
 import { fromApiValue, type ApiObject } from '../resources/common/mapping';
 import { computed, optional } from '../resources/common/schema-helpers';
 import { checkObject, notBlank } from '../resources/common/validators';
-import { lookupFailed, type DsCtx } from './common';
+import { defineDataSource } from '../resources/kit/data-source';
 import { odataShape } from './ip-rules/validate';
 
 export interface ListSpec {
@@ -83,18 +83,13 @@ export function validateList(config: ObjectValue): Diagnostic[] {
   return checkObject(config, [], { filter: [notBlank(), odataShape()], search: notBlank() });
 }
 
-export function listDataSource(spec: ListSpec): DataSourceDefinition<PortsipContext> & { schema: Schema } {
-  const schema = listSchema(spec);
-  return {
-    schema,
-    validate: (config: ObjectValue) => validateList(config),
-    async read(config: ObjectValue, ctx: DsCtx) {
-      try {
-        const items = await spec.collection(ctx.provider.client).listAll(toQuery(config));
-        return { state: toState(spec, items as ApiObject[], config) };
-      } catch (e) {
-        return lookupFailed(e, `data.${spec.typeName}`, {}, schema);
-      }
-    },
-  };
+export function listDataSource(spec: ListSpec): DataSourceDefinition<PortsipContext> {
+  return defineDataSource({
+    typeName: spec.typeName,
+    schema: listSchema(spec),
+    validate: validateList,
+    read: async (config, ctx) => ({
+      state: toState(spec, (await spec.collection(ctx.provider.client).listAll(toQuery(config))) as ApiObject[], config),
+    }),
+  });
 }

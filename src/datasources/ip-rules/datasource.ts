@@ -1,22 +1,13 @@
 // data.portsip_ip_rules: every IP rule matching `filter`/`target` (Op 23, all pages of top=100).
 
-import type { DataSourceDefinition } from '../../provider/definition';
-import type { ObjectValue } from '../../provider/values';
-import type { PortsipContext } from '../../resources/common/context';
-import { lookupFailed, type DsCtx } from '../common';
+import { defineDataSource } from '../../resources/kit/data-source';
 import { toQuery, toState } from './model';
 import { ipRulesDataSourceSchema } from './schema';
 import { validate } from './validate';
 
-export const ipRulesDataSource: DataSourceDefinition<PortsipContext> = {
+export const ipRulesDataSource = defineDataSource({
+  typeName: 'portsip_ip_rules',
   schema: ipRulesDataSourceSchema,
-  validate: (config: ObjectValue) => validate(config),
-  async read(config: ObjectValue, ctx: DsCtx) {
-    try {
-      const items = await ctx.provider.client.ipRules.listAll(toQuery(config));
-      return { state: toState(items, config) };
-    } catch (e) {
-      return lookupFailed(e, 'data.portsip_ip_rules', {}, ipRulesDataSourceSchema);
-    }
-  },
-};
+  validate,
+  read: async (config, ctx) => ({ state: toState(await ctx.provider.client.ipRules.listAll(toQuery(config)), config) }),
+});
