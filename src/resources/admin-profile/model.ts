@@ -1,41 +1,20 @@
 // portsip_admin_profile: API <-> state mapping (pure functions). The API shape is INFERRED for 22.3
-// (docs/portsip-api.md Ops 10-12 [I]). Singleton semantics are in src/resources/common/singleton.ts.
+// (docs/portsip-api.md Ops 10-12 [I]; the client's AdminProfile types). Singleton semantics are in
+// src/resources/common/singleton.ts.
 
-import type { ObjectValue } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
-import {
-  adoptPatch,
-  ownPasswordChange,
-  ownUsernameChange,
-  resetPatch,
-  SINGLETON_RULES,
-  singletonToState,
-  type OwnPasswordChange,
-} from '../common/singleton';
+import type { AdminProfile, AdminProfileUpdate } from '../../client/types';
+import type { FieldRules } from '../common/mapping';
+import { SINGLETON_RULES } from '../common/singleton';
+import { settingsModel } from '../kit/model';
 import { ADMIN_PROFILE_ID, adminProfileDefaults, adminProfileSchema } from './schema';
 
-/** GET /admin/user (22.3, inferred: the admin-user item shape). */
-export interface AdminProfileApi {
-  id?: string;
-  name?: string;
-  role?: string;
-  email?: string | null;
-  display_name?: string | null;
-  mobile_phone?: string | null;
-  work_phone?: string | null;
-  home_phone?: string | null;
-  address?: string | null;
-  department?: string | null;
-  website?: string | null;
-  [key: string]: unknown;
-}
-
-/** POST /admin/user body (22.3, inferred; Op 10 has no name, enabled or role). */
-export type AdminProfileUpdateBody = Partial<
-  Record<'email' | 'display_name' | 'mobile_phone' | 'work_phone' | 'home_phone' | 'address' | 'department' | 'website', string>
->;
-
 export { adminProfileDefaults };
+
+/**
+ * The new name for POST /admin/user/username (body `{name}` [I]) and `{old_password, new_password}` for POST
+ * /admin/user/password: the signed-in account's own changes (common/singleton.ts).
+ */
+export { ownUsernameChange as usernameChange, ownPasswordChange as passwordChange } from '../common/singleton';
 
 export const adminProfileRules: FieldRules = {
   ...SINGLETON_RULES,
@@ -53,40 +32,10 @@ export const adminProfileRules: FieldRules = {
   website: { blankIsNull: true },
 };
 
-export function toState(api: AdminProfileApi | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, api, prior, opts);
-}
-
-/** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
-export function toCreatePatch(live: AdminProfileApi | ApiObject, planned: ObjectValue): AdminProfileUpdateBody | null {
-  return adoptPatch(adminProfileSchema.block, adminProfileRules, ADMIN_PROFILE_ID, live, planned);
-}
-
-/** POST /admin/user body with the changed profile fields (never name or password), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): AdminProfileUpdateBody | null {
-  return statePatch(adminProfileSchema.block, adminProfileRules, prior, planned);
-}
-
-/** The new name for POST /admin/user/username (body `{name}` [I]), or null. `prior` null = create (compare with `live`). */
-export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: AdminProfileApi | ApiObject | null): string | null {
-  return ownUsernameChange(prior, planned, live ?? null);
-}
-
-/** `{old_password, new_password}` for POST /admin/user/password, or null. `prior` null = create. */
-export function passwordChange(
-  prior: ObjectValue | null,
-  planned: ObjectValue,
-  config: ObjectValue | null,
-  currentPassword: string | undefined,
-): OwnPasswordChange | null {
-  return ownPasswordChange(prior, planned, config, currentPassword);
-}
-
-/** `reset_on_destroy`: no documented defaults, so always null. */
-export function toResetPatch(live?: AdminProfileApi | ApiObject | null): AdminProfileUpdateBody | null {
-  return resetPatch(adminProfileSchema.block, adminProfileRules, adminProfileDefaults, live ?? null);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(adminProfileSchema.block, adminProfileRules, planned, prior);
-}
+/** The mapping functions; the profile body never carries the name or password; no documented defaults. */
+export const { toState, toCreatePatch, toUpdatePatch, toResetPatch, keepPriorSpelling } = settingsModel<AdminProfile, AdminProfileUpdate>(
+  adminProfileSchema.block,
+  adminProfileRules,
+  ADMIN_PROFILE_ID,
+  adminProfileDefaults,
+);

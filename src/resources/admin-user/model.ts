@@ -2,15 +2,8 @@
 // (docs/portsip-api.md Ops 2-9 [I], §8 q1-q2): there is no OpenAPI for them.
 
 import type { ObjectValue } from '../../provider/values';
-import {
-  apiToState,
-  keepPriorSpelling as keepPrior,
-  stateToBody,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import { stateToBody, statePatch, type FieldRules } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { adminUserSchema } from './schema';
 import type { AdminUser, AdminUserCreate, AdminUserUpdate } from '../../client/types';
 import { createPassword, passwordChange } from '../common/password';
@@ -31,10 +24,6 @@ export const adminUserRules: FieldRules = {
   department: { blankIsNull: true },
   website: { blankIsNull: true },
 };
-
-export function toState(api: AdminUser | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(adminUserSchema.block, adminUserRules, api, prior, opts);
-}
 
 /** POST /admin/users body; the password comes from `config.password_wo`. */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): AdminUserCreate {
@@ -66,6 +55,4 @@ export function roleChange(prior: ObjectValue, planned: ObjectValue): string | n
 /** The password to send through the account's password endpoint during an update (common/password.ts). */
 export { passwordChange };
 
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(adminUserSchema.block, adminUserRules, planned, prior);
-}
+export const { toState, keepPriorSpelling } = fieldModel<AdminUser>(adminUserSchema.block, adminUserRules);

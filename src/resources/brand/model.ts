@@ -2,15 +2,9 @@
 // what we last sent, and nothing here depends on a read.
 
 import type { BrandUpdate } from '../../client/types';
-import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import {
-  emptyState,
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  stateToBody,
-  type ApiObject,
-  type FieldRules,
-} from '../common/mapping';
+import { UNKNOWN, type ObjectValue } from '../../provider/values';
+import { emptyState, stateToBody, type ApiObject, type FieldRules } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { SINGLETON_RULES } from '../common/singleton';
 import { BRAND_ID, brandDefaults, brandSchema } from './schema';
 
@@ -54,10 +48,4 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): BrandUp
   return Object.keys(body).length ? body : null;
 }
 
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(brandSchema.block, brandRules, attr, a, b);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(brandSchema.block, brandRules, planned, prior);
-}
+export const { semanticallyEqual, keepPriorSpelling } = fieldModel(brandSchema.block, brandRules);

@@ -1,7 +1,7 @@
 // portsip_brand: static validation (docs/portsip-api.md Op 44 [C1]).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, combination, inferred, matches, oneOf, stringLength, type Validator } from '../common/validators';
+import { checkObject, inferred, matches, oneOf, stringLength, type Validator } from '../common/validators';
 import { BRAND_THEMES } from './schema';
 
 // File-library ids are opaque strings like other API ids (§2.5); a URL is the usual mistake.
@@ -19,20 +19,6 @@ const rules: Record<string, Validator | Validator[]> = {
   bottom_text: stringLength(0, 256),
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
-  const out = checkObject(config, [], rules);
-  if (config.reset_on_destroy === true) {
-    out.push(
-      combination(
-        ['reset_on_destroy'],
-        'Attribute "reset_on_destroy" is true, but no branding field has a documented default, so destroying this resource changes nothing on the PBX.',
-        'warning',
-      ),
-    );
-  }
-  return out;
+export function validate(config: ObjectValue): Diagnostic[] {
+  return checkObject(config, [], rules);
 }

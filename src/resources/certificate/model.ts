@@ -1,16 +1,11 @@
 // portsip_certificate: API <-> state mapping (pure functions). See schema.ts for the key design.
 
 import type { Certificate, CertificateUpdate } from '../../client/types';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { type ApiObject, type FieldRules } from '../common/mapping';
+import { settingsModel } from '../kit/model';
 import { semanticEqual } from '../common/normalize';
-import { SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { SINGLETON_RULES } from '../common/singleton';
 import { CERTIFICATE_ID, certificateDefaults, certificateSchema } from './schema';
 
 export { certificateDefaults };
@@ -20,11 +15,6 @@ export const certificateRules: FieldRules = {
   crt: { kind: 'pem', blankIsNull: true },
   key_wo_version: { fromPrior: true, notSent: true },
 };
-
-/** API object -> state; the live private key is never read into state. */
-export function toState(api: Certificate | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(certificateSchema.block, certificateRules, CERTIFICATE_ID, api, prior, opts);
-}
 
 function keyFrom(config: ObjectValue | null): string | null {
   const wo = config?.key_wo;
@@ -77,10 +67,10 @@ export function toResetPatch(): null {
   return null;
 }
 
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(certificateSchema.block, certificateRules, attr, a, b);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(certificateSchema.block, certificateRules, planned, prior);
-}
+/** API object -> state; the live private key is never read into state. */
+export const { toState, semanticallyEqual, keepPriorSpelling } = settingsModel<Certificate, CertificateUpdate>(
+  certificateSchema.block,
+  certificateRules,
+  CERTIFICATE_ID,
+  certificateDefaults,
+);

@@ -17,14 +17,5 @@ export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagn
   if (config.crt === '')
     out.push(combination(['crt'], 'Attribute "crt" must be a PEM certificate; got "". The API needs a certificate with every update.'));
   out.push(...writeOnlyChecks(config, opts, [{ writeOnly: 'key_wo', version: 'key_wo_version' }]));
-  if (config.reset_on_destroy === true) {
-    out.push(
-      combination(
-        ['reset_on_destroy'],
-        'Attribute "reset_on_destroy" is true, but there is no default certificate, so destroying this resource changes nothing on the PBX.',
-        'warning',
-      ),
-    );
-  }
   return out;
 }

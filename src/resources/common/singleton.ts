@@ -18,6 +18,15 @@ export const SINGLETON_RULES: FieldRules = {
   reset_on_destroy: { fromPrior: true, notSent: true },
 };
 
+/** The IM and Data Flow servers' four addresses: each an IP, blank meaning unset. */
+export const SERVER_ADDRESS_RULES: FieldRules = {
+  ...SINGLETON_RULES,
+  private_ipv4: { kind: 'ip', blankIsNull: true },
+  private_ipv6: { kind: 'ip', blankIsNull: true },
+  public_ipv4: { kind: 'ip', blankIsNull: true },
+  public_ipv6: { kind: 'ip', blankIsNull: true },
+};
+
 /** API object -> state with the fixed id and `reset_on_destroy` from prior. */
 export function singletonToState(
   block: Block,

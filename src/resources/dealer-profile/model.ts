@@ -2,20 +2,18 @@
 // src/resources/common/singleton.ts.
 
 import type { CurrentDealer, CurrentDealerUpdate } from '../../client/types';
-import type { ObjectValue } from '../../provider/values';
-import { keepPriorSpelling as keepPrior, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
-import {
-  adoptPatch,
-  ownPasswordChange,
-  ownUsernameChange,
-  resetPatch,
-  SINGLETON_RULES,
-  singletonToState,
-  type OwnPasswordChange,
-} from '../common/singleton';
+import type { FieldRules } from '../common/mapping';
+import { SINGLETON_RULES } from '../common/singleton';
+import { settingsModel } from '../kit/model';
 import { DEALER_PROFILE_ID, dealerProfileDefaults, dealerProfileSchema } from './schema';
 
 export { dealerProfileDefaults };
+
+/**
+ * The new name for POST /dealer/username (Op 46, body `{name}` [C1]) and `{old_password, new_password}` for
+ * POST /dealer/password (Op 47): the signed-in account's own changes (common/singleton.ts).
+ */
+export { ownUsernameChange as usernameChange, ownPasswordChange as passwordChange } from '../common/singleton';
 
 export const dealerProfileRules: FieldRules = {
   ...SINGLETON_RULES,
@@ -32,40 +30,10 @@ export const dealerProfileRules: FieldRules = {
   description: { blankIsNull: true },
 };
 
-export function toState(api: CurrentDealer | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, api, prior, opts);
-}
-
-/** The adopting create: the configured profile fields that differ from `live`, or null (name and password separately). */
-export function toCreatePatch(live: CurrentDealer | ApiObject, planned: ObjectValue): CurrentDealerUpdate | null {
-  return adoptPatch(dealerProfileSchema.block, dealerProfileRules, DEALER_PROFILE_ID, live, planned);
-}
-
-/** POST /dealer body with the changed profile fields (never name or password), or null. */
-export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): CurrentDealerUpdate | null {
-  return statePatch(dealerProfileSchema.block, dealerProfileRules, prior, planned);
-}
-
-/** The new name for POST /dealer/username (Op 46, body `{name}` [C1]), or null. `prior` null = create (compare with `live`). */
-export function usernameChange(prior: ObjectValue | null, planned: ObjectValue, live?: CurrentDealer | ApiObject | null): string | null {
-  return ownUsernameChange(prior, planned, live ?? null);
-}
-
-/** `{old_password, new_password}` for POST /dealer/password (Op 47), or null. `prior` null = create. */
-export function passwordChange(
-  prior: ObjectValue | null,
-  planned: ObjectValue,
-  config: ObjectValue | null,
-  currentPassword: string | undefined,
-): OwnPasswordChange | null {
-  return ownPasswordChange(prior, planned, config, currentPassword);
-}
-
-/** `reset_on_destroy`: no documented defaults, so always null. */
-export function toResetPatch(live?: CurrentDealer | ApiObject | null): CurrentDealerUpdate | null {
-  return resetPatch(dealerProfileSchema.block, dealerProfileRules, dealerProfileDefaults, live ?? null);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(dealerProfileSchema.block, dealerProfileRules, planned, prior);
-}
+/** The mapping functions; the profile body never carries the name or password; no documented defaults. */
+export const { toState, toCreatePatch, toUpdatePatch, toResetPatch, keepPriorSpelling } = settingsModel<CurrentDealer, CurrentDealerUpdate>(
+  dealerProfileSchema.block,
+  dealerProfileRules,
+  DEALER_PROFILE_ID,
+  dealerProfileDefaults,
+);

@@ -1,7 +1,7 @@
 // portsip_dealer_profile: static validation (docs/portsip-api.md Ops 45-47 [C1], §2.9).
 
 import type { Diagnostic, ObjectValue } from '../../provider/values';
-import { checkObject, combination, email, ownPasswordChecks, stringLength, username, type Validator } from '../common/validators';
+import { checkObject, email, ownPasswordChecks, stringLength, username, type Validator } from '../common/validators';
 
 const rules: Record<string, Validator | Validator[]> = {
   name: username(),
@@ -18,14 +18,5 @@ export interface ValidateOptions {
 export function validate(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
   const out = checkObject(config, [], rules);
   out.push(...ownPasswordChecks(config, opts));
-  if (config.reset_on_destroy === true) {
-    out.push(
-      combination(
-        ['reset_on_destroy'],
-        'Attribute "reset_on_destroy" is true, but no profile field has a documented default, so destroying this resource changes nothing on the PBX.',
-        'warning',
-      ),
-    );
-  }
   return out;
 }

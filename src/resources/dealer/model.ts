@@ -2,15 +2,8 @@
 
 import type { Dealer, DealerCreate, DealerUpdate } from '../../client/types';
 import type { ObjectValue } from '../../provider/values';
-import {
-  apiToState,
-  keepPriorSpelling as keepPrior,
-  stateToBody,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import { stateToBody, statePatch, type FieldRules } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { dealerSchema } from './schema';
 import { createPassword, passwordChange } from '../common/password';
 
@@ -32,11 +25,6 @@ export const dealerRules: FieldRules = {
   address: { blankIsNull: true },
   description: { blankIsNull: true },
 };
-
-/** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
-export function toState(api: Dealer | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(dealerSchema.block, dealerRules, api, prior, opts);
-}
 
 /**
  * POST /dealers body. The password comes from `config.password_wo` (write-only values exist only in
@@ -62,6 +50,5 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): DealerU
 /** The password to send through the account's password endpoint during an update (common/password.ts). */
 export { passwordChange };
 
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(dealerSchema.block, dealerRules, planned, prior);
-}
+/** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
+export const { toState, keepPriorSpelling } = fieldModel<Dealer>(dealerSchema.block, dealerRules);

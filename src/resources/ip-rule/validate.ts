@@ -11,10 +11,6 @@ const rules: Record<string, Validator | Validator[]> = {
   description: stringLength(0, 255),
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue): Diagnostic[] {
   return checkObject(config, [], rules);
 }

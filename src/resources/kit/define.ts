@@ -91,6 +91,8 @@ export interface KitResource extends ResourceDefinition<PortsipContext> {
 export interface Flow {
   /** Validate walk: record the block in the command's census. */
   census(config: ObjectValue): void;
+  /** Static checks the mode adds to the resource's own (a singleton's reset_on_destroy without defaults). */
+  validate?(config: ObjectValue): Diagnostic[];
   /** Checks after the planned value is known; `replace` lists the attributes forcing a replacement. */
   planChecks(req: PlanRequest, planned: ObjectValue, replace: string[], ctx: Ctx): Promise<Diagnostic[]>;
   /** The planned value's last touches (a singleton's fixed id, a pair's id). */
@@ -150,7 +152,8 @@ export function kitResource(spec: ResourceSpec, meta: ResourceMeta, flow: Flow):
       // No Terraform version yet: ConfigureProvider has not run, so this is the validate walk,
       // which sees every resource block once: it goes into the command's census (plan-census.ts).
       if (ctx.terraformVersion === undefined) flow.census(config);
-      return spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
+      const own = spec.validate(config, { writeOnlyAttributesAllowed: ctx.clientCapabilities.writeOnlyAllowed });
+      return flow.validate ? [...own, ...flow.validate(config)] : own;
     },
 
     async plan(req: PlanRequest, ctx: Ctx): Promise<PlanResponse> {

@@ -31,6 +31,7 @@ import type { ApplyResponse, ImportResponse } from '../../provider/definition';
 import { DiagnosticsError } from '../../provider/diagnostics';
 import { containsUnknown, type Diagnostic, type ObjectValue, type Value } from '../../provider/values';
 import { emptyState, type ToStateOptions } from '../common/mapping';
+import { combination } from '../common/validators';
 import { processCensus } from '../common/plan-census';
 import { recordSingleton } from '../common/plan-ledger';
 import { apiErrorDiagnostic, checkStop, nullUnknowns } from './diagnostics';
@@ -168,8 +169,21 @@ export function defineSingleton<L, B>(spec: SingletonSpec<L, B>): KitResource {
     return { newState: null };
   }
 
+  const hasDefaults = Object.keys(spec.defaults ?? {}).length > 0 && spec.resetBody !== undefined;
+
   const flow: Flow = {
     census: () => recordSingleton(processCensus(), spec.typeName, spec.fixedId),
+
+    validate: (config) =>
+      config.reset_on_destroy === true && !hasDefaults
+        ? [
+            combination(
+              ['reset_on_destroy'],
+              `Attribute "reset_on_destroy" is true, but no setting of the ${label} has a documented default, so destroying this resource changes nothing on the PBX.`,
+              'warning',
+            ),
+          ]
+        : [],
 
     finishPlan(planned) {
       planned.id = spec.fixedId;

@@ -16,11 +16,7 @@ const rules: Record<string, Validator | Validator[]> = {
   secondary_dns_server: inferred(ipAddress()),
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue): Diagnostic[] {
   const out = checkObject(config, [], rules);
   if (config.enable_ipv6 === false) {
     for (const k of ['private_ipv6', 'public_ipv6']) {

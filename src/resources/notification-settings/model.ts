@@ -4,15 +4,9 @@
 
 import type { NotificationSettings, NotificationSettingsUpdate } from '../../client/types';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
-import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { statePatch, type ApiObject, type FieldRules } from '../common/mapping';
+import { settingsModel } from '../kit/model';
+import { adoptPatch, resetPatch, SINGLETON_RULES } from '../common/singleton';
 import { NOTIFICATION_SETTINGS_ID, notificationSettingsDefaults, notificationSettingsSchema } from './schema';
 
 export { notificationSettingsDefaults };
@@ -27,10 +21,6 @@ export const notificationSettingsRules: FieldRules = {
   // The password is never returned [C1]; sent by passwordChange().
   password_wo_version: { fromPrior: true, notSent: true },
 };
-
-export function toState(api: NotificationSettings | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(notificationSettingsSchema.block, notificationSettingsRules, NOTIFICATION_SETTINGS_ID, api, prior, opts);
-}
 
 function knownString(v: Value | undefined): string | null {
   return typeof v === 'string' ? v : null;
@@ -105,10 +95,9 @@ export function missingRequired(body: NotificationSettingsUpdate | ApiObject | n
   return ['type', 'username'].filter((k) => typeof b[k] !== 'string' || b[k] === '');
 }
 
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(notificationSettingsSchema.block, notificationSettingsRules, attr, a, b);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(notificationSettingsSchema.block, notificationSettingsRules, planned, prior);
-}
+export const { toState, semanticallyEqual, keepPriorSpelling } = settingsModel<NotificationSettings, NotificationSettingsUpdate>(
+  notificationSettingsSchema.block,
+  notificationSettingsRules,
+  NOTIFICATION_SETTINGS_ID,
+  notificationSettingsDefaults,
+);

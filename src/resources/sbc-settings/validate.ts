@@ -17,11 +17,7 @@ const transportRules: Record<string, Validator | Validator[]> = {
   port: PORT,
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue): Diagnostic[] {
   const out = checkObject(config, [], rules);
   if (isKnown(config.http_port) && config.http_port === config.https_port) {
     out.push(

@@ -2,17 +2,11 @@
 // src/resources/common/singleton.ts; the STIR/SHAKEN key handling is explained in schema.ts.
 
 import type { SystemSettings, SystemSettingsUpdate } from '../../client/types';
-import type { ObjectValue, Value } from '../../provider/values';
-import {
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import type { ObjectValue } from '../../provider/values';
+import { statePatch, type ApiObject, type FieldRules } from '../common/mapping';
+import { settingsModel } from '../kit/model';
 import { semanticEqual } from '../common/normalize';
-import { adoptPatch, resetPatch, SINGLETON_RULES, singletonToState } from '../common/singleton';
+import { adoptPatch, resetPatch, SINGLETON_RULES } from '../common/singleton';
 import { SYSTEM_SETTINGS_ID, systemSettingsDefaults, systemSettingsSchema } from './schema';
 
 export { systemSettingsDefaults };
@@ -28,11 +22,6 @@ export const systemSettingsRules: FieldRules = {
   stir_shaken_key_wo_version: { fromPrior: true, notSent: true },
   custom_options: { kind: 'json', blankIsNull: true },
 };
-
-/** API object -> state; the live STIR/SHAKEN key is never read into state. */
-export function toState(api: SystemSettings | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return singletonToState(systemSettingsSchema.block, systemSettingsRules, SYSTEM_SETTINGS_ID, api, prior, opts);
-}
 
 /** The key to send: `stir_shaken_key_wo` from config when it is due (create, version bump), else null. */
 export function stirShakenKeyChange(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue | null): string | null {
@@ -79,10 +68,10 @@ export function toResetPatch(live?: SystemSettings | ApiObject | null): SystemSe
   return resetPatch(systemSettingsSchema.block, systemSettingsRules, systemSettingsDefaults, live ?? null);
 }
 
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(systemSettingsSchema.block, systemSettingsRules, attr, a, b);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(systemSettingsSchema.block, systemSettingsRules, planned, prior);
-}
+/** API object -> state; the live STIR/SHAKEN key is never read into state. */
+export const { toState, semanticallyEqual, keepPriorSpelling } = settingsModel<SystemSettings, SystemSettingsUpdate>(
+  systemSettingsSchema.block,
+  systemSettingsRules,
+  SYSTEM_SETTINGS_ID,
+  systemSettingsDefaults,
+);

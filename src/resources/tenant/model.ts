@@ -2,18 +2,9 @@
 // in src/resources/common/mapping.ts; the per-attribute rules below say how values compare.
 
 import type { Tenant, TenantCreate, TenantUpdate } from '../../client/types';
-import { BigNum, UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import {
-  apiToState,
-  asBody,
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  stateToBody,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import { BigNum, UNKNOWN, type ObjectValue } from '../../provider/values';
+import { apiToState, asBody, stateToBody, statePatch, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { tenantSchema } from './schema';
 
 function webhookRules(prefix: string): FieldRules {
@@ -166,11 +157,5 @@ export function dealerChange(prior: ObjectValue | null, planned: ObjectValue): D
 }
 
 /** Whether a and b mean the same for `attr` (a name or dotted path such as "office_hours.monday"). */
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(tenantSchema.block, tenantRules, attr, a, b);
-}
-
 /** The planner's helper: planned values semantically equal to prior take the prior spelling. */
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(tenantSchema.block, tenantRules, planned, prior);
-}
+export const { semanticallyEqual, keepPriorSpelling } = fieldModel<Tenant>(tenantSchema.block, tenantRules);

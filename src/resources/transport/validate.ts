@@ -10,11 +10,7 @@ const rules: Record<string, Validator | Validator[]> = {
   verification: oneOf(TLS_VERIFICATION),
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue): Diagnostic[] {
   const out = checkObject(config, [], rules);
   const protocol = config.protocol;
   const port = config.port;

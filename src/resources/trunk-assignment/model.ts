@@ -1,16 +1,9 @@
 // portsip_trunk_assignment: API <-> state mapping (pure functions).
 
 import type { ProviderAssign, ProviderAssignment } from '../../client/types';
-import { UNKNOWN, type ObjectValue, type Value } from '../../provider/values';
-import {
-  apiToState,
-  keepPriorSpelling as keepPrior,
-  semanticallyEqualAt,
-  toApiScalar,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import { UNKNOWN, type ObjectValue } from '../../provider/values';
+import { apiToState, toApiScalar, type ApiObject, type FieldRules, type ToStateOptions } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { canonicalDidPool } from '../common/normalize';
 import { trunkAssignmentSchema } from './schema';
 
@@ -79,10 +72,4 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue): TrunkAs
   return out;
 }
 
-export function semanticallyEqual(attr: string, a: Value, b: Value): boolean {
-  return semanticallyEqualAt(trunkAssignmentSchema.block, trunkAssignmentRules, attr, a, b);
-}
-
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(trunkAssignmentSchema.block, trunkAssignmentRules, planned, prior);
-}
+export const { semanticallyEqual, keepPriorSpelling } = fieldModel(trunkAssignmentSchema.block, trunkAssignmentRules);

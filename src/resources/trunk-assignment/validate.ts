@@ -16,10 +16,6 @@ const rules: Record<string, Validator | Validator[]> = {
   concurrency: intRange(0, INT32_MAX),
 };
 
-export interface ValidateOptions {
-  writeOnlyAttributesAllowed?: boolean;
-}
-
-export function validate(config: ObjectValue, _opts: ValidateOptions = {}): Diagnostic[] {
+export function validate(config: ObjectValue): Diagnostic[] {
   return checkObject(config, [], rules);
 }
