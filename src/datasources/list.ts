@@ -5,7 +5,6 @@
 // its list endpoint and its description.
 
 import type { PortsipClient } from '../client';
-import type { Collection } from '../client/api/common';
 import type { DataSourceDefinition } from '../provider/definition';
 import type { AttrType, Schema } from '../provider/schema';
 import type { Diagnostic, ObjectValue } from '../provider/values';
@@ -30,7 +29,8 @@ export interface ListSpec {
   filterExample: string;
   /** Note appended to the `filter`/`search` descriptions (e.g. that the endpoint documents no query options). */
   queryNote?: string;
-  collection(client: PortsipClient): Collection<unknown>;
+  /** The client's collection: its list items are API objects (the item type's JSON names). */
+  collection(client: PortsipClient): { listAll(query: { filter?: string; search?: string }): Promise<readonly ApiObject[]> };
 }
 
 export function listSchema(spec: ListSpec): Schema {
@@ -89,7 +89,7 @@ export function listDataSource(spec: ListSpec): DataSourceDefinition<PortsipCont
     schema: listSchema(spec),
     validate: validateList,
     read: async (config, ctx) => ({
-      state: toState(spec, (await spec.collection(ctx.provider.client).listAll(toQuery(config))) as ApiObject[], config),
+      state: toState(spec, await spec.collection(ctx.provider.client).listAll(toQuery(config)), config),
     }),
   });
 }

@@ -24,7 +24,7 @@ resource "portsip_admin_user" "ops" {
     expectExit(await h.tf('validate', '-no-color'), 0, 'validate accepts a config without password_wo');
     const r = expectExit(await h.plan(), 1, 'plan without password_wo');
     expect(r.stderr).toMatch(/Attribute "password_wo" is required to create a dealer/);
-    expect(r.stderr).toMatch(/Attribute "password_wo" is required to create a system user/);
+    expect(r.stderr).toMatch(/Attribute "password_wo" is required to create an admin user/);
     // Terraform shows each error at the resource block it belongs to.
     expect(r.stderr).toMatch(/with portsip_dealer\.acme/);
     expect(r.stderr).toMatch(/with portsip_admin_user\.ops/);

@@ -52,7 +52,7 @@ export interface CollectionArea<S, CB, UB> {
 }
 
 /** A collection resource: the common declaration plus its typed API calls and model functions. L is the live object. */
-export interface CollectionSpec<L, S extends Values, CB, UB> extends ResourceSpec {
+export interface CollectionSpec<L extends object, S extends Values, CB, UB> extends ResourceSpec {
   /** What PortSIP keeps unique (unique-keys.ts); namespace and rule alone: the natural key is unique. */
   unique?: UniqueKey | Pick<UniqueKey, 'namespace' | 'rule'>;
   /** Example of an import id by natural key, e.g. "TLS:5061" (the format is derived from the key). */
@@ -91,12 +91,12 @@ export interface CollectionSpec<L, S extends Values, CB, UB> extends ResourceSpe
 
 export interface CollectionResource extends KitResource {
   /** How `portsip export` enumerates the type: the same reader a refresh uses. */
-  reader(client: PortsipClient): CollectionReader<unknown>;
+  reader(client: PortsipClient): CollectionReader<object>;
   /** Every list item (ids and natural keys), for a type whose reader does not list (tenants: summaries). */
   listAll(client: PortsipClient): Promise<Values[]>;
 }
 
-export function defineCollection<L, S extends Values, CB, UB>(spec: CollectionSpec<L, S, CB, UB>): CollectionResource {
+export function defineCollection<L extends object, S extends Values, CB, UB>(spec: CollectionSpec<L, S, CB, UB>): CollectionResource {
   const block = spec.schema.block;
   const declared = declaredKey(block);
   if (!declared) throw new Error(`${spec.typeName}: a collection resource needs attributes marked \`key\``);
