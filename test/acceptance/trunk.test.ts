@@ -174,3 +174,23 @@ test('a duplicate name names the existing trunk and the import block', () =>
     },
     { env: { TF_VAR_trunk_password: PW1 } },
   ));
+
+test('two trunks with one name fail the plan on both blocks, before anything is created', () =>
+  withAcceptance(
+    async ({ h, emu }) => {
+      const second = trunk({ name: 'carrier-main' })
+        .replace(/variable "trunk_password" \{[^}]*\}/, '')
+        .replace('"carrier"', '"twin"');
+      h.writeConfig(`${trunk()}\n${second}`);
+      await h.init();
+      const r = expectExit(await h.tf('plan', '-input=false', '-no-color'), 1, 'plan with a duplicate trunk name');
+      const blocks = r.stderr.split(/^Error: /m).slice(1);
+      expect(blocks.map((b) => b.split('\n')[0]!.trim())).toEqual([
+        'Duplicate trunk name: 2 resources have name "carrier-main"',
+        'Duplicate trunk name: 2 resources have name "carrier-main"',
+      ]);
+      expect(blocks.map((b) => /with ([\w.]+),/.exec(b)?.[1]).sort()).toEqual(['portsip_trunk.carrier', 'portsip_trunk.twin']);
+      expect(emu.store.c.providers.size).toBe(3); // the seed only
+    },
+    { env: { TF_VAR_trunk_password: PW1 } },
+  ));
