@@ -17,8 +17,8 @@ const source = process.env.PORTSIP_OPENAPI || path.join(root, 'spec', 'portsip',
 const outJson = path.join(root, 'src', 'spec', 'openapi-admin-22.2.gen.json');
 const outTs = path.join(root, 'src', 'client', 'types.gen.ts');
 
-// Path prefixes of the areas we use. Trunk CRUD is outside the Administrations area, but the trunk
-// list (GET /providers) is how users find trunk ids for assignment.
+// Path prefixes of the areas we use. Trunk CRUD (/providers, /providers/{id}, /providers/{id}/destroy)
+// is outside the Administrations area, but the provider manages trunks (portsip_trunk) and assigns them.
 const KEEP = [
   /^\/info$/,
   /^\/auth\//,
@@ -38,6 +38,7 @@ const KEEP = [
   /^\/roles(\/|$)/,
   /^\/providers$/,
   /^\/providers\/\{id\}$/,
+  /^\/providers\/\{id\}\/destroy$/,
   /^\/providers\/\{id\}\/assignees/,
 ];
 

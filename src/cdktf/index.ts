@@ -25,6 +25,7 @@ export { SbcSettings, type SbcSettingsConfig } from './gen/sbc-settings';
 export { SystemSettings, type SystemSettingsConfig } from './gen/system-settings';
 export { Tenant, type TenantConfig } from './gen/tenant';
 export { Transport, type TransportConfig } from './gen/transport';
+export { Trunk, type TrunkConfig } from './gen/trunk';
 export { TrunkAssignment, type TrunkAssignmentConfig } from './gen/trunk-assignment';
 export { DataPortsipDealer } from './gen/data-portsip-dealer';
 export { DataPortsipIpRules } from './gen/data-portsip-ip-rules';

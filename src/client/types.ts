@@ -155,6 +155,11 @@ export type UsernameChange = RequestBody<'changeCurrentDealerUsername'>;
 export type OwnPasswordChange = RequestBody<'resetCurrentDealerPassword'>;
 
 export type ProviderSummary = Open<ItemOf<ResponseBody<'listProviders'>>>;
+/** A trunk ("provider") as GET /providers/{id} answers it: no password (C1). */
+export type Trunk = Open<ResponseBody<'getProvider'>>;
+/** POST /providers. `brand` and `auth_mode` are set here only: the update schema lacks them (C1). */
+export type TrunkCreate = RequestBody<'createProvider'>;
+export type TrunkUpdate = RequestBody<'updateProvider'>;
 export type ProviderAssignee = Open<ItemOf<ResponseBody<'listProviderAssignees'>>>;
 export type ProviderAssignment = Open<ResponseBody<'checkProviderAssignee'>>;
 export type ProviderAssign = RequestBody<'assignProvider'>;

@@ -17,4 +17,5 @@ export { sbcSettingsResource } from './sbc-settings';
 export { systemSettingsResource } from './system-settings';
 export { tenantResource } from './tenant';
 export { transportResource } from './transport';
+export { trunkResource } from './trunk';
 export { trunkAssignmentResource } from './trunk-assignment';

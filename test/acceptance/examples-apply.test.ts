@@ -16,6 +16,7 @@ jest.setTimeout(600_000);
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const DEALER_PASSWORD = 'Dealer-Examp1e';
+const TRUNK_PASSWORD = 'Trunk-Examp1e';
 const SEPARATE = ['portsip_dealer_profile'];
 const PHASE_2 = ['portsip_trunk_assignment'];
 
@@ -39,6 +40,7 @@ test('every resource and data source example applies against the emulator, conve
   const stir = createCertificate({ commonName: 'STIR/SHAKEN example', dnsNames: ['sti.example.com'], days: 30 });
   const vars: Record<string, string> = {
     TF_VAR_dealer_password: DEALER_PASSWORD,
+    TF_VAR_trunk_password: TRUNK_PASSWORD,
     TF_VAR_ops_admin_password: 'Ops-Examp1e',
     TF_VAR_smtp_password: 'smtp-secret',
     TF_VAR_cdr_webhook_token: 'cdr-token-examp1e',
@@ -76,6 +78,7 @@ test('every resource and data source example applies against the emulator, conve
       expect(outputs.reseller_names!.value).toEqual(['acme-telecom']);
       expect(outputs.tls_ports!.value).toEqual([5061]);
       expect(h.stateText()).not.toContain(DEALER_PASSWORD);
+      expect(h.stateText()).not.toContain(TRUNK_PASSWORD);
       expect(h.stateText()).not.toContain('cdr-token-examp1e');
       expect(h.stateText()).not.toContain(pem.keyPem.split('\n')[1]);
 
@@ -103,8 +106,8 @@ test('every resource and data source example applies against the emulator, conve
         for (const [address, id] of before) expect({ address, id: attrs(h, address).id }).toEqual({ address, id });
         imported += batch.length;
       }
-      // Two forms (API id, natural key) for 5 resources, one for the assignment and each singleton.
-      expect(imported).toBe(5 * 2 + 1 + 9);
+      // Two forms (API id, natural key) for 6 resources, one for the assignment and each singleton.
+      expect(imported).toBe(6 * 2 + 1 + 9);
       // Each import apply also applied what the import left different (write-only versions, brand).
       expect(ok(await h.tfWithEnv(env2, ...planArgs), 're-plan after the imports').code).toBe(0);
 

@@ -125,6 +125,11 @@ test('HCL: imports only, apply, clean plan; exported twice byte-identical; terra
   // Only what differs from the documented defaults: the seed sets enabled = true (the default).
   expect(files['dealers.tf']).not.toMatch(/enabled/);
   expect(files['dealers.tf']).toMatch(/tenant_full_access = false/);
+  // The seeded trunks, by name, with their write-only password as a variable (never a value).
+  expect(files['trunks.tf']).toMatch(/resource "portsip_trunk" "twilio_elastic" \{[^}]*name\s+= "twilio-elastic"/);
+  expect(files['trunks.tf']).toMatch(/password_wo\s+= var\.trunk_twilio_elastic_password/);
+  // An assignment names its trunk by reference (trunk_id `references` portsip_trunk).
+  expect(files['trunk_assignments.tf']).toMatch(/trunk_id\s+= portsip_trunk\.\w+\.id/);
   // No secret of the seed is in the export.
   for (const secret of Object.values(SECRETS)) for (const text of Object.values(files)) expect(text).not.toContain(secret);
   expect(first.stderr).toMatch(/portsip_tenant: \d+ object/);
@@ -140,12 +145,12 @@ test('HCL: imports only, apply, clean plan; exported twice byte-identical; terra
   const passwords = Object.fromEntries(
     [...files['variables.tf']!.matchAll(/variable "(\w+)"/g)].map((m) => [`TF_VAR_${m[1]}`, 'Given-Pw-123']),
   );
-  expect(Object.keys(passwords).length).toBe(3); // 2 dealers, 1 admin user
+  expect(Object.keys(passwords).length).toBe(6); // 2 dealers, 1 admin user, the 3 seeded trunks
   expect(await importsOnly(h, passwords)).toBe(imports);
   expect(await roundTrip(h)).toBe(imports);
   expect(imports).toBe(first.summary.objects);
-  // Every exported type, 15 in all: 6 collections and 9 singletons.
-  expect(new Set(h.addresses().map((a) => a.split('.')[0])).size).toBe(15);
+  // Every exported type, 16 in all: 7 collections and 9 singletons.
+  expect(new Set(h.addresses().map((a) => a.split('.')[0])).size).toBe(16);
 
   // --out refuses a folder that is not empty, unless --force.
   await expect(exportTo({}, first.dir)).rejects.toThrow(/not empty.*--force/);
@@ -177,6 +182,10 @@ test("--dealer: the dealer, its tenant and the tenant's trunk assignment, with r
   ]);
   expect(files['dealers.tf']!.match(/^resource /gm)).toHaveLength(1);
   expect(files['tenants.tf']).toMatch(/dealer_id\s+= portsip_dealer\.drift_dealer\.id/);
+  // Trunks are not the dealer's: the assignment keeps the trunk's id, saying why.
+  expect(files['trunk_assignments.tf']).toMatch(
+    /# The trunk \S+ is not in this export \(filtered out\): its id is kept\.\n\s+trunk_id\s+= "/,
+  );
   expect(summary.objects).toBe(3);
   await expect(exportTo({ dealer: 'no-such-dealer' })).rejects.toThrow(/--dealer "no-such-dealer": no dealer has that name/);
   const h = await workDirWith(files);

@@ -17,6 +17,7 @@ export * as sbcSettings from './sbc-settings';
 export * as systemSettings from './system-settings';
 export * as tenant from './tenant';
 export * as transport from './transport';
+export * as trunk from './trunk';
 export * as trunkAssignment from './trunk-assignment';
 export * as dataPortsipDealer from './data-portsip-dealer';
 export * as dataPortsipDealers from './data-portsip-dealers';

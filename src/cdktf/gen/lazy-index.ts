@@ -17,6 +17,7 @@ Object.defineProperty(exports, 'sbcSettings', { get: function () { return requir
 Object.defineProperty(exports, 'systemSettings', { get: function () { return require('./system-settings'); } });
 Object.defineProperty(exports, 'tenant', { get: function () { return require('./tenant'); } });
 Object.defineProperty(exports, 'transport', { get: function () { return require('./transport'); } });
+Object.defineProperty(exports, 'trunk', { get: function () { return require('./trunk'); } });
 Object.defineProperty(exports, 'trunkAssignment', { get: function () { return require('./trunk-assignment'); } });
 Object.defineProperty(exports, 'dataPortsipDealer', { get: function () { return require('./data-portsip-dealer'); } });
 Object.defineProperty(exports, 'dataPortsipDealers', { get: function () { return require('./data-portsip-dealers'); } });

@@ -17,6 +17,7 @@ export * as sbcSettings from './sbc-settings/index';
 export * as systemSettings from './system-settings/index';
 export * as tenant from './tenant/index';
 export * as transport from './transport/index';
+export * as trunk from './trunk/index';
 export * as trunkAssignment from './trunk-assignment/index';
 export * as dataPortsipDealer from './data-portsip-dealer/index';
 export * as dataPortsipDealers from './data-portsip-dealers/index';

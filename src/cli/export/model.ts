@@ -123,8 +123,6 @@ export function buildModel(objects: readonly LiveObject[]): ExportModel {
         if (hit) attr.expr = { ref: { type: hit.type, name: hit.name } };
         else attr.comment = `The ${typeLabel(target)} ${attr.expr.lit} is not in this export (filtered out): its id is kept.`;
       }
-      if (o.type === 'portsip_trunk_assignment' && attr.name === 'trunk_id')
-        attr.comment = `Trunk "${o.trunkName ?? String(o.state.trunk_id)}": trunks are not managed by this provider, so its id is kept.`;
     }
     if (PASSWORD_TYPES.includes(o.type)) {
       const variable = `${shortType(o.type)}_${name}_password`;

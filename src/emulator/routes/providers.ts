@@ -1,10 +1,32 @@
-// Trunks ("providers") and their tenant assignments (Ops 48-51). Trunk CRUD belongs to the Trunk
-// area; the emulator serves the seeded trunks read-only (list + get) so assignments have targets.
+// Trunks ("providers"): the trunk itself (create, read, update, destroy; docs/portsip-api.md "Trunks")
+// and its tenant assignments (Ops 48-51). Three trunks are seeded so assignments have targets.
 import { HttpError, invalid } from '../errors';
-import { type Route, noContent, ok } from '../server';
-import { type Assignment } from '../store';
-import { parseDidPool, poolsOverlap, responseKeys, validateBody } from '../validate';
-import { get, listAnswer, view } from './common';
+import { newId } from '../ids';
+import { type Ctx, type Route, created, noContent, ok } from '../server';
+import { type Assignment, type Rec, defaultsOf } from '../store';
+import { checkCidr, parseDidPool, poolsOverlap, responseKeys, validateBody } from '../validate';
+import { get, immutable, listAnswer, merge, view } from './common';
+
+/**
+ * Checks beyond the OpenAPI schema (which the body already passed): the values a PBX could not use.
+ * `t` is the trunk after the write (create: the body over the defaults; update: the merged record).
+ */
+function checkTrunk(ctx: Ctx, t: Rec, selfId?: string): void {
+  // The name is how people pick a trunk (web portal, assignments); unique [inferred, docs/emulator.md].
+  if (ctx.emu.cfg.uniqueKeys)
+    for (const o of ctx.store.c.providers.values())
+      if (o.id !== selfId && o.name === t.name)
+        throw invalid('name', `a trunk named ${JSON.stringify(t.name)} already exists (id ${o.id})`);
+  if (typeof t.hostname !== 'string' || t.hostname.trim() === '') throw invalid('hostname', 'is required (a host name or IP address)');
+  // Port 0 "is reserved and cannot be used" for TCP (seed sentence on every port field); TLS runs on
+  // TCP, so it is refused there too [inferred], as for transports.
+  for (const f of ['port', 'outbound_server_port'] as const)
+    if (t[f] === 0 && t.transport !== 'UDP') throw invalid(f, `port 0 is reserved for ${String(t.transport)} (TCP-based); use 1-65535`);
+  // "A semicolon-separated list of IP addresses in CIDR format" (C1).
+  if (typeof t.additional_ips === 'string' && t.additional_ips !== '')
+    for (const part of t.additional_ips.split(';')) checkCidr('additional_ips', part.trim());
+  parseDidPool('did_numbers', t.did_numbers);
+}
 
 export function providerRoutes(): Route[] {
   const listKeys = responseKeys('GET', '/providers', 200, true);
@@ -27,6 +49,58 @@ export function providerRoutes(): Route[] {
       template: '/providers/{id}',
       access: 'site',
       handler: (ctx) => ok(view(get(ctx, 'providers', ctx.param('id'), 'provider'), detailKeys)),
+    },
+    {
+      method: 'POST',
+      template: '/providers',
+      access: 'site',
+      handler: (ctx) => {
+        // Required fields, enums, lengths and ranges: the createProvider schema (C1).
+        const b = validateBody('POST', '/providers', ctx.body, { unknownFields: ctx.emu.cfg.unknownFields });
+        const id = newId();
+        // Unset fields take the documented defaults (C1 `default`); a new trunk is assigned to no tenant,
+        // so it is not shared [inferred]. The password is kept but never returned (view() drops it).
+        const rec: Rec = { ...defaultsOf('/providers/{id}'), shared: false, ...merge({}, b), id, _password: b.password ?? null };
+        checkTrunk(ctx, rec);
+        ctx.store.c.providers.set(id, rec);
+        ctx.store.changed();
+        return created(id);
+      },
+    },
+    {
+      method: 'POST',
+      template: '/providers/{id}',
+      access: 'site',
+      handler: (ctx) => {
+        const t = get(ctx, 'providers', ctx.param('id'), 'provider');
+        const b = validateBody('POST', '/providers/{id}', ctx.body, {
+          unknownFields: ctx.emu.cfg.unknownFields,
+          extraKeys: ['brand', 'auth_mode'],
+        });
+        // Absent from updateProvider (C1): set at create only; a different value is refused.
+        immutable('brand', t.brand, b);
+        immutable('auth_mode', t.auth_mode, b);
+        const next = merge(t, b) as Rec;
+        if ('password' in b) next._password = b.password;
+        checkTrunk(ctx, next, t.id);
+        ctx.store.c.providers.set(t.id, next);
+        ctx.store.changed();
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/providers/{id}/destroy',
+      access: 'site',
+      handler: (ctx) => {
+        const t = get(ctx, 'providers', ctx.param('id'), 'provider');
+        // Cascade [inferred, docs/emulator.md]: the trunk's tenant assignments go with it, as a deleted
+        // tenant's do (Op 42): an assignment is a link between the two and means nothing without either.
+        ctx.store.c.providers.delete(t.id);
+        ctx.store.assignments.delete(t.id);
+        ctx.store.changed();
+        return noContent();
+      },
     },
     {
       method: 'GET',

@@ -10,7 +10,11 @@ export const trunkAssignmentSchema: KitSchema = {
       'Assigns a trunk (provider) to a tenant (`/api/providers/{trunk_id}/assignees/{tenant_id}`), with the DID numbers the tenant may use on it and a concurrent-call limit. Import with `<trunk_id>/<tenant_id>`.',
     attributes: {
       id: computed('string', '`<trunk_id>/<tenant_id>`.'),
-      trunk_id: required('string', 'The trunk (provider) id. Changing it replaces the assignment.', { key: 'text', replace: true }),
+      trunk_id: required('string', 'The trunk (provider) id, e.g. `portsip_trunk.carrier.id`. Changing it replaces the assignment.', {
+        key: 'text',
+        replace: true,
+        references: 'portsip_trunk',
+      }),
       tenant_id: required('string', 'The tenant id. Changing it replaces the assignment.', {
         key: 'text',
         replace: true,

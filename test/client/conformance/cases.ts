@@ -356,6 +356,36 @@ export const TENANT_CASES: Case[] = [
       for await (const _ of c.providers.iterate()) void _;
     },
   },
+  { name: 'providers.get', expect: 'GET /providers/{id}', call: (c) => c.providers.get(ID) },
+  {
+    name: 'providers.create',
+    expect: 'POST /providers',
+    call: (c) =>
+      c.providers.create(
+        {
+          name: 'carrier-1',
+          brand: 'Generic',
+          auth_mode: 'REGISTER_AUTH',
+          transport: 'UDP',
+          hostname: 'sip.carrier.example',
+          port: 5060,
+          outbound_server: 'sip.carrier.example',
+          outbound_server_port: 5060,
+          concurrency: 30,
+          auth_id: 'pbx',
+          password: 'Trunk-Pass-1',
+          additional_ips: '192.0.2.0/24;198.51.100.7/32',
+          did_numbers: '3000;12000-18000',
+        },
+        NO_PRIOR_OBJECTS,
+      ),
+  },
+  {
+    name: 'providers.update',
+    expect: 'POST /providers/{id}',
+    call: (c) => c.providers.update(ID, { concurrency: 40, enabled: false, password: 'Trunk-Pass-2' }),
+  },
+  { name: 'providers.delete', expect: 'POST /providers/{id}/destroy', call: (c) => c.providers.delete(ID) },
   { name: 'providers.assignees', expect: 'GET /providers/{id}/assignees', call: (c) => c.providers.assignees(ID) },
   { name: 'providers.getAssignment', expect: 'GET /providers/{id}/assignees/{tenant_id}', call: (c) => c.providers.getAssignment(ID, ID2) },
   {

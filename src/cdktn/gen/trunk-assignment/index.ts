@@ -29,7 +29,7 @@ export interface TrunkAssignmentConfig extends cdktn.TerraformMetaArguments {
   */
   readonly tenantId: string;
   /**
-  * The trunk (provider) id. Changing it replaces the assignment.
+  * The trunk (provider) id, e.g. `portsip_trunk.carrier.id`. Changing it replaces the assignment.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/portsip/portsip/latest/docs/resources/trunk_assignment#trunk_id TrunkAssignment#trunk_id}
   */

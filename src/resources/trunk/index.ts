@@ -1,0 +1,1 @@
+export { trunkResource } from './resource';
