@@ -2,15 +2,8 @@
 
 import type { Trunk, TrunkCreate, TrunkUpdate } from '../../client/types';
 import type { ObjectValue } from '../../provider/values';
-import {
-  apiToState,
-  keepPriorSpelling as keepPrior,
-  stateToBody,
-  statePatch,
-  type ApiObject,
-  type FieldRules,
-  type ToStateOptions,
-} from '../common/mapping';
+import { stateToBody, statePatch, type FieldRules } from '../common/mapping';
+import { fieldModel } from '../kit/model';
 import { createPassword, passwordChange } from '../common/password';
 import { trunkSchema } from './schema';
 
@@ -31,11 +24,6 @@ export const trunkRules: FieldRules = {
   did_numbers: { kind: 'did_pool', blankIsNull: true },
 };
 
-/** API object -> state. `password_wo_version` comes from prior; `password_wo` is always null. */
-export function toState(api: Trunk | ApiObject, prior: ObjectValue | null, opts: ToStateOptions = {}): ObjectValue {
-  return apiToState(trunkSchema.block, trunkRules, api, prior, opts);
-}
-
 /** POST /providers body; the password from the apply-time config (write-only values are only there). */
 export function toCreateBody(planned: ObjectValue, config?: ObjectValue | null): TrunkCreate {
   const body = stateToBody<TrunkCreate>(trunkSchema.block, trunkRules, planned);
@@ -55,6 +43,5 @@ export function toUpdatePatch(prior: ObjectValue, planned: ObjectValue, config: 
   return pw === null ? patch : { ...patch, password: pw };
 }
 
-export function keepPriorSpelling(planned: ObjectValue, prior: ObjectValue | null): ObjectValue {
-  return keepPrior(trunkSchema.block, trunkRules, planned, prior);
-}
+/** API object -> state (`password_wo_version` from prior, `password_wo` always null), and the prior spellings kept. */
+export const { toState, keepPriorSpelling } = fieldModel<Trunk>(trunkSchema.block, trunkRules);
