@@ -1,7 +1,8 @@
-// data.portsip_dealer: one dealer by `id` (Op 19) or login `name` (found through the list, Op 34's
-// sibling GET /dealers, then read in full with GET /dealers/{id}).
+// data.portsip_dealer: one dealer by `id` (Op 19) or login `name` (the resource's natural key,
+// kit/data-source.ts idOrKey), read in full with GET /dealers/{id}.
 
-import { defineDataSource } from '../../resources/kit/data-source';
+import { dealerResource } from '../../resources/dealer';
+import { defineDataSource, idOrKey } from '../../resources/kit/data-source';
 import { toState } from './model';
 import { dealerDataSourceSchema } from './schema';
 import { validate } from './validate';
@@ -11,12 +12,8 @@ export const dealerDataSource = defineDataSource({
   schema: dealerDataSourceSchema,
   validate,
   async read(config, ctx) {
-    const client = ctx.provider.client;
-    let id = typeof config.id === 'string' ? config.id : undefined;
-    if (id === undefined) {
-      id = (await client.dealers.findByName(String(config.name)))?.id;
-      if (!id) return { notFound: `name "${String(config.name)}"` };
-    }
-    return { state: toState(await client.dealers.get(id), config) };
+    const id = await idOrKey(config, dealerResource, ctx);
+    if (typeof id !== 'string') return id;
+    return { state: toState(await ctx.provider.client.dealers.get(id), config) };
   },
 });

@@ -94,6 +94,8 @@ export interface CollectionResource extends KitResource {
   reader(client: PortsipClient): CollectionReader<object>;
   /** Every list item (ids and natural keys), for a type whose reader does not list (tenants: summaries). */
   listAll(client: PortsipClient): Promise<Values[]>;
+  /** Ids of the live objects with the natural key of `values` (data sources look objects up by it). */
+  idsWithKey(client: PortsipClient, values: Values): Promise<string[]>;
 }
 
 export function defineCollection<L extends object, S extends Values, CB, UB>(spec: CollectionSpec<L, S, CB, UB>): CollectionResource {
@@ -412,5 +414,10 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
     importState,
   };
 
-  return { ...kitResource(spec, meta, flow), reader: (client) => spec.reader(client), listAll: (client) => spec.area(client).listAll() };
+  return {
+    ...kitResource(spec, meta, flow),
+    reader: (client) => spec.reader(client),
+    listAll: (client) => spec.area(client).listAll(),
+    idsWithKey: (client, values) => idsWithKey(source(client), values),
+  };
 }

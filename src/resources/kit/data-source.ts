@@ -9,6 +9,7 @@ import type { DataSourceDefinition, DataSourceReadResponse } from '../../provide
 import type { Schema } from '../../provider/schema';
 import type { Diagnostic, ObjectValue } from '../../provider/values';
 import type { PortsipContext } from '../common/context';
+import type { CollectionResource } from './collection';
 import type { Ctx } from './define';
 import { apiErrorDiagnostic, checkStop } from './diagnostics';
 
@@ -48,4 +49,23 @@ export function defineDataSource(spec: DataSourceSpec): DataSourceDefinition<Por
       }
     },
   };
+}
+
+/**
+ * The id a lookup data source reads: the configured `id`, else the one object with the natural key the
+ * config names (the resource's own key: the same comparison as import and the look-up before a create).
+ * Several objects with the key: an error asking for the id.
+ */
+export async function idOrKey(config: ObjectValue, resource: CollectionResource, ctx: Ctx): Promise<string | { notFound: string }> {
+  if (typeof config.id === 'string') return config.id;
+  const key = resource.meta.key;
+  if (!key) throw new Error(`${resource.meta.typeName} has no natural key to look up by`);
+  const ids = await resource.idsWithKey(ctx.provider.client, config);
+  const [only, ...more] = ids;
+  if (only === undefined) return { notFound: key.describe(config) };
+  if (more.length > 0)
+    throw new Error(
+      `${ids.length} ${resource.meta.label}s have ${key.describe(config)} (ids ${ids.map((i) => `"${i}"`).join(', ')}): look it up by id.`,
+    );
+  return only;
 }

@@ -26,7 +26,7 @@ export interface NaturalKey {
   display(values: Values): string | undefined;
   /** Server-side filter narrowing a look-up to the key (results are matched with `of` anyway). */
   filter(values: Values): string;
-  /** Whether the filter can miss an equal key written otherwise (a CIDR with host bits): then an empty answer is checked against the full list. */
+  /** Whether the filter can miss an equal key written otherwise (a CIDR with host bits, a domain in other letter case): then an empty answer is checked against the full list. */
   inexactFilter: boolean;
 }
 
@@ -85,7 +85,7 @@ export function declaredKey(block: KitBlock, sep = ':'): NaturalKey | undefined 
       return texts.every((t) => t !== undefined) ? texts.join(sep) : undefined;
     },
     // Only the exact text: an equal value written differently (a CIDR with host bits) is found by the full listing.
-    inexactFilter: parts.some(([, kind]) => kind === 'cidr'),
+    inexactFilter: parts.some(([, kind]) => kind === 'cidr' || kind === 'domain'),
     filter: (v) =>
       parts.map(([n, kind]) => `${n} eq ${kind === 'port' ? String(num(v[n])) : odata(shown(kind, v[n]) ?? '')}`).join(' and '),
   };
