@@ -17,6 +17,7 @@
 // the validators skip (src/resources/common/validators.ts).
 
 import type { IConstruct, IValidation } from 'constructs';
+import { metaOf } from '../resources';
 import { portsipProvider } from '../resources/provider';
 import { duplicateSingletonDiagnostic } from '../resources/kit/singleton';
 import { formatPath } from '../resources/common/validators';
@@ -254,7 +255,8 @@ export class PortsipValidation implements IAspect {
     const marked = node as unknown as Record<symbol, boolean>;
     if (marked[VALIDATED]) return; // the same construct reached through a second aspect instance
     marked[VALIDATED] = true;
-    if (t.kind === 'resource' && t.schema && /\bsingleton\b/i.test(t.schema.block.description ?? '')) {
+    // A singleton by its declaration (the kit's mode), not by its description.
+    if (t.kind === 'resource' && metaOf(t.typeName)?.mode === 'singleton') {
       const key = `${stackPath(node)}\u0000${t.typeName}`;
       const list = this.singletons.get(key) ?? [];
       list.push(node);
