@@ -73,19 +73,6 @@ export default defineConfig(
     },
   },
   {
-    // The RPC handlers take protobufjs's untyped request objects (`Req = any`, allowed in the file
-    // itself) until the gRPC messages are typed (issue 16, point 1); their unit test reads the
-    // responses the same way.
-    files: ['src/provider/handlers.ts', 'test/provider/handlers.test.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
     // Plain CommonJS scripts (build, generators, bench runner, jest config): no type information.
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -11,7 +11,8 @@
 
 import * as grpc from '@grpc/grpc-js';
 import { createSelfSignedCert } from './cert';
-import type { Handler } from './handlers';
+import { PROVIDER_METHODS } from './gen/tfplugin6';
+import type { ProviderMethod, RequestOf, ResponseOf, RpcHandler } from './handlers';
 import type { Logger } from './logger';
 import type { ProtocolServices } from './proto/services';
 
@@ -56,7 +57,7 @@ export function handshakeLine(port: number, certDer: Buffer | undefined): string
 export interface PluginServerOptions {
   services: ProtocolServices;
   /** Looked up per call, so the provider definition can load after the handshake. */
-  handler: (method: string) => Handler;
+  handler: <M extends ProviderMethod>(method: M) => RpcHandler<M>;
   clientCertPem: string | undefined;
   logger: Logger;
   /** Called after Shutdown has been answered. */
@@ -90,10 +91,11 @@ export async function startPluginServer(opts: PluginServerOptions): Promise<Plug
     'grpc.max_send_message_length': -1,
   });
 
-  const impl: grpc.UntypedServiceImplementation = {};
-  for (const method of Object.keys(services.provider)) {
-    impl[method] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      let h: Handler;
+  // The request is what the method's deserializer decoded (services.ts), i.e. the method's Request
+  // message in the generated object form; grpc-js itself only knows untyped handlers.
+  const unary = <M extends ProviderMethod>(method: M): grpc.handleUnaryCall<RequestOf<M>, ResponseOf<M>> => {
+    return (call, callback) => {
+      let h: RpcHandler<M>;
       try {
         h = opts.handler(method);
       } catch (e) {
@@ -109,7 +111,9 @@ export async function startPluginServer(opts: PluginServerOptions): Promise<Plug
         },
       );
     };
-  }
+  };
+  const impl: grpc.UntypedServiceImplementation = {};
+  for (const method of PROVIDER_METHODS) impl[method] = unary(method);
   server.addService(services.provider, impl);
   server.addService(services.controller, {
     Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
