@@ -1,4 +1,4 @@
-// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write]`.
+// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write] [--cpu-prof DIR]`.
 //
 // Terraform's own cost of a plan that calls no API (`plan -refresh=false`) over N objects in
 // state is the floor under every plan; what a provider adds on top of it is what this measures.
@@ -14,6 +14,9 @@
 // Reported: medians of wall time and CPU (terraform + providers, GNU time), their ratios, the
 // provider's own CPU per object per plan and start-to-handshake (PORTSIP_PROVIDER_STATS_FILE),
 // and the providers' peak RSS. Written into bench/RESULTS.md between floor markers.
+// --cpu-prof DIR: every provider launch writes a V8 CPU profile into DIR (node's --cpu-prof, given
+// by a wrapper the launcher execs instead of node: Node 20 refuses --cpu-prof in NODE_OPTIONS);
+// profiling slows the provider, so the figures of such a run are not written anywhere (implies --no-write).
 
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -110,16 +113,31 @@ async function prepare(dir: string, head: string, block: (i: number) => string, 
   fs.writeFileSync(path.join(dir, 'main.tf'), head + Array.from({ length: n }, (_, i) => block(i)).join(''));
 }
 
+function cpuProfDir(argv: string[]): string | undefined {
+  const i = argv.indexOf('--cpu-prof');
+  if (i < 0) return undefined;
+  const dir = argv[i + 1];
+  if (!dir || dir.startsWith('--')) throw new Error('--cpu-prof needs a directory for the profiles, e.g. --cpu-prof .bench/prof');
+  return path.resolve(dir);
+}
+
 export async function runFloor(argv: string[]): Promise<void> {
   const n = arg(argv, 'objects', 2000);
   const runs = arg(argv, 'runs', 5);
+  const profDir = cpuProfDir(argv);
+  if (profDir) fs.mkdirSync(profDir, { recursive: true });
   const t0 = Date.now();
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   const emu = await startEmulator({ port: 0, adminPassword: PASSWORD });
   try {
     const providerEntry = path.join(REPO_ROOT, 'dist', 'provider.js');
-    const { cliConfigFile } = installDevLauncher({ dir: WORK, version: '0.1.0', providerEntry });
+    let nodePath: string | undefined;
+    if (profDir) {
+      nodePath = path.join(WORK, 'node-cpu-prof');
+      fs.writeFileSync(nodePath, `#!/bin/sh\nexec '${process.execPath}' --cpu-prof --cpu-prof-dir='${profDir}' "$@"\n`, { mode: 0o755 });
+    }
+    const { cliConfigFile } = installDevLauncher({ dir: WORK, version: '0.1.0', providerEntry, nodePath });
     const statsFile = path.join(WORK, 'stats.jsonl');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -203,7 +221,7 @@ export async function runFloor(argv: string[]): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    if (!argv.includes('--no-write')) {
+    if (!argv.includes('--no-write') && !profDir) {
       const file = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
       const text = fs.readFileSync(file, 'utf8');
       const re = /<!-- floor:begin -->[\s\S]*<!-- floor:end -->\n/;
