@@ -1,6 +1,6 @@
 // src/provider/gen/tfplugin6.ts (the TypeScript types of the tfplugin6 messages, `npm run gen:proto`)
 // must be exactly what scripts/gen-proto.js makes of src/provider/proto/tfplugin6.proto, and its
-// method list must be the service grpc-js is given (src/provider/proto/services.ts).
+// method list must be the service the gRPC server registers (src/provider/proto/services.ts).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
