@@ -24,7 +24,7 @@ import type {
 import { diagnosticsFromError, errorDiagnostic, hasErrors, pathToProto, toProtoDiagnostics, warningDiagnostic } from './diagnostics';
 import type * as tf from './gen/tfplugin6';
 import { createLogger, type Logger } from './logger';
-import { findAttributePaths, nullWriteOnly, writeOnlyValuePaths } from './plan-helpers';
+import { findAttributePaths, hasDeprecated, hasWriteOnly, nullWriteOnly, writeOnlyValuePaths } from './plan-helpers';
 import { ProviderRegistry, schemaToProto, validateDefinition } from './registry';
 import type { Block } from './schema';
 import { BigNum, UNKNOWN, containsUnknown, type Diagnostic, type ObjectValue, type Value } from './values';
@@ -117,9 +117,18 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   let lastCaps: ClientCapabilities = { writeOnlyAllowed: false, deferralAllowed: false };
   let gpsCache: tf.GetProviderSchema_Response | undefined;
 
+  // One logger per type name, made on first use: a new one per call was measurable in a plan.
+  const typeLoggers = new Map<string, Logger>();
+  const loggerFor = (typeName: string | undefined): Logger => {
+    if (!typeName) return logger;
+    let l = typeLoggers.get(typeName);
+    if (!l) typeLoggers.set(typeName, (l = logger.with({ tf_resource_type: typeName })));
+    return l;
+  };
+
   const base = (caps: ClientCapabilities, typeName?: string): BaseContext => ({
     signal: stop.signal,
-    logger: typeName ? logger.with({ tf_resource_type: typeName }) : logger,
+    logger: loggerFor(typeName),
     clientCapabilities: caps,
     terraformVersion,
   });
@@ -168,7 +177,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   function genericConfigChecks(block: Block, config: ObjectValue | null, caps: ClientCapabilities | null): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (!config) return out;
-    if (caps && !caps.writeOnlyAllowed) {
+    if (caps && !caps.writeOnlyAllowed && hasWriteOnly(block)) {
       for (const path of writeOnlyValuePaths(block, config)) {
         out.push(
           errorDiagnostic(
@@ -180,6 +189,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       }
     }
     // Terraform 1.11.4 prints no warning for a deprecated attribute set in config (docs/protocol.md "Rules for schemas").
+    if (!hasDeprecated(block)) return out;
     for (const path of findAttributePaths(block, config, (a) => !!a.deprecated)) {
       const v = path.reduce<Value | undefined>((acc, step) => {
         if (acc === null || acc === undefined || typeof acc !== 'object') return undefined;
