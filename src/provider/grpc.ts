@@ -49,21 +49,31 @@ function encodeGrpcMessage(message: string): string {
 
 const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
 const OK_TRAILERS = { 'grpc-status': '0' };
+// No Date header: gRPC does not use it, and node would add and encode one per call. Node's
+// respond() reads `sendDate` (its compatibility layer passes it) though @types/node does not declare it.
+type RespondOptions = http2.ServerStreamResponseOptions & { sendDate: boolean };
+const RESPOND_WITH_TRAILERS: RespondOptions = { waitForTrailers: true, sendDate: false };
+const RESPOND_AND_END: RespondOptions = { endStream: true, sendDate: false };
 
 function sendError(stream: http2.ServerHttp2Stream, code: number, message: string): void {
   if (stream.destroyed || stream.closed || stream.headersSent) return;
-  stream.respond({ ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) }, { endStream: true });
+  stream.respond({ ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) }, RESPOND_AND_END);
 }
 
 function sendMessage(stream: http2.ServerHttp2Stream, message: Buffer): void {
   // The client may have cancelled (RST_STREAM) while the handler ran: nothing to answer then.
   if (stream.destroyed || stream.closed) return;
   // One buffer, one write: copying a message is cheaper than a second write on the stream.
-  const framed = Buffer.allocUnsafe(5 + message.length);
-  framed[0] = 0; // not compressed
-  framed.writeUInt32BE(message.length, 1);
+  const n = message.length;
+  const framed = Buffer.allocUnsafe(5 + n);
+  // Flag 0 (not compressed), then the length big-endian, byte by byte (writeUInt32BE's checks showed in profiles).
+  framed[0] = 0;
+  framed[1] = n >>> 24;
+  framed[2] = (n >>> 16) & 0xff;
+  framed[3] = (n >>> 8) & 0xff;
+  framed[4] = n & 0xff;
   framed.set(message, 5);
-  stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+  stream.respond(RESPONSE_HEADERS, RESPOND_WITH_TRAILERS);
   stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS));
   stream.end(framed);
 }
