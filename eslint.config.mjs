@@ -7,11 +7,12 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    // Generated code (npm run gen:api / gen:cdktf / gen:cdktn) and build output.
+    // Generated code (npm run gen:api / gen:cdktf / gen:cdktn / gen:proto) and build output.
     ignores: [
       'src/cdktf/gen/**',
       'src/cdktn/gen/**',
       'src/client/types.gen.ts',
+      'src/provider/gen/protocol-codec.js',
       'src/spec/**',
       'dist/**',
       '.tmp/**',

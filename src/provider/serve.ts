@@ -16,7 +16,7 @@ import {
   type RpcHandler,
 } from './handlers';
 import { createLogger, type Logger } from './logger';
-import { loadProtocol } from './proto';
+import { loadProtocol } from './proto/services';
 import { checkHandshakeEnv, startPluginServer } from './server';
 import { createStats } from './stats';
 

@@ -5,7 +5,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { RpcMethod } from '../../src/provider/proto/services';
 
 export function clientDefinition(methods: Record<string, RpcMethod>): grpc.ServiceDefinition {
-  const def: Record<string, grpc.MethodDefinition<object, Record<string, unknown>>> = {};
+  const def: Record<string, grpc.MethodDefinition<object, object>> = {};
   for (const [name, m] of Object.entries(methods)) {
     def[name] = {
       path: m.path,

@@ -1,19 +1,13 @@
 // The provider's own unary gRPC server (src/provider/grpc.ts), spoken to by grpc-js's client (an
 // independent implementation) and, for what a well-behaved client never sends, by raw HTTP/2.
 import * as grpc from '@grpc/grpc-js';
-import * as fs from 'node:fs';
 import * as http2 from 'node:http2';
-import * as path from 'node:path';
 import { GrpcStatus, startGrpcServer, type GrpcServer, type UnaryMethod } from '../../src/provider/grpc';
 import { SILENT_LOGGER } from '../../src/provider/logger';
-import { buildServices } from '../../src/provider/proto/services';
+import { loadProtocol } from '../../src/provider/proto/services';
 import { clientDefinition } from './grpc-client';
 
-const protoDir = path.join(__dirname, '..', '..', 'src', 'provider', 'proto');
-const services = buildServices([
-  fs.readFileSync(path.join(protoDir, 'tfplugin6.proto'), 'utf8'),
-  fs.readFileSync(path.join(protoDir, 'plugin.proto'), 'utf8'),
-]);
+const services = loadProtocol();
 const p = services.provider;
 const Client = grpc.makeGenericClientConstructor(clientDefinition(p), 'Provider');
 

@@ -8,17 +8,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleProvider } from '../acceptance/bundle';
 import { createSelfSignedCert } from '../../src/provider/cert';
-import { buildServices } from '../../src/provider/proto/services';
+import { loadProtocol } from '../../src/provider/proto/services';
 import { MAGIC_COOKIE_VALUE } from '../../src/provider/server';
 import { clientDefinition } from './grpc-client';
 
 jest.setTimeout(120_000);
 
-const protoDir = path.join(__dirname, '..', '..', 'src', 'provider', 'proto');
-const services = buildServices([
-  fs.readFileSync(path.join(protoDir, 'tfplugin6.proto'), 'utf8'),
-  fs.readFileSync(path.join(protoDir, 'plugin.proto'), 'utf8'),
-]);
+const services = loadProtocol();
 const ProviderClient = grpc.makeGenericClientConstructor(clientDefinition(services.provider), 'Provider');
 const ControllerClient = grpc.makeGenericClientConstructor(clientDefinition(services.controller), 'GRPCController');
 

@@ -1,25 +1,21 @@
-// The RPC methods of our .proto texts with their protobuf codecs, built with protobufjs.
+// The RPC methods of our .proto files with their protobuf codecs: static decoders and encoders that
+// `npm run gen:proto` writes into src/provider/gen/protocol-codec.js from the .proto files.
 //
-// Why not @grpc/proto-loader: its fromJSON/loadSync also builds full descriptor protos for
-// reflection we never use. Measured on this machine: proto-loader require ~30 ms + fromJSON
-// ~50 ms, versus ~13 ms for protobufjs resolveAll, on every provider launch (and a command makes
-// 2-5 launches, docs/protocol.md "Launches per command").
+// Why generated ahead of time: parsing the .proto text, building protobufjs's reflection and
+// compiling its decoders and encoders at run time cost ~25 ms of every provider launch, before the
+// handshake line and on the first calls (bench/RESULTS.md "Per-RPC CPU"); a command makes 2-5
+// launches (docs/protocol.md "Launches per command"). The code is protobufjs's own code generation,
+// run by protobufjs/minimal's Reader and Writer.
 //
 // The object form (docs/protocol.md "Messages in TypeScript", the types in src/provider/gen/tfplugin6.ts):
-//  - requests are protobufjs message instances as `Type.decode` returns them, read field by field;
-//    no toObject copy (it cost ~10 % of the provider's CPU in a plan, bench/RESULTS.md "Per-RPC CPU").
-//    An absent field reads as its proto3 default from the prototype ('' / 0 / false / empty bytes /
-//    null for a message / empty map and list), which the handlers treat like a missing one;
-//  - responses are plain objects in that form, encoded by `Type.encode` directly (no fromObject
-//    copy): enums as numbers, bytes as Buffer, int64 as number, as the generated types demand;
-//  - int64 is a JS number: protobufjs would otherwise decode it as a Long object where the `long`
-//    package can be required (the dev bundle) and as a number where it cannot (the single
-//    executable); `configureNumbers` makes it a number everywhere.
+//  - a request is the message instance the decoder returns, read field by field (no copy into a
+//    plain object). An absent field reads as its proto3 default from the prototype ('' / 0 / false /
+//    empty bytes / null for a message / empty map and list), which the handlers treat like a missing one;
+//  - a response is a plain object encoded directly: enums as numbers, bytes as Buffer, int64 as number;
+//  - int64 is a JS number: the codec module configures protobufjs so (protobufjs 7 bundles the `long`
+//    package and would otherwise decode a Long object).
 
-import * as protobuf from 'protobufjs';
-
-/** The object form used by tests and tools that decode responses (plain objects, snake_case, int64 as number). */
-const TO_OBJECT: protobuf.IConversionOptions = { longs: Number, enums: Number, defaults: false, arrays: true, objects: true, oneofs: true };
+import { services as generated, type MethodCodec } from '../gen/protocol-codec';
 
 export interface RpcMethod {
   /** The HTTP/2 path, e.g. "/tfplugin6.Provider/GetMetadata". */
@@ -31,8 +27,8 @@ export interface RpcMethod {
   encodeResponse(response: object): Buffer;
   /** Client side (tests, tools): a request in the object form, as bytes. */
   encodeRequest(request: object): Buffer;
-  /** Client side: the response's bytes as a plain object (toObject), easy to compare. */
-  decodeResponse(bytes: Uint8Array): Record<string, unknown>;
+  /** Client side: the response's bytes as a message instance. */
+  decodeResponse(bytes: Uint8Array): object;
 }
 
 export interface ProtocolServices {
@@ -40,49 +36,30 @@ export interface ProtocolServices {
   provider: Record<string, RpcMethod>;
   /** plugin.GRPCController (Shutdown). */
   controller: Record<string, RpcMethod>;
-  root: protobuf.Root;
 }
 
 function toBuffer(u8: Uint8Array): Buffer {
-  return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
-let numbersConfigured = false;
-/** int64 as JS numbers (see above). Must run before the .proto is parsed: field defaults are set then. */
-function configureNumbers(): void {
-  if (numbersConfigured) return;
-  numbersConfigured = true;
-  protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
-  protobuf.configure();
-}
-
-function serviceMethods(service: protobuf.Service, fullName: string): Record<string, RpcMethod> {
+function serviceMethods(fullName: string): Record<string, RpcMethod> {
+  const methods = generated[fullName];
+  if (!methods) throw new Error(`the generated codec has no service ${fullName}: run npm run gen:proto`);
   const out: Record<string, RpcMethod> = {};
-  for (const method of service.methodsArray) {
-    method.resolve();
-    const reqType = method.resolvedRequestType as protobuf.Type;
-    const resType = method.resolvedResponseType as protobuf.Type;
-    out[method.name] = {
-      path: `/${fullName}/${method.name}`,
-      name: method.name,
-      decodeRequest: (b) => reqType.decode(b),
-      encodeResponse: (v) => toBuffer(resType.encode(v).finish()),
-      encodeRequest: (v) => toBuffer(reqType.encode(reqType.fromObject(v)).finish()),
-      decodeResponse: (b) => resType.toObject(resType.decode(b), TO_OBJECT),
+  for (const [name, m] of Object.entries<MethodCodec>(methods)) {
+    out[name] = {
+      path: m.path,
+      name,
+      decodeRequest: (b) => m.request.decode(b),
+      encodeResponse: (v) => toBuffer(m.response.encode(v).finish()),
+      encodeRequest: (v) => toBuffer(m.request.encode(v).finish()),
+      decodeResponse: (b) => m.response.decode(b),
     };
   }
   return out;
 }
 
-/** Parse the given .proto texts (tfplugin6 + plugin) into their methods and codecs. */
-export function buildServices(protoTexts: string[]): ProtocolServices {
-  configureNumbers();
-  const root = new protobuf.Root();
-  for (const text of protoTexts) protobuf.parse(text, root, { keepCase: true });
-  root.resolveAll();
-  return {
-    provider: serviceMethods(root.lookupService('tfplugin6.Provider'), 'tfplugin6.Provider'),
-    controller: serviceMethods(root.lookupService('plugin.GRPCController'), 'plugin.GRPCController'),
-    root,
-  };
+/** The provider's services (tfplugin6 + go-plugin's controller) with their codecs. */
+export function loadProtocol(): ProtocolServices {
+  return { provider: serviceMethods('tfplugin6.Provider'), controller: serviceMethods('plugin.GRPCController') };
 }
