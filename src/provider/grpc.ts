@@ -143,6 +143,19 @@ export function startGrpcServer(opts: GrpcServerOptions): Promise<GrpcServer> {
       return;
     }
     inFlight++;
+    let settled = false;
+    let started = false;
+    const finished = () => {
+      if (settled) return;
+      settled = true;
+      inFlight--;
+      maybeClosed();
+    };
+    // A call is over when its handler settles, or when its stream closes before the handler started
+    // (cancelled by the client; node 20 still emits 'end' then, but the count must not depend on it).
+    stream.on('close', () => {
+      if (!started) finished();
+    });
     const chunks: Buffer[] = [];
     let length = 0;
     stream.on('data', (chunk: Buffer) => {
@@ -150,11 +163,8 @@ export function startGrpcServer(opts: GrpcServerOptions): Promise<GrpcServer> {
       length += chunk.length;
     });
     stream.on('end', () => {
+      started = true;
       const message = unframe(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
-      const finished = () => {
-        inFlight--;
-        maybeClosed();
-      };
       if (typeof message === 'string') {
         sendError(stream, GrpcStatus.INVALID_ARGUMENT, message);
         return finished();

@@ -120,3 +120,30 @@ test('close() lets the call in flight finish, then closes the connection and rep
   for (let i = 0; i < 50 && !done; i++) await new Promise((r) => setTimeout(r, 20));
   expect(done).toBe(true);
 });
+
+test('a call cancelled before its request is complete does not hold close() up', async () => {
+  const own = await startGrpcServer({
+    methods: new Map([[p.GetMetadata!.path, async () => p.GetMetadata!.encodeResponse({})]]),
+    logger: SILENT_LOGGER,
+  });
+  const session = http2.connect(`http://127.0.0.1:${own.port}`);
+  const req = session.request({ ':method': 'POST', ':path': p.GetMetadata!.path, 'content-type': 'application/grpc' });
+  req.on('error', () => undefined);
+  req.write(Buffer.from([0, 0, 0, 0, 10])); // a prefix promising 10 bytes that never come
+  await new Promise((r) => setTimeout(r, 100));
+  req.close(http2.constants.NGHTTP2_CANCEL);
+  // and a second call whose client goes away without a word (a killed process)
+  const gone = http2.connect(`http://127.0.0.1:${own.port}`);
+  gone.on('error', () => undefined);
+  const req2 = gone.request({ ':method': 'POST', ':path': p.GetMetadata!.path, 'content-type': 'application/grpc' });
+  req2.on('error', () => undefined);
+  req2.write(Buffer.from([0, 0, 0, 0, 10]));
+  await new Promise((r) => setTimeout(r, 100));
+  gone.destroy();
+  await new Promise((r) => setTimeout(r, 100));
+  let done = false;
+  own.close(() => (done = true));
+  for (let i = 0; i < 50 && !done; i++) await new Promise((r) => setTimeout(r, 20));
+  session.destroy();
+  expect(done).toBe(true);
+});
