@@ -1,4 +1,4 @@
-// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write]`.
+// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write] [--cpu-prof DIR]`.
 //
 // Terraform's own cost of a plan that calls no API (`plan -refresh=false`) over N objects in
 // state is the floor under every plan; what a provider adds on top of it is what this measures.
@@ -14,6 +14,11 @@
 // Reported: medians of wall time and CPU (terraform + providers, GNU time), their ratios, the
 // provider's own CPU per object per plan and start-to-handshake (PORTSIP_PROVIDER_STATS_FILE),
 // and the providers' peak RSS. Written into bench/RESULTS.md between floor markers.
+// --cpu-prof DIR: every provider launch of the measured plans writes a V8 CPU profile into DIR (node's
+// --cpu-prof, given by a wrapper the launcher execs instead of node: Node 20 refuses --cpu-prof in
+// NODE_OPTIONS), and the run ends with the top frames by self time over all of them, each with the
+// bundled module it comes from. Profiling slows the provider, so the figures of such a run are not
+// written anywhere (implies --no-write).
 
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -110,16 +115,78 @@ async function prepare(dir: string, head: string, block: (i: number) => string, 
   fs.writeFileSync(path.join(dir, 'main.tf'), head + Array.from({ length: n }, (_, i) => block(i)).join(''));
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time by function over the profiles in `dir`, as text: the top `top` frames and the busy total. */
+function summarizeProfiles(dir: string, bundle: string, top = 20): string {
+  // esbuild marks each bundled module with a `// path` line: the frame's line number finds its module.
+  const starts: Array<[number, string]> = [];
+  fs.readFileSync(bundle, 'utf8')
+    .split('\n')
+    .forEach((l, i) => {
+      const m = /^\/\/ (\S+\.(?:js|ts|mjs|cjs))$/.exec(l);
+      if (m) starts.push([i, m[1]!]);
+    });
+  const moduleAt = (line: number): string => {
+    let found = '(bundle)';
+    for (const [start, name] of starts) {
+      if (start > line) break;
+      found = name;
+    }
+    return found.replace(/^node_modules\//, '');
+  };
+  const self = new Map<string, number>();
+  let busy = 0;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  for (const f of files) {
+    const p = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CpuProfile;
+    const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+    p.samples.forEach((id, i) => {
+      const cf = byId.get(id);
+      if (!cf || cf.functionName === '(idle)') return;
+      const ms = (p.timeDeltas[i] ?? 0) / 1000;
+      const where = cf.url.endsWith(path.basename(bundle)) ? moduleAt(cf.lineNumber) : cf.url.replace(/^node:/, '') || 'native';
+      const key = `${cf.functionName || '(anonymous)'} (${where})`;
+      self.set(key, (self.get(key) ?? 0) + ms);
+      busy += ms;
+    });
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [
+    `${files.length} profiles, ${Math.round(busy)} ms of samples (not idle); self time:`,
+    ...rows.map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${k}`),
+  ].join('\n');
+}
+
+function cpuProfDir(argv: string[]): string | undefined {
+  const i = argv.indexOf('--cpu-prof');
+  if (i < 0) return undefined;
+  const dir = argv[i + 1];
+  if (!dir || dir.startsWith('--')) throw new Error('--cpu-prof needs a directory for the profiles, e.g. --cpu-prof .bench/prof');
+  return path.resolve(dir);
+}
+
 export async function runFloor(argv: string[]): Promise<void> {
   const n = arg(argv, 'objects', 2000);
   const runs = arg(argv, 'runs', 5);
+  const profDir = cpuProfDir(argv);
+  if (profDir) fs.mkdirSync(profDir, { recursive: true });
   const t0 = Date.now();
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   const emu = await startEmulator({ port: 0, adminPassword: PASSWORD });
   try {
     const providerEntry = path.join(REPO_ROOT, 'dist', 'provider.js');
-    const { cliConfigFile } = installDevLauncher({ dir: WORK, version: '0.1.0', providerEntry });
+    let nodePath: string | undefined;
+    if (profDir) {
+      nodePath = path.join(WORK, 'node-cpu-prof');
+      fs.writeFileSync(nodePath, `#!/bin/sh\nexec '${process.execPath}' --cpu-prof --cpu-prof-dir='${profDir}' "$@"\n`, { mode: 0o755 });
+    }
+    const { cliConfigFile } = installDevLauncher({ dir: WORK, version: '0.1.0', providerEntry, nodePath });
     const statsFile = path.join(WORK, 'stats.jsonl');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -151,6 +218,8 @@ export async function runFloor(argv: string[]): Promise<void> {
       env,
     );
     const plan = ['plan', '-refresh=false', '-input=false', '-no-color', '-lock=false', '-detailed-exitcode'];
+    // Only the measured plans' launches, not those of the preparing applies.
+    if (profDir) for (const f of fs.readdirSync(profDir)) if (f.endsWith('.cpuprofile')) fs.rmSync(path.join(profDir, f));
     const sides = { portsip: [] as Run[], builtin: [] as Run[] };
     for (let r = 0; r < runs; r++) {
       for (const side of ['portsip', 'builtin'] as const) {
@@ -203,7 +272,8 @@ export async function runFloor(argv: string[]): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    if (!argv.includes('--no-write')) {
+    if (profDir) process.stdout.write(`\n\nCPU profiles in ${profDir}: ${summarizeProfiles(profDir, providerEntry)}\n`);
+    if (!argv.includes('--no-write') && !profDir) {
       const file = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
       const text = fs.readFileSync(file, 'utf8');
       const re = /<!-- floor:begin -->[\s\S]*<!-- floor:end -->\n/;

@@ -2,29 +2,12 @@
 // string -> attribute_name, number -> element_key_int, {key} -> element_key_string
 // (docs/protocol.md "Diagnostics": such a path points Terraform's UI at the config line).
 
+import * as tf from './gen/tfplugin6';
 import type { AttributePath, Diagnostic, PathStep } from './values';
 
-export interface ProtoStep {
-  attribute_name?: string;
-  element_key_string?: string;
-  element_key_int?: number | string | { toString(): string };
-}
-export interface ProtoAttributePath {
-  steps?: ProtoStep[];
-}
-export interface ProtoDiagnostic {
-  severity?: number;
-  summary?: string;
-  detail?: string;
-  attribute?: ProtoAttributePath | null;
-}
-
-export const SEVERITY_ERROR = 1;
-export const SEVERITY_WARNING = 2;
-
-export function pathToProto(path: AttributePath): ProtoAttributePath {
+export function pathToProto(path: AttributePath): tf.AttributePath {
   return {
-    steps: path.map((s): ProtoStep => {
+    steps: path.map((s): tf.AttributePath_Step => {
       if (typeof s === 'string') return { attribute_name: s };
       if (typeof s === 'number') return { element_key_int: s };
       return { element_key_string: s.key };
@@ -32,7 +15,7 @@ export function pathToProto(path: AttributePath): ProtoAttributePath {
   };
 }
 
-export function pathFromProto(p: ProtoAttributePath | null | undefined): AttributePath | undefined {
+export function pathFromProto(p: tf.AttributePath | null | undefined): AttributePath | undefined {
   if (!p || !p.steps || p.steps.length === 0) return undefined;
   return p.steps.map((s): PathStep => {
     if (s.attribute_name !== undefined && s.attribute_name !== null && s.attribute_name !== '') return s.attribute_name;
@@ -41,9 +24,9 @@ export function pathFromProto(p: ProtoAttributePath | null | undefined): Attribu
   });
 }
 
-export function toProtoDiagnostic(d: Diagnostic): ProtoDiagnostic {
-  const out: ProtoDiagnostic = {
-    severity: d.severity === 'warning' ? SEVERITY_WARNING : SEVERITY_ERROR,
+export function toProtoDiagnostic(d: Diagnostic): tf.Diagnostic {
+  const out: tf.Diagnostic = {
+    severity: d.severity === 'warning' ? tf.Diagnostic_Severity.WARNING : tf.Diagnostic_Severity.ERROR,
     summary: d.summary,
   };
   if (d.detail) out.detail = d.detail;
@@ -51,15 +34,15 @@ export function toProtoDiagnostic(d: Diagnostic): ProtoDiagnostic {
   return out;
 }
 
-export function fromProtoDiagnostic(p: ProtoDiagnostic): Diagnostic {
-  const d: Diagnostic = { severity: p.severity === SEVERITY_WARNING ? 'warning' : 'error', summary: p.summary ?? '' };
+export function fromProtoDiagnostic(p: tf.Diagnostic): Diagnostic {
+  const d: Diagnostic = { severity: p.severity === tf.Diagnostic_Severity.WARNING ? 'warning' : 'error', summary: p.summary ?? '' };
   if (p.detail) d.detail = p.detail;
   const path = pathFromProto(p.attribute);
   if (path) d.path = path;
   return d;
 }
 
-export function toProtoDiagnostics(ds: readonly Diagnostic[] | undefined): ProtoDiagnostic[] {
+export function toProtoDiagnostics(ds: readonly Diagnostic[] | undefined): tf.Diagnostic[] {
   return (ds ?? []).map(toProtoDiagnostic);
 }
 

@@ -1,5 +1,6 @@
-// The RPC implementations, on plain request/response objects (protobufjs object form, snake_case
-// field names), independent of gRPC so they can be unit-tested directly. Here the server does the
+// The RPC implementations, on plain request/response objects typed by the generated tfplugin6
+// messages (src/provider/gen/tfplugin6.ts: snake_case field names, docs/protocol.md "Messages in
+// TypeScript"), independent of gRPC so they can be unit-tested directly. Here the server does the
 // protocol work so resources don't have to (docs/protocol.md "Launches per command", "Import and generated configuration"):
 //  - decode/encode every DynamicValue against the schema (exact keys, unknowns, numbers);
 //  - URS with an unchanged schema version hands raw_state.json back untouched (docs/protocol.md "JSON state and UpgradeResourceState");
@@ -20,33 +21,30 @@ import type {
   UpgradeContext,
   ValidateContext,
 } from './definition';
-import {
-  diagnosticsFromError,
-  errorDiagnostic,
-  hasErrors,
-  pathToProto,
-  toProtoDiagnostics,
-  warningDiagnostic,
-  type ProtoDiagnostic,
-} from './diagnostics';
+import { diagnosticsFromError, errorDiagnostic, hasErrors, pathToProto, toProtoDiagnostics, warningDiagnostic } from './diagnostics';
+import type * as tf from './gen/tfplugin6';
 import { createLogger, type Logger } from './logger';
-import { findAttributePaths, nullWriteOnly, writeOnlyValuePaths } from './plan-helpers';
-import { ProviderRegistry, schemaToProto, validateDefinition, type ProtoSchema } from './registry';
+import { findAttributePaths, hasDeprecated, hasWriteOnly, nullWriteOnly, writeOnlyValuePaths } from './plan-helpers';
+import { ProviderRegistry, schemaToProto, validateDefinition } from './registry';
 import type { Block } from './schema';
 import { BigNum, UNKNOWN, containsUnknown, type Diagnostic, type ObjectValue, type Value } from './values';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-export type Req = any;
-export type Res = Record<string, unknown>;
-export type Handler = (req: Req) => Promise<Res>;
+/** A method of the tfplugin6.Provider service, e.g. "PlanResourceChange". */
+export type ProviderMethod = keyof tf.ProviderService;
+export type RequestOf<M extends ProviderMethod> = tf.ProviderService[M]['request'];
+export type ResponseOf<M extends ProviderMethod> = tf.ProviderService[M]['response'];
+/** One RPC: the decoded request in, the response to encode out. */
+export type RpcHandler<M extends ProviderMethod> = (req: RequestOf<M>) => Promise<ResponseOf<M>>;
+/** Every method of the service, each with its own request and response type. */
+export type ProviderHandlerTable = { [M in ProviderMethod]: RpcHandler<M> };
 
-export interface ProtoDynamicValue {
-  msgpack?: Uint8Array | null;
-  json?: Uint8Array | null;
-}
+/** The methods whose response carries `diagnostics` (all but StopProvider and CallFunction). */
+type DiagnosticsMethod = {
+  [M in ProviderMethod]: ResponseOf<M> extends { diagnostics?: tf.Diagnostic[] } ? M : never;
+}[ProviderMethod];
 
 export interface ProviderHandlers {
-  handlers: Record<string, Handler>;
+  handlers: ProviderHandlerTable;
   /** Aborted by StopProvider. */
   signal: AbortSignal;
 }
@@ -63,14 +61,14 @@ function toBuffer(b: Uint8Array | null | undefined): Buffer {
 }
 
 /** Decode a DynamicValue: Terraform always sends msgpack; json is accepted too (docs/protocol.md "JSON state and UpgradeResourceState"). */
-export function decodeDynamic(block: Block, dv: ProtoDynamicValue | null | undefined): ObjectValue | null {
+export function decodeDynamic(block: Block, dv: tf.DynamicValue | null | undefined): ObjectValue | null {
   if (!dv) return null;
   if (dv.msgpack && dv.msgpack.length > 0) return decodeMsgpackObject(block, dv.msgpack);
   if (dv.json && dv.json.length > 0) return decodeJsonObject(block, dv.json);
   return null;
 }
 
-export function encodeDynamic(block: Block, v: ObjectValue | null): { msgpack: Buffer } {
+export function encodeDynamic(block: Block, v: ObjectValue | null): tf.DynamicValue {
   return { msgpack: encodeMsgpackObject(block, v) };
 }
 
@@ -103,10 +101,7 @@ function finalizeState(block: Block, state: ObjectValue | null, diags: Diagnosti
   return out;
 }
 
-function capabilities(
-  c: { deferral_allowed?: boolean; write_only_attributes_allowed?: boolean } | null | undefined,
-  fallback: ClientCapabilities,
-): ClientCapabilities {
+function capabilities(c: tf.ClientCapabilities | null | undefined, fallback: ClientCapabilities): ClientCapabilities {
   if (!c) return fallback;
   return { deferralAllowed: !!c.deferral_allowed, writeOnlyAllowed: !!c.write_only_attributes_allowed };
 }
@@ -120,11 +115,20 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   let terraformVersion: string | undefined;
   // ARC carries no client_capabilities: reuse what ConfigureProvider said.
   let lastCaps: ClientCapabilities = { writeOnlyAllowed: false, deferralAllowed: false };
-  let gpsCache: Res | undefined;
+  let gpsCache: tf.GetProviderSchema_Response | undefined;
+
+  // One logger per type name, made on first use: a new one per call was measurable in a plan.
+  const typeLoggers = new Map<string, Logger>();
+  const loggerFor = (typeName: string | undefined): Logger => {
+    if (!typeName) return logger;
+    let l = typeLoggers.get(typeName);
+    if (!l) typeLoggers.set(typeName, (l = logger.with({ tf_resource_type: typeName })));
+    return l;
+  };
 
   const base = (caps: ClientCapabilities, typeName?: string): BaseContext => ({
     signal: stop.signal,
-    logger: typeName ? logger.with({ tf_resource_type: typeName }) : logger,
+    logger: loggerFor(typeName),
     clientCapabilities: caps,
     terraformVersion,
   });
@@ -138,16 +142,16 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     return { ...base(caps, typeName), provider: providerContext as C, typeName };
   };
 
-  const unknownType = (kind: string, typeName: string): Res => ({
-    diagnostics: toProtoDiagnostics([errorDiagnostic(`Unknown ${kind} type`, `This provider has no ${kind} type "${typeName}".`)]),
+  const unknownType = (kind: string, typeName: string | undefined): { diagnostics: tf.Diagnostic[] } => ({
+    diagnostics: toProtoDiagnostics([errorDiagnostic(`Unknown ${kind} type`, `This provider has no ${kind} type "${typeName ?? ''}".`)]),
   });
 
-  function rpc(name: string, fn: (req: Req) => Promise<Res> | Res): Handler {
-    return async (req: Req) => {
+  function rpc<M extends DiagnosticsMethod>(name: M, fn: (req: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>): RpcHandler<M> {
+    return async (req) => {
       const t0 = performance.now();
-      const typeName: string | undefined = req?.type_name || undefined;
+      const typeName = 'type_name' in req && typeof req.type_name === 'string' && req.type_name ? req.type_name : undefined;
       try {
-        const res = await fn(req ?? {});
+        const res = await fn(req);
         logger.debug(`${name} done`, { tf_rpc: name, tf_resource_type: typeName, duration_ms: Math.round(performance.now() - t0) });
         return res;
       } catch (e) {
@@ -167,13 +171,13 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     };
   }
 
-  const diagsOut = (ds: Diagnostic[] | undefined): ProtoDiagnostic[] => toProtoDiagnostics(ds);
+  const diagsOut = (ds: Diagnostic[] | undefined): tf.Diagnostic[] => toProtoDiagnostics(ds);
 
   /** Generic VRC checks: write-only values when Terraform cannot handle them; deprecated attributes. */
   function genericConfigChecks(block: Block, config: ObjectValue | null, caps: ClientCapabilities | null): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (!config) return out;
-    if (caps && !caps.writeOnlyAllowed) {
+    if (caps && !caps.writeOnlyAllowed && hasWriteOnly(block)) {
       for (const path of writeOnlyValuePaths(block, config)) {
         out.push(
           errorDiagnostic(
@@ -185,6 +189,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       }
     }
     // Terraform 1.11.4 prints no warning for a deprecated attribute set in config (docs/protocol.md "Rules for schemas").
+    if (!hasDeprecated(block)) return out;
     for (const path of findAttributePaths(block, config, (a) => !!a.deprecated)) {
       const v = path.reduce<Value | undefined>((acc, step) => {
         if (acc === null || acc === undefined || typeof acc !== 'object') return undefined;
@@ -203,7 +208,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     return out;
   }
 
-  const handlers: Record<string, Handler> = {
+  const handlers: ProviderHandlerTable = {
     GetMetadata: rpc('GetMetadata', () => ({
       server_capabilities: serverCapabilities(),
       diagnostics: [],
@@ -213,9 +218,9 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
     GetProviderSchema: rpc('GetProviderSchema', () => {
       if (gpsCache) return gpsCache;
-      const resource_schemas: Record<string, ProtoSchema> = {};
+      const resource_schemas: Record<string, tf.Schema> = {};
       for (const [n, r] of Object.entries(def.resources)) resource_schemas[n] = schemaToProto(r.schema);
-      const data_source_schemas: Record<string, ProtoSchema> = {};
+      const data_source_schemas: Record<string, tf.Schema> = {};
       for (const [n, d] of Object.entries(def.dataSources)) data_source_schemas[n] = schemaToProto(d.schema);
       const problems = validateDefinition(def);
       gpsCache = {
@@ -237,28 +242,31 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     }),
 
     ValidateResourceConfig: rpc('ValidateResourceConfig', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       const caps = capabilities(req.client_capabilities, { writeOnlyAllowed: false, deferralAllowed: false });
       const config = decodeDynamic(res.schema.block, req.config);
       const diags = genericConfigChecks(res.schema.block, config, caps);
-      const ctx: ValidateContext = base(caps, req.type_name);
+      const ctx: ValidateContext = base(caps, typeName);
       if (config && res.validate) diags.push(...((await res.validate(config, ctx)) ?? []));
       return { diagnostics: diagsOut(diags) };
     }),
 
     ValidateDataResourceConfig: rpc('ValidateDataResourceConfig', async (req) => {
-      const ds = registry.dataSource(req.type_name);
-      if (!ds) return unknownType('data source', req.type_name);
+      const typeName = req.type_name ?? '';
+      const ds = registry.dataSource(typeName);
+      if (!ds) return unknownType('data source', typeName);
       const config = decodeDynamic(ds.schema.block, req.config);
       const diags = genericConfigChecks(ds.schema.block, config, null);
-      if (config && ds.validate) diags.push(...((await ds.validate(config, base(lastCaps, req.type_name))) ?? []));
+      if (config && ds.validate) diags.push(...((await ds.validate(config, base(lastCaps, typeName))) ?? []));
       return { diagnostics: diagsOut(diags) };
     }),
 
     UpgradeResourceState: rpc('UpgradeResourceState', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       const version = Number(req.version ?? 0);
       const current = res.schema.version;
       const raw = toBuffer(req.raw_state?.json);
@@ -293,7 +301,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
       const diags: Diagnostic[] = [];
       let state: ObjectValue | null;
       if (res.upgradeState) {
-        const ctx: UpgradeContext<C> = { ...base(lastCaps, req.type_name), provider: providerContext, typeName: req.type_name };
+        const ctx: UpgradeContext<C> = { ...base(lastCaps, typeName), provider: providerContext, typeName: typeName };
         const out = await res.upgradeState({ version, rawState: parseJsonExact(raw.toString('utf8')) }, ctx);
         diags.push(...(out.diagnostics ?? []));
         state = out.state;
@@ -318,22 +326,24 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     }),
 
     ReadResource: rpc('ReadResource', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       const caps = capabilities(req.client_capabilities, lastCaps);
       const block = res.schema.block;
       const current = decodeDynamic(block, req.current_state);
       const priv = toBuffer(req.private);
       if (!current) return { new_state: encodeDynamic(block, null), private: priv, diagnostics: [] };
-      const out = await res.read({ current, private: priv }, resourceCtx(req.type_name, caps));
+      const out = await res.read({ current, private: priv }, resourceCtx(typeName, caps));
       const diags = [...(out.diagnostics ?? [])];
       const state = finalizeState(block, out.newState, diags, 'ReadResource');
       return { new_state: encodeDynamic(block, state), private: out.private ?? priv, diagnostics: diagsOut(diags) };
     }),
 
     PlanResourceChange: rpc('PlanResourceChange', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       const caps = capabilities(req.client_capabilities, lastCaps);
       const block = res.schema.block;
       const prior = decodeDynamic(block, req.prior_state);
@@ -345,14 +355,14 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
         // only add diagnostics. `terraform destroy` plans in a launch that may not configure the
         // provider (docs/protocol.md "Processes of a command"): then there is nothing to ask.
         const diags =
-          prior && res.planDestroy && configured ? await res.planDestroy({ prior, priorPrivate }, resourceCtx(req.type_name, caps)) : [];
+          prior && res.planDestroy && configured ? await res.planDestroy({ prior, priorPrivate }, resourceCtx(typeName, caps)) : [];
         return { planned_state: encodeDynamic(block, null), planned_private: priorPrivate, diagnostics: diagsOut(diags) };
       }
-      const out = await res.plan({ prior, proposed, config, priorPrivate }, resourceCtx(req.type_name, caps));
+      const out = await res.plan({ prior, proposed, config, priorPrivate }, resourceCtx(typeName, caps));
       const diags = out.diagnostics ?? [];
       // Write-only values must be null in the plan, or Terraform rejects it (docs/protocol.md "Write-only attributes").
       const planned = nullWriteOnly(block, out.planned ?? null);
-      const response: Res = {
+      const response: tf.PlanResourceChange_Response = {
         planned_state: encodeDynamic(block, planned),
         requires_replace: (out.requiresReplace ?? []).map(pathToProto),
         planned_private: out.plannedPrivate ?? priorPrivate,
@@ -362,15 +372,16 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     }),
 
     ApplyResourceChange: rpc('ApplyResourceChange', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       const block = res.schema.block;
       const prior = decodeDynamic(block, req.prior_state);
       const planned = decodeDynamic(block, req.planned_state);
       const config = decodeDynamic(block, req.config);
       const plannedPrivate = toBuffer(req.planned_private);
       const action: ApplyAction = planned === null ? 'delete' : prior === null ? 'create' : 'update';
-      const out = await res.apply({ action, prior, planned, config, plannedPrivate }, resourceCtx(req.type_name, lastCaps));
+      const out = await res.apply({ action, prior, planned, config, plannedPrivate }, resourceCtx(typeName, lastCaps));
       const diags = [...(out.diagnostics ?? [])];
       const newState =
         action === 'delete' && out.newState === undefined ? null : finalizeState(block, out.newState ?? null, diags, 'ApplyResourceChange');
@@ -378,18 +389,19 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     }),
 
     ImportResourceState: rpc('ImportResourceState', async (req) => {
-      const res = registry.resource(req.type_name);
-      if (!res) return unknownType('resource', req.type_name);
+      const typeName = req.type_name ?? '';
+      const res = registry.resource(typeName);
+      if (!res) return unknownType('resource', typeName);
       if (!res.importState) {
-        return { diagnostics: diagsOut([errorDiagnostic('Import not supported', `Resource type "${req.type_name}" cannot be imported.`)]) };
+        return { diagnostics: diagsOut([errorDiagnostic('Import not supported', `Resource type "${typeName}" cannot be imported.`)]) };
       }
       const caps = capabilities(req.client_capabilities, lastCaps);
-      const out = await res.importState(String(req.id ?? ''), resourceCtx(req.type_name, caps));
+      const out = await res.importState(String(req.id ?? ''), resourceCtx(typeName, caps));
       const diags = [...(out.diagnostics ?? [])];
       const state = finalizeState(res.schema.block, out.state, diags, 'ImportResourceState');
       if (hasErrors(diags) || !state) return { imported_resources: [], diagnostics: diagsOut(diags) };
       return {
-        imported_resources: [{ type_name: req.type_name, state: encodeDynamic(res.schema.block, state), private: out.private ?? EMPTY }],
+        imported_resources: [{ type_name: typeName, state: encodeDynamic(res.schema.block, state), private: out.private ?? EMPTY }],
         diagnostics: diagsOut(diags),
       };
     }),
@@ -404,19 +416,20 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     })),
 
     ReadDataSource: rpc('ReadDataSource', async (req) => {
-      const ds = registry.dataSource(req.type_name);
-      if (!ds) return unknownType('data source', req.type_name);
+      const typeName = req.type_name ?? '';
+      const ds = registry.dataSource(typeName);
+      if (!ds) return unknownType('data source', typeName);
       const caps = capabilities(req.client_capabilities, lastCaps);
       const block = ds.schema.block;
       const config = decodeDynamic(block, req.config) ?? {};
-      const out = await ds.read(config, resourceCtx(req.type_name, caps));
+      const out = await ds.read(config, resourceCtx(typeName, caps));
       const diags = [...(out.diagnostics ?? [])];
       if (!out.state) {
         if (!hasErrors(diags))
           diags.push(
             errorDiagnostic(
               'Data source returned no state',
-              `${req.type_name} returned neither a value nor an error. This is a bug in the provider.`,
+              `${typeName} returned neither a value nor an error. This is a bug in the provider.`,
             ),
           );
         return { diagnostics: diagsOut(diags) };
@@ -434,7 +447,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
     GetFunctions: rpc('GetFunctions', () => ({ diagnostics: [] })),
 
-    CallFunction: async (req: Req) => ({ error: { text: `This provider declares no functions (called "${req?.name ?? ''}").` } }),
+    CallFunction: async (req) => ({ error: { text: `This provider declares no functions (called "${req.name ?? ''}").` } }),
 
     ValidateEphemeralResourceConfig: rpc('ValidateEphemeralResourceConfig', (req) => unknownType('ephemeral resource', req.type_name)),
     OpenEphemeralResource: rpc('OpenEphemeralResource', (req) => unknownType('ephemeral resource', req.type_name)),
@@ -447,7 +460,39 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   return { handlers, signal: stop.signal };
 }
 
-function serverCapabilities(): Res {
+/**
+ * What every RPC answers when the provider definition failed to load (serve.ts): the load error as
+ * a diagnostic, so Terraform shows it instead of a dropped connection.
+ */
+export function failingHandlers(detail: string): ProviderHandlerTable {
+  const diagnostics = toProtoDiagnostics([errorDiagnostic('Provider failed to load', detail)]);
+  const fail = async () => ({ diagnostics });
+  return {
+    GetMetadata: fail,
+    GetProviderSchema: fail,
+    ValidateProviderConfig: fail,
+    ValidateResourceConfig: fail,
+    ValidateDataResourceConfig: fail,
+    UpgradeResourceState: fail,
+    ConfigureProvider: fail,
+    ReadResource: fail,
+    PlanResourceChange: fail,
+    ApplyResourceChange: fail,
+    ImportResourceState: fail,
+    MoveResourceState: fail,
+    ReadDataSource: fail,
+    StopProvider: async () => ({}),
+    GetFunctions: fail,
+    CallFunction: async () => ({ error: { text: `Provider failed to load: ${detail}` } }),
+    ValidateEphemeralResourceConfig: fail,
+    OpenEphemeralResource: fail,
+    RenewEphemeralResource: fail,
+    CloseEphemeralResource: fail,
+    GetResourceIdentitySchemas: fail,
+  };
+}
+
+function serverCapabilities(): tf.ServerCapabilities {
   // get_provider_schema_optional: later launches skip GPS (docs/protocol.md "Launches per command"), so each process starts faster.
   // plan_destroy: a destroy is planned through us too, so a resource can refuse one that cannot
   // succeed (a dealer with tenants) or warn about what it does (a settings object only forgotten).

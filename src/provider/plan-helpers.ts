@@ -135,9 +135,13 @@ function mapNestedObjects(nb: NestedBlock, v: Value | undefined, f: (o: ObjectVa
   return Array.isArray(v) ? v.map((x) => (isObj(x) ? f(x) : x)) : v;
 }
 
-/** A copy with every write-only attribute (at any depth) set to null (docs/protocol.md "Write-only attributes"). */
+/**
+ * Every write-only attribute (at any depth) set to null (docs/protocol.md "Write-only attributes"): a
+ * copy, or `value` itself when the block has no write-only attribute anywhere (most blocks; this
+ * runs on every planned and new state).
+ */
 export function nullWriteOnly(block: Block, value: ObjectValue | null): ObjectValue | null {
-  if (!value) return value;
+  if (!value || !hasWriteOnly(block)) return value;
   const out: ObjectValue = { ...value };
   for (const [name, attr] of Object.entries(block.attributes)) if (attr.writeOnly) out[name] = null;
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
@@ -148,8 +152,36 @@ export function nullWriteOnly(block: Block, value: ObjectValue | null): ObjectVa
   return out;
 }
 
+interface BlockFlags {
+  writeOnly: boolean;
+  deprecated: boolean;
+}
+// Schemas are built once and never change, so what a block holds is worked out once per block
+// rather than on every RPC (the server asks for each object of a plan).
+const blockFlagsCache = new WeakMap<Block, BlockFlags>();
+
+function blockFlags(block: Block): BlockFlags {
+  let flags = blockFlagsCache.get(block);
+  if (!flags) {
+    const attrs = Object.values(block.attributes);
+    const nested = Object.values(block.blocks ?? {}).map((nb) => blockFlags(nb.block));
+    flags = {
+      writeOnly: attrs.some((a) => !!a.writeOnly) || nested.some((f) => f.writeOnly),
+      deprecated: attrs.some((a) => !!a.deprecated) || nested.some((f) => f.deprecated),
+    };
+    blockFlagsCache.set(block, flags);
+  }
+  return flags;
+}
+
+/** Whether any attribute of the block, at any depth, is write-only. */
 export function hasWriteOnly(block: Block): boolean {
-  return Object.values(block.attributes).some((a) => a.writeOnly) || Object.values(block.blocks ?? {}).some((nb) => hasWriteOnly(nb.block));
+  return blockFlags(block).writeOnly;
+}
+
+/** Whether any attribute of the block, at any depth, is deprecated. */
+export function hasDeprecated(block: Block): boolean {
+  return blockFlags(block).deprecated;
 }
 
 /** Paths of attributes matching `pred` that hold a non-null value anywhere in `value`. */

@@ -3,27 +3,20 @@
 // resource surfaces as one clear diagnostic instead of an opaque "invalid plan" later).
 
 import { encodeCtyType } from './codec/cty-type';
+import * as tf from './gen/tfplugin6';
 import type { DataSourceDefinition, ProviderDefinition, ResourceDefinition } from './definition';
 import type { AttrType, Block, NestedBlock, Schema } from './schema';
 
-const NESTING: Record<NestedBlock['nesting'], number> = { single: 1, list: 2, set: 3, map: 4, group: 5 };
-const MARKDOWN = 1;
+const NESTING: Record<NestedBlock['nesting'], tf.Schema_NestedBlock_NestingMode> = {
+  single: tf.Schema_NestedBlock_NestingMode.SINGLE,
+  list: tf.Schema_NestedBlock_NestingMode.LIST,
+  set: tf.Schema_NestedBlock_NestingMode.SET,
+  map: tf.Schema_NestedBlock_NestingMode.MAP,
+  group: tf.Schema_NestedBlock_NestingMode.GROUP,
+};
+const MARKDOWN = tf.StringKind.MARKDOWN;
 
-// Plain objects in the shape protobufjs expects for tfplugin6.Schema (src/provider/proto/services.ts).
-export interface ProtoSchema {
-  version: number;
-  block: ProtoBlock;
-}
-interface ProtoBlock {
-  version: number;
-  attributes: Record<string, unknown>[];
-  block_types: Record<string, unknown>[];
-  description: string;
-  description_kind: number;
-  deprecated: boolean;
-}
-
-function blockToProto(block: Block, version: number): ProtoBlock {
+function blockToProto(block: Block, version: number): tf.Schema_Block {
   return {
     version,
     attributes: Object.entries(block.attributes).map(([name, a]) => ({
@@ -52,7 +45,7 @@ function blockToProto(block: Block, version: number): ProtoBlock {
   };
 }
 
-export function schemaToProto(schema: Schema): ProtoSchema {
+export function schemaToProto(schema: Schema): tf.Schema {
   return { version: schema.version, block: blockToProto(schema.block, schema.version) };
 }
 

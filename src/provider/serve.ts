@@ -7,10 +7,16 @@ import * as fs from 'node:fs';
 import { format } from 'node:util';
 import { VERSION } from '../common/version';
 import type { ProviderDefinition } from './definition';
-import { errorDiagnostic, toProtoDiagnostics } from './diagnostics';
-import { createProviderHandlers, type Handler, type ProviderHandlers } from './handlers';
+import {
+  createProviderHandlers,
+  failingHandlers,
+  type ProviderHandlerTable,
+  type ProviderHandlers,
+  type ProviderMethod,
+  type RpcHandler,
+} from './handlers';
 import { createLogger, type Logger } from './logger';
-import { loadProtocol } from './proto';
+import { loadProtocol } from './proto/services';
 import { checkHandshakeEnv, startPluginServer } from './server';
 import { createStats } from './stats';
 
@@ -82,15 +88,14 @@ export function serve<C>(source: DefinitionSource<C>, opts: ServeOptions = {}): 
     }
     return provider;
   };
-  const failing: Handler = async () => ({
-    diagnostics: toProtoDiagnostics([errorDiagnostic('Provider failed to load', String((loadError as Error)?.message ?? loadError))]),
-  });
-  const plainHandler = (method: string): Handler => {
+  let failing: ProviderHandlerTable | undefined;
+  const plainHandler = <M extends ProviderMethod>(method: M): RpcHandler<M> => {
     const p = getProvider();
-    if (!p) return failing;
-    return p.handlers[method] ?? (async () => ({}));
+    if (p) return p.handlers[method];
+    failing ??= failingHandlers(String((loadError as Error)?.message ?? loadError));
+    return failing[method];
   };
-  const handler = stats ? (method: string): Handler => stats.wrap(method, plainHandler(method)) : plainHandler;
+  const handler = stats ? <M extends ProviderMethod>(method: M): RpcHandler<M> => stats.wrap(method, plainHandler(method)) : plainHandler;
 
   const exit = () => {
     // Called once the Shutdown answer is sent (server.ts): go at once, lingering costs 2 s (docs/protocol.md "Ctrl-C and StopProvider").

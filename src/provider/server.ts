@@ -6,12 +6,13 @@
 //    verify it against PLUGIN_CLIENT_CERT as the only root (docs/protocol.md "TLS certificate"). Plaintext when Terraform runs
 //    with TF_DISABLE_PLUGIN_TLS and sends no client certificate; the cert field is then empty.
 //  - The one stdout line: `1|6|tcp|127.0.0.1:PORT|grpc|<DER base64 without padding>` (docs/protocol.md "Handshake").
-//  - Message size limits off: Terraform sends up to 2 GiB, grpc-js refuses > 4 MiB by default (docs/protocol.md "Message sizes").
+//  - gRPC itself: the unary-only server in grpc.ts, no message size limit (docs/protocol.md "gRPC server", "Message sizes").
 //  - plugin.GRPCController/Shutdown answers and exits at once, else +2 s and SIGKILL (docs/protocol.md "Shutdown", "Ctrl-C and StopProvider").
 
-import * as grpc from '@grpc/grpc-js';
 import { createSelfSignedCert } from './cert';
-import type { Handler } from './handlers';
+import { PROVIDER_METHODS } from './gen/tfplugin6';
+import { startGrpcServer, type GrpcServer, type GrpcServerOptions, type UnaryMethod } from './grpc';
+import type { ProviderMethod, RequestOf, RpcHandler } from './handlers';
 import type { Logger } from './logger';
 import type { ProtocolServices } from './proto/services';
 
@@ -56,7 +57,7 @@ export function handshakeLine(port: number, certDer: Buffer | undefined): string
 export interface PluginServerOptions {
   services: ProtocolServices;
   /** Looked up per call, so the provider definition can load after the handshake. */
-  handler: (method: string) => Handler;
+  handler: <M extends ProviderMethod>(method: M) => RpcHandler<M>;
   clientCertPem: string | undefined;
   logger: Logger;
   /** Called after Shutdown has been answered. */
@@ -66,71 +67,60 @@ export interface PluginServerOptions {
 export interface PluginServer {
   port: number;
   line: string;
-  server: grpc.Server;
+  server: GrpcServer;
 }
 
 export async function startPluginServer(opts: PluginServerOptions): Promise<PluginServer> {
   const { services, logger } = opts;
-  let credentials: grpc.ServerCredentials;
+  let tls: GrpcServerOptions['tls'];
   let certDer: Buffer | undefined;
   if (opts.clientCertPem) {
     const cert = createSelfSignedCert('localhost');
     certDer = cert.der;
-    credentials = grpc.ServerCredentials.createSsl(
-      Buffer.from(opts.clientCertPem),
-      [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }],
-      true, // require and verify Terraform's client certificate
-    );
-  } else {
-    credentials = grpc.ServerCredentials.createInsecure();
+    // Terraform's client certificate is required and verified against PLUGIN_CLIENT_CERT as the only root.
+    tls = { key: cert.keyPem, cert: cert.certPem, clientCa: opts.clientCertPem };
   }
 
-  const server = new grpc.Server({
-    'grpc.max_receive_message_length': -1,
-    'grpc.max_send_message_length': -1,
-  });
-
-  const impl: grpc.UntypedServiceImplementation = {};
-  for (const method of Object.keys(services.provider)) {
-    impl[method] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      let h: Handler;
+  const methods = new Map<string, UnaryMethod>();
+  // The request is the method's Request message (services.ts decodes it for exactly this path), in
+  // the generated object form the handler's type names; the handler's response is encoded back.
+  const unary = <M extends ProviderMethod>(method: M): UnaryMethod => {
+    const rpc = services.provider[method];
+    if (!rpc) throw new Error(`the .proto has no method ${method}; run npm run gen:proto`);
+    return async (bytes) => {
+      const request = rpc.decodeRequest(bytes) as RequestOf<M>;
       try {
-        h = opts.handler(method);
+        return rpc.encodeResponse(await opts.handler(method)(request));
       } catch (e) {
-        callback({ code: grpc.status.INTERNAL, details: String((e as Error)?.message ?? e) });
-        return;
+        // Handlers already turn errors into diagnostics; this is the last line of defence.
+        logger.error(`${method}: unhandled error`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        throw e;
       }
-      h(call.request).then(
-        (res) => callback(null, res),
-        (e: unknown) => {
-          // Handlers already turn errors into diagnostics; this is the last line of defence.
-          logger.error(`${method}: unhandled error`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-          callback({ code: grpc.status.INTERNAL, details: String((e as Error)?.message ?? e) });
-        },
-      );
     };
+  };
+  for (const method of PROVIDER_METHODS) {
+    const rpc = services.provider[method];
+    if (rpc) methods.set(rpc.path, unary(method));
   }
-  server.addService(services.provider, impl);
-  server.addService(services.controller, {
-    Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      logger.debug('Shutdown received');
-      callback(null, {});
-      // Exit once the answer is on the wire: tryShutdown completes when in-flight calls (this one
-      // included) have finished. A fixed short delay raced the send under load, and Terraform then
-      // logged a dropped connection. The timer bounds the wait if a call never completes.
-      let done = false;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        opts.onShutdown();
-      };
-      server.tryShutdown(finish);
-      setTimeout(finish, 500).unref();
-    },
-  });
 
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p)));
+  const server = await startGrpcServer({ methods, tls, logger });
+  // Registered once the server exists (it closes it); no call can arrive before the handshake line is out.
+  const shutdown = services.controller.Shutdown;
+  if (!shutdown) throw new Error('plugin.proto has no GRPCController/Shutdown');
+  methods.set(shutdown.path, async () => {
+    logger.debug('Shutdown received');
+    // Exit once the answer is on the wire: close() waits for in-flight calls (this one included)
+    // and closes the connection after them. A fixed short delay raced the send under load, and
+    // Terraform then logged a dropped connection. The timer bounds the wait if a call never completes.
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      opts.onShutdown();
+    };
+    server.close(finish);
+    setTimeout(finish, 500).unref();
+    return shutdown.encodeResponse({});
   });
-  return { port, line: handshakeLine(port, certDer), server };
+  return { port: server.port, line: handshakeLine(server.port, certDer), server };
 }

@@ -10,7 +10,7 @@
 
 import * as diagnosticsChannel from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
-import type { Handler } from './handlers';
+import type { ProviderMethod, RpcHandler } from './handlers';
 
 export const STATS_FILE_ENV = 'PORTSIP_PROVIDER_STATS_FILE';
 
@@ -74,7 +74,7 @@ class BusyClock {
 }
 
 export interface ProviderStats {
-  wrap(method: string, h: Handler): Handler;
+  wrap<M extends ProviderMethod>(method: M, h: RpcHandler<M>): RpcHandler<M>;
   handshakeWritten(): void;
 }
 
@@ -179,7 +179,7 @@ export function createStats(env: NodeJS.ProcessEnv): ProviderStats | undefined {
     handshakeWritten() {
       handshake = performance.now();
     },
-    wrap(method: string, h: Handler): Handler {
+    wrap<M extends ProviderMethod>(method: M, h: RpcHandler<M>): RpcHandler<M> {
       return async (req) => {
         const t0 = performance.now();
         if (firstRpc === null) firstRpc = t0;

@@ -15,7 +15,7 @@ test('hand-built certificate parses, is self-signed, and has DNS SAN localhost',
   expect(x.checkHost('localhost')).toBe('localhost');
   expect(new Date(x.validFrom).getTime()).toBeLessThan(now.getTime());
   expect(new Date(x.validTo).getTime()).toBeGreaterThan(now.getTime() + 300 * 24 * 3600_000);
-  // PEM forms load too (grpc-js gets the PEM)
+  // PEM forms load too (the TLS server gets the PEM)
   expect(new crypto.X509Certificate(c.certPem).fingerprint256).toBe(x.fingerprint256);
   const key = crypto.createPrivateKey(c.keyPem);
   expect(x.checkPrivateKey(key)).toBe(true);

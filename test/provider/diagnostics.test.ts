@@ -23,8 +23,8 @@ test('diagnostics and attribute paths both ways', () => {
   });
   expect(fromProtoDiagnostic(p)).toEqual(d);
   expect(toProtoDiagnostic({ severity: 'error', summary: 'x' })).toEqual({ severity: 1, summary: 'x' });
-  // int64 arrives as a string/Long from some decoders
-  expect(pathFromProto({ steps: [{ element_key_int: '3' }] })).toEqual([3]);
+  // int64 arrives as a JS number (src/provider/proto/services.ts decodes longs as numbers)
+  expect(pathFromProto({ steps: [{ element_key_int: 3 }] })).toEqual([3]);
   expect(pathFromProto(pathToProto([]))).toBeUndefined();
   expect(hasErrors([{ severity: 'warning', summary: '' }])).toBe(false);
   expect(diagnosticsFromError(new DiagnosticsError([d]))).toEqual([d]);

@@ -64,7 +64,7 @@ function setup(over: Partial<ResourceDefinition<{ token: string }>> = {}) {
   const lines: string[] = [];
   const { handlers, signal } = createProviderHandlers(def, { logger: createLogger({ level: 'error', write: (l) => lines.push(l) }) });
   const configure = () =>
-    handlers.ConfigureProvider!({
+    handlers.ConfigureProvider({
       terraform_version: '1.11.4',
       config: { msgpack: encodeMsgpackObject(def.schema.block, { token: 't0k' }) },
       client_capabilities: { write_only_attributes_allowed: true },
@@ -74,7 +74,7 @@ function setup(over: Partial<ResourceDefinition<{ token: string }>> = {}) {
 
 test('GetProviderSchema: schemas, capabilities, write_only flag, cached', async () => {
   const { handlers } = setup();
-  const r = (await handlers.GetProviderSchema!({})) as any;
+  const r = (await handlers.GetProviderSchema({})) as any;
   expect(r.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
   const attrs = r.resource_schemas.test_thing.block.attributes;
   expect(r.resource_schemas.test_thing.version).toBe(2);
@@ -82,33 +82,33 @@ test('GetProviderSchema: schemas, capabilities, write_only flag, cached', async 
   expect(Buffer.from(attrs[0].type).toString()).toBe('"string"');
   expect(r.resource_schemas.test_thing.block.block_types[0]).toMatchObject({ type_name: 'item', nesting: 2 });
   expect(r.diagnostics).toEqual([]);
-  expect(await handlers.GetProviderSchema!({})).toBe(r);
-  const m = (await handlers.GetMetadata!({})) as any;
+  expect(await handlers.GetProviderSchema({})).toBe(r);
+  const m = (await handlers.GetMetadata({})) as any;
   expect(m.resources).toEqual([{ type_name: 'test_thing' }]);
 });
 
 test('CRUD before ConfigureProvider is an error diagnostic, not a crash', async () => {
   const { handlers } = setup();
-  const r = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }) })) as any;
+  const r = (await handlers.ReadResource({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }) })) as any;
   expect(r.diagnostics[0]).toMatchObject({ severity: 1, summary: 'Provider not configured' });
 });
 
 test('ConfigureProvider errors keep the provider unconfigured', async () => {
   const { handlers } = setup();
-  const r = (await handlers.ConfigureProvider!({
+  const r = (await handlers.ConfigureProvider({
     config: {
       msgpack: encodeMsgpackObject({ attributes: { token: { type: 'string', optional: true, description: '' } } }, { token: 'bad' }),
     },
   })) as any;
   expect(r.diagnostics[0].summary).toBe('bad token');
-  const rr = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }) })) as any;
+  const rr = (await handlers.ReadResource({ type_name: 'test_thing', current_state: dv({ id: 'a', name: 'n' }) })) as any;
   expect(rr.diagnostics[0].summary).toBe('Provider not configured');
 });
 
 test('ReadResource passes the configured context and echoes private when none is returned', async () => {
   const { handlers, calls, configure } = setup();
   await configure();
-  const r = (await handlers.ReadResource!({
+  const r = (await handlers.ReadResource({
     type_name: 'test_thing',
     current_state: dv({ id: 'a', name: 'n' }),
     private: Buffer.from('p1'),
@@ -122,7 +122,7 @@ test('PlanResourceChange nulls write-only values at any depth and echoes prior_p
   const { handlers, calls, configure } = setup();
   await configure();
   const proposed = { id: null, name: 'n', secret: 's3', old: null, item: [{ pw: 'p' }] };
-  const r = (await handlers.PlanResourceChange!({
+  const r = (await handlers.PlanResourceChange({
     type_name: 'test_thing',
     prior_state: dv(null),
     proposed_new_state: dv(proposed),
@@ -144,7 +144,7 @@ test('PlanResourceChange returns requires_replace as AttributePaths', async () =
   });
   await configure();
   const v = { id: 'a', name: 'n', secret: null, old: null, item: [] };
-  const r = (await handlers.PlanResourceChange!({
+  const r = (await handlers.PlanResourceChange({
     type_name: 'test_thing',
     prior_state: dv(v),
     proposed_new_state: dv(v),
@@ -160,7 +160,7 @@ test('PlanResourceChange returns requires_replace as AttributePaths', async () =
 test('destroy plan (proposed null) never reaches the resource', async () => {
   const { handlers, calls, configure } = setup();
   await configure();
-  const r = (await handlers.PlanResourceChange!({
+  const r = (await handlers.PlanResourceChange({
     type_name: 'test_thing',
     prior_state: dv({ id: 'a', name: 'n' }),
     proposed_new_state: dv(null),
@@ -174,7 +174,7 @@ test('ApplyResourceChange: action, write-only stripped, unknowns caught, private
   const { handlers, calls, configure } = setup();
   await configure();
   const planned = { id: UNKNOWN, name: 'n', secret: null, old: null, item: [] } as ObjectValue;
-  const r = (await handlers.ApplyResourceChange!({
+  const r = (await handlers.ApplyResourceChange({
     type_name: 'test_thing',
     prior_state: dv(null),
     planned_state: dv(planned),
@@ -187,7 +187,7 @@ test('ApplyResourceChange: action, write-only stripped, unknowns caught, private
   expect(Buffer.from(r.private).toString()).toBe('pp');
   expect(r.diagnostics).toEqual([]);
 
-  const del = (await handlers.ApplyResourceChange!({
+  const del = (await handlers.ApplyResourceChange({
     type_name: 'test_thing',
     prior_state: dv({ id: 'x1', name: 'n' }),
     planned_state: dv(null),
@@ -205,7 +205,7 @@ test('a new state with unknowns is recorded with nulls and an error', async () =
   });
   await configure();
   const planned = { id: UNKNOWN, name: 'n', secret: null, old: null, item: [] } as ObjectValue;
-  const r = (await handlers.ApplyResourceChange!({
+  const r = (await handlers.ApplyResourceChange({
     type_name: 'test_thing',
     prior_state: dv(null),
     planned_state: dv(planned),
@@ -226,9 +226,9 @@ test('thrown errors become error diagnostics (DiagnosticsError keeps its own)', 
   });
   await configure();
   const v = { id: 'a', name: 'n', secret: null, old: null, item: [] };
-  const r = (await handlers.ReadResource!({ type_name: 'test_thing', current_state: dv(v) })) as any;
+  const r = (await handlers.ReadResource({ type_name: 'test_thing', current_state: dv(v) })) as any;
   expect(r.diagnostics).toEqual([{ severity: 1, summary: 'ReadResource failed', detail: 'boom' }]);
-  const p = (await handlers.PlanResourceChange!({
+  const p = (await handlers.PlanResourceChange({
     type_name: 'test_thing',
     prior_state: dv(v),
     proposed_new_state: dv(v),
@@ -238,7 +238,7 @@ test('thrown errors become error diagnostics (DiagnosticsError keeps its own)', 
     { severity: 1, summary: 'Conflict', detail: 'exists', attribute: { steps: [{ attribute_name: 'name' }] } },
   ]);
   // undecodable input
-  const bad = (await handlers.ReadResource!({
+  const bad = (await handlers.ReadResource({
     type_name: 'test_thing',
     current_state: { msgpack: Buffer.from([0x81, 0xa2, 0x69, 0x64, 0x05]) },
   })) as any;
@@ -254,27 +254,27 @@ test('unknown type names answer with a diagnostic', async () => {
     'ApplyResourceChange',
     'ImportResourceState',
     'UpgradeResourceState',
-  ]) {
-    const r = (await handlers[rpc]!({ type_name: 'test_nope' })) as any;
+  ] as const) {
+    const r = (await handlers[rpc]({ type_name: 'test_nope' })) as any;
     expect(r.diagnostics[0].summary).toBe('Unknown resource type');
   }
-  const d = (await handlers.ReadDataSource!({ type_name: 'test_nope' })) as any;
+  const d = (await handlers.ReadDataSource({ type_name: 'test_nope' })) as any;
   expect(d.diagnostics[0].summary).toBe('Unknown data source type');
 });
 
 test('UpgradeResourceState: same version hands raw JSON back untouched', async () => {
   const { handlers } = setup();
   const json = Buffer.from('{"id":"a","name":"n","big":18446744073709551615,"extra":{"value":1,"type":"number"}}');
-  const r = (await handlers.UpgradeResourceState!({ type_name: 'test_thing', version: 2, raw_state: { json } })) as any;
+  const r = (await handlers.UpgradeResourceState({ type_name: 'test_thing', version: 2, raw_state: { json } })) as any;
   expect(r.upgraded_state.json).toBe(json);
-  const newer = (await handlers.UpgradeResourceState!({ type_name: 'test_thing', version: 3, raw_state: { json } })) as any;
+  const newer = (await handlers.UpgradeResourceState({ type_name: 'test_thing', version: 3, raw_state: { json } })) as any;
   expect(newer.diagnostics[0].summary).toMatch(/newer provider/);
 });
 
 test('UpgradeResourceState: older version via upgradeState, or lenient decode', async () => {
   const json = Buffer.from('{"id":"a","name_old":"n","gone":1}');
   const lenient = setup();
-  const r = (await lenient.handlers.UpgradeResourceState!({ type_name: 'test_thing', version: 1, raw_state: { json } })) as any;
+  const r = (await lenient.handlers.UpgradeResourceState({ type_name: 'test_thing', version: 1, raw_state: { json } })) as any;
   expect(val(r.upgraded_state)).toEqual({ id: 'a', name: null, secret: null, old: null, item: [] });
 
   const custom = setup({
@@ -283,14 +283,14 @@ test('UpgradeResourceState: older version via upgradeState, or lenient decode', 
       return { state: { id: raw.id as string, name: raw.name_old as string, secret: null, old: null, item: [] } };
     },
   });
-  const r2 = (await custom.handlers.UpgradeResourceState!({ type_name: 'test_thing', version: 0, raw_state: { json } })) as any;
+  const r2 = (await custom.handlers.UpgradeResourceState({ type_name: 'test_thing', version: 0, raw_state: { json } })) as any;
   expect(val(r2.upgraded_state)).toMatchObject({ id: 'a', name: 'n' });
 });
 
 test('ImportResourceState: refused without importState; state and private returned with it', async () => {
   const a = setup();
   await a.configure();
-  const r = (await a.handlers.ImportResourceState!({ type_name: 'test_thing', id: 'x' })) as any;
+  const r = (await a.handlers.ImportResourceState({ type_name: 'test_thing', id: 'x' })) as any;
   expect(r.diagnostics[0].summary).toBe('Import not supported');
 
   const b = setup({
@@ -299,7 +299,7 @@ test('ImportResourceState: refused without importState; state and private return
     },
   });
   await b.configure();
-  const r2 = (await b.handlers.ImportResourceState!({ type_name: 'test_thing', id: 'x9' })) as any;
+  const r2 = (await b.handlers.ImportResourceState({ type_name: 'test_thing', id: 'x9' })) as any;
   expect(r2.imported_resources).toHaveLength(1);
   expect(r2.imported_resources[0].type_name).toBe('test_thing');
   expect(val(r2.imported_resources[0].state)).toEqual({ id: 'x9', name: null, secret: null, old: null, item: [] });
@@ -309,12 +309,12 @@ test('ImportResourceState: refused without importState; state and private return
 test('ValidateResourceConfig: write-only rejected for old Terraform; deprecated warns; unknowns pass', async () => {
   const { handlers } = setup();
   const cfg = { id: null, name: UNKNOWN, secret: 'x', old: 'o', item: [] } as ObjectValue;
-  const oldTf = (await handlers.ValidateResourceConfig!({ type_name: 'test_thing', config: dv(cfg) })) as any;
+  const oldTf = (await handlers.ValidateResourceConfig({ type_name: 'test_thing', config: dv(cfg) })) as any;
   expect(oldTf.diagnostics.map((d: any) => [d.severity, d.summary])).toEqual([
     [1, 'Write-only attribute not supported'],
     [2, 'Deprecated attribute'],
   ]);
-  const newTf = (await handlers.ValidateResourceConfig!({
+  const newTf = (await handlers.ValidateResourceConfig({
     type_name: 'test_thing',
     config: dv(cfg),
     client_capabilities: { write_only_attributes_allowed: true },
@@ -334,14 +334,14 @@ test('StopProvider aborts the signal handed to in-flight work', async () => {
     },
   });
   await configure();
-  const pending = handlers.ApplyResourceChange!({
+  const pending = handlers.ApplyResourceChange({
     type_name: 'test_thing',
     prior_state: dv({ id: 'a', name: 'n' }),
     planned_state: dv(null),
     config: dv(null),
   });
   await started;
-  expect(await handlers.StopProvider!({})).toEqual({});
+  expect(await handlers.StopProvider({})).toEqual({});
   expect(signal.aborted).toBe(true);
   const r = (await pending) as any;
   expect(r.diagnostics[0].summary).toBe('interrupted');
@@ -349,13 +349,16 @@ test('StopProvider aborts the signal handed to in-flight work', async () => {
 
 test('optional RPCs answer cleanly', async () => {
   const { handlers } = setup();
-  expect(await handlers.GetFunctions!({})).toEqual({ diagnostics: [] });
-  expect(((await handlers.CallFunction!({ name: 'f' })) as any).error.text).toMatch(/no functions/);
-  expect(((await handlers.MoveResourceState!({ target_type_name: 'test_thing' })) as any).diagnostics[0].summary).toBe(
-    'Move not supported',
-  );
-  for (const rpc of ['ValidateEphemeralResourceConfig', 'OpenEphemeralResource', 'RenewEphemeralResource', 'CloseEphemeralResource']) {
-    expect(((await handlers[rpc]!({ type_name: 'e' })) as any).diagnostics[0].summary).toBe('Unknown ephemeral resource type');
+  expect(await handlers.GetFunctions({})).toEqual({ diagnostics: [] });
+  expect(((await handlers.CallFunction({ name: 'f' })) as any).error.text).toMatch(/no functions/);
+  expect(((await handlers.MoveResourceState({ target_type_name: 'test_thing' })) as any).diagnostics[0].summary).toBe('Move not supported');
+  for (const rpc of [
+    'ValidateEphemeralResourceConfig',
+    'OpenEphemeralResource',
+    'RenewEphemeralResource',
+    'CloseEphemeralResource',
+  ] as const) {
+    expect(((await handlers[rpc]({ type_name: 'e' })) as any).diagnostics[0].summary).toBe('Unknown ephemeral resource type');
   }
-  expect(await handlers.GetResourceIdentitySchemas!({})).toEqual({ diagnostics: [] });
+  expect(await handlers.GetResourceIdentitySchemas({})).toEqual({ diagnostics: [] });
 });

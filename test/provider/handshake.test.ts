@@ -8,18 +8,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleProvider } from '../acceptance/bundle';
 import { createSelfSignedCert } from '../../src/provider/cert';
-import { buildServices } from '../../src/provider/proto/services';
+import { loadProtocol } from '../../src/provider/proto/services';
 import { MAGIC_COOKIE_VALUE } from '../../src/provider/server';
+import { clientDefinition } from './grpc-client';
 
 jest.setTimeout(120_000);
 
-const protoDir = path.join(__dirname, '..', '..', 'src', 'provider', 'proto');
-const services = buildServices([
-  fs.readFileSync(path.join(protoDir, 'tfplugin6.proto'), 'utf8'),
-  fs.readFileSync(path.join(protoDir, 'plugin.proto'), 'utf8'),
-]);
-const ProviderClient = grpc.makeGenericClientConstructor(services.provider, 'Provider');
-const ControllerClient = grpc.makeGenericClientConstructor(services.controller, 'GRPCController');
+const services = loadProtocol();
+const ProviderClient = grpc.makeGenericClientConstructor(clientDefinition(services.provider), 'Provider');
+const ControllerClient = grpc.makeGenericClientConstructor(clientDefinition(services.controller), 'GRPCController');
 
 let tmp: string;
 let entry: string;
@@ -130,7 +127,7 @@ test('handshake line, mTLS, SIGINT ignored, 5 MB messages, Shutdown exits prompt
   expect(p.child.exitCode).toBeNull();
   await call(c.provider, 'StopProvider', {});
 
-  // > 4 MiB request (grpc-js default limit) is accepted (docs/protocol.md "Message sizes")
+  // > 4 MiB request (the usual gRPC default limit) is accepted (docs/protocol.md "Message sizes")
   const { encodeMsgpackObject } = await import('../../src/provider/codec');
   const { providerSchema } = await import('../../src/resources/provider');
   // username has no content rule, so a 5 MB value is valid config and only the size is tested.

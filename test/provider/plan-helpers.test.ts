@@ -3,6 +3,8 @@ import {
   blockEquals,
   cloneValue,
   hasChange,
+  hasDeprecated,
+  hasWriteOnly,
   markComputedUnknown,
   nullWriteOnly,
   planDefault,
@@ -132,6 +134,24 @@ test('nullWriteOnly and writeOnlyValuePaths reach nested blocks', () => {
   expect(n.rule).toEqual([{ cidr: 'c', rid: null, key: null }]);
   expect(v.pw).toBe('a');
   expect(nullWriteOnly(block, null)).toBeNull();
+});
+
+test('hasWriteOnly / hasDeprecated see nested blocks; without write-only attributes nullWriteOnly hands the value back', () => {
+  expect(hasWriteOnly(block)).toBe(true);
+  expect(hasDeprecated(block)).toBe(false);
+  const nested = {
+    attributes: { a: { type: 'string' as const, optional: true, description: '' } },
+    blocks: {
+      inner: {
+        nesting: 'list' as const,
+        block: { attributes: { old: { type: 'string' as const, optional: true, deprecated: true, description: '' } } },
+      },
+    },
+  };
+  expect(hasDeprecated(nested)).toBe(true);
+  expect(hasWriteOnly(nested)).toBe(false);
+  const v = { a: 'x', inner: [{ old: 'y' }] };
+  expect(nullWriteOnly(nested, v)).toBe(v);
 });
 
 test('valueEquals and cloneValue', () => {

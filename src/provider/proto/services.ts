@@ -1,55 +1,65 @@
-// gRPC service definitions for grpc-js, built from our .proto text with protobufjs.
+// The RPC methods of our .proto files with their protobuf codecs: static decoders and encoders that
+// `npm run gen:proto` writes into src/provider/gen/protocol-codec.js from the .proto files.
 //
-// Why not @grpc/proto-loader: its fromJSON/loadSync also builds full descriptor protos for
-// reflection we never use. Measured on this machine: proto-loader require ~30 ms + fromJSON
-// ~50 ms, versus ~13 ms for protobufjs resolveAll, on every provider launch (and a command makes
-// 2-5 launches, docs/protocol.md "Launches per command"). The result is the same grpc-js ServiceDefinition shape
-// proto-loader produces (path, serialize/deserialize), driven by the same protobufjs runtime.
+// Why generated ahead of time: parsing the .proto text, building protobufjs's reflection and
+// compiling its decoders and encoders at run time cost ~25 ms of every provider launch, before the
+// handshake line and on the first calls (bench/RESULTS.md "Per-RPC CPU"); a command makes 2-5
+// launches (docs/protocol.md "Launches per command"). The code is protobufjs's own code generation,
+// run by protobufjs/minimal's Reader and Writer.
+//
+// The object form (docs/protocol.md "Messages in TypeScript", the types in src/provider/gen/tfplugin6.ts):
+//  - a request is the message instance the decoder returns, read field by field (no copy into a
+//    plain object). An absent field reads as its proto3 default from the prototype ('' / 0 / false /
+//    empty bytes / null for a message / empty map and list), which the handlers treat like a missing one;
+//  - a response is a plain object encoded directly: enums as numbers, bytes as Buffer, int64 as number;
+//  - int64 is a JS number: the codec module configures protobufjs so (protobufjs 7 bundles the `long`
+//    package and would otherwise decode a Long object).
 
-import type * as grpc from '@grpc/grpc-js';
-import * as protobuf from 'protobufjs';
+import { services as generated, type MethodCodec } from '../gen/protocol-codec';
 
-/** How decoded requests look: snake_case keys (keepCase), int64 as JS numbers, bytes as Buffer. */
-const TO_OBJECT: protobuf.IConversionOptions = { longs: Number, enums: Number, defaults: false, arrays: true, objects: true, oneofs: true };
+export interface RpcMethod {
+  /** The HTTP/2 path, e.g. "/tfplugin6.Provider/GetMetadata". */
+  path: string;
+  name: string;
+  /** Server side: the request's bytes as a message instance (see above). */
+  decodeRequest(bytes: Uint8Array): object;
+  /** Server side: a response in the object form, as bytes. */
+  encodeResponse(response: object): Buffer;
+  /** Client side (tests, tools): a request in the object form, as bytes. */
+  encodeRequest(request: object): Buffer;
+  /** Client side: the response's bytes as a message instance. */
+  decodeResponse(bytes: Uint8Array): object;
+}
 
 export interface ProtocolServices {
-  provider: grpc.ServiceDefinition;
-  controller: grpc.ServiceDefinition;
-  root: protobuf.Root;
+  /** tfplugin6.Provider, by method name in .proto order. */
+  provider: Record<string, RpcMethod>;
+  /** plugin.GRPCController (Shutdown). */
+  controller: Record<string, RpcMethod>;
 }
 
 function toBuffer(u8: Uint8Array): Buffer {
-  return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
-function serviceDefinition(service: protobuf.Service, fullName: string): grpc.ServiceDefinition {
-  const def: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
-  for (const method of service.methodsArray) {
-    method.resolve();
-    const reqType = method.resolvedRequestType as protobuf.Type;
-    const resType = method.resolvedResponseType as protobuf.Type;
-    def[method.name] = {
-      path: `/${fullName}/${method.name}`,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: (v: unknown) => toBuffer(reqType.encode(reqType.fromObject(v as Record<string, unknown>)).finish()),
-      requestDeserialize: (b: Buffer) => reqType.toObject(reqType.decode(b), TO_OBJECT),
-      responseSerialize: (v: unknown) => toBuffer(resType.encode(resType.fromObject(v as Record<string, unknown>)).finish()),
-      responseDeserialize: (b: Buffer) => resType.toObject(resType.decode(b), TO_OBJECT),
-      originalName: method.name,
+function serviceMethods(fullName: string): Record<string, RpcMethod> {
+  const methods = generated[fullName];
+  if (!methods) throw new Error(`the generated codec has no service ${fullName}: run npm run gen:proto`);
+  const out: Record<string, RpcMethod> = {};
+  for (const [name, m] of Object.entries<MethodCodec>(methods)) {
+    out[name] = {
+      path: m.path,
+      name,
+      decodeRequest: (b) => m.request.decode(b),
+      encodeResponse: (v) => toBuffer(m.response.encode(v).finish()),
+      encodeRequest: (v) => toBuffer(m.request.encode(v).finish()),
+      decodeResponse: (b) => m.response.decode(b),
     };
   }
-  return def;
+  return out;
 }
 
-/** Parse the given .proto texts (tfplugin6 + plugin) into grpc-js service definitions. */
-export function buildServices(protoTexts: string[]): ProtocolServices {
-  const root = new protobuf.Root();
-  for (const text of protoTexts) protobuf.parse(text, root, { keepCase: true });
-  root.resolveAll();
-  return {
-    provider: serviceDefinition(root.lookupService('tfplugin6.Provider'), 'tfplugin6.Provider'),
-    controller: serviceDefinition(root.lookupService('plugin.GRPCController'), 'plugin.GRPCController'),
-    root,
-  };
+/** The provider's services (tfplugin6 + go-plugin's controller) with their codecs. */
+export function loadProtocol(): ProtocolServices {
+  return { provider: serviceMethods('tfplugin6.Provider'), controller: serviceMethods('plugin.GRPCController') };
 }
