@@ -460,38 +460,6 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   return { handlers, signal: stop.signal };
 }
 
-/**
- * What every RPC answers when the provider definition failed to load (serve.ts): the load error as
- * a diagnostic, so Terraform shows it instead of a dropped connection.
- */
-export function failingHandlers(detail: string): ProviderHandlerTable {
-  const diagnostics = toProtoDiagnostics([errorDiagnostic('Provider failed to load', detail)]);
-  const fail = async () => ({ diagnostics });
-  return {
-    GetMetadata: fail,
-    GetProviderSchema: fail,
-    ValidateProviderConfig: fail,
-    ValidateResourceConfig: fail,
-    ValidateDataResourceConfig: fail,
-    UpgradeResourceState: fail,
-    ConfigureProvider: fail,
-    ReadResource: fail,
-    PlanResourceChange: fail,
-    ApplyResourceChange: fail,
-    ImportResourceState: fail,
-    MoveResourceState: fail,
-    ReadDataSource: fail,
-    StopProvider: async () => ({}),
-    GetFunctions: fail,
-    CallFunction: async () => ({ error: { text: `Provider failed to load: ${detail}` } }),
-    ValidateEphemeralResourceConfig: fail,
-    OpenEphemeralResource: fail,
-    RenewEphemeralResource: fail,
-    CloseEphemeralResource: fail,
-    GetResourceIdentitySchemas: fail,
-  };
-}
-
 function serverCapabilities(): tf.ServerCapabilities {
   // get_provider_schema_optional: later launches skip GPS (docs/protocol.md "Launches per command"), so each process starts faster.
   // plan_destroy: a destroy is planned through us too, so a resource can refuse one that cannot

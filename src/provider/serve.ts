@@ -7,14 +7,8 @@ import * as fs from 'node:fs';
 import { format } from 'node:util';
 import { VERSION } from '../common/version';
 import type { ProviderDefinition } from './definition';
-import {
-  createProviderHandlers,
-  failingHandlers,
-  type ProviderHandlerTable,
-  type ProviderHandlers,
-  type ProviderMethod,
-  type RpcHandler,
-} from './handlers';
+import { failingHandlers } from './failing-handlers';
+import { createProviderHandlers, type ProviderHandlerTable, type ProviderHandlers, type ProviderMethod, type RpcHandler } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { loadProtocol } from './proto/services';
 import { checkHandshakeEnv, startPluginServer } from './server';
