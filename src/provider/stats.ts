@@ -49,8 +49,28 @@ export interface ProviderStatsLine {
   };
   cpu_user_ms: number;
   cpu_system_ms: number;
-  /** process.resourceUsage().maxRSS, kilobytes. */
+  /**
+   * Peak resident set size of this process's own memory, kilobytes: VmHWM of /proc/self/status on
+   * Linux (peakRssKb), else process.resourceUsage().maxRSS.
+   */
   max_rss_kb: number;
+}
+
+/**
+ * The process's peak RSS in kilobytes. Not getrusage's ru_maxrss on Linux: the kernel carries the
+ * high-water mark of the memory image a process replaced by exec into ru_maxrss, and Terraform (Go)
+ * starts a provider with a vfork-style clone that shares Terraform's own memory until the exec, so
+ * ru_maxrss reports Terraform's RSS (hundreds of MiB with a large state, growing with it) whenever
+ * that is larger than the provider's. VmHWM is the high-water mark of the provider's own image.
+ */
+function peakRssKb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // Not Linux: no /proc.
+  }
+  return process.resourceUsage().maxRSS;
 }
 
 /** Tracks the union of busy intervals of overlapping operations. */
@@ -163,7 +183,7 @@ export function createStats(env: NodeJS.ProcessEnv): ProviderStats | undefined {
       },
       cpu_user_ms: Math.round(cpu.user / 1000),
       cpu_system_ms: Math.round(cpu.system / 1000),
-      max_rss_kb: process.resourceUsage().maxRSS,
+      max_rss_kb: peakRssKb(),
     };
     try {
       // One write of one line: O_APPEND keeps lines of concurrent processes whole.
