@@ -7,28 +7,18 @@
 // Without PostgreSQL the pg applies are skipped with the message that says how to install it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { installDevLauncher } from '../src/cli/provider-install';
 import { startEmulator } from '../src/emulator';
-import { createSelfSignedCert } from '../src/provider/cert';
-import { portsipResources } from '../src/resources';
 import { checkApplied, measure } from './measure';
 import { writeReport } from './report';
 import { machineInfo, waitForLoad } from './run-machine';
 import { ADMIN_PASSWORD, BENCH_DIR, current, log, PROVIDER_VERSION, REPO_ROOT, terraformEnv } from './runner';
-import { generateConfig, singletonsPresent, type GeneratedConfig } from './scenarios';
+import { generateConfig, type GeneratedConfig } from './scenarios';
 import { clearState, readState, startPgBackend, stopPgBackend, terraformInit, writeConfig } from './state';
-import type { ApplyOnlyResult, BenchResults, CommandRun, Options, StateBackend } from './types';
+import { partialRunSetup } from './partial-run';
+import type { ApplyOnlyResult, CommandRun, Options, StateBackend } from './types';
 
 export async function applyOnlyBench(opts: Options, argv: string[]): Promise<void> {
-  const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
-  if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
-  const resultsFile = path.join(opts.outDir, 'results.json');
-  if (!fs.existsSync(resultsFile)) throw new Error(`${resultsFile} is missing: --apply-only adds to the results of a full run`);
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
-  fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const install = installDevLauncher({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
-  const singletons = singletonsPresent(Object.keys(portsipResources));
-  const tls = createSelfSignedCert('pbx.bench.example.com');
+  const { resultsFile, results, install, singletons, tls } = partialRunSetup(opts, '--apply-only');
   const pg = await startPgBackend();
   if ('skipped' in pg) log(pg.skipped);
   const waited = await waitForLoad(opts);

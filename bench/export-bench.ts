@@ -4,16 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runExport } from '../src/cli/export';
-import { installDevLauncher } from '../src/cli/provider-install';
 import { startEmulator } from '../src/emulator';
-import { createSelfSignedCert } from '../src/provider/cert';
-import { portsipResources } from '../src/resources';
 import { measure } from './measure';
 import { writeReport } from './report';
 import { ADMIN_PASSWORD, BENCH_DIR, current, log, PROVIDER_VERSION, REPO_ROOT, terraformEnv } from './runner';
-import { generateConfig, singletonsPresent } from './scenarios';
+import { generateConfig } from './scenarios';
 import { clearState, startPgBackend, stopPgBackend, terraformInit, writeConfig } from './state';
-import type { BenchResults, ExportResult, Options, StateBackend } from './types';
+import { partialRunSetup } from './partial-run';
+import type { ExportResult, Options, StateBackend } from './types';
 import { waitForLoad } from './run-machine';
 
 /**
@@ -23,15 +21,7 @@ import { waitForLoad } from './run-machine';
  * result goes into results.json's `exports` (the rest of the file is kept) and RESULTS.md.
  */
 export async function exportBench(opts: Options, argv: string[]): Promise<void> {
-  const entry = path.join(REPO_ROOT, 'dist', 'provider.js');
-  if (!fs.existsSync(entry)) throw new Error('dist/provider.js is missing: run "npm run build" (npm run bench does it first)');
-  const resultsFile = path.join(opts.outDir, 'results.json');
-  if (!fs.existsSync(resultsFile)) throw new Error(`${resultsFile} is missing: --export-only adds to the results of a full run`);
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
-  fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const install = installDevLauncher({ dir: path.join(BENCH_DIR, 'provider'), version: PROVIDER_VERSION, providerEntry: entry });
-  const singletons = singletonsPresent(Object.keys(portsipResources));
-  const tls = createSelfSignedCert('pbx.bench.example.com');
+  const { resultsFile, results, install, singletons, tls } = partialRunSetup(opts, '--export-only');
   // The seeding apply: into pg (Terraform's local backend rewrites the whole state file after every resource).
   const pg = await startPgBackend();
   if ('skipped' in pg) log(`${pg.skipped} Seeding with the local backend instead (slower).`);
