@@ -53,8 +53,11 @@ export interface CollectionArea<S, CB, UB> {
 
 /** A collection resource: the common declaration plus its typed API calls and model functions. L is the live object. */
 export interface CollectionSpec<L extends object, S extends Values, CB, UB> extends ResourceSpec {
-  /** What PortSIP keeps unique (unique-keys.ts); namespace and rule alone: the natural key is unique. */
-  unique?: UniqueKey | Pick<UniqueKey, 'namespace' | 'rule'>;
+  /**
+   * What PortSIP keeps unique (unique-keys.ts). Without `of`, the natural key itself is unique; without
+   * `describe`, the key is described as the natural key describes it.
+   */
+  unique?: Pick<UniqueKey, 'namespace' | 'rule'> & Partial<Pick<UniqueKey, 'of' | 'describe'>>;
   /** Example of an import id by natural key, e.g. "TLS:5061" (the format is derived from the key). */
   importExample: string;
   /** The client's area for this type. */
@@ -103,9 +106,14 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
   const declared = declaredKey(block);
   if (!declared) throw new Error(`${spec.typeName}: a collection resource needs attributes marked \`key\``);
   const nk = declared;
-  const imports = importFormat(nk, block, spec.importExample);
-  const unique: UniqueKey | undefined =
-    spec.unique && !('of' in spec.unique) ? { ...spec.unique, of: (v) => nk.of(v), describe: (v) => nk.describe(v) } : spec.unique;
+  const imports = importFormat(nk, spec.importExample);
+  const u = spec.unique;
+  const unique: UniqueKey | undefined = u && {
+    namespace: u.namespace,
+    rule: u.rule,
+    of: (v) => (u.of ? u.of(v) : nk.of(v)),
+    describe: (v) => (u.describe ? u.describe(v) : nk.describe(v)),
+  };
   const meta = resourceMeta(spec, 'collection', { importFormat: imports, key: nk, unique });
   const noun = spec.label;
   const source = (client: PortsipClient): KeySource => ({

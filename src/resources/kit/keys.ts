@@ -18,6 +18,8 @@ export type Values = Readonly<Record<string, unknown>>;
 export interface NaturalKey {
   /** Attributes the key is made of (schema and API names), in declaration order. */
   attributes: readonly string[];
+  /** Each attribute with how it compares, as the schema declares them. */
+  parts: readonly (readonly [string, KeyPart])[];
   /** Canonical key text, or undefined when a part is missing or not yet known. */
   of(values: Values): string | undefined;
   /** The key for people: `cidr "10.0.0.0/8"`, `protocol TLS and port 5061`. */
@@ -72,6 +74,7 @@ export function declaredKey(block: KitBlock, sep = ':'): NaturalKey | undefined 
   if (parts.length === 0) return undefined;
   return {
     attributes: parts.map(([n]) => n),
+    parts,
     of(v) {
       const texts = parts.map(([n, kind]) => canonical(kind, v[n]));
       return texts.every((t) => t !== undefined) ? texts.join(sep) : undefined;
@@ -105,8 +108,8 @@ export interface ImportFormat {
  * force the key reading); several parts are joined by ":" (`TLS:5061`). A CIDR must hold a "/", a port
  * is a number up to 65535, an upper-case part is letters.
  */
-export function importFormat(key: NaturalKey, block: KitBlock, example: string): ImportFormat {
-  const parts = key.attributes.map((n) => [n, block.attributes[n]!.key!] as const);
+export function importFormat(key: NaturalKey, example: string): ImportFormat {
+  const { parts } = key;
   const only = parts.length === 1 ? parts[0] : undefined;
   const partOf = (kind: KeyPart, s: string): string | number | null => {
     if (s === '') return null;

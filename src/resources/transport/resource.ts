@@ -27,7 +27,6 @@ export const transportResource = defineCollection({
       const port = num(v.port);
       return p !== undefined && port !== undefined && port !== 0 ? `${l4(p)}:${port}` : undefined;
     },
-    describe: (v) => `protocol ${String(v.protocol).toUpperCase()} and port ${num(v.port)}`,
     rule: 'Two transports cannot listen on the same port of the same network protocol (TCP, TLS, WS and WSS all listen on TCP).',
   },
   collides: (item, v) => num(item.port) === num(v.port) && l4(item.protocol) === l4(v.protocol),
