@@ -109,9 +109,14 @@ export interface Flow {
 
 /** Attributes marked `replace` whose planned value differs from prior (an unknown one may turn out different). */
 export function replacedAttributes(block: KitBlock, prior: ObjectValue, planned: ObjectValue): string[] {
-  return Object.entries(block.attributes)
-    .filter(([n, a]) => a.replace && (planned[n] === UNKNOWN || !valueEquals(prior[n] ?? null, planned[n] ?? null, a.type)))
-    .map(([n]) => n);
+  return replaceRule(block)(prior, planned);
+}
+
+/** replacedAttributes with the block's `replace` attributes found once (PlanResourceChange runs it per object). */
+function replaceRule(block: KitBlock): (prior: ObjectValue, planned: ObjectValue) => string[] {
+  const marked = Object.entries(block.attributes).filter(([, a]) => a.replace);
+  return (prior, planned) =>
+    marked.filter(([n, a]) => planned[n] === UNKNOWN || !valueEquals(prior[n] ?? null, planned[n] ?? null, a.type)).map(([n]) => n);
 }
 
 /** Attribute -> referenced type, from the attributes marked `references`. */
@@ -143,7 +148,7 @@ export function resourceMeta(
 
 /** The one dispatch: a mode's flow behind the protocol's resource calls. */
 export function kitResource(spec: ResourceSpec, meta: ResourceMeta, flow: Flow): KitResource {
-  const block = spec.schema.block;
+  const replaced = replaceRule(spec.schema.block);
   return {
     schema: spec.schema,
     meta,
@@ -160,7 +165,7 @@ export function kitResource(spec: ResourceSpec, meta: ResourceMeta, flow: Flow):
       const base = planDefault(spec.schema, req);
       const planned = req.prior ? spec.keepPriorSpelling(base.planned, req.prior) : base.planned;
       flow.finishPlan?.(planned);
-      const replace = req.prior ? replacedAttributes(block, req.prior, planned) : [];
+      const replace = req.prior ? replaced(req.prior, planned) : [];
       const diagnostics = await flow.planChecks(req, planned, replace, ctx);
       return replace.length > 0 ? { planned, requiresReplace: replace.map((n) => [n]), diagnostics } : { planned, diagnostics };
     },
