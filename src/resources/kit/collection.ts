@@ -122,13 +122,20 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
     list: spec.area(client),
     collides: spec.collides && ((item, values) => spec.collides!(item, values)),
   });
-  const collectionOf = (client: PortsipClient) => spec.reader(client).collection;
+  // One reader per client (a provider process has one), not a new one on every ReadResource.
+  const readers = new WeakMap<PortsipClient, CollectionReader<L>>();
+  const readerOf = (client: PortsipClient): CollectionReader<L> => {
+    let r = readers.get(client);
+    if (!r) readers.set(client, (r = spec.reader(client)));
+    return r;
+  };
+  const collectionOf = (client: PortsipClient) => readerOf(client).collection;
 
   /** `dealer "acme-telecom"`: the object by its natural key (the id when the values hold none). */
   const nameOf = (values: ObjectValue, id?: string): string => objectName(meta, values, id);
 
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {
-    const live = await ctx.provider.reads.read(spec.reader(ctx.provider.client), id);
+    const live = await ctx.provider.reads.read(readerOf(ctx.provider.client), id);
     const full = live === null || !spec.enrich ? live : await spec.enrich(live, prior, ctx);
     return full === null ? null : spec.toState(full, prior, opts);
   }
@@ -314,7 +321,7 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
         // Some deletes answer 400 for an unknown id (IP rules, C1): a GET decides whether it is gone.
         let gone: boolean;
         try {
-          gone = (await spec.reader(client).get(id)) === null;
+          gone = (await readerOf(client).get(id)) === null;
         } catch (g) {
           gone = g instanceof NotFoundError;
         }
@@ -374,7 +381,7 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
     const id = ids[0];
     if (id) return { state: emptyState(block, { id }) };
     // A natural key that matches nothing may still be an API id in an unusual shape.
-    const byId = await ctx.provider.reads.read(spec.reader(client), raw.trim()).catch(() => null);
+    const byId = await ctx.provider.reads.read(readerOf(client), raw.trim()).catch(() => null);
     if (byId !== null) return { state: emptyState(block, { id: raw.trim() }) };
     return {
       state: null,
@@ -424,7 +431,7 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
 
   return {
     ...kitResource(spec, meta, flow),
-    reader: (client) => spec.reader(client),
+    reader: readerOf,
     listAll: (client) => spec.area(client).listAll(),
     idsWithKey: (client, values) => idsWithKey(source(client), values),
   };
