@@ -1,4 +1,5 @@
-// A unary-only gRPC server on node:http2: all this provider serves (docs/protocol.md "gRPC server").
+// A unary-only gRPC server: all this provider serves (docs/protocol.md "gRPC server"), on our own
+// HTTP/2 layer (h2.ts; node:http2's server with PORTSIP_PROVIDER_HTTP2=node, grpc-node-http2.ts).
 //
 // Why not grpc-js's server: measured during `plan -refresh=false` of 2,000 objects (bench/RESULTS.md
 // "Per-RPC CPU"), grpc-js's per-call machinery (interceptor chain, Metadata objects, channelz,
@@ -15,7 +16,10 @@
 //    what go-plugin expects for the optional services it probes (GRPCStdio, GRPCBroker).
 // No message size limit: Terraform may send up to 2 GiB (docs/protocol.md "Message sizes").
 
-import * as http2 from 'node:http2';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { serveH2Connection, type H2Request, type H2Response } from './h2';
+import { errorBlock, OK_TRAILERS_BLOCK, RESPONSE_HEADERS_BLOCK, statusBlock } from './hpack';
 import type { Logger } from './logger';
 
 /** gRPC status codes used here (grpc/doc/statuscodes.md). */
@@ -39,7 +43,7 @@ export interface GrpcServer {
 }
 
 /** grpc-message is percent-encoded (non-ASCII, control characters, '%'); encodeURI covers that, as grpc-js uses it. */
-function encodeGrpcMessage(message: string): string {
+export function encodeGrpcMessage(message: string): string {
   try {
     return encodeURI(message);
   } catch {
@@ -47,39 +51,8 @@ function encodeGrpcMessage(message: string): string {
   }
 }
 
-const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
-const OK_TRAILERS = { 'grpc-status': '0' };
-// No Date header: gRPC does not use it, and node would add and encode one per call. Node's
-// respond() reads `sendDate` (its compatibility layer passes it) though @types/node does not declare it.
-type RespondOptions = http2.ServerStreamResponseOptions & { sendDate: boolean };
-const RESPOND_WITH_TRAILERS: RespondOptions = { waitForTrailers: true, sendDate: false };
-const RESPOND_AND_END: RespondOptions = { endStream: true, sendDate: false };
-
-function sendError(stream: http2.ServerHttp2Stream, code: number, message: string): void {
-  if (stream.destroyed || stream.closed || stream.headersSent) return;
-  stream.respond({ ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) }, RESPOND_AND_END);
-}
-
-function sendMessage(stream: http2.ServerHttp2Stream, message: Buffer): void {
-  // The client may have cancelled (RST_STREAM) while the handler ran: nothing to answer then.
-  if (stream.destroyed || stream.closed) return;
-  // One buffer, one write: copying a message is cheaper than a second write on the stream.
-  const n = message.length;
-  const framed = Buffer.allocUnsafe(5 + n);
-  // Flag 0 (not compressed), then the length big-endian, byte by byte (writeUInt32BE's checks showed in profiles).
-  framed[0] = 0;
-  framed[1] = n >>> 24;
-  framed[2] = (n >>> 16) & 0xff;
-  framed[3] = (n >>> 8) & 0xff;
-  framed[4] = n & 0xff;
-  framed.set(message, 5);
-  stream.respond(RESPONSE_HEADERS, RESPOND_WITH_TRAILERS);
-  stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS));
-  stream.end(framed);
-}
-
 /** The one message of a unary request body, or an error text. */
-function unframe(body: Buffer): Buffer | string {
+export function unframe(body: Buffer): Buffer | string {
   if (body.length < 5) return `request body of ${body.length} bytes holds no length-prefixed message`;
   if (body[0] !== 0) return 'compressed messages are not supported (this server advertises no grpc-accept-encoding)';
   const length = body.readUInt32BE(1);
@@ -88,100 +61,98 @@ function unframe(body: Buffer): Buffer | string {
   return body.subarray(5);
 }
 
-export function startGrpcServer(opts: GrpcServerOptions): Promise<GrpcServer> {
-  const { methods, logger } = opts;
-  // Large limits as grpc-js sets them: node's default session memory (10 MB) would refuse streams
-  // while a big schema or state is in flight.
-  const common: http2.ServerOptions = { maxSessionMemory: Number.MAX_SAFE_INTEGER, maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER };
-  const server = opts.tls
-    ? http2.createSecureServer({
-        ...common,
-        key: opts.tls.key,
-        cert: opts.tls.cert,
-        ca: opts.tls.clientCa,
-        // Terraform's client certificate is required and must chain to PLUGIN_CLIENT_CERT (docs/protocol.md "TLS certificate").
-        requestCert: true,
-        rejectUnauthorized: true,
-        allowHTTP1: false,
-      })
-    : http2.createServer(common);
+/** The length-prefixed form of one message: one buffer, so an answer is one DATA payload. */
+export function frameMessage(message: Buffer): Buffer {
+  const n = message.length;
+  // Flag 0 (not compressed), then the length big-endian, byte by byte (writeUInt32BE's checks showed in profiles).
+  const framed = Buffer.allocUnsafe(5 + n);
+  framed[0] = 0;
+  framed[1] = n >>> 24;
+  framed[2] = (n >>> 16) & 0xff;
+  framed[3] = (n >>> 8) & 0xff;
+  framed[4] = n & 0xff;
+  framed.set(message, 5);
+  return framed;
+}
 
-  const sessions = new Set<http2.ServerHttp2Session>();
+const errorResponse = (code: number, message: string): H2Response => ({ headers: errorBlock(code, encodeGrpcMessage(message)) });
+
+/**
+ * Our HTTP/2 layer (h2.ts) unless PORTSIP_PROVIDER_HTTP2=node asks for node:http2's server
+ * (grpc-node-http2.ts): the same gRPC behaviour, kept as an escape hatch should a Terraform
+ * release ever send something h2.ts mishandles (docs/protocol.md "gRPC server").
+ */
+export function startGrpcServer(opts: GrpcServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<GrpcServer> {
+  if (env.PORTSIP_PROVIDER_HTTP2 === 'node') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when asked for
+    return (require('./grpc-node-http2') as typeof import('./grpc-node-http2')).startNodeHttp2Server(opts);
+  }
+  return startOwnServer(opts);
+}
+
+/** gRPC on h2.ts: TLS (or TCP) sockets, one HTTP/2 connection each, calls counted for close(). */
+function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
+  const { methods, logger } = opts;
+  const connections = new Set<ReturnType<typeof serveH2Connection>>();
+  const sockets = new Set<net.Socket>();
   let inFlight = 0;
   let closing: (() => void) | undefined;
   const maybeClosed = () => {
     if (!closing || inFlight > 0) return;
     const done = closing;
     closing = undefined;
-    let open = sessions.size;
-    if (open === 0) return done();
-    for (const s of sessions) s.close(() => --open === 0 && done());
+    if (sockets.size === 0) return done();
+    let open = sockets.size;
+    for (const s of sockets) s.once('close', () => --open === 0 && done());
+    for (const c of connections) c.close();
   };
-
-  server.on('session', (session) => {
-    sessions.add(session);
-    session.on('close', () => sessions.delete(session));
-    session.on('error', (e: Error) => logger.debug('gRPC connection error', { error: e.message }));
-  });
-  // A TLS handshake refused (e.g. no client certificate) is the client's problem, not a crash.
-  server.on('tlsClientError', (e: Error) => logger.warn('TLS handshake with a client failed', { error: e.message }));
-  server.on('sessionError', (e) => logger.debug('gRPC session error', { error: e.message }));
-
-  server.on('stream', (stream, headers) => {
-    stream.on('error', (e) => logger.debug('gRPC stream error', { path: headers[':path'], error: e.message }));
-    const contentType = headers['content-type'];
-    if (typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
-      // Not gRPC at all: the spec's answer is HTTP 415.
-      stream.respond({ ':status': 415 }, { endStream: true });
-      return;
-    }
-    const path = headers[':path'] ?? '';
-    const method = headers[':method'] === 'POST' ? methods.get(path) : undefined;
-    if (!method) {
-      sendError(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`);
-      stream.resume(); // drain any body
-      return;
-    }
+  const onRequest = (req: H2Request, respond: (res: H2Response) => void) => {
+    const contentType = req.header('content-type');
+    if (contentType === undefined || !contentType.startsWith('application/grpc')) return respond({ headers: statusBlock(415) });
+    const path = req.header(':path') ?? '';
+    const method = req.header(':method') === 'POST' ? methods.get(path) : undefined;
+    if (!method) return respond(errorResponse(GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`));
+    const message = unframe(req.body);
+    if (typeof message === 'string') return respond(errorResponse(GrpcStatus.INVALID_ARGUMENT, message));
     inFlight++;
-    let settled = false;
-    let started = false;
-    const finished = () => {
-      if (settled) return;
-      settled = true;
-      inFlight--;
-      maybeClosed();
-    };
-    // A call is over when its handler settles, or when its stream closes before the handler started
-    // (cancelled by the client; node 20 still emits 'end' then, but the count must not depend on it).
-    stream.on('close', () => {
-      if (!started) finished();
-    });
-    const chunks: Buffer[] = [];
-    let length = 0;
-    stream.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      length += chunk.length;
-    });
-    stream.on('end', () => {
-      started = true;
-      const message = unframe(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
-      if (typeof message === 'string') {
-        sendError(stream, GrpcStatus.INVALID_ARGUMENT, message);
-        return finished();
-      }
-      method(message).then(
-        (response) => {
-          sendMessage(stream, response);
-          finished();
+    method(message).then(
+      (response) => {
+        respond({ headers: RESPONSE_HEADERS_BLOCK, data: frameMessage(response), trailers: OK_TRAILERS_BLOCK });
+        inFlight--;
+        maybeClosed();
+      },
+      (e: unknown) => {
+        respond(errorResponse(GrpcStatus.INTERNAL, e instanceof Error ? e.message : String(e)));
+        inFlight--;
+        maybeClosed();
+      },
+    );
+  };
+  const onConnection = (socket: net.Socket) => {
+    // Answers are written whole, once per turn of the event loop: Nagle's delay would only add latency.
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    const c = serveH2Connection(socket, { onRequest, onError: (message) => logger.debug('gRPC connection error', { error: message }) });
+    connections.add(c);
+    socket.once('close', () => connections.delete(c));
+  };
+  const server = opts.tls
+    ? tls.createServer(
+        {
+          key: opts.tls.key,
+          cert: opts.tls.cert,
+          ca: opts.tls.clientCa,
+          // Terraform's client certificate is required and must chain to PLUGIN_CLIENT_CERT (docs/protocol.md "TLS certificate").
+          requestCert: true,
+          rejectUnauthorized: true,
+          // gRPC clients require HTTP/2 to be negotiated by ALPN (grpc-go refuses a TLS server without it).
+          ALPNProtocols: ['h2'],
         },
-        (e: unknown) => {
-          sendError(stream, GrpcStatus.INTERNAL, e instanceof Error ? e.message : String(e));
-          finished();
-        },
-      );
-    });
-  });
-
+        onConnection,
+      )
+    : net.createServer(onConnection);
+  server.on('tlsClientError', (e: Error) => logger.warn('TLS handshake with a client failed', { error: e.message }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
