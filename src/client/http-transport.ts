@@ -5,12 +5,32 @@
 // and the retry loop (http.ts) decides. Apart from http.ts so that the wire and the policy can be
 // read, and changed, one at a time.
 
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool as UndiciPool } from 'undici';
 import { ConfigurationError, PortsipError } from './errors';
 import type { HttpMethod, QueryValue, RequestOptions } from './http-options';
 import { abortedError, classifyNetworkError, type RawResponse } from './http-responses';
 import { type SlidingWindowLimiter, type Semaphore, untilAborted } from './limits';
 import { type ClientLogger, bodyForLog, redact, redactForm } from './log';
+
+/**
+ * undici's Pool and its request(), loaded when the first client is made, from their own modules.
+ * undici's index also loads fetch, WebSocket, EventSource and cookies (16 of the 19 ms a provider
+ * launch spent loading its definition, docs/protocol.md "Start-up cost"), and only ConfigureProvider
+ * needs the API: launches that validate or only serve the schema never load undici. The index is
+ * also what copies request() onto every dispatcher's prototype, so it is called here as
+ * `request.call(dispatcher, ...)`, which works for any dispatcher. undici 7 has no "exports" map, so
+ * these paths are public; test/client/http-transport-undici.test.ts fails if an upgrade moves them.
+ */
+type RequestFn = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+let undiciParts: { Pool: typeof UndiciPool; request: RequestFn } | undefined;
+export function undici(): { Pool: typeof UndiciPool; request: RequestFn } {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose (see above) */
+  return (undiciParts ??= {
+    Pool: require('undici/lib/dispatcher/pool') as typeof UndiciPool,
+    request: require('undici/lib/api/api-request') as RequestFn,
+  });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /** How long a create on the wire may still answer after the stop signal (Terraform waits for us; docs/protocol.md "Ctrl-C and StopProvider"). */
 export const STOP_GRACE_MS = 1_500;
@@ -46,6 +66,7 @@ export class Transport {
       this.dispatcher = s.dispatcher;
       this.ownsDispatcher = false;
     } else {
+      const { Pool } = undici();
       this.dispatcher = new Pool(s.origin, {
         connections: s.connections,
         connect: {
@@ -117,7 +138,7 @@ export class Transport {
       };
       this.s.signal?.addEventListener('abort', stop, { once: true });
       try {
-        const res = await this.dispatcher.request({
+        const res = await undici().request.call(this.dispatcher, {
           origin: this.s.origin,
           path: fullPath,
           method,
