@@ -193,6 +193,9 @@ export async function runFloor(argv: string[]): Promise<void> {
       TF_CLI_CONFIG_FILE: cliConfigFile,
       CHECKPOINT_DISABLE: '1',
       TF_IN_AUTOMATION: '1',
+      // The provider's V8 code cache (src/provider/code-cache.ts) in the bench's own folder: written
+      // by the preparing applies, so every measured plan starts from the same warm cache.
+      PORTSIP_PROVIDER_CODE_CACHE: path.join(WORK, 'code-cache'),
       PORTSIP_ENDPOINT: emu.url,
       PORTSIP_USERNAME: 'admin',
       PORTSIP_PASSWORD: PASSWORD,
@@ -272,7 +275,10 @@ export async function runFloor(argv: string[]): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    if (profDir) process.stdout.write(`\n\nCPU profiles in ${profDir}: ${summarizeProfiles(profDir, providerEntry)}\n`);
+    if (profDir)
+      process.stdout.write(
+        `\n\nCPU profiles in ${profDir}: ${summarizeProfiles(profDir, path.join(REPO_ROOT, 'dist', 'provider-bundle.js'))}\n`,
+      );
     if (!argv.includes('--no-write') && !profDir) {
       const file = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
       const text = fs.readFileSync(file, 'utf8');

@@ -64,6 +64,29 @@ function handshakeOnce(cmd, args, env) {
   });
 }
 
+/**
+ * Starts the provider over plaintext and ends it the way Terraform does (gRPC Shutdown), so its exit
+ * hooks run: the loader writes its V8 code cache then. Used once before measuring.
+ */
+function startAndShutdown(cmd, args, env) {
+  const http2 = require('node:http2');
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...env, TF_DISABLE_PLUGIN_TLS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.on('exit', () => resolve());
+    child.on('error', reject);
+    child.stdout.on('data', (b) => {
+      out += b;
+      if (!out.includes('\n')) return;
+      const session = http2.connect(`http://${out.split('|')[3]}`);
+      session.on('error', () => undefined); // the provider closes the connection as it exits
+      const req = session.request({ ':method': 'POST', ':path': '/plugin.GRPCController/Shutdown', 'content-type': 'application/grpc' });
+      req.on('error', () => undefined);
+      req.end(Buffer.alloc(5)); // one empty message
+    });
+  });
+}
+
 function median(values) {
   const t = [...values].sort((a, b) => a - b);
   const mid = t.length / 2;
@@ -99,25 +122,35 @@ async function main() {
   // The candidate not shipped: the same SEA with V8's code cache in the blob.
   const cc = path.join(root, '.tmp', 'startup', `terraform-provider-portsip-codecache`);
   release.buildSea({
-    bundle: path.join(root, 'dist', 'provider.js'),
+    bundle: path.join(root, 'dist', 'provider-bundle.js'),
     mainName: 'terraform-provider-portsip.js',
     nodeBinary: process.execPath,
     platform: host,
     out: cc,
     useCodeCache: true,
   });
+  // The loader's code cache in a folder of its own, filled by the unmeasured warm-up spawn.
+  const codeCacheDir = path.join(root, '.tmp', 'startup', 'code-cache');
+  fs.rmSync(codeCacheDir, { recursive: true, force: true });
   const candidates = [
     {
-      name: 'node + esbuild bundle (`node dist/provider.js`, the old launcher)',
+      name: 'node + esbuild bundle (`node dist/provider-bundle.js`)',
+      cmd: process.execPath,
+      args: [path.join(root, 'dist', 'provider-bundle.js')],
+      size: fs.statSync(path.join(root, 'dist', 'provider-bundle.js')).size,
+    },
+    {
+      name: 'node + loader with a V8 code cache (`node dist/provider.js`, the `--dev` launcher)',
       cmd: process.execPath,
       args: [path.join(root, 'dist', 'provider.js')],
-      size: fs.statSync(path.join(root, 'dist', 'provider.js')).size,
+      size: fs.statSync(path.join(root, 'dist', 'provider-bundle.js')).size,
     },
     { name: 'SEA, no code cache (**shipped**)', cmd: seaExe, args: [], size: fs.statSync(seaExe).size },
     { name: 'SEA with `useCodeCache`', cmd: cc, args: [], size: fs.statSync(cc).size },
   ];
   const env = {
     ...process.env,
+    PORTSIP_PROVIDER_CODE_CACHE: codeCacheDir,
     TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE,
     PLUGIN_PROTOCOL_VERSIONS: '6',
     PLUGIN_CLIENT_CERT: clientCertPem(),
@@ -127,6 +160,8 @@ async function main() {
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
   const load0 = os.loadavg();
+  await startAndShutdown(candidates[1].cmd, candidates[1].args, env);
+  if (fs.readdirSync(codeCacheDir).length === 0) throw new Error(`the loader wrote no code cache into ${codeCacheDir}`);
   const results = await measureAll(candidates, env, runs);
   const load1 = os.loadavg();
 

@@ -10,8 +10,11 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 // The one version (package.json) goes into the bundles: src/common/version.ts.
 const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+// provider-bundle.js is the provider; provider.js is the small loader that runs it with a V8 code
+// cache (src/provider/code-cache.ts). The packaged single executable embeds provider-bundle.js.
 const entries = {
-  provider: 'src/provider/main.ts',
+  'provider-bundle': 'src/provider/main.ts',
+  provider: 'src/provider/code-cache.ts',
   cli: 'src/cli/main.ts',
 };
 

@@ -265,7 +265,7 @@ async function buildRelease(opts = {}) {
       `the release is built on Node ${NODE_VERSION} (the SEA blob must be written by the Node it runs on); this is ${process.version}`,
     );
   }
-  for (const f of ['provider.js', 'cli.js']) {
+  for (const f of ['provider-bundle.js', 'cli.js']) {
     if (!fs.existsSync(path.join(root, 'dist', f))) throw new Error(`dist/${f} is missing: run "npm run build" first`);
   }
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -281,7 +281,7 @@ async function buildRelease(opts = {}) {
     const exe = p.exe || '';
     const providerName = `${PROVIDER}_v${version}${exe}`;
     const providerExe = buildSea({
-      bundle: path.join(root, 'dist', 'provider.js'),
+      bundle: path.join(root, 'dist', 'provider-bundle.js'),
       mainName: `${PROVIDER}.js`,
       nodeBinary,
       platform,
