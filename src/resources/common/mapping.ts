@@ -61,6 +61,11 @@ function ruleAt(rules: FieldRules, path: readonly string[]): FieldRule {
   return rules[path.join('.')] ?? NONE;
 }
 
+/** ruleAt(rules, [...path, name]) without building the path for a top-level attribute (per attribute, per RPC). */
+function ruleOf(rules: FieldRules, path: readonly string[], name: string): FieldRule {
+  return (path.length === 0 ? rules[name] : rules[`${path.join('.')}.${name}`]) ?? NONE;
+}
+
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof BigNum);
 }
@@ -156,7 +161,7 @@ export function valuesEqual(
   if (!ao || !bo) return false;
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (attr.writeOnly) continue;
-    const r = ruleAt(rules, [...path, name]);
+    const r = ruleOf(rules, path, name);
     if (!semanticEqual(r.kind ?? 'exact', ao[name] ?? null, bo[name] ?? null, { blankIsNull: r.blankIsNull })) return false;
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
@@ -224,7 +229,7 @@ export function apiToState(
   const a: ApiObject = api ?? {};
   const out: ObjectValue = {};
   for (const [name, attr] of Object.entries(block.attributes)) {
-    const rule = ruleAt(rules, [...path, name]);
+    const rule = ruleOf(rules, path, name);
     const priorV: Value = prior ? (prior[name] ?? null) : null;
     const priorKnown = priorV === UNKNOWN ? null : priorV;
     if (attr.writeOnly) {
@@ -260,7 +265,7 @@ export function apiToState(
     } else if (nb.nesting === 'list' || nb.nesting === 'set') {
       const items = Array.isArray(apiB) ? apiB : [];
       const priorItems = Array.isArray(priorB) ? priorB : [];
-      if (ruleAt(rules, [...path, name]).unmanagedWhenEmpty && !importing && priorItems.length === 0) {
+      if (ruleOf(rules, path, name).unmanagedWhenEmpty && !importing && priorItems.length === 0) {
         out[name] = []; // not managed (see FieldRule.unmanagedWhenEmpty)
         continue;
       }
@@ -288,7 +293,7 @@ function clearValue(rule: FieldRule): '' | null {
 function bodyOf(block: Block, rules: FieldRules, value: ObjectValue, path: readonly string[] = []): ApiObject {
   const body: ApiObject = {};
   for (const [name, attr] of Object.entries(block.attributes)) {
-    const rule = ruleAt(rules, [...path, name]);
+    const rule = ruleOf(rules, path, name);
     if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior) continue;
     const v = value[name];
     if (v === undefined || v === null || v === UNKNOWN) continue;
@@ -334,7 +339,7 @@ function nestedPatchBody(
   // parts (e.g. office-hours days absent from config) then survive either server behaviour.
   const body: ApiObject = isObj(live) ? (JSON.parse(JSON.stringify(live)) as ApiObject) : {};
   for (const [name, attr] of Object.entries(block.attributes)) {
-    const rule = ruleAt(rules, [...path, name]);
+    const rule = ruleOf(rules, path, name);
     if ((attr.computed && !attr.optional && !attr.required) || attr.writeOnly || rule.notSent || rule.fromPrior) continue;
     const key = rule.apiName ?? name;
     const v = planned[name];
@@ -420,10 +425,11 @@ export function keepPriorSpelling(
   const out: ObjectValue = { ...planned };
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (attr.writeOnly) continue;
-    const rule = ruleAt(rules, [...path, name]);
     const p = planned[name] ?? null;
     const q = prior[name] ?? null;
-    if (p === null || q === null || p === UNKNOWN || q === UNKNOWN) continue;
+    // The same value already has the prior's spelling (the usual case in a no-op plan).
+    if (p === q || p === null || q === null || p === UNKNOWN || q === UNKNOWN) continue;
+    const rule = ruleOf(rules, path, name);
     if (semanticEqual(rule.kind ?? 'exact', p, q, { blankIsNull: rule.blankIsNull })) out[name] = q;
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {

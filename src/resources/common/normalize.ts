@@ -57,6 +57,9 @@ export interface EqualOptions {
  */
 export function semanticEqual(kind: SemanticKind, a: Value, b: Value, opts: EqualOptions = {}): boolean {
   if (a === UNKNOWN || b === UNKNOWN) return false;
+  // Every kind is reflexive, and most comparisons in a no-op plan are of a value with itself: no
+  // parsing then (a CIDR's, a domain's) on the per-object plan path.
+  if (a === b) return true;
   if (opts.blankIsNull) {
     if (a === '') a = null;
     if (b === '') b = null;
