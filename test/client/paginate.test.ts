@@ -23,6 +23,45 @@ describe('paging', () => {
     ]);
   });
 
+  test('after two pages one by one, the rest are fetched 8 at a time and kept in order', async () => {
+    const many = Array.from({ length: 1050 }, (_, i) => ({ id: `R${i}` }));
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const skips: number[] = [];
+    const items = await collectAll(async (q) => {
+      skips.push(q.skip!);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      // later pages answer first: order must come from the offsets, not from arrival
+      await new Promise((r) => setTimeout(r, 30 - (q.skip! / 100) * 2));
+      inFlight--;
+      return pageOf(many, { skip: String(q.skip), top: String(q.top) });
+    });
+    expect(items.map((x) => x.id)).toEqual(many.map((x) => x.id));
+    expect(skips.slice(0, 2)).toEqual([0, 100]);
+    expect(skips.slice(2).sort((a, b) => a - b)).toEqual([200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    expect(maxInFlight).toBe(8);
+    // concurrency 1 is the sequential walk
+    const seq: number[] = [];
+    await collectAll(
+      async (q) => {
+        seq.push(q.skip!);
+        return pageOf(many, { skip: String(q.skip), top: String(q.top) });
+      },
+      {},
+      { concurrency: 1 },
+    );
+    expect(seq).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+  });
+
+  test('the concurrent pages stop where the sequential walk would: an empty page, or one of only known ids', async () => {
+    const many = Array.from({ length: 800 }, (_, i) => ({ id: `R${i}` }));
+    const cut = await collectAll(async (q) => ({ count: 800, items: q.skip! >= 400 ? [] : many.slice(q.skip!, q.skip! + 100) }));
+    expect(cut).toHaveLength(400);
+    const repeat = await collectAll(async (q) => ({ count: 800, items: many.slice(q.skip! % 300, (q.skip! % 300) + 100) }));
+    expect(repeat.map((x) => x.id)).toEqual(many.slice(0, 300).map((x) => x.id));
+  });
+
   test('filter, search and orderby pass through on every page', async () => {
     const h = harness(withAuth((r) => json(200, pageOf(tenants.slice(0, 150), r.query))));
     await h.client.dealers.listAll({ filter: "level eq 'RESELLER'", search: 'acme', orderby: 'name desc' });
