@@ -61,6 +61,17 @@ export function unframe(body: Buffer): Buffer | string {
   return body.subarray(5);
 }
 
+/** The 5-byte prefix of a message of `n` bytes: not compressed, then the length big-endian. */
+function grpcPrefix(n: number): Buffer {
+  const p = Buffer.allocUnsafe(5);
+  p[0] = 0;
+  p[1] = n >>> 24;
+  p[2] = (n >>> 16) & 0xff;
+  p[3] = (n >>> 8) & 0xff;
+  p[4] = n & 0xff;
+  return p;
+}
+
 /** The length-prefixed form of one message: one buffer, so an answer is one DATA payload. */
 export function frameMessage(message: Buffer): Buffer {
   const n = message.length;
@@ -117,7 +128,7 @@ function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
     inFlight++;
     method(message).then(
       (response) => {
-        respond({ headers: RESPONSE_HEADERS_BLOCK, data: frameMessage(response), trailers: OK_TRAILERS_BLOCK });
+        respond({ headers: RESPONSE_HEADERS_BLOCK, data: [grpcPrefix(response.length), response], trailers: OK_TRAILERS_BLOCK });
         inFlight--;
         maybeClosed();
       },

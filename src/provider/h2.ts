@@ -74,8 +74,12 @@ export interface H2Request {
 /** The answer a handler gives through `respond`: blocks from hpack.ts, and the body for DATA. */
 export interface H2Response {
   headers: Buffer;
-  /** DATA payload, or undefined for a headers-only answer (then `headers` ends the stream). */
-  data?: Buffer;
+  /**
+   * DATA payload, whole or as parts sent back to back (a gRPC length prefix, then the message, so
+   * the message is not copied twice), or undefined for a headers-only answer (then `headers` ends
+   * the stream).
+   */
+  data?: Buffer | readonly Buffer[];
   /** Trailers block; required when `data` is given. */
   trailers?: Buffer;
 }
@@ -101,14 +105,20 @@ interface Stream {
   pendingTrailers?: Buffer;
 }
 
+/** Writes a 9-byte frame header into `buf` at `at`; returns the offset after it. */
+function writeFrameHeader(buf: Buffer, at: number, length: number, type: number, flags: number, streamId: number): number {
+  buf[at] = (length >>> 16) & 0xff;
+  buf[at + 1] = (length >>> 8) & 0xff;
+  buf[at + 2] = length & 0xff;
+  buf[at + 3] = type;
+  buf[at + 4] = flags;
+  buf.writeUInt32BE(streamId, at + 5);
+  return at + 9;
+}
+
 function frameHeader(length: number, type: number, flags: number, streamId: number): Buffer {
   const h = Buffer.allocUnsafe(9);
-  h[0] = (length >>> 16) & 0xff;
-  h[1] = (length >>> 8) & 0xff;
-  h[2] = length & 0xff;
-  h[3] = type;
-  h[4] = flags;
-  h.writeUInt32BE(streamId, 5);
+  writeFrameHeader(h, 0, length, type, flags, streamId);
   return h;
 }
 
@@ -196,9 +206,29 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
       maybeFinish();
       return;
     }
+    const parts = Buffer.isBuffer(res.data) ? [res.data] : res.data;
+    const trailers = res.trailers ?? Buffer.alloc(0);
+    let length = 0;
+    for (const p of parts) length += p.length;
+    if (length <= Math.min(s.sendWindow, connSendWindow, peerMaxFrame)) {
+      // The usual answer: HEADERS, one DATA frame and the trailers, built in one buffer.
+      const out = Buffer.allocUnsafe(27 + res.headers.length + length + trailers.length);
+      let at = writeFrameHeader(out, 0, res.headers.length, FrameType.HEADERS, END_HEADERS, s.id);
+      at += res.headers.copy(out, at);
+      at = writeFrameHeader(out, at, length, FrameType.DATA, 0, s.id);
+      for (const p of parts) at += p.copy(out, at);
+      at = writeFrameHeader(out, at, trailers.length, FrameType.HEADERS, END_HEADERS | END_STREAM, s.id);
+      trailers.copy(out, at);
+      s.sendWindow -= length;
+      connSendWindow -= length;
+      send(out);
+      streams.delete(s.id);
+      maybeFinish();
+      return;
+    }
     sendFrame(FrameType.HEADERS, END_HEADERS, s.id, res.headers);
-    s.pendingData = res.data;
-    s.pendingTrailers = res.trailers ?? Buffer.alloc(0);
+    s.pendingData = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+    s.pendingTrailers = trailers;
     pump(s);
   };
 

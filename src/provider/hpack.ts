@@ -156,12 +156,13 @@ function huffmanDecode(buf: Buffer, start: number, end: number): string {
   return Buffer.from(out).toString('latin1');
 }
 
-export type HeaderList = Array<[string, string]>;
+/** Decoded fields in order; entries may be shared with the decoding tables, so they are read-only. */
+export type HeaderList = Array<readonly [string, string]>;
 
 /** The decoding context of one connection (RFC 7541 §2.3.2): the dynamic table and its size limit. */
 export class HpackDecoder {
   /** Newest first, as indexes count (62 is the newest entry). */
-  private dynamic: Array<[string, string]> = [];
+  private dynamic: Array<readonly [string, string]> = [];
   private size = 0;
   private maxSize: number;
 
@@ -177,13 +178,14 @@ export class HpackDecoder {
     }
   }
 
-  private add(name: string, value: string): void {
-    this.dynamic.unshift([name, value]);
+  private add(field: readonly [string, string]): void {
+    const [name, value] = field;
+    this.dynamic.unshift(field);
     this.size += name.length + value.length + 32;
     this.evict(); // an entry larger than the table empties it (§4.4)
   }
 
-  private entry(index: number): [string, string] | readonly [string, string] {
+  private entry(index: number): readonly [string, string] {
     if (index >= 1 && index <= STATIC_TABLE.length) return STATIC_TABLE[index - 1]!;
     const e = this.dynamic[index - STATIC_TABLE.length - 1];
     if (!e) throw new HpackError(`header index ${index} is outside the table`);
@@ -226,15 +228,14 @@ export class HpackDecoder {
         // §6.1 indexed field
         const index = int(7);
         if (index === 0) throw new HpackError('header index 0');
-        const [name, value] = this.entry(index);
-        fields.push([name, value]);
+        fields.push(this.entry(index)); // shared with the table, not copied (per field of every request)
       } else if (b & 0x40) {
         // §6.2.1 literal with incremental indexing
         const index = int(6);
         const name = index === 0 ? str() : this.entry(index)[0];
-        const value = str();
-        this.add(name, value);
-        fields.push([name, value]);
+        const field = [name, str()] as const;
+        this.add(field);
+        fields.push(field);
       } else if (b & 0x20) {
         // §6.3 dynamic table size update: only at the start of a block
         if (fieldSeen) throw new HpackError('table size update after a header field');
