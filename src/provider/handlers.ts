@@ -101,9 +101,14 @@ function finalizeState(block: Block, state: ObjectValue | null, diags: Diagnosti
   return out;
 }
 
+/** The four possible capability sets, shared: a context built for one can be reused (resourceCtx). */
+const CAPABILITIES: readonly ClientCapabilities[] = [false, true].flatMap((deferralAllowed) =>
+  [false, true].map((writeOnlyAllowed) => Object.freeze({ deferralAllowed, writeOnlyAllowed })),
+);
+
 function capabilities(c: tf.ClientCapabilities | null | undefined, fallback: ClientCapabilities): ClientCapabilities {
   if (!c) return fallback;
-  return { deferralAllowed: !!c.deferral_allowed, writeOnlyAllowed: !!c.write_only_attributes_allowed };
+  return CAPABILITIES[(c.deferral_allowed ? 2 : 0) + (c.write_only_attributes_allowed ? 1 : 0)]!;
 }
 
 export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: HandlerOptions = {}): ProviderHandlers {
@@ -114,7 +119,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
   let providerContext: C | undefined;
   let terraformVersion: string | undefined;
   // ARC carries no client_capabilities: reuse what ConfigureProvider said.
-  let lastCaps: ClientCapabilities = { writeOnlyAllowed: false, deferralAllowed: false };
+  let lastCaps: ClientCapabilities = CAPABILITIES[0]!;
   let gpsCache: tf.GetProviderSchema_Response | undefined;
 
   // One logger per type name, made on first use: a new one per call was measurable in a plan.
@@ -133,13 +138,20 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
     terraformVersion,
   });
 
+  // One context per resource type and capability set, built on first use (PlanResourceChange and
+  // ReadResource ask for one per object); ConfigureProvider, which sets what they carry, empties it.
+  const contexts = new Map<ClientCapabilities, Map<string, ResourceContext<C>>>();
   const resourceCtx = (typeName: string, caps: ClientCapabilities): ResourceContext<C> => {
     if (!configured) {
       // Terraform always calls ConfigureProvider before CRUD calls in a process (docs/protocol.md "Launches per command"); reaching here
       // means it failed or was skipped, and resources must not run without their API client.
       throw new NotConfiguredError();
     }
-    return { ...base(caps, typeName), provider: providerContext as C, typeName };
+    let byType = contexts.get(caps);
+    if (!byType) contexts.set(caps, (byType = new Map<string, ResourceContext<C>>()));
+    let ctx = byType.get(typeName);
+    if (!ctx) byType.set(typeName, (ctx = { ...base(caps, typeName), provider: providerContext as C, typeName }));
+    return ctx;
   };
 
   const unknownType = (kind: string, typeName: string | undefined): { diagnostics: tf.Diagnostic[] } => ({
@@ -314,6 +326,7 @@ export function createProviderHandlers<C>(def: ProviderDefinition<C>, opts: Hand
 
     ConfigureProvider: rpc('ConfigureProvider', async (req) => {
       terraformVersion = req.terraform_version || undefined;
+      contexts.clear();
       lastCaps = capabilities(req.client_capabilities, lastCaps);
       const config = decodeDynamic(def.schema.block, req.config) ?? {};
       const out = await def.configure(config, base(lastCaps));

@@ -84,13 +84,13 @@ export function blockEquals(
   opts: { ignore?: string[] } = {},
 ): boolean {
   if (!a || !b) return !a && !b;
-  const ignore = new Set(opts.ignore ?? []);
+  const ignore = opts.ignore ?? [];
   for (const [name, attr] of Object.entries(block.attributes)) {
-    if (ignore.has(name)) continue;
+    if (ignore.includes(name)) continue;
     if (!valueEquals(a[name], b[name], attr.type)) return false;
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
-    if (ignore.has(name)) continue;
+    if (ignore.includes(name)) continue;
     if (!nestedEquals(nb, a[name], b[name])) return false;
   }
   return true;
@@ -263,14 +263,21 @@ export function markUnknown(planned: ObjectValue, names: string[]): ObjectValue 
 
 /** True when planned differs from prior in any attribute or block other than `ignore`. */
 export function hasChange(block: Block, prior: ObjectValue | null, planned: ObjectValue | null, ignore: string[] = []): boolean {
-  return !blockEquals(block, prior, planned, {
-    ignore: [
-      ...ignore,
-      ...Object.entries(block.attributes)
-        .filter(([, a]) => a.writeOnly)
-        .map(([n]) => n),
-    ],
-  });
+  const writeOnly = writeOnlyNames(block);
+  return !blockEquals(block, prior, planned, { ignore: ignore.length === 0 ? writeOnly : [...ignore, ...writeOnly] });
+}
+
+/** A block's write-only attribute names, found once per block (hasChange runs on every PlanResourceChange). */
+const writeOnlyCache = new WeakMap<Block, string[]>();
+function writeOnlyNames(block: Block): string[] {
+  let names = writeOnlyCache.get(block);
+  if (!names) {
+    names = Object.entries(block.attributes)
+      .filter(([, a]) => a.writeOnly)
+      .map(([n]) => n);
+    writeOnlyCache.set(block, names);
+  }
+  return names;
 }
 
 export interface PlanDefaultOptions {
