@@ -1,4 +1,5 @@
-// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write] [--cpu-prof DIR]`.
+// The floor comparison, alone and quick: `npm run bench -- --quick [--objects 2000] [--runs 5] [--no-write] [--cpu-prof DIR]`,
+// and at the end of every full `npm run bench` (run.ts, `--floor-runs`), so one run reports it too.
 //
 // Terraform's own cost of a plan that calls no API (`plan -refresh=false`) over N objects in
 // state is the floor under every plan; what a provider adds on top of it is what this measures.
@@ -170,7 +171,15 @@ function cpuProfDir(argv: string[]): string | undefined {
   return path.resolve(dir);
 }
 
-export async function runFloor(argv: string[]): Promise<void> {
+export interface FloorOptions {
+  /** Where RESULTS.md is (default bench/). */
+  outDir?: string;
+  /** The command the figures come from, for the section's text. */
+  command?: string;
+}
+
+export async function runFloor(argv: string[], fo: FloorOptions = {}): Promise<void> {
+  const command = fo.command ?? `npm run bench -- --quick${argv.length ? ' ' + argv.join(' ') : ''}`;
   const n = arg(argv, 'objects', 2000);
   const runs = arg(argv, 'runs', 5);
   const profDir = cpuProfDir(argv);
@@ -258,11 +267,11 @@ export async function runFloor(argv: string[]): Promise<void> {
     const fmt = (ms: number) => (ms / 1000).toFixed(2);
     const lines = [
       '<!-- floor:begin -->',
-      "## Floor: our provider against Terraform's built-in `terraform_data` (`npm run bench -- --quick`)",
+      "## Floor: our provider against Terraform's built-in `terraform_data`",
       '',
       `\`plan -refresh=false\` of ${n.toLocaleString('en')} objects in state, no-op, ${runs} runs per side interleaved A B A B; ` +
         `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} CPUs, load average ${load.join(' / ')} at the end; ` +
-        `${Math.round((Date.now() - t0) / 1000)} s in all. portsip: \`portsip_ip_rule\` blocks, the provider as \`node dist/provider.js\`; ` +
+        `${Math.round((Date.now() - t0) / 1000)} s in all; from \`${command}\` (alone: \`npm run bench -- --quick\`). portsip: \`portsip_ip_rule\` blocks, the provider as \`node dist/provider.js\`; ` +
         'builtin: `terraform_data` blocks holding the same values (no plugin process).',
       '',
       '| side | median wall s | median CPU s (terraform + providers) | provider CPU s | provider CPU ms per object | handshake ms (median of launches) | provider peak RSS MiB | API requests |',
@@ -280,7 +289,7 @@ export async function runFloor(argv: string[]): Promise<void> {
         `\n\nCPU profiles in ${profDir}: ${summarizeProfiles(profDir, path.join(REPO_ROOT, 'dist', 'provider-bundle.js'))}\n`,
       );
     if (!argv.includes('--no-write') && !profDir) {
-      const file = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
+      const file = path.join(fo.outDir ?? path.join(REPO_ROOT, 'bench'), 'RESULTS.md');
       const text = fs.readFileSync(file, 'utf8');
       const re = /<!-- floor:begin -->[\s\S]*<!-- floor:end -->\n/;
       fs.writeFileSync(file, re.test(text) ? text.replace(re, lines.join('\n')) : `${text.trimEnd()}\n\n${lines.join('\n')}`);
@@ -289,9 +298,3 @@ export async function runFloor(argv: string[]): Promise<void> {
     await emu.close();
   }
 }
-
-if (require.main === module)
-  runFloor(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });

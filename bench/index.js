@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const outfile = path.join(root, '.bench', quick ? 'floor.js' : 'run.js');
 esbuild.buildSync({
-  entryPoints: [path.join(__dirname, quick ? 'floor.ts' : 'run.ts')],
+  entryPoints: [path.join(__dirname, quick ? 'floor-main.ts' : 'run.ts')],
   outfile,
   bundle: true,
   platform: 'node',

@@ -31,6 +31,7 @@ export function parseArgs(argv: string[]): Options {
     'export-only',
     'apply-only',
     'size',
+    'floor-runs',
   ];
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!))
@@ -74,8 +75,11 @@ export function parseArgs(argv: string[]): Options {
   const latency = get('latency') ?? '20';
   const latencyMs = Number(latency.replace(/ms$/, ''));
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`--latency: expected ms, got "${latency}"`);
+  const floorRuns = Number(get('floor-runs') ?? 5);
+  if (!Number.isInteger(floorRuns) || floorRuns < 0) throw new Error(`--floor-runs: expected a whole number, got "${get('floor-runs')}"`);
   return {
     scenarios,
+    floorRuns,
     runs,
     applyRuns,
     latencyMs,

@@ -31,6 +31,7 @@
 //   --out bench              where RESULTS.md, results.json and plan-time.svg go
 //   --wait-load 3            before starting, wait (up to --wait-max 600 s) for the 1-min load to drop below this
 //   --keep                   keep .bench/work after the run
+//   --floor-runs 5           rounds of the floor comparison (bench/floor.ts) after the scenarios; 0 skips it
 //   --export-only            only measure `portsip export` (default scenario S): seed a fresh emulator by
 //                            applying the scenario, a no-op batch plan for reference, the export, and the
 //                            plan of the export (imports only); results.json keeps everything else
@@ -47,6 +48,7 @@ import { startEmulator, type EmulatorHandle } from '../src/emulator';
 import { createSelfSignedCert } from '../src/provider/cert';
 import { portsipResources } from '../src/resources';
 import { exportBench } from './export-bench';
+import { runFloor } from './floor';
 import { checkApplied, chunkedApply, measure } from './measure';
 import { parseArgs } from './options';
 import { writeReport } from './report';
@@ -248,6 +250,13 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   writeReport(results, opts.outDir);
   stopPgBackend();
+  // The floor comparison (bench/floor.ts) with as many objects as the first scenario has IP rules:
+  // its own section of RESULTS.md, from this same run.
+  if (opts.floorRuns > 0) {
+    const objects = opts.scenarios[0]!.ipRules;
+    log(`floor comparison: ${objects} objects, ${opts.floorRuns} runs per side`);
+    await runFloor(['--objects', String(objects), '--runs', String(opts.floorRuns)], { outDir: opts.outDir, command: results.command });
+  }
   log(
     `done in ${results.durationS} s: ${path.relative(REPO_ROOT, path.join(opts.outDir, 'RESULTS.md'))}, raw data ${path.relative(REPO_ROOT, rawFile)}`,
   );

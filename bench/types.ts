@@ -98,6 +98,8 @@ export interface Options {
   commandTimeoutMs: number;
   /** Only measure `portsip export` (and the plan that follows) on the scenarios; results.json keeps the rest. */
   exportOnly: boolean;
+  /** Rounds of the floor comparison (bench/floor.ts) at the end of a full run; 0 skips it. */
+  floorRuns: number;
   /** Only re-render the report from this saved results file. */
   reportFrom?: string;
   /** Objects per chunk in a chunked apply. */
