@@ -16,8 +16,11 @@
 //    time, recorded in the file's 8-byte header). V8 serialises the functions compiled so far, so the
 //    cache converges on a plan or apply launch, which ran the handlers, rather than the first
 //    GetProviderSchema-only launch;
+//  - the folder keeps the KEEP newest cache files (a rebuilt bundle, or another provider version
+//    used by another configuration, adds one), older ones are deleted when a cache is written;
 //  - V8 refuses a cache of another V8 version or with other flags (then this compiles as usual and
-//    writes a fresh one); any error reading or writing is ignored: the cache only ever saves time.
+//    writes a fresh one); any error reading or writing is ignored: the cache only ever saves time;
+//  - PORTSIP_PROVIDER_CODE_CACHE_DEBUG=1 says on stderr what happened (the tests read it).
 // The packaged single executable (docs/release.md) does not use this loader.
 
 import * as fs from 'node:fs';
@@ -31,6 +34,18 @@ const HEADER = 8; // uint32 format (1), uint32 CPU ms of the process that wrote 
 const FORMAT = 1;
 /** Rewrite only when this process used this many times the writer's CPU (stops every launch rewriting). */
 const MORE_WORK = 1.5;
+/** Cache files kept per folder: a few provider versions or rebuilds side by side, not one per build forever. */
+const KEEP = 4;
+
+/** Deletes all but the KEEP newest cache files in `dir`. */
+function prune(dir: string): void {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith('provider-bundle-') && f.endsWith('.v8cache'))
+    .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
+}
 
 function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   const setting = env.PORTSIP_PROVIDER_CODE_CACHE;
@@ -66,6 +81,8 @@ function run(): void {
   }
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
   const accepted = cached !== undefined && !script.cachedDataRejected;
+  const debug = process.env.PORTSIP_PROVIDER_CODE_CACHE_DEBUG === '1';
+  if (debug) process.stderr.write(`code cache: ${cached === undefined ? 'none' : accepted ? 'accepted' : 'rejected'}\n`);
   if (file) {
     const target = file;
     process.once('exit', () => {
@@ -80,6 +97,8 @@ function run(): void {
         const tmp = `${target}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, Buffer.concat([header, data]), { mode: 0o600 });
         fs.renameSync(tmp, target);
+        prune(path.dirname(target));
+        if (debug) process.stderr.write(`code cache: wrote ${path.basename(target)}\n`);
       } catch {
         // a read-only home, a full disk: the next launch compiles as usual
       }

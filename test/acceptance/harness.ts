@@ -126,6 +126,8 @@ export class TerraformHarness {
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       PATH: pathWithoutNode(env.PATH),
+      // The dev launcher's V8 code cache (src/provider/code-cache.ts) in the checkout, not the user's ~/.cache.
+      PORTSIP_PROVIDER_CODE_CACHE: path.join(REPO_ROOT, '.tmp', 'code-cache'),
     });
     delete env.TF_PLUGIN_CACHE_DIR;
     for (const [k, v] of Object.entries(opts.env ?? {})) {
