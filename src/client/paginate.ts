@@ -26,17 +26,9 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, query: ListQuery =
     const page = await fetchPage({ ...query, skip, top });
     const items = page.items;
     if (items.length === 0) return;
-    let fresh = 0;
-    for (const item of items) {
-      const id = idOf(item);
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      fresh++;
-      yield item;
-    }
-    if (fresh === 0) return; // server ignored `skip`: the same page again
+    const fresh = freshItems(items, seen);
+    if (fresh.length === 0) return; // server ignored `skip`: the same page again
+    yield* fresh;
     skip += items.length;
     if (typeof page.count === 'number') {
       if (skip >= page.count) return;
@@ -65,17 +57,9 @@ export async function collectAll<T>(fetchPage: PageFetcher<T>, query: ListQuery 
   const take = (page: ListResult<T>): boolean => {
     const items = page.items;
     if (items.length === 0) return false;
-    let fresh = 0;
-    for (const item of items) {
-      const id = idOf(item);
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      fresh++;
-      out.push(item);
-    }
-    return fresh > 0 && items.length <= top; // no new item: skip ignored; more than top: everything sent
+    const fresh = freshItems(items, seen);
+    out.push(...fresh);
+    return fresh.length > 0 && items.length <= top; // no new item: skip ignored; more than top: everything sent
   };
   let skip = query.skip ?? 0;
   for (let n = 1; ; n++) {
@@ -109,6 +93,20 @@ async function mapLimit<A, R>(items: readonly A[], limit: number, fn: (a: A) => 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** The page's items whose id was not seen before (items without an id always count), noting their ids. */
+function freshItems<T>(items: readonly T[], seen: Set<string>): T[] {
+  const fresh: T[] = [];
+  for (const item of items) {
+    const id = idOf(item);
+    if (id !== undefined) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    fresh.push(item);
+  }
+  return fresh;
 }
 
 function idOf(item: unknown): string | undefined {

@@ -3,7 +3,7 @@
 // "gRPC server"). It was the default until node:http2's per-call cost showed in the benchmark.
 
 import * as http2 from 'node:http2';
-import { encodeGrpcMessage, frameMessage, GrpcStatus, unframe, type GrpcServer, type GrpcServerOptions } from './grpc';
+import { encodeGrpcMessage, frameMessage, GrpcStatus, listenOnLoopback, unframe, type GrpcServer, type GrpcServerOptions } from './grpc';
 
 const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
 const OK_TRAILERS = { 'grpc-status': '0' };
@@ -120,21 +120,8 @@ export function startNodeHttp2Server(opts: GrpcServerOptions): Promise<GrpcServe
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      server.on('error', (e: Error) => logger.error('gRPC server error', { error: e.message }));
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({
-        port,
-        close(done) {
-          server.close();
-          closing = done;
-          maybeClosed();
-        },
-      });
-    });
+  return listenOnLoopback(server, logger, (done) => {
+    closing = done;
+    maybeClosed();
   });
 }

@@ -164,6 +164,17 @@ function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
       )
     : net.createServer(onConnection);
   server.on('tlsClientError', (e: Error) => logger.warn('TLS handshake with a client failed', { error: e.message }));
+  return listenOnLoopback(server, logger, (done) => {
+    closing = done;
+    maybeClosed();
+  });
+}
+
+/**
+ * Listens on 127.0.0.1 at a port the kernel picks; close() stops accepting, then hands `done` to
+ * `closeWhenIdle`, which calls it once the calls in flight are answered and the connections closed.
+ */
+export function listenOnLoopback(server: net.Server, logger: Logger, closeWhenIdle: (done: () => void) => void): Promise<GrpcServer> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -175,8 +186,7 @@ function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
         port,
         close(done) {
           server.close();
-          closing = done;
-          maybeClosed();
+          closeWhenIdle(done);
         },
       });
     });
