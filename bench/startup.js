@@ -119,7 +119,7 @@ async function main() {
   const host = release.hostPlatform();
   const seaExe = path.join(relDir, 'executables', host, `terraform-provider-portsip_v${version}`);
   if (!fs.existsSync(seaExe)) throw new Error(`${path.relative(root, seaExe)} is missing: run "npm run release" first`);
-  // The candidate not shipped: the same SEA with V8's code cache in the blob.
+  // The candidate not shipped: an SEA whose main script is the bundle itself, with V8's code cache in the blob.
   const cc = path.join(root, '.tmp', 'startup', `terraform-provider-portsip-codecache`);
   release.buildSea({
     bundle: path.join(root, 'dist', 'provider-bundle.js'),
@@ -145,8 +145,13 @@ async function main() {
       args: [path.join(root, 'dist', 'provider.js')],
       size: fs.statSync(path.join(root, 'dist', 'provider-bundle.js')).size,
     },
-    { name: 'SEA, no code cache (**shipped**)', cmd: seaExe, args: [], size: fs.statSync(seaExe).size },
-    { name: 'SEA with `useCodeCache`', cmd: cc, args: [], size: fs.statSync(cc).size },
+    {
+      name: 'SEA: the loader with its code cache, the bundle as an asset (**shipped**)',
+      cmd: seaExe,
+      args: [],
+      size: fs.statSync(seaExe).size,
+    },
+    { name: 'SEA: the bundle as main script with `useCodeCache` (not shipped)', cmd: cc, args: [], size: fs.statSync(cc).size },
   ];
   const env = {
     ...process.env,
@@ -160,8 +165,11 @@ async function main() {
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
   const load0 = os.loadavg();
-  await startAndShutdown(candidates[1].cmd, candidates[1].args, env);
-  if (fs.readdirSync(codeCacheDir).length === 0) throw new Error(`the loader wrote no code cache into ${codeCacheDir}`);
+  // The two loader candidates (node + loader, the shipped executable) write their code cache once, unmeasured.
+  for (const c of [candidates[1], candidates[2]]) await startAndShutdown(c.cmd, c.args, env);
+  const written = fs.readdirSync(codeCacheDir).filter((f) => f.endsWith('.v8cache'));
+  if (written.length !== 2)
+    throw new Error(`expected 2 code caches (loader, executable) in ${codeCacheDir}; found ${written.join(', ') || 'none'}`);
   const results = await measureAll(candidates, env, runs);
   const load1 = os.loadavg();
 
@@ -190,7 +198,7 @@ async function main() {
   );
   lines.push('');
   lines.push(
-    "The node row needs Node.js and this checkout on the machine; the SEA rows are one file. The code cache is not shipped: only a Node of the target architecture can make it (so 3 of the 4 platforms could not have it), and its bytes change from build to build unless V8's random seed is pinned (docs/release.md).",
+    "The node rows need Node.js and this checkout on the machine; the SEA rows are one file. The shipped executable's main script is the loader (src/provider/code-cache.ts), which compiles the bundle (an SEA asset) with a V8 code cache it writes on the user's machine at the first launch's exit (here: one unmeasured launch ended with Shutdown first), so every platform gets it. `useCodeCache` in the blob is not shipped: only a Node of the target architecture can make it (3 of the 4 platforms could not have it), and its bytes change from build to build unless V8's random seed is pinned (docs/release.md).",
   );
   lines.push('');
   lines.push(`Release files for ${version} (\`dist/release/\`):`);

@@ -127,12 +127,21 @@ function inject(file, blobFile, platform) {
  * macOS: the official binary's signature would be broken by the injection, so it is removed first
  * (macho-unsign); an amd64 macOS binary runs unsigned (docs/release.md).
  */
-function buildSea({ bundle, mainName, nodeBinary, platform, out, useCodeCache = false }) {
+function buildSea({ bundle, mainName, nodeBinary, platform, out, useCodeCache = false, assets = {} }) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portsip-sea-'));
   try {
     // The blob records the main script's path as given: a fixed relative name keeps it the same wherever the checkout is.
     fs.copyFileSync(bundle, path.join(work, mainName));
-    const config = { main: mainName, output: 'sea.blob', disableExperimentalSEAWarning: true, useCodeCache, useSnapshot: false };
+    // Assets (sea.getAsset) by name: copied next to the config under their own names, for the same reason.
+    for (const [name, file] of Object.entries(assets)) fs.copyFileSync(file, path.join(work, name));
+    const config = {
+      main: mainName,
+      output: 'sea.blob',
+      disableExperimentalSEAWarning: true,
+      useCodeCache,
+      useSnapshot: false,
+      ...(Object.keys(assets).length ? { assets: Object.fromEntries(Object.keys(assets).map((n) => [n, n])) } : {}),
+    };
     fs.writeFileSync(path.join(work, 'sea-config.json'), JSON.stringify(config));
     run(process.execPath, ['--random-seed=1', '--experimental-sea-config', 'sea-config.json'], { cwd: work });
     const tmp = `${out}.tmp-${process.pid}`;
@@ -265,7 +274,7 @@ async function buildRelease(opts = {}) {
       `the release is built on Node ${NODE_VERSION} (the SEA blob must be written by the Node it runs on); this is ${process.version}`,
     );
   }
-  for (const f of ['provider-bundle.js', 'cli.js']) {
+  for (const f of ['provider.js', 'provider-bundle.js', 'cli.js']) {
     if (!fs.existsSync(path.join(root, 'dist', f))) throw new Error(`dist/${f} is missing: run "npm run build" first`);
   }
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -280,8 +289,11 @@ async function buildRelease(opts = {}) {
     const nodeBinary = nodeFrom === 'host' && platform === hostPlatform() ? process.execPath : nodeBinaryFromNpm(platform);
     const exe = p.exe || '';
     const providerName = `${PROVIDER}_v${version}${exe}`;
+    // The main script is the code-cache loader (src/provider/code-cache.ts); the provider itself is
+    // an asset it compiles with a V8 code cache kept between launches (docs/release.md).
     const providerExe = buildSea({
-      bundle: path.join(root, 'dist', 'provider-bundle.js'),
+      bundle: path.join(root, 'dist', 'provider.js'),
+      assets: { 'provider-bundle.js': path.join(root, 'dist', 'provider-bundle.js') },
       mainName: `${PROVIDER}.js`,
       nodeBinary,
       platform,

@@ -49,6 +49,7 @@ export interface Packaged {
 function contentKey(): string {
   const h = crypto.createHash('sha256');
   for (const f of [
+    'dist/provider.js',
     'dist/provider-bundle.js',
     'dist/cli.js',
     'scripts/release.js',

@@ -21,7 +21,8 @@
 //  - V8 refuses a cache of another V8 version or with other flags (then this compiles as usual and
 //    writes a fresh one); any error reading or writing is ignored: the cache only ever saves time;
 //  - PORTSIP_PROVIDER_CODE_CACHE_DEBUG=1 says on stderr what happened (the tests read it).
-// The packaged single executable (docs/release.md) does not use this loader.
+// The packaged single executable (docs/release.md) runs this loader as its main script too, with the
+// bundle as an SEA asset: its cache file is named by the executable's size, mtime and inode.
 
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -41,7 +42,7 @@ const KEEP = 4;
 function prune(dir: string): void {
   const files = fs
     .readdirSync(dir)
-    .filter((f) => f.startsWith('provider-bundle-') && f.endsWith('.v8cache'))
+    .filter((f) => f.startsWith('provider-') && f.endsWith('.v8cache'))
     .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
@@ -55,21 +56,50 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return path.join(base, 'terraform-provider-portsip');
 }
 
+interface BundleSource {
+  code: string;
+  /** The bundle's file name, for stack traces and its module's require. */
+  filename: string;
+  /** The file whose size, mtime and inode name the cache: the bundle, or the executable holding it. */
+  keyFile: string;
+  prefix: string;
+}
+
+/** The bundle next to this file, or the asset of the single executable this runs in. */
+function bundleSource(): BundleSource {
+  let sea: { isSea(): boolean; getAsset(key: string, encoding: string): string } | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:sea is missing before Node 20.12
+    sea = require('node:sea') as typeof sea;
+  } catch {
+    sea = undefined;
+  }
+  if (sea?.isSea()) {
+    return {
+      code: sea.getAsset('provider-bundle.js', 'utf8'),
+      filename: path.join(path.dirname(process.execPath), 'provider-bundle.js'),
+      keyFile: process.execPath,
+      prefix: 'provider-sea-',
+    };
+  }
+  return { code: fs.readFileSync(BUNDLE, 'utf8'), filename: BUNDLE, keyFile: BUNDLE, prefix: 'provider-bundle-' };
+}
+
 const cpuMs = () => {
   const u = process.cpuUsage();
   return Math.round((u.user + u.system) / 1000);
 };
 
 function run(): void {
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const { code, filename, keyFile, prefix } = bundleSource();
   let file: string | undefined;
   let cached: Buffer | undefined;
   let writerMs = 0;
   try {
     const dir = cacheDir(process.env);
     if (dir) {
-      const st = fs.statSync(BUNDLE);
-      file = path.join(dir, `provider-bundle-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-node${process.versions.node}.v8cache`);
+      const st = fs.statSync(keyFile);
+      file = path.join(dir, `${prefix}${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-node${process.versions.node}.v8cache`);
       const data = fs.readFileSync(file);
       if (data.length > HEADER && data.readUInt32LE(0) === FORMAT) {
         writerMs = data.readUInt32LE(4);
@@ -79,7 +109,7 @@ function run(): void {
   } catch {
     // no cache yet, or none possible: compile as usual
   }
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
+  const script = new vm.Script(Module.wrap(code), { filename, cachedData: cached });
   const accepted = cached !== undefined && !script.cachedDataRejected;
   const debug = process.env.PORTSIP_PROVIDER_CODE_CACHE_DEBUG === '1';
   if (debug) process.stderr.write(`code cache: ${cached === undefined ? 'none' : accepted ? 'accepted' : 'rejected'}\n`);
@@ -105,9 +135,9 @@ function run(): void {
     });
   }
   // The bundle runs as the CommonJS module it was built as: its own module object, require and paths.
-  const mod = new Module(BUNDLE, module);
-  mod.filename = BUNDLE;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(BUNDLE));
+  const mod = new Module(filename, module);
+  mod.filename = filename;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(filename));
   const wrapper = script.runInThisContext() as (
     exports: unknown,
     require: NodeJS.Require,
@@ -115,7 +145,7 @@ function run(): void {
     filename: string,
     dirname: string,
   ) => void;
-  wrapper.call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
+  wrapper.call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, path.dirname(filename));
 }
 
 run();
