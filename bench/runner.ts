@@ -51,8 +51,9 @@ export function terraformEnv(cliConfigFile: string): Record<string, string> {
     CHECKPOINT_DISABLE: '1',
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
-    // The provider's V8 code cache (src/provider/code-cache.ts) in the bench's own folder, not the user's.
-    PORTSIP_PROVIDER_CODE_CACHE: path.join(path.dirname(cliConfigFile), 'code-cache'),
+    // The provider's V8 code cache (src/provider/code-cache.ts) in the bench's own folder, not the
+    // user's; a PORTSIP_PROVIDER_CODE_CACHE given to the bench (e.g. off, to compare) wins.
+    PORTSIP_PROVIDER_CODE_CACHE: process.env.PORTSIP_PROVIDER_CODE_CACHE ?? path.join(path.dirname(cliConfigFile), 'code-cache'),
     PORTSIP_USERNAME: 'admin',
     PORTSIP_PASSWORD: ADMIN_PASSWORD,
   });
