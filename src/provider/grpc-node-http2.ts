@@ -3,7 +3,16 @@
 // "gRPC server"). It was the default until node:http2's per-call cost showed in the benchmark.
 
 import * as http2 from 'node:http2';
-import { encodeGrpcMessage, frameMessage, GrpcStatus, listenOnLoopback, unframe, type GrpcServer, type GrpcServerOptions } from './grpc';
+import {
+  callTracker,
+  encodeGrpcMessage,
+  frameMessage,
+  GrpcStatus,
+  listenOnLoopback,
+  unframe,
+  type GrpcServer,
+  type GrpcServerOptions,
+} from './grpc';
 
 const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
 const OK_TRAILERS = { 'grpc-status': '0' };
@@ -45,16 +54,11 @@ export function startNodeHttp2Server(opts: GrpcServerOptions): Promise<GrpcServe
     : http2.createServer(common);
 
   const sessions = new Set<http2.ServerHttp2Session>();
-  let inFlight = 0;
-  let closing: (() => void) | undefined;
-  const maybeClosed = () => {
-    if (!closing || inFlight > 0) return;
-    const done = closing;
-    closing = undefined;
+  const calls = callTracker((done) => {
     let open = sessions.size;
     if (open === 0) return done();
     for (const s of sessions) s.close(() => --open === 0 && done());
-  };
+  });
 
   server.on('session', (session) => {
     sessions.add(session);
@@ -80,14 +84,13 @@ export function startNodeHttp2Server(opts: GrpcServerOptions): Promise<GrpcServe
       stream.resume(); // drain any body
       return;
     }
-    inFlight++;
+    calls.started();
     let settled = false;
     let started = false;
     const finished = () => {
       if (settled) return;
       settled = true;
-      inFlight--;
-      maybeClosed();
+      calls.finished();
     };
     // A call is over when its handler settles, or when its stream closes before the handler started
     // (cancelled by the client; node 20 still emits 'end' then, but the count must not depend on it).
@@ -120,8 +123,5 @@ export function startNodeHttp2Server(opts: GrpcServerOptions): Promise<GrpcServe
     });
   });
 
-  return listenOnLoopback(server, logger, (done) => {
-    closing = done;
-    maybeClosed();
-  });
+  return listenOnLoopback(server, logger, calls.closeWhenIdle);
 }

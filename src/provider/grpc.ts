@@ -61,7 +61,10 @@ export function unframe(body: Buffer): Buffer | string {
   return body.subarray(5);
 }
 
-/** The 5-byte prefix of a message of `n` bytes: not compressed, then the length big-endian. */
+/**
+ * The 5-byte prefix of a message of `n` bytes: flag 0 (not compressed), then the length
+ * big-endian, byte by byte (writeUInt32BE's checks showed in profiles).
+ */
 function grpcPrefix(n: number): Buffer {
   const p = Buffer.allocUnsafe(5);
   p[0] = 0;
@@ -74,16 +77,7 @@ function grpcPrefix(n: number): Buffer {
 
 /** The length-prefixed form of one message: one buffer, so an answer is one DATA payload. */
 export function frameMessage(message: Buffer): Buffer {
-  const n = message.length;
-  // Flag 0 (not compressed), then the length big-endian, byte by byte (writeUInt32BE's checks showed in profiles).
-  const framed = Buffer.allocUnsafe(5 + n);
-  framed[0] = 0;
-  framed[1] = n >>> 24;
-  framed[2] = (n >>> 16) & 0xff;
-  framed[3] = (n >>> 8) & 0xff;
-  framed[4] = n & 0xff;
-  framed.set(message, 5);
-  return framed;
+  return Buffer.concat([grpcPrefix(message.length), message], 5 + message.length);
 }
 
 const errorResponse = (code: number, message: string): H2Response => ({ headers: errorBlock(code, encodeGrpcMessage(message)) });
@@ -101,22 +95,48 @@ export function startGrpcServer(opts: GrpcServerOptions, env: NodeJS.ProcessEnv 
   return startOwnServer(opts);
 }
 
-/** gRPC on h2.ts: TLS (or TCP) sockets, one HTTP/2 connection each, calls counted for close(). */
-function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
-  const { methods, logger } = opts;
-  const connections = new Set<ReturnType<typeof serveH2Connection>>();
-  const sockets = new Set<net.Socket>();
+/**
+ * Calls in flight, so that close() waits for them: `closeWhenIdle(done)` runs `closeConnections(done)`
+ * once none is left (at once if none is), and that ends every connection and calls `done`.
+ */
+export function callTracker(closeConnections: (done: () => void) => void): {
+  started: () => void;
+  finished: () => void;
+  closeWhenIdle: (done: () => void) => void;
+} {
   let inFlight = 0;
   let closing: (() => void) | undefined;
-  const maybeClosed = () => {
+  const check = () => {
     if (!closing || inFlight > 0) return;
     const done = closing;
     closing = undefined;
-    if (sockets.size === 0) return done();
-    let open = sockets.size;
-    for (const s of sockets) s.once('close', () => --open === 0 && done());
-    for (const c of connections) c.close();
+    closeConnections(done);
   };
+  return {
+    started: () => void inFlight++,
+    finished: () => {
+      inFlight--;
+      check();
+    },
+    closeWhenIdle: (done) => {
+      closing = done;
+      check();
+    },
+  };
+}
+
+/** gRPC on h2.ts: TLS (or TCP) sockets, one HTTP/2 connection each, calls counted for close(). */
+function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
+  const { methods, logger } = opts;
+  const connections = new Map<net.Socket, ReturnType<typeof serveH2Connection>>();
+  const calls = callTracker((done) => {
+    if (connections.size === 0) return done();
+    let open = connections.size;
+    for (const [socket, connection] of connections) {
+      socket.once('close', () => --open === 0 && done());
+      connection.close();
+    }
+  });
   const onRequest = (req: H2Request, respond: (res: H2Response) => void) => {
     const contentType = req.header('content-type');
     if (contentType === undefined || !contentType.startsWith('application/grpc')) return respond({ headers: statusBlock(415) });
@@ -125,28 +145,26 @@ function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
     if (!method) return respond(errorResponse(GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`));
     const message = unframe(req.body);
     if (typeof message === 'string') return respond(errorResponse(GrpcStatus.INVALID_ARGUMENT, message));
-    inFlight++;
+    calls.started();
     method(message).then(
       (response) => {
         respond({ headers: RESPONSE_HEADERS_BLOCK, data: [grpcPrefix(response.length), response], trailers: OK_TRAILERS_BLOCK });
-        inFlight--;
-        maybeClosed();
+        calls.finished();
       },
       (e: unknown) => {
         respond(errorResponse(GrpcStatus.INTERNAL, e instanceof Error ? e.message : String(e)));
-        inFlight--;
-        maybeClosed();
+        calls.finished();
       },
     );
   };
   const onConnection = (socket: net.Socket) => {
     // Answers are written whole, once per turn of the event loop: Nagle's delay would only add latency.
     socket.setNoDelay(true);
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    const c = serveH2Connection(socket, { onRequest, onError: (message) => logger.debug('gRPC connection error', { error: message }) });
-    connections.add(c);
-    socket.once('close', () => connections.delete(c));
+    connections.set(
+      socket,
+      serveH2Connection(socket, { onRequest, onError: (message) => logger.debug('gRPC connection error', { error: message }) }),
+    );
+    socket.once('close', () => connections.delete(socket));
   };
   const server = opts.tls
     ? tls.createServer(
@@ -164,10 +182,7 @@ function startOwnServer(opts: GrpcServerOptions): Promise<GrpcServer> {
       )
     : net.createServer(onConnection);
   server.on('tlsClientError', (e: Error) => logger.warn('TLS handshake with a client failed', { error: e.message }));
-  return listenOnLoopback(server, logger, (done) => {
-    closing = done;
-    maybeClosed();
-  });
+  return listenOnLoopback(server, logger, calls.closeWhenIdle);
 }
 
 /**

@@ -85,19 +85,18 @@ export interface H2Response {
 }
 
 export interface H2Handlers {
-  /** A request is complete; call `respond` once (any time later; never after `cancelled`). */
-  onRequest(req: H2Request, respond: (res: H2Response) => void, stream: { readonly cancelled: boolean }): void;
+  /** A request is complete; call `respond` once, any time later (an answer to a cancelled call is dropped). */
+  onRequest(req: H2Request, respond: (res: H2Response) => void): void;
   onError(message: string): void;
 }
 
 interface Stream {
   id: number;
-  headers?: HeaderList;
+  headers: HeaderList;
   chunks: Buffer[];
   length: number;
   /** The request is complete (END_STREAM seen) and handed over. */
   dispatched: boolean;
-  cancelled: boolean;
   /** Our send window for this stream (the client's SETTINGS_INITIAL_WINDOW_SIZE, then its WINDOW_UPDATEs). */
   sendWindow: number;
   /** DATA not yet sent for lack of window, then the trailers. */
@@ -116,6 +115,13 @@ function writeFrameHeader(buf: Buffer, at: number, length: number, type: number,
   return at + 9;
 }
 
+/** A 4-byte big-endian payload (WINDOW_UPDATE increment, RST_STREAM error code). */
+function uint32(n: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(n, 0);
+  return b;
+}
+
 function frameHeader(length: number, type: number, flags: number, streamId: number): Buffer {
   const h = Buffer.allocUnsafe(9);
   writeFrameHeader(h, 0, length, type, flags, streamId);
@@ -123,7 +129,7 @@ function frameHeader(length: number, type: number, flags: number, streamId: numb
 }
 
 /** Serves one HTTP/2 connection on `socket` (already through TLS, if any). Returns a handle to end it gracefully. */
-export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close(): void; readonly open: boolean } {
+export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close(): void } {
   const decoder = new HpackDecoder();
   const streams = new Map<number, Stream>();
   let lastStreamId = 0;
@@ -175,7 +181,7 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
   /** After GOAWAY (ours or the peer's): close once every dispatched call has been answered. */
   const maybeFinish = () => {
     if (!goingAway || closed) return;
-    for (const s of streams.values()) if (s.dispatched && !s.cancelled) return;
+    for (const s of streams.values()) if (s.dispatched) return;
     end(H2Error.NO_ERROR);
   };
 
@@ -199,7 +205,8 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
   };
 
   const respondTo = (s: Stream) => (res: H2Response) => {
-    if (closed || s.cancelled || !streams.has(s.id)) return;
+    // Not in `streams` any more: answered already, or cancelled by the client (RST_STREAM).
+    if (closed || !streams.has(s.id)) return;
     if (res.data === undefined) {
       sendFrame(FrameType.HEADERS, END_HEADERS | END_STREAM, s.id, res.headers);
       streams.delete(s.id);
@@ -234,14 +241,14 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
 
   const dispatch = (s: Stream) => {
     s.dispatched = true;
-    const headers = s.headers ?? [];
+    const headers = s.headers;
     const body = s.chunks.length === 1 ? s.chunks[0]! : Buffer.concat(s.chunks, s.length);
     s.chunks = [];
     const header = (name: string) => {
       for (const [n, v] of headers) if (n === name) return v;
       return undefined;
     };
-    handlers.onRequest({ headers, header, body }, respondTo(s), s);
+    handlers.onRequest({ headers, header, body }, respondTo(s));
   };
 
   const onHeaderBlock = (streamId: number, block: Buffer, endStream: boolean) => {
@@ -263,9 +270,7 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
     lastStreamId = streamId;
     if (goingAway) {
       // Closing: a new call is refused, and the client may retry it elsewhere (REFUSED_STREAM, §8.7).
-      const code = Buffer.allocUnsafe(4);
-      code.writeUInt32BE(H2Error.REFUSED_STREAM, 0);
-      return sendFrame(FrameType.RST_STREAM, 0, streamId, code);
+      return sendFrame(FrameType.RST_STREAM, 0, streamId, uint32(H2Error.REFUSED_STREAM));
     }
     const s: Stream = {
       id: streamId,
@@ -273,7 +278,6 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
       chunks: [],
       length: 0,
       dispatched: false,
-      cancelled: false,
       sendWindow: peerInitialWindow,
     };
     streams.set(streamId, s);
@@ -286,9 +290,7 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
       case FrameType.DATA: {
         connReceived += payload.length;
         if (connReceived >= WINDOW_REFILL) {
-          const inc = Buffer.allocUnsafe(4);
-          inc.writeUInt32BE(connReceived, 0);
-          sendFrame(FrameType.WINDOW_UPDATE, 0, 0, inc);
+          sendFrame(FrameType.WINDOW_UPDATE, 0, 0, uint32(connReceived));
           connReceived = 0;
         }
         const s = streams.get(streamId);
@@ -333,12 +335,7 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
         return;
       }
       case FrameType.RST_STREAM: {
-        const s = streams.get(streamId);
-        if (s) {
-          s.cancelled = true;
-          streams.delete(streamId);
-          maybeFinish();
-        }
+        if (streams.delete(streamId)) maybeFinish();
         return;
       }
       case FrameType.SETTINGS: {
@@ -422,7 +419,6 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
   socket.on('error', (e) => handlers.onError(`HTTP/2 connection: ${e.message}`));
   socket.on('close', () => {
     closed = true;
-    for (const s of streams.values()) s.cancelled = true;
     streams.clear();
   });
 
@@ -434,18 +430,13 @@ export function serveH2Connection(socket: Socket, handlers: H2Handlers): { close
   settings.writeUInt16BE(0x5, 6);
   settings.writeUInt32BE(OUR_MAX_FRAME, 8);
   sendFrame(FrameType.SETTINGS, 0, 0, settings);
-  const inc = Buffer.allocUnsafe(4);
-  inc.writeUInt32BE(MAX_WINDOW - DEFAULT_WINDOW, 0);
-  sendFrame(FrameType.WINDOW_UPDATE, 0, 0, inc);
+  sendFrame(FrameType.WINDOW_UPDATE, 0, 0, uint32(MAX_WINDOW - DEFAULT_WINDOW));
   flush();
 
   return {
     close() {
       goingAway = true;
       maybeFinish();
-    },
-    get open() {
-      return !closed;
     },
   };
 }
