@@ -155,6 +155,8 @@ export function nullWriteOnly(block: Block, value: ObjectValue | null): ObjectVa
 interface BlockFlags {
   writeOnly: boolean;
   deprecated: boolean;
+  /** The block's own write-only attribute names (not nested blocks'): hasChange ignores them. */
+  writeOnlyNames: string[];
 }
 // Schemas are built once and never change, so what a block holds is worked out once per block
 // rather than on every RPC (the server asks for each object of a plan).
@@ -168,6 +170,9 @@ function blockFlags(block: Block): BlockFlags {
     flags = {
       writeOnly: attrs.some((a) => !!a.writeOnly) || nested.some((f) => f.writeOnly),
       deprecated: attrs.some((a) => !!a.deprecated) || nested.some((f) => f.deprecated),
+      writeOnlyNames: Object.entries(block.attributes)
+        .filter(([, a]) => a.writeOnly)
+        .map(([n]) => n),
     };
     blockFlagsCache.set(block, flags);
   }
@@ -263,21 +268,9 @@ export function markUnknown(planned: ObjectValue, names: string[]): ObjectValue 
 
 /** True when planned differs from prior in any attribute or block other than `ignore`. */
 export function hasChange(block: Block, prior: ObjectValue | null, planned: ObjectValue | null, ignore: string[] = []): boolean {
-  const writeOnly = writeOnlyNames(block);
+  // The names come from the per-block cache: hasChange runs on every PlanResourceChange.
+  const writeOnly = blockFlags(block).writeOnlyNames;
   return !blockEquals(block, prior, planned, { ignore: ignore.length === 0 ? writeOnly : [...ignore, ...writeOnly] });
-}
-
-/** A block's write-only attribute names, found once per block (hasChange runs on every PlanResourceChange). */
-const writeOnlyCache = new WeakMap<Block, string[]>();
-function writeOnlyNames(block: Block): string[] {
-  let names = writeOnlyCache.get(block);
-  if (!names) {
-    names = Object.entries(block.attributes)
-      .filter(([, a]) => a.writeOnly)
-      .map(([n]) => n);
-    writeOnlyCache.set(block, names);
-  }
-  return names;
 }
 
 export interface PlanDefaultOptions {
