@@ -65,11 +65,13 @@ export interface CollectionSpec<L extends object, S extends Values, CB, UB> exte
   /** How the live object is read: listAll (optional, enables batching) and get (common/read-cache.ts). */
   reader(client: PortsipClient): CollectionReader<L>;
   /**
-   * Completes a live object with what its reader does not fetch and that depends on the prior state
-   * (tenant: the dealer link, read only when managed). Runs after every successful read; null means
-   * the object went away in between (a 404 on the extra call).
+   * What its reader does not fetch and that depends on the prior state (tenant: the dealer link, read
+   * only when managed): undefined when nothing is needed, else the extra read, started together with
+   * the object's own read (not after it: a refresh then waits for one round trip, not two). It
+   * resolves to how to complete the live object; that giving null means the object went away in
+   * between (a 404 on the extra call).
    */
-  enrich?(live: L, prior: ObjectValue | null, ctx: Ctx): Promise<L | null>;
+  enrich?(id: string, prior: ObjectValue | null, ctx: Ctx): Promise<(live: L) => L | null> | undefined;
   toState(live: L, prior: ObjectValue | null, opts?: ToStateOptions): ObjectValue;
   toCreateBody(planned: ObjectValue, config: ObjectValue): CB;
   /** The update body, or null when nothing is to be sent. May read the live object (tenant blocks). */
@@ -135,8 +137,15 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
   const nameOf = (values: ObjectValue, id?: string): string => objectName(meta, values, id);
 
   async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {
-    const live = await ctx.provider.reads.read(readerOf(ctx.provider.client), id);
-    const full = live === null || !spec.enrich ? live : await spec.enrich(live, prior, ctx);
+    const extra = spec.enrich?.(id, prior, ctx);
+    let live: L | null;
+    try {
+      live = await ctx.provider.reads.read(readerOf(ctx.provider.client), id);
+    } finally {
+      // The object's own read decides (its error, or its 404); the extra read's outcome is then moot.
+      extra?.catch(() => undefined);
+    }
+    const full = live === null || !extra ? live : (await extra)(live);
     return full === null ? null : spec.toState(full, prior, opts);
   }
 

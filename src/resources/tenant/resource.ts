@@ -6,7 +6,8 @@
 // quotas...), so every tenant needs GET /tenants/{id} anyway. Listing first would only add requests
 // (it could detect deletions, but a 404 on the GET does that for free).
 //
-// The dealer link costs a second request per tenant and the API has no bulk form of it, so when it
+// The dealer link costs a second request per tenant and the API has no bulk form of it (it goes
+// out together with the tenant's GET, so a refresh waits for one round trip, not two), so when it
 // is read is the provider's `tenant_dealer_reads` (PORTSIP_TENANT_DEALER_READS): "managed" (the
 // default) where Terraform manages it, i.e. the prior state has a dealer_id, plus on import (the
 // id-only state has no domain yet) and after a create; "all" on every read (a designation made in
@@ -61,14 +62,16 @@ export function needsDealerLink(prior: ObjectValue | null, mode: TenantDealerRea
   return mode === 'managed' && typeof prior.dealer_id === 'string';
 }
 
-async function enrich(live: LiveTenant, prior: ObjectValue | null, ctx: Ctx): Promise<LiveTenant | null> {
-  if (!needsDealerLink(prior, ctx.provider.tenantDealerReads)) return live;
-  try {
-    return { ...live, dealerIds: await linkedDealers(ctx.provider.client, String(live.tenant.id)) };
-  } catch (e) {
-    if (e instanceof NotFoundError) return null; // deleted between the two calls
-    throw e;
-  }
+/** The dealer link, fetched together with the tenant when this read needs it (kit/collection.ts `enrich`). */
+function enrich(id: string, prior: ObjectValue | null, ctx: Ctx): Promise<(live: LiveTenant) => LiveTenant | null> | undefined {
+  if (!needsDealerLink(prior, ctx.provider.tenantDealerReads)) return undefined;
+  return linkedDealers(ctx.provider.client, id).then(
+    (dealerIds) => (live: LiveTenant) => ({ ...live, dealerIds }),
+    (e: unknown) => {
+      if (e instanceof NotFoundError) return () => null; // deleted between the two calls
+      throw e;
+    },
+  );
 }
 
 /**
