@@ -232,12 +232,13 @@ export function nextSteps(res: BenchResults): string[] {
     const total = median(okRuns(sr, 'plan_batch').map((r) => r.api.total));
     const tGets = routes['GET /api/tenants/{id}'] ?? 0;
     const tLinks = routes['GET /api/tenants/{id}/dealers'] ?? 0;
+    const tList = routes['GET /api/tenants'] ?? 0;
     if (!tGets) continue;
     const bc = boundCheck(sr, routes, total);
     const none = okRuns(sr, 'plan_batch_no_links');
     const noneTotal = median(none.map((r) => r.api.total));
     items.push(
-      `**Tenant reads (${sr.scenario.name}).** The tenant list holds summaries, so each tenant costs \`GET /api/tenants/{id}\` (${int(tGets)}: the bound's "tenants" term), and a tenant's dealer link has no bulk form: ${int(tLinks)} \`GET /api/tenants/{id}/dealers\`, one per tenant whose state has a \`dealer_id\` (the default \`tenant_dealer_reads = "managed"\`), so the default batch plan makes ${int(total)} requests${bc.ok ? '' : `, ${int(total - bc.bound)} over the bound`}. ` +
+      `**Tenant reads (${sr.scenario.name}).** The tenant list holds summaries, so each tenant costs \`GET /api/tenants/{id}\` (${int(tGets)}: the bound's "tenants" term), and a tenant's dealer link has no bulk form: ${int(tLinks)} \`GET /api/tenants/{id}/dealers\`, one per tenant whose state has a \`dealer_id\` (the default \`tenant_dealer_reads = "managed"\`)${tList ? `, and the tenant list, ${int(tList)} \`GET /api/tenants\`, from which the tenants the configuration declares are read ahead (not with \`none\`)` : ''}, so the default batch plan makes ${int(total)} requests${bc.ok ? '' : `, ${int(total - bc.bound)} over the bound`}. ` +
         (none.length
           ? `With \`tenant_dealer_reads = "none"\` (plans trust the state's \`dealer_id\`; the nightly \`-refresh-only\` job with \`all\` checks the links) the plan made ${int(noneTotal)} (bound ${int(bc.bound)}). `
           : '') +

@@ -173,12 +173,14 @@ export function boundCheck(sr: ScenarioResult, routes: Record<string, number>, t
   const constant = 1 + 1 + Math.ceil(transports / 100) + singletons;
   const bound = scaling + constant;
   const tenantLinks = routes['GET /api/tenants/{id}/dealers'] ?? 0;
+  const tenantList = routes['GET /api/tenants'] ?? 0;
   const excessNote =
     total > bound
       ? `over by ${int(total - bound)}` +
         (tenantLinks
           ? `; \`GET /api/tenants/{id}/dealers\` (tenants' dealer links, one request each, no bulk form) accounts for ${int(tenantLinks)}`
-          : '')
+          : '') +
+        (tenantList ? `, the tenant list (tenants read ahead) for ${int(tenantList)}` : '')
       : '';
   return { rules, dealers, tenants, singletons, transports, scaling, constant, bound, actual: total, ok: total <= bound, excessNote };
 }

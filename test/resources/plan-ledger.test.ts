@@ -44,6 +44,17 @@ describe('census', () => {
     expect(new PlanCensus(dir, '100-1', 12).count('tenant domain', 'acme.example.com')).toBe(0);
   });
 
+  test('keys(): every key of a namespace, from every validate process of the command, canonical', () => {
+    validateWalk('100-1', 11, ['Acme.example.com', 'b.example.com']);
+    validateWalk('100-1', 13, ['b.example.com', 'c.example.com.']);
+    fs.mkdirSync(path.join(dir, '200-5'));
+    fs.writeFileSync(path.join(dir, '200-5', '14.jsonl'), '{"ns":"tenant domain","key":"other-command.example.com"}\n');
+    const c = new PlanCensus(dir, '100-1', 12);
+    expect([...c.keys('tenant domain')].sort()).toEqual(['acme.example.com', 'b.example.com', 'c.example.com']);
+    expect(c.keys('account name').size).toBe(0);
+    expect(new PlanCensus(undefined, '100-1', 12).keys('tenant domain').size).toBe(0);
+  });
+
   test('another command (other terraform process) has its own census; a torn last line is ignored', () => {
     validateWalk('100-1', 11, ['acme.example.com', 'acme.example.com']);
     expect(new PlanCensus(dir, '200-5', 12).count('tenant domain', 'acme.example.com')).toBe(0);

@@ -2,7 +2,7 @@
 // its calls: one listing for many reads, single flight, invalidation after writes, a GET to
 // confirm an id missing from the snapshot, failed listings not cached, summaries read with a GET.
 import { NotFoundError } from '../../src/client';
-import { listedCollection, ReadCoalescer, type CollectionReader } from '../../src/resources/common/read-cache';
+import { AHEAD_WIDTH, listedCollection, ReadCoalescer, type CollectionReader } from '../../src/resources/common/read-cache';
 
 interface Item {
   id: string;
@@ -50,7 +50,7 @@ test('batch: 50 concurrent reads share one listing and send no GET', async () =>
   const got = await Promise.all(Array.from({ length: 50 }, (_, i) => reads.read(reader, `id${i}`)));
   expect(got.map((g) => g?.name)).toEqual(Array.from({ length: 50 }, (_, i) => `n${i}`));
   expect(calls).toEqual({ lists: 1, gets: [] });
-  expect(reads.stats).toEqual({ lists: 1, gets: 0, servedFromSnapshot: 50 });
+  expect(reads.stats).toEqual({ lists: 1, gets: 0, servedFromSnapshot: 50, servedAhead: 0 });
 });
 
 test('per_resource: one GET per read, never a listing', async () => {
@@ -148,4 +148,116 @@ test('listedCollection: list items with every full key are complete, others are 
   expect(r.complete!(b!)).toBe(false);
   expect(r.idOf(a!)).toBe('a');
   expect(r.collection).toBe('ipRules');
+});
+
+describe('read ahead (a collection whose list holds summaries)', () => {
+  /** A reader without listAll whose GETs wait until released, so what is in flight can be seen. */
+  function aheadCollection(ids: string[], opts: { namingFails?: boolean; failOnce?: string } = {}) {
+    const live = new Map(ids.map((id) => [id, { id, name: `n-${id}` }]));
+    const calls = { named: 0, gets: [] as string[] };
+    const waiting: (() => void)[] = [];
+    let failNext = opts.failOnce;
+    const reader: CollectionReader<Item> = {
+      collection: 'tenants',
+      get: async (id) => {
+        calls.gets.push(id);
+        await new Promise<void>((r) => waiting.push(r));
+        if (id === failNext) {
+          failNext = undefined;
+          throw new Error('502 Bad Gateway');
+        }
+        const it = live.get(id);
+        if (!it) throw notFound(id);
+        return { ...it };
+      },
+      idOf: (it) => it.id,
+      readAhead: async () => {
+        calls.named++;
+        if (opts.namingFails) throw new Error('503 Service Unavailable');
+        return ids;
+      },
+    };
+    /** Answers every GET in flight, and those the answers let start, until none is left. */
+    const drain = async () => {
+      for (let i = 0; i < 100; i++) {
+        await new Promise((r) => setImmediate(r));
+        if (waiting.length === 0) return;
+        waiting.splice(0).forEach((release) => release());
+      }
+    };
+    return { reader, calls, live, drain };
+  }
+
+  const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+
+  test('the first refresh starts AHEAD_WIDTH GETs in order; the object asked for jumps the queue', async () => {
+    const { reader, calls, drain } = aheadCollection(ids);
+    const reads = new ReadCoalescer('batch');
+    const first = reads.read(reader, 't15', { ahead: true });
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(calls.named).toBe(1);
+    expect(calls.gets).toEqual([...ids.slice(0, AHEAD_WIDTH), 't15']);
+    await drain();
+    expect((await first)?.name).toBe('n-t15');
+    // Everything was read ahead, once each; later refreshes send no GET of their own.
+    expect([...calls.gets].sort()).toEqual([...ids].sort());
+    const rest = await Promise.all(ids.filter((id) => id !== 't15').map((id) => reads.read(reader, id, { ahead: true })));
+    expect(rest.map((r) => r?.id)).toEqual(ids.filter((id) => id !== 't15'));
+    expect(calls.gets).toHaveLength(ids.length);
+    expect(reads.stats).toMatchObject({ gets: ids.length, servedAhead: ids.length });
+  });
+
+  test('an object read ahead is handed out once: reading it again sends its own GET', async () => {
+    const { reader, calls, drain } = aheadCollection(ids.slice(0, 3));
+    const reads = new ReadCoalescer('batch');
+    const a = reads.read(reader, 't0', { ahead: true });
+    await drain();
+    await a;
+    const again = reads.read(reader, 't0', { ahead: true });
+    await drain();
+    expect((await again)?.name).toBe('n-t0');
+    expect(calls.gets.filter((g) => g === 't0')).toHaveLength(2);
+  });
+
+  test('a read ahead that failed is not used: the refresh sends its own GET and gets the object', async () => {
+    const { reader, calls, drain } = aheadCollection(ids.slice(0, 3), { failOnce: 't1' });
+    const reads = new ReadCoalescer('batch');
+    const p = reads.read(reader, 't1', { ahead: true });
+    await drain();
+    expect((await p)?.name).toBe('n-t1');
+    expect(calls.gets.filter((g) => g === 't1')).toHaveLength(2);
+  });
+
+  test('an object gone by the time it is read ahead reads as gone (null), as its own GET would', async () => {
+    const { reader, live, drain } = aheadCollection(ids.slice(0, 3));
+    live.delete('t2');
+    const reads = new ReadCoalescer('batch');
+    const p = reads.read(reader, 't2', { ahead: true });
+    await drain();
+    expect(await p).toBeNull();
+  });
+
+  test('no read ahead: after a write, outside a refresh, with per_resource, or when naming the objects fails', async () => {
+    for (const [strategy, opts, namingFails] of [
+      ['batch', {}, false],
+      ['per_resource', { ahead: true }, false],
+      ['batch', { ahead: true }, true],
+    ] as const) {
+      const { reader, calls, drain } = aheadCollection(ids.slice(0, 5), { namingFails });
+      const reads = new ReadCoalescer(strategy);
+      const p = reads.read(reader, 't3', opts);
+      await drain();
+      expect((await p)?.name).toBe('n-t3');
+      expect(calls.gets).toEqual(['t3']);
+    }
+    const { reader, calls, drain } = aheadCollection(ids.slice(0, 5));
+    const reads = new ReadCoalescer('batch');
+    reads.invalidate('tenants', 't3');
+    const p = reads.read(reader, 't3', { ahead: true });
+    await drain();
+    await p;
+    expect(calls.named).toBe(0);
+    expect(calls.gets).toEqual(['t3']);
+  });
 });

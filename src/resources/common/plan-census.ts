@@ -105,6 +105,18 @@ export class PlanCensus {
     return per && per.length === 1 ? per[0]! : 0;
   }
 
+  /**
+   * Plan walk: every key of the namespace the validate walk of this command saw, from any provider
+   * configuration (an alias's keys included: the caller may only use them as a hint, e.g. what to
+   * read ahead).
+   */
+  keys(namespace: string): Set<string> {
+    const prefix = `${namespace}\0`;
+    const out = new Set<string>();
+    for (const k of this.load().keys()) if (k.startsWith(prefix)) out.add(k.slice(prefix.length));
+    return out;
+  }
+
   private load(): Map<string, number[]> {
     if (this.counts) return this.counts;
     this.counts = new Map();

@@ -16,6 +16,16 @@
 // - a listing that fails is not cached: that read (and later ones) fall back to GET, so a
 //   transient 503 on the list does not fail the plan, and the next read retries the listing;
 // - a list item that lacks keys the resource maps (a summary shape) is not used: GET instead.
+//
+// Read ahead, for a type whose list holds summaries only (tenants): Terraform reads at most
+// `-parallelism` objects at once, each waiting for its own GET, so a refresh of N such objects
+// costs N round trips at Terraform's pace. When the reader can name the objects worth reading
+// (`readAhead`: the tenants the configuration declares, kit/collection.ts), the first refresh of
+// the type starts their GETs, AHEAD_WIDTH at a time, and each ReadResource takes its object's
+// answer instead of sending its own GET. Only on the refresh path (`read(..., { ahead: true })`),
+// never after a write; an object read ahead is handed out once; a read ahead that failed is not
+// used (the ReadResource does its own GET, so its error is the usual one, retried as usual); a
+// read-ahead whose list fails is given up for the process.
 
 import { NotFoundError } from '../../client';
 
@@ -32,6 +42,64 @@ export interface CollectionReader<T> {
   idOf(item: T): string | undefined;
   /** Whether a list item carries everything a GET would (else the GET is used). */
   complete?(item: T): boolean;
+  /** Unbatched collections: the ids worth reading ahead of Terraform's refresh (see above); [] for none. */
+  readAhead?(): Promise<readonly string[]>;
+}
+
+/** How many reads ahead are in flight at once (the client's own limit, max_concurrency, still applies). */
+export const AHEAD_WIDTH = 8;
+
+type Outcome<T> = { ok: true; value: T | null } | { ok: false };
+
+/**
+ * Reads started ahead of Terraform: `width` at a time in the order given; a read of an id still
+ * waiting starts it at once, so the object Terraform asks for never waits behind the others.
+ */
+class ReadAhead<T> {
+  private readonly waiting: Set<string>;
+  private readonly order: Iterator<string>;
+  private readonly started = new Map<string, Promise<Outcome<T>>>();
+  private running = 0;
+
+  constructor(
+    ids: readonly string[],
+    private readonly get: (id: string) => Promise<T | null>,
+    private readonly width: number,
+  ) {
+    this.waiting = new Set(ids);
+    this.order = this.waiting.values();
+    this.pump();
+  }
+
+  /** This id's outcome, or undefined when it was never one of them or was handed out already. */
+  take(id: string): Promise<Outcome<T>> | undefined {
+    if (this.waiting.delete(id)) this.start(id);
+    const p = this.started.get(id);
+    this.started.delete(id);
+    return p;
+  }
+
+  private start(id: string): void {
+    this.running++;
+    const p = this.get(id).then(
+      (value): Outcome<T> => ({ ok: true, value }),
+      (): Outcome<T> => ({ ok: false }),
+    );
+    this.started.set(id, p);
+    void p.then(() => {
+      this.running--;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.width) {
+      const next = this.order.next();
+      if (next.done) return;
+      // A Set's iterator skips ids deleted since (taken early by a read).
+      if (this.waiting.delete(next.value)) this.start(next.value);
+    }
+  }
 }
 
 /**
@@ -58,24 +126,38 @@ export interface ReadStats {
   lists: number;
   gets: number;
   servedFromSnapshot: number;
+  /** Refreshes answered by a read ahead (its GET is counted in `gets`). */
+  servedAhead: number;
 }
 
 export class ReadCoalescer {
   private readonly snapshots = new Map<string, Promise<Map<string, unknown> | null>>();
   private readonly dirty = new Map<string, Set<string>>();
-  readonly stats: ReadStats = { lists: 0, gets: 0, servedFromSnapshot: 0 };
+  private readonly ahead = new Map<string, Promise<ReadAhead<unknown> | null>>();
+  readonly stats: ReadStats = { lists: 0, gets: 0, servedFromSnapshot: 0, servedAhead: 0 };
 
   constructor(readonly strategy: ReadStrategy) {}
 
-  /** The live object, or null when it is gone (404). */
-  async read<T>(reader: CollectionReader<T>, id: string): Promise<T | null> {
-    if (this.strategy === 'batch' && reader.listAll && !this.dirty.get(reader.collection)?.has(id)) {
-      const snap = await this.snapshot(reader);
-      if (snap) {
-        const hit = snap.get(id) as T | undefined;
-        if (hit !== undefined && (!reader.complete || reader.complete(hit))) {
-          this.stats.servedFromSnapshot++;
-          return hit;
+  /**
+   * The live object, or null when it is gone (404). `ahead`: this is Terraform's refresh of the
+   * object (ReadResource), which may start and use reads ahead.
+   */
+  async read<T>(reader: CollectionReader<T>, id: string, opts: { ahead?: boolean } = {}): Promise<T | null> {
+    if (this.strategy === 'batch' && !this.dirty.get(reader.collection)?.has(id)) {
+      if (reader.listAll) {
+        const snap = await this.snapshot(reader);
+        if (snap) {
+          const hit = snap.get(id) as T | undefined;
+          if (hit !== undefined && (!reader.complete || reader.complete(hit))) {
+            this.stats.servedFromSnapshot++;
+            return hit;
+          }
+        }
+      } else if (opts.ahead && reader.readAhead) {
+        const outcome = await (await this.readAheadOf(reader))?.take(id);
+        if (outcome?.ok) {
+          this.stats.servedAhead++;
+          return outcome.value as T | null;
         }
       }
     }
@@ -108,6 +190,19 @@ export class ReadCoalescer {
       if (e instanceof NotFoundError) return null;
       throw e;
     }
+  }
+
+  /** The collection's reads ahead, started by its first refresh; null when there are none or naming them failed. */
+  private readAheadOf<T>(reader: CollectionReader<T>): Promise<ReadAhead<unknown> | null> {
+    let p = this.ahead.get(reader.collection);
+    if (!p) {
+      p = reader.readAhead!().then(
+        (ids) => (ids.length === 0 ? null : new ReadAhead<unknown>(ids, (id) => this.getOrNull(reader, id), AHEAD_WIDTH)),
+        () => null,
+      );
+      this.ahead.set(reader.collection, p);
+    }
+    return p;
   }
 
   private snapshot<T>(reader: CollectionReader<T>): Promise<Map<string, unknown> | null> {

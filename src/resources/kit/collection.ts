@@ -65,6 +65,13 @@ export interface CollectionSpec<L extends object, S extends Values, CB, UB> exte
   /** How the live object is read: listAll (optional, enables batching) and get (common/read-cache.ts). */
   reader(client: PortsipClient): CollectionReader<L>;
   /**
+   * For a reader that does not list (its type's list holds summaries): on refresh, read ahead the
+   * objects whose unique key this command's configuration declares (the validate walk's census,
+   * common/plan-census.ts), found in the list (common/read-cache.ts "Read ahead"), when this says so
+   * for the provider's settings.
+   */
+  readAhead?(ctx: Ctx): boolean;
+  /**
    * What its reader does not fetch and that depends on the prior state (tenant: the dealer link, read
    * only when managed): undefined when nothing is needed, else the extra read, started together with
    * the object's own read (not after it: a refresh then waits for one round trip, not two). It
@@ -128,19 +135,47 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
   const readers = new WeakMap<PortsipClient, CollectionReader<L>>();
   const readerOf = (client: PortsipClient): CollectionReader<L> => {
     let r = readers.get(client);
-    if (!r) readers.set(client, (r = spec.reader(client)));
+    if (!r) {
+      r = spec.reader(client);
+      const u = unique;
+      if (spec.readAhead && u && !r.listAll) r = { ...r, readAhead: () => declaredIds(client, u) };
+      readers.set(client, r);
+    }
     return r;
   };
+
+  /**
+   * Ids of the live objects whose unique key this command's configuration declares (keys written
+   * literally; those of `for_each` blocks or from variables are not in the census), from the list.
+   */
+  async function declaredIds(client: PortsipClient, u: UniqueKey): Promise<string[]> {
+    const keys = processCensus().keys(u.namespace);
+    if (keys.size === 0) return [];
+    const ids: string[] = [];
+    for (const item of await spec.area(client).listAll()) {
+      const key = u.of(item);
+      const id = idText(item.id as ObjectValue[string]);
+      if (key !== undefined && id !== undefined && keys.has(key)) ids.push(id);
+    }
+    return ids;
+  }
   const collectionOf = (client: PortsipClient) => readerOf(client).collection;
 
   /** `dealer "acme-telecom"`: the object by its natural key (the id when the values hold none). */
   const nameOf = (values: ObjectValue, id?: string): string => objectName(meta, values, id);
 
-  async function liveState(id: string, prior: ObjectValue | null, ctx: Ctx, opts?: ToStateOptions): Promise<ObjectValue | null> {
+  /** `refresh`: Terraform's ReadResource (which may use reads ahead), not a read after a write. */
+  async function liveState(
+    id: string,
+    prior: ObjectValue | null,
+    ctx: Ctx,
+    opts?: ToStateOptions,
+    refresh = false,
+  ): Promise<ObjectValue | null> {
     const extra = spec.enrich?.(id, prior, ctx);
     let live: L | null;
     try {
-      live = await ctx.provider.reads.read(readerOf(ctx.provider.client), id);
+      live = await ctx.provider.reads.read(readerOf(ctx.provider.client), id, { ahead: refresh && spec.readAhead?.(ctx) === true });
     } finally {
       // The object's own read decides (its error, or its 404); the extra read's outcome is then moot.
       extra?.catch(() => undefined);
@@ -430,7 +465,7 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
       if (id === undefined) return null;
       // Terraform read this id from its saved state: a journal entry for it is closed (create-journal.ts).
       ctx.provider.journal.done(spec.typeName, id);
-      return liveState(id, current, ctx);
+      return liveState(id, current, ctx, undefined, true);
     },
 
     readFailure: (e, current) => [apiErrorDiagnostic(e, `Cannot read ${nameOf(current, idText(current.id))}`, spec.schema)],

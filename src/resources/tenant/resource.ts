@@ -3,8 +3,11 @@
 // (Ops 39-41).
 //
 // Reads are never batched: GET /tenants answers summaries (Op 34 [C1]: no office hours, webhooks,
-// quotas...), so every tenant needs GET /tenants/{id} anyway. Listing first would only add requests
-// (it could detect deletions, but a 404 on the GET does that for free).
+// quotas...), so every tenant needs GET /tenants/{id} anyway. A refresh instead reads ahead: the
+// first tenant ReadResource of a plan lists the tenants once (a page per 100) and starts the GETs of
+// those whose domain the configuration declares, so Terraform's later ReadResource calls find their
+// tenant read instead of each waiting for its own round trip (common/read-cache.ts "Read ahead").
+// Not with tenant_dealer_reads = "none" (below), the setting for the fewest requests per plan.
 //
 // The dealer link costs a second request per tenant and the API has no bulk form of it (it goes
 // out together with the tenant's GET, so a refresh waits for one round trip, not two), so when it
@@ -120,6 +123,9 @@ export const tenantResource = defineCollection({
     ];
   },
   reader,
+  // 300 tenants are 300 GETs at Terraform's pace otherwise (their list holds summaries). Not with
+  // tenant_dealer_reads = "none", which promises one request per tenant: the list would add some.
+  readAhead: (ctx) => ctx.provider.tenantDealerReads !== 'none',
   enrich,
   toState: (live, prior, opts) => toState(live.tenant, prior, { ...opts, dealerId: ownerOf(live, prior) }),
   area: (client) => client.tenants,
