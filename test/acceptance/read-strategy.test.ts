@@ -101,6 +101,22 @@ test('batch: tenants written literally are read ahead from their list, and only 
     expect(s['GET /api/tenants/{id}']).toBe(4);
     h.writeConfig(`provider "portsip" {}\n${tenants}`);
 
+    // 150 more on the PBX, listed after ours: the list is read only as far as it pays (4 declared:
+    // at most 40 items, so one page), and the GETs stay one per managed tenant.
+    for (let i = 0; i < 150; i++)
+      await api.tenants.create({
+        name: `Other ${i}`,
+        domain: `other${i}.example.com`,
+        timezone: 'UTC',
+        currency: 'USD',
+        region: 'USA',
+      });
+    emu.resetStats();
+    await expectPlan(h, 0, 'batch plan, 155 tenants on the PBX');
+    s = emu.stats().byRoute;
+    expect(s['GET /api/tenants']).toBe(1);
+    expect(s['GET /api/tenants/{id}']).toBe(4);
+
     // Deleted out of band: not in the list, so its refresh sends its own GET, which finds it gone.
     const victim = h.state()!.resources.find((r) => r.name === 'l2')!.instances[0]!.attributes.id;
     await api.tenants.delete(String(victim));

@@ -41,10 +41,15 @@ import { idText, kitResource, objectName, resourceMeta, type Ctx, type Flow, typ
 import { declaredKey, importFormat, type Values } from './keys';
 import type { UniqueKey } from '../common/unique-keys';
 
+/** Read ahead (declaredIds): list items read per declared object at most, i.e. a page per 10. */
+const LISTED_PER_DECLARED = 10;
+
 /** The client's calls for one collection: writes and look-ups by key (list items S, detail objects F). */
 export interface CollectionArea<S, CB, UB> {
   findAll(filter: string, match: (item: S) => boolean): Promise<S[]>;
   listAll(): Promise<S[]>;
+  /** Every item, a page at a time, for a caller that may stop early. */
+  iterate(): AsyncIterable<S>;
   /** `recovery`: how the client settles an unanswered attempt (client http.ts CreateRecovery). */
   create(body: CB, recovery?: Partial<CreateRecovery>): Promise<{ id: string }>;
   update(id: string, patch: UB): Promise<void>;
@@ -147,15 +152,20 @@ export function defineCollection<L extends object, S extends Values, CB, UB>(spe
   /**
    * Ids of the live objects whose unique key this command's configuration declares (keys written
    * literally; those of `for_each` blocks or from variables are not in the census), from the list.
+   * The list is read only as far as it pays: it stops once every declared key is found, and after
+   * LISTED_PER_DECLARED items per declared key (a PBX of 10,000 tenants, 5 of them configured:
+   * one page, not a hundred); objects not found by then are read on their own, as without this.
    */
   async function declaredIds(client: PortsipClient, u: UniqueKey): Promise<string[]> {
     const keys = processCensus().keys(u.namespace);
     if (keys.size === 0) return [];
     const ids: string[] = [];
-    for (const item of await spec.area(client).listAll()) {
+    let listed = 0;
+    for await (const item of spec.area(client).iterate()) {
       const key = u.of(item);
       const id = idText(item.id as ObjectValue[string]);
       if (key !== undefined && id !== undefined && keys.has(key)) ids.push(id);
+      if (ids.length >= keys.size || ++listed >= keys.size * LISTED_PER_DECLARED) break;
     }
     return ids;
   }
