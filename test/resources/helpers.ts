@@ -1,12 +1,18 @@
 // Test helpers: build configs with every schema key (as Terraform sends them) and inspect diagnostics.
 
+import * as path from 'node:path';
+import type { PortsipClient } from '../../src/client';
 import type { ResourceContext } from '../../src/provider/definition';
 import type { Schema } from '../../src/provider/schema';
 import type { Diagnostic, ObjectValue } from '../../src/provider/values';
 import type { PortsipContext } from '../../src/resources/common/context';
+import { CreateJournal } from '../../src/resources/common/create-journal';
 import { emptyState } from '../../src/resources/common/mapping';
+import { KeyIndex } from '../../src/resources/common/natural-keys';
 import { PlanCensus } from '../../src/resources/common/plan-census';
 import { PlanLedger } from '../../src/resources/common/plan-ledger';
+import { ReadCoalescer } from '../../src/resources/common/read-cache';
+import { tempDir } from '../tmp';
 
 /** A config object with every schema key: null attributes, null SINGLE blocks, [] LIST blocks. */
 export function configOf(schema: Schema, values: ObjectValue): ObjectValue {
@@ -40,5 +46,24 @@ export function resourceCtx<P extends object>(provider: P, typeName = 'test'): R
     terraformVersion: '1.11.4',
     typeName,
     provider: provider as PortsipContext & P,
+  };
+}
+
+/**
+ * The provider context ConfigureProvider builds around `client` (batch reads, a fresh key index and
+ * ledger, the create journal in a temporary folder, API version 22.3), for tests that call a
+ * resource against the emulator.
+ */
+export function providerContext(client: PortsipClient, signInPassword: string, tenantDealerReads: 'managed' | 'all' | 'none' = 'managed') {
+  return {
+    client,
+    reads: new ReadCoalescer('batch'),
+    keys: new KeyIndex(),
+    journal: new CreateJournal(path.join(tempDir('journal-'), 'journal.jsonl')),
+    ledger: freshLedger(),
+    readStrategy: 'batch' as const,
+    tenantDealerReads,
+    signInPassword,
+    apiVersion: async () => '22.3',
   };
 }

@@ -2,18 +2,14 @@
 // (portsip_ip_rule) against the in-process emulator, with the real client and a fresh provider
 // context per test (a new provider process): create, read, update, delete, import by id and by
 // natural key (importRef's readings), and the "already exists" conflict error.
-import * as path from 'node:path';
 import { PortsipClient } from '../../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../../src/emulator';
 import type { ApplyResponse, ResourceContext } from '../../../src/provider/definition';
 import { UNKNOWN, type ObjectValue, type Value } from '../../../src/provider/values';
 import type { PortsipContext } from '../../../src/resources/common/context';
-import { CreateJournal } from '../../../src/resources/common/create-journal';
-import { KeyIndex } from '../../../src/resources/common/natural-keys';
-import { ReadCoalescer } from '../../../src/resources/common/read-cache';
+import type { ReadCoalescer } from '../../../src/resources/common/read-cache';
 import { ipRuleResource, ipRuleSchema } from '../../../src/resources/ip-rule';
-import { tempDir } from '../../tmp';
-import { configOf, freshLedger, resourceCtx } from '../helpers';
+import { configOf, providerContext, resourceCtx } from '../helpers';
 
 const PASSWORD = 'Adm1n-crud-S3cret';
 let emu: EmulatorHandle;
@@ -35,18 +31,7 @@ function client(): PortsipClient {
 
 /** A provider context as ConfigureProvider builds it, with the journal in a temporary folder. */
 function newCtx(): ResourceContext<PortsipContext> & { provider: PortsipContext & { reads: ReadCoalescer } } {
-  const provider = {
-    client: client(),
-    reads: new ReadCoalescer('batch'),
-    keys: new KeyIndex(),
-    journal: new CreateJournal(path.join(tempDir('crud-journal-'), 'journal.jsonl')),
-    ledger: freshLedger(),
-    readStrategy: 'batch' as const,
-    tenantDealerReads: 'managed' as const,
-    signInPassword: PASSWORD,
-    apiVersion: async () => '22.3',
-  };
-  return resourceCtx(provider, 'portsip_ip_rule');
+  return resourceCtx(providerContext(client(), PASSWORD), 'portsip_ip_rule');
 }
 
 const rulesWith = (cidr: string) => emu.state().collections.ipRules.filter((r) => r.cidr === cidr);

@@ -1,16 +1,11 @@
 // A tenant's refresh: the dealer link (GET /tenants/{id}/dealers) is requested together with the
 // tenant (GET /tenants/{id}), not after it, and the outcome is the same as one read after the other:
 // the owner from the link, null once the tenant is gone, the tenant's own error first.
-import * as path from 'node:path';
 import { PortsipClient } from '../../../src/client';
 import { startEmulator, type EmulatorHandle } from '../../../src/emulator';
 import type { ObjectValue } from '../../../src/provider/values';
-import { CreateJournal } from '../../../src/resources/common/create-journal';
-import { KeyIndex } from '../../../src/resources/common/natural-keys';
-import { ReadCoalescer } from '../../../src/resources/common/read-cache';
 import { tenantResource } from '../../../src/resources/tenant';
-import { tempDir } from '../../tmp';
-import { freshLedger, resourceCtx } from '../helpers';
+import { providerContext, resourceCtx } from '../helpers';
 
 const PASSWORD = 'Adm1n-tenant-read-S3cret';
 let emu: EmulatorHandle;
@@ -46,18 +41,7 @@ async function newCtx(mode: 'managed' | 'all' | 'none' = 'managed') {
     };
   client.tenants.get = spy('tenant', client.tenants.get.bind(client.tenants));
   client.tenants.getDealers = spy('dealers', client.tenants.getDealers.bind(client.tenants));
-  const provider = {
-    client,
-    reads: new ReadCoalescer('batch'),
-    keys: new KeyIndex(),
-    journal: new CreateJournal(path.join(tempDir('tenant-read-journal-'), 'journal.jsonl')),
-    ledger: freshLedger(),
-    readStrategy: 'batch' as const,
-    tenantDealerReads: mode,
-    signInPassword: PASSWORD,
-    apiVersion: async () => '22.3',
-  };
-  return { ctx: resourceCtx(provider, 'portsip_tenant'), events };
+  return { ctx: resourceCtx(providerContext(client, PASSWORD, mode), 'portsip_tenant'), events };
 }
 
 let n = 0;
